@@ -271,3 +271,29 @@ describe('inbox-zero Friday', () => {
     expect(streak([null, null, null, null, null])).toBe(0);
   });
 });
+
+describe('weeks in time zones with DST', () => {
+  const zoned = (zone: string, from: string, to: string, messages: MessageMeta[], now: string, settings: SettingsInput = {}) =>
+    computeKpi({ ...input(messages, now, { timeZone: zone, ...settings }), period: { from, to } }).weeks;
+
+  it('puts mail at Monday 00:30 local in the new week after the Copenhagen autumn change (25-hour Sunday)', () => {
+    // Monday 2026-10-26 00:30 CET is 2026-10-25T23:30Z, still Sunday in UTC.
+    const weeks = zoned('Europe/Copenhagen', '2026-10-19', '2026-11-01', [inbound('2026-10-25T23:30Z'), inbound('2026-10-25T22:30Z')], '2026-11-10T00:00Z');
+    expect(weeks.map((w) => [w.week, w.missed])).toEqual([['2026-W43', 1], ['2026-W44', 1]]);
+  });
+
+  it('puts mail at Monday 00:30 local in the new week in New York (23-hour Sunday in spring)', () => {
+    // Monday 2026-03-09 00:30 EDT is 04:30Z; Sunday 23:30 EDT is 03:30Z.
+    const weeks = zoned('America/New_York', '2026-03-02', '2026-03-15', [inbound('2026-03-09T04:30Z'), inbound('2026-03-09T03:30Z')], '2026-03-20T00:00Z');
+    expect(weeks.map((w) => [w.week, w.missed])).toEqual([['2026-W10', 1], ['2026-W11', 1]]);
+  });
+
+  for (const clock of ['calendar', 'working'] as const) {
+    it(`judges the window on the ${clock} clock across the Copenhagen change`, () => {
+      // Received Fri 23 Oct 16:00 CEST, answered Mon 26 Oct 10:00 CET: 67 h of wall time, 2 working hours.
+      const m = inbound('2026-10-23T14:00Z');
+      const weeks = zoned('Europe/Copenhagen', '2026-10-19', '2026-10-25', [m, reply('2026-10-26T09:00Z', m.conversationId)], '2026-11-10T00:00Z', { clock });
+      expect(weeks[0]).toMatchObject(clock === 'calendar' ? { late: 1, medianMinutes: 67 * 60 } : { onTime: 1, medianMinutes: 120 });
+    });
+  }
+});

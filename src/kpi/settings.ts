@@ -44,7 +44,7 @@ export const workingHoursSchema = z
       .optional(),
   })
   .refine((hours) => hours.startTime !== hours.endTime, {
-    error: 'endTime must differ from startTime (an end before the start means the shift runs past midnight)',
+    error: 'must differ from startTime (an end before the start means the shift runs past midnight)',
     path: ['endTime'],
   });
 
