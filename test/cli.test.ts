@@ -1,0 +1,108 @@
+// `tandem report` end to end: the installed command on real files, as a user runs it.
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
+const GRAPH_EXPORT = fileURLToPath(new URL('./fixtures/cli/worked-examples.graph.json', import.meta.url));
+
+async function tandem(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const REPORT = ['report', '--source', GRAPH_EXPORT, '--mailbox', 'owner@contoso.com', '--va', 'va@contoso.com'];
+
+describe('tandem report on a Graph export', () => {
+  it("gives the spec's numbers as JSON", async () => {
+    const { code, stdout } = await tandem(...REPORT, '--now', '2026-11-21T17:59Z', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.weeks).toHaveLength(1);
+    expect(report.weeks[0]).toMatchObject({
+      week: '2026-W47',
+      counted: 3,
+      onTime: 2,
+      late: 1,
+      missed: 0,
+      pending: 1,
+      rate: 2 / 3,
+      met: false,
+      medianMinutes: 23.5 * 60,
+      p90Minutes: 24.5 * 60,
+      excluded: { auto: 3, noreply: 1, junk: 1, cc: 1, internal: 0, other: 0, marked: 1 },
+      answeredBy: { va: 1, owner: 2, other: 0 },
+      inboxZero: null,
+    });
+    expect(report.weeks[0].oldestWaiting).toEqual([
+      { id: 'm3', from: 'client@fabrikam.com', subject: 'Quote for the spring catalogue', receivedAt: '2026-11-20T18:00:00.000Z', status: 'pending', remainingMinutes: 1 },
+    ]);
+    expect(report).toMatchObject({ invalid: 1, duplicates: 1, settings: { responseTargetPct: 90, windowHours: 24 } });
+  });
+
+  it('turns pending into missed once the window has passed', async () => {
+    const { stdout } = await tandem(...REPORT, '--now', '2026-11-21T18:01Z', '--json');
+    expect(JSON.parse(stdout).weeks[0]).toMatchObject({ counted: 4, missed: 1, pending: 0, rate: 0.5 });
+  });
+
+  it('prints a readable weekly table', async () => {
+    const { code, stdout } = await tandem(...REPORT, '--now', '2026-11-21T18:01Z');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Target: 90% answered within 24 h (calendar clock, UTC)');
+    expect(stdout).toMatch(/2026-W47\s+4\s+2\s+1\s+1\s+0\s+50\.0%\s+no\s+23h 30m\s+24h 30m\s+–/);
+    expect(stdout).toContain('duplicates 1, invalid 1');
+  });
+
+  it('reads settings from a file, and the working clock changes the result', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-cli-'));
+    const settings = join(dir, 'settings.json');
+    await writeFile(settings, JSON.stringify({ clock: 'working', responseTargetPct: 75, timeZone: 'Europe/Copenhagen' }));
+    const { code, stdout } = await tandem(...REPORT, '--now', '2026-11-23T12:00Z', '--settings', settings, '--json');
+    expect(code).toBe(0);
+    // Working hours Mon–Fri 09:00–17:00 Copenhagen: the Friday 19:00 message has waited 4 working hours by Monday 13:00;
+    // responses are 6 h, 8.5 h and 7.5 h of working time.
+    expect(JSON.parse(stdout).weeks[0]).toMatchObject({ counted: 3, onTime: 3, pending: 1, rate: 1, met: true, medianMinutes: 450, p90Minutes: 510 });
+  });
+});
+
+describe('tandem report refuses bad input with exit code 2 and one line', () => {
+  it.each([
+    [['report', '--mailbox', 'owner@contoso.com'], '--source is required'],
+    [['report', '--source', GRAPH_EXPORT], '--mailbox is required'],
+    [['report', '--source', GRAPH_EXPORT, '--mailbox', 'not-an-address'], '--mailbox must be an e-mail address'],
+    [[...REPORT, '--now', 'yesterday'], '--now must be an ISO 8601 instant with a zone'],
+    [[...REPORT, '--now', '2026-11-21T18:01'], '--now must be an ISO 8601 instant with a zone'],
+    [[...REPORT, '--from', '2026-02-30'], '--from must be a date YYYY-MM-DD'],
+    [[...REPORT, '--tz', 'Mars/Olympus_Mons'], '--tz must be an IANA time zone'],
+    [[...REPORT, '--colour', 'blue'], "Unknown option '--colour'"],
+    [['report', '--source', '/nonexistent/mail.mbox', '--mailbox', 'owner@contoso.com'], '/nonexistent/mail.mbox'],
+    [['reprot'], 'unknown command "reprot"'],
+  ])('%j', async (args, message) => {
+    const { code, stderr, stdout } = await tandem(...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(message);
+  });
+
+  it('names the field and range of a bad setting, and refuses a flag that contradicts the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-cli-'));
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify({ windowHours: 200, timeZone: 'UTC' }));
+    const tooLong = await tandem(...REPORT, '--settings', bad);
+    expect(tooLong).toMatchObject({ code: 2 });
+    expect(tooLong.stderr).toContain('windowHours must be a whole number from 1 to 168 hours');
+    const contradiction = await tandem(...REPORT, '--settings', bad, '--tz', 'Europe/Oslo');
+    expect(contradiction).toMatchObject({ code: 2 });
+    expect(contradiction.stderr).toContain('--tz Europe/Oslo contradicts timeZone "UTC"');
+  });
+});
