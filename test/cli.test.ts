@@ -74,6 +74,20 @@ describe('tandem report on a Graph export', () => {
   });
 });
 
+describe('tandem report on a large mbox', () => {
+  it('reports progress on stderr for sources over 10,000 messages', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-cli-'));
+    const mbox = join(dir, 'large.mbox');
+    const message = (i: number) =>
+      `From client@fabrikam.com Mon Nov 16 09:00:00 2026\nFrom: client@fabrikam.com\nTo: owner@contoso.com\nDate: Mon, 16 Nov 2026 09:00:00 +0000\nMessage-ID: <m${i}@fabrikam.com>\nSubject: Order ${i}\n\nBody ${i}\n\n`;
+    await writeFile(mbox, Array.from({ length: 10_500 }, (_, i) => message(i)).join(''));
+    const { code, stdout, stderr } = await tandem('report', '--source', mbox, '--mailbox', 'owner@contoso.com', '--now', '2026-11-23T00:00Z', '--json');
+    expect(code).toBe(0);
+    expect(stderr).toContain('tandem: read 10,000 messages');
+    expect(JSON.parse(stdout).weeks[0]).toMatchObject({ counted: 10_500, missed: 10_500 });
+  });
+});
+
 describe('tandem report refuses bad input with exit code 2 and one line', () => {
   it.each([
     [['report', '--mailbox', 'owner@contoso.com'], '--source is required'],
