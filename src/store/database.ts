@@ -1,0 +1,100 @@
+// One Postgres schema, two engines: embedded PGlite by default, a PostgreSQL server when DATABASE_URL is
+// set. Everything above this module speaks plain parameterized SQL through `Database`.
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** What repositories need: parameterized queries, and transactions that see their own writes. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a statement and returns how many rows it changed. */
+  execute(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Parameterless, possibly multi-statement SQL (migrations). */
+  script(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly engine: Engine;
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; absent means embedded PGlite. */
+  readonly url?: string | undefined;
+  /** PGlite data directory; absent means in memory (tests). */
+  readonly dataDir?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  readonly maxConnections?: number;
+}
+
+function pgliteQueryable(db: Pick<PGlite, 'query' | 'exec'>): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await db.query<Row>(sql, [...params])).rows;
+    },
+    async execute(sql: string, params: readonly unknown[] = []) {
+      return (await db.query(sql, [...params])).affectedRows ?? 0;
+    },
+    async script(sql: string) {
+      await db.exec(sql);
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  await db.waitReady;
+  return {
+    engine: 'pglite',
+    ...pgliteQueryable(db),
+    transaction: (work) => db.transaction((tx) => work(pgliteQueryable(tx))),
+    close: () => db.close(),
+  };
+}
+
+function pgQueryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await client.query(sql, [...params])).rows as Row[];
+    },
+    async execute(sql: string, params: readonly unknown[] = []) {
+      return (await client.query(sql, [...params])).rowCount ?? 0;
+    },
+    async script(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+async function openPostgres(url: string, maxConnections: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  // Surface a wrong URL at start-up, not at the first job.
+  await pool.query('select 1');
+  return {
+    engine: 'postgres',
+    ...pgQueryable(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(pgQueryable(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url !== undefined ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir);
+}
