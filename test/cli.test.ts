@@ -1,24 +1,14 @@
 // `tandem report` end to end: the installed command on real files, as a user runs it.
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { tandem as runTandem } from './support/cli.ts';
 
-const BIN = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
 const GRAPH_EXPORT = fileURLToPath(new URL('./fixtures/cli/worked-examples.graph.json', import.meta.url));
 
-async function tandem(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const tandem = (...args: string[]) => runTandem(args);
 
 const REPORT = ['report', '--source', GRAPH_EXPORT, '--mailbox', 'owner@contoso.com', '--va', 'va@contoso.com'];
 

@@ -3,6 +3,8 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import type PgBoss from 'pg-boss';
+import { pgliteBossDb } from './boss-adapter.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -17,6 +19,8 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly engine: Engine;
+  /** How pg-boss reaches the same database: through this pool or this PGlite connection. */
+  readonly bossConnection: { readonly db: PgBoss.Db };
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -28,6 +32,11 @@ export interface DatabaseOptions {
   readonly dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   readonly maxConnections?: number;
+  /**
+   * Told when an idle PostgreSQL connection dies (server restart, failover, a dropped test database); the
+   * pool replaces it, so this is news, not a failure. Default: one line on stderr.
+   */
+  readonly onIdleConnectionError?: (error: Error) => void;
 }
 
 function pgliteQueryable(db: Pick<PGlite, 'query' | 'exec'>): Queryable {
@@ -50,6 +59,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   await db.waitReady;
   return {
     engine: 'pglite',
+    bossConnection: { db: pgliteBossDb(db) },
     ...pgliteQueryable(db),
     transaction: (work) => db.transaction((tx) => work(pgliteQueryable(tx))),
     close: () => db.close(),
@@ -70,12 +80,15 @@ function pgQueryable(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-async function openPostgres(url: string, maxConnections: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  pool.on('error', options.onIdleConnectionError ?? ((error) => process.stderr.write(`tandem: idle database connection lost: ${error.message}\n`)));
   // Surface a wrong URL at start-up, not at the first job.
   await pool.query('select 1');
   return {
     engine: 'postgres',
+    // pg-boss shares this pool, so one pool size bounds the instance's connections.
+    bossConnection: { db: { executeSql: async (text: string, values: unknown[] = []) => ({ rows: (await pool.query(text, values)).rows }) } },
     ...pgQueryable(pool),
     async transaction(work) {
       const client = await pool.connect();
@@ -96,5 +109,5 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
 }
 
 export function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url !== undefined ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir);
+  return options.url !== undefined ? openPostgres(options.url, options) : openPglite(options.dataDir);
 }

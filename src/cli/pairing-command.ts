@@ -1,0 +1,127 @@
+// `tandem pairing add` and `tandem pairing list`: create a pairing from the command line (dev tenant, imports)
+// and see the pairings the store holds.
+import { z } from 'zod';
+import { createPairing, listPairings, type Pairing } from '../store/pairings.ts';
+import { ensureTenant, getTenant } from '../store/tenants.ts';
+import { address, domain, domainOf, parseCommandLine, validateArguments } from './arguments.ts';
+import { resolveSettings } from './settings-file.ts';
+import { withStore, type Environment } from './store-session.ts';
+import { UsageError } from './usage-error.ts';
+
+/** The tenant a pairing made on the command line belongs to unless --tenant says otherwise. */
+export const DEFAULT_TENANT = 'dev';
+
+export const PAIRING_USAGE = `Usage: tandem pairing add --mailbox <address> --owner <address> --va <address> [options]
+       tandem pairing list
+
+  add: creates a pairing and prints its id
+  --mailbox <address>      the mailbox measured
+  --owner <address>        the owner's address (repeat it for more addresses of the owner; default: the mailbox)
+  --va <address>           the VA's address (repeat it for more addresses of the VA)
+  --tenant <id>            the tenant (default: ${DEFAULT_TENANT}); created when new
+  --internal-domain <d>    the tenant's verified domains (repeatable; a new tenant defaults to the mailbox's domain)
+  --tz <zone>              IANA or Windows time zone of the pairing (default: UTC)
+  --settings <file>        JSON file with any KPI settings by name (responseTargetPct, windowHours, clock, ...)
+
+  list: prints every pairing: id, mailbox, owner, VA, time zone and whether it is active`;
+
+const ADD_OPTIONS = {
+  mailbox: { type: 'string' },
+  owner: { type: 'string', multiple: true },
+  va: { type: 'string', multiple: true },
+  tenant: { type: 'string' },
+  'internal-domain': { type: 'string', multiple: true },
+  tz: { type: 'string' },
+  settings: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const addSchema = z.object({
+  mailbox: z.string({ error: '--mailbox is required' }).pipe(address('--mailbox')),
+  owner: z.array(address('--owner')).optional(),
+  va: z.array(address('--va'), { error: '--va is required' }).min(1, { error: '--va is required' }),
+  tenant: z.string().trim().min(1, { error: '--tenant must not be empty' }).default(DEFAULT_TENANT),
+  'internal-domain': z.array(domain('--internal-domain')).optional(),
+  tz: z.string().optional(),
+  settings: z.string().optional(),
+});
+
+async function addPairing(argv: readonly string[], stdout: NodeJS.WritableStream, env: Environment): Promise<number> {
+  const values = parseCommandLine(argv, ADD_OPTIONS, 'pairing');
+  if (values.help === true) {
+    stdout.write(`${PAIRING_USAGE}\n`);
+    return 0;
+  }
+  const args = validateArguments(addSchema, values);
+  const settings = await resolveSettings(args.settings, args.tz);
+  const [owner, ...ownerAliases] = args.owner ?? [args.mailbox];
+  const [va, ...vaAliases] = args.va;
+  const pairing = await withStore(env, (db) =>
+    db.transaction(async (tx) => {
+      const tenant = await getTenant(tx, args.tenant);
+      const domains = args['internal-domain'];
+      if (tenant === null || domains !== undefined) {
+        await ensureTenant(tx, { id: args.tenant, name: tenant?.name ?? args.tenant, verifiedDomains: domains ?? [domainOf(args.mailbox)] });
+      }
+      return createPairing(tx, {
+        tenantId: args.tenant,
+        mailbox: args.mailbox,
+        owner: { address: owner!, aliases: ownerAliases },
+        va: { address: va!, aliases: vaAliases },
+        settings,
+      });
+    }),
+  );
+  stdout.write(`${pairing.id}\n`);
+  return 0;
+}
+
+const withAliases = (person: Pairing['owner']) => [person.address, ...person.aliases].join(',');
+
+/** Aligned columns; the last one is not padded. */
+function formatColumns(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')).join('\n');
+}
+
+async function listAll(argv: readonly string[], stdout: NodeJS.WritableStream, env: Environment): Promise<number> {
+  const values = parseCommandLine(argv, { help: { type: 'boolean', short: 'h' } }, 'pairing');
+  if (values.help === true) {
+    stdout.write(`${PAIRING_USAGE}\n`);
+    return 0;
+  }
+  const pairings = await withStore(env, (db) => listPairings(db));
+  if (pairings.length === 0) {
+    stdout.write('no pairings (add one with: tandem pairing add)\n');
+    return 0;
+  }
+  const rows = pairings.map((pairing) => [
+    pairing.id,
+    pairing.mailbox,
+    withAliases(pairing.owner),
+    withAliases(pairing.va),
+    pairing.settings.timeZone,
+    pairing.stoppedAt === null ? 'active' : `stopped ${new Date(pairing.stoppedAt).toISOString()}`,
+  ]);
+  stdout.write(`${formatColumns([['id', 'mailbox', 'owner', 'va', 'time zone', 'status'], ...rows])}\n`);
+  return 0;
+}
+
+/** Runs `tandem pairing <add|list>`; returns the exit code. Throws UsageError for bad arguments. */
+export async function runPairing(argv: readonly string[], stdout: NodeJS.WritableStream, env: Environment): Promise<number> {
+  const [subcommand, ...rest] = argv;
+  switch (subcommand) {
+    case 'add':
+      return addPairing(rest, stdout, env);
+    case 'list':
+      return listAll(rest, stdout, env);
+    case '--help':
+    case '-h':
+      stdout.write(`${PAIRING_USAGE}\n`);
+      return 0;
+    case undefined:
+      throw new UsageError('tandem pairing needs a command: add or list (try: tandem pairing --help)');
+    default:
+      throw new UsageError(`unknown pairing command "${subcommand}" (try: tandem pairing add or tandem pairing list)`);
+  }
+}

@@ -1,0 +1,162 @@
+// Message metadata per pairing: batched upserts from syncs and imports, reads for the KPI engine, and the
+// retention purge. Metadata only: no body or preview has a column here.
+import type { FolderKind, InferenceClass, MessageMeta } from '../kpi/message.ts';
+import { atomically } from './atomically.ts';
+import type { Queryable } from './database.ts';
+import { isoInstant, millis } from './instants.ts';
+import { NotFoundError } from './not-found-error.ts';
+
+/**
+ * Rows per statement. Each chunk travels as one JSON parameter expanded by jsonb_to_recordset, which (unlike
+ * unnest of parallel arrays) carries the per-row address arrays; 5,000 rows keep a statement near a few MB.
+ */
+export const UPSERT_CHUNK = 5_000;
+
+const RECORD_TYPE = `r(id text, conversation_id text, received_at timestamptz, sent_at timestamptz, from_address text,
+  sender_address text, to_addresses text[], cc_addresses text[], folder text, is_draft boolean, categories text[],
+  inference text, automatic boolean, subject text)`;
+
+const DATA_COLUMNS = [
+  'conversation_id',
+  'received_at',
+  'sent_at',
+  'from_address',
+  'sender_address',
+  'to_addresses',
+  'cc_addresses',
+  'folder',
+  'is_draft',
+  'categories',
+  'inference',
+  'automatic',
+  'subject',
+] as const;
+
+// A re-synced message that did not change is left alone: no dead row, not counted as written.
+const UPSERT_SQL = `
+  insert into messages (pairing_id, id, ${DATA_COLUMNS.join(', ')})
+  select $1::uuid, r.id, ${DATA_COLUMNS.map((column) => `r.${column}`).join(', ')}
+  from jsonb_to_recordset($2::jsonb) as ${RECORD_TYPE}
+  on conflict (pairing_id, id) do update set
+    ${DATA_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}, deleted_in_mailbox = false, synced_at = now()
+  where messages.deleted_in_mailbox
+     or (${DATA_COLUMNS.map((column) => `messages.${column}`).join(', ')})
+        is distinct from (${DATA_COLUMNS.map((column) => `excluded.${column}`).join(', ')})`;
+
+const NUL = /\u0000/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text PostgreSQL accepts: it refuses NUL in text and a lone UTF-16 surrogate in JSON, and one such character
+ * in a damaged header must not abort a whole import. The same input always maps to the same text, so ids stay stable.
+ */
+export function storableText(text: string): string {
+  return text.replace(NUL, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+const storableOrNull = (text: string | null) => (text === null ? null : storableText(text));
+
+function toRecord(message: MessageMeta) {
+  return {
+    id: storableText(message.id),
+    conversation_id: storableText(message.conversationId),
+    received_at: isoInstant(message.receivedAt),
+    sent_at: isoInstant(message.sentAt),
+    from_address: storableOrNull(message.from),
+    sender_address: storableOrNull(message.sender),
+    to_addresses: message.to.map(storableText),
+    cc_addresses: message.cc.map(storableText),
+    folder: message.folder,
+    is_draft: message.isDraft,
+    categories: message.categories.map(storableText),
+    inference: message.inference,
+    automatic: message.automatic,
+    subject: storableText(message.subject),
+  };
+}
+
+/**
+ * Inserts new messages and updates changed ones (a later copy of the same id wins); returns how many rows
+ * were written, i.e. new or changed. Runs in one transaction; throws NotFoundError for an unknown pairing.
+ */
+export async function upsertMessages(db: Queryable, pairingId: string, messages: readonly MessageMeta[]): Promise<number> {
+  // One statement may not touch a row twice, so the batch keeps the last copy of each (stored) id.
+  const records = [...new Map(messages.map((message) => [storableText(message.id), message])).values()].map(toRecord);
+  return atomically(db, async (tx) => {
+    // The key-share lock keeps the pairing from being offboarded while its messages are written.
+    const pairing = await tx.query('select 1 from pairings where id = $1 for key share', [pairingId]);
+    if (pairing.length === 0) throw new NotFoundError('pairing', pairingId);
+    let written = 0;
+    for (let start = 0; start < records.length; start += UPSERT_CHUNK) {
+      written += await tx.execute(UPSERT_SQL, [pairingId, JSON.stringify(records.slice(start, start + UPSERT_CHUNK))]);
+    }
+    return written;
+  });
+}
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  received_at: Date;
+  sent_at: Date;
+  from_address: string | null;
+  sender_address: string | null;
+  to_addresses: string[];
+  cc_addresses: string[];
+  folder: FolderKind;
+  is_draft: boolean;
+  categories: string[];
+  inference: InferenceClass | null;
+  automatic: boolean;
+  subject: string;
+}
+
+function toMessage(row: MessageRow): MessageMeta {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    receivedAt: millis(row.received_at),
+    sentAt: millis(row.sent_at),
+    from: row.from_address,
+    sender: row.sender_address,
+    to: row.to_addresses,
+    cc: row.cc_addresses,
+    folder: row.folder,
+    isDraft: row.is_draft,
+    categories: row.categories,
+    inference: row.inference,
+    automatic: row.automatic,
+    subject: row.subject,
+  };
+}
+
+/**
+ * The pairing's messages received at or after `sinceMs`, oldest first. Messages deleted in the mailbox are
+ * included: the spec keeps them counted.
+ */
+export async function listMessagesSince(db: Queryable, pairingId: string, sinceMs: number): Promise<MessageMeta[]> {
+  const rows = await db.query<MessageRow>(
+    `select id, ${DATA_COLUMNS.join(', ')} from messages where pairing_id = $1 and received_at >= $2::timestamptz order by received_at, id`,
+    [pairingId, isoInstant(sinceMs)],
+  );
+  return rows.map(toMessage);
+}
+
+export async function countMessages(db: Queryable, pairingId: string): Promise<number> {
+  const [row] = await db.query<{ count: number }>('select count(*)::int as count from messages where pairing_id = $1', [pairingId]);
+  return row?.count ?? 0;
+}
+
+/**
+ * Retention: deletes every pairing's messages received before `cutoffMs`, and the "no reply needed" marks on
+ * them; returns the number of messages deleted.
+ */
+export async function purgeMessagesOlderThan(db: Queryable, cutoffMs: number): Promise<number> {
+  const [row] = await db.query<{ count: number }>(
+    `with purged as (delete from messages where received_at < $1::timestamptz returning pairing_id, id),
+          unmarked as (delete from message_marks m using purged p where m.pairing_id = p.pairing_id and m.message_id = p.id)
+     select count(*)::int as count from purged`,
+    [isoInstant(cutoffMs)],
+  );
+  return row?.count ?? 0;
+}

@@ -1,0 +1,237 @@
+// Pairings: one owner's mailbox, the owner and their VA, the chat Tandem posts to, and the KPI settings,
+// validated with the spec's rules on every write and every read.
+import type { PairingPeople } from '../kpi/message.ts';
+import { parseSettings, SettingsError, type Settings } from '../kpi/settings.ts';
+import { atomically } from './atomically.ts';
+import { appendAudit } from './audit.ts';
+import type { Queryable } from './database.ts';
+import { isoInstant, millis, millisOrNull } from './instants.ts';
+import { NotFoundError } from './not-found-error.ts';
+
+export interface Person {
+  /** Lower-cased SMTP address. */
+  readonly address: string;
+  /** More lower-cased addresses of the same person (proxy addresses). */
+  readonly aliases: string[];
+  /** Entra object id, once known. */
+  readonly userId: string | null;
+}
+
+export interface Pairing {
+  readonly id: string;
+  readonly tenantId: string;
+  /** Lower-cased SMTP address of the measured mailbox. */
+  readonly mailbox: string;
+  readonly owner: Person;
+  readonly va: Person;
+  /** Teams conversation reference for proactive posts; parsed by whoever posts. */
+  readonly conversationRef: unknown | null;
+  readonly settings: Settings;
+  readonly locale: string;
+  readonly createdAt: number;
+  /** When the bot left the chat: schedules stop, data stays until offboarding. */
+  readonly stoppedAt: number | null;
+}
+
+export interface PersonInput {
+  readonly address: string;
+  readonly aliases?: readonly string[];
+  readonly userId?: string | null;
+}
+
+export interface NewPairing {
+  readonly tenantId: string;
+  readonly mailbox: string;
+  readonly owner: PersonInput;
+  readonly va: PersonInput;
+  /** Any of the spec's settings by name; the rest take their defaults. */
+  readonly settings?: unknown;
+  readonly locale?: string;
+  readonly conversationRef?: unknown;
+  /** For imports and tests that recreate a pairing's history; default: the database's now(). */
+  readonly createdAt?: number;
+}
+
+export type SettingsActor = 'owner' | 'va' | 'cli';
+
+const DEFAULT_LOCALE = 'en';
+/** Only a string shaped like a uuid can name a pairing; anything else is simply not found. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const COLUMNS = `id, tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, va_address, va_aliases, va_user_id,
+  conversation_ref, settings, locale, created_at, stopped_at`;
+
+interface PairingRow {
+  id: string;
+  tenant_id: string;
+  mailbox: string;
+  owner_address: string;
+  owner_aliases: string[];
+  owner_user_id: string | null;
+  va_address: string;
+  va_aliases: string[];
+  va_user_id: string | null;
+  conversation_ref: unknown;
+  settings: unknown;
+  locale: string;
+  created_at: Date;
+  stopped_at: Date | null;
+}
+
+function toPairing(row: PairingRow): Pairing {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    mailbox: row.mailbox,
+    owner: { address: row.owner_address, aliases: row.owner_aliases, userId: row.owner_user_id },
+    va: { address: row.va_address, aliases: row.va_aliases, userId: row.va_user_id },
+    conversationRef: row.conversation_ref ?? null,
+    settings: parseSettings(row.settings),
+    locale: row.locale,
+    createdAt: millis(row.created_at),
+    stoppedAt: millisOrNull(row.stopped_at),
+  };
+}
+
+const normalizeAddress = (address: string): string => address.trim().toLowerCase();
+
+function normalizePerson(person: PersonInput): { address: string; aliases: string[]; userId: string | null } {
+  const address = normalizeAddress(person.address);
+  const aliases = [...new Set((person.aliases ?? []).map(normalizeAddress))].filter((alias) => alias !== '' && alias !== address);
+  return { address, aliases, userId: person.userId ?? null };
+}
+
+export async function createPairing(db: Queryable, input: NewPairing): Promise<Pairing> {
+  const settings = parseSettings(input.settings);
+  const owner = normalizePerson(input.owner);
+  const va = normalizePerson(input.va);
+  return atomically(db, async (tx) => {
+    const tenant = await tx.query('select 1 from tenants where id = $1', [input.tenantId]);
+    if (tenant.length === 0) throw new NotFoundError('tenant', input.tenantId);
+    const [row] = await tx.query<PairingRow>(
+      `insert into pairings (tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, va_address, va_aliases, va_user_id,
+                             conversation_ref, settings, locale, created_at)
+       values ($1, $2, $3, $4::text[], $5, $6, $7::text[], $8, $9::jsonb, $10::jsonb, $11, coalesce($12::timestamptz, now()))
+       returning ${COLUMNS}`,
+      [
+        input.tenantId,
+        normalizeAddress(input.mailbox),
+        owner.address,
+        owner.aliases,
+        owner.userId,
+        va.address,
+        va.aliases,
+        va.userId,
+        input.conversationRef === undefined || input.conversationRef === null ? null : JSON.stringify(input.conversationRef),
+        JSON.stringify(settings),
+        input.locale ?? DEFAULT_LOCALE,
+        input.createdAt === undefined ? null : isoInstant(input.createdAt),
+      ],
+    );
+    return toPairing(row!);
+  });
+}
+
+/** Whether `id` can name a pairing at all (ids are uuids). */
+export function isPairingId(id: string): boolean {
+  return UUID.test(id);
+}
+
+async function readPairing(db: Queryable, id: string, lock: 'for update' | ''): Promise<Pairing | null> {
+  if (!isPairingId(id)) return null;
+  const [row] = await db.query<PairingRow>(`select ${COLUMNS} from pairings where id = $1 ${lock}`, [id]);
+  return row === undefined ? null : toPairing(row);
+}
+
+export function getPairing(db: Queryable, id: string): Promise<Pairing | null> {
+  return readPairing(db, id, '');
+}
+
+/** Reads the pairing and locks its row until the caller's transaction ends. */
+function lockPairing(tx: Queryable, id: string): Promise<Pairing | null> {
+  return readPairing(tx, id, 'for update');
+}
+
+/** Like getPairing, for changes: an unknown pairing is an error. */
+export async function requirePairing(db: Queryable, id: string): Promise<Pairing> {
+  const pairing = await getPairing(db, id);
+  if (pairing === null) throw new NotFoundError('pairing', id);
+  return pairing;
+}
+
+/** Pairings whose schedules run (not stopped), ordered by id. */
+export async function listActivePairings(db: Queryable): Promise<Pairing[]> {
+  const rows = await db.query<PairingRow>(`select ${COLUMNS} from pairings where stopped_at is null order by id`);
+  return rows.map(toPairing);
+}
+
+/** Every pairing, stopped ones included, oldest first (what an administrator lists). */
+export async function listPairings(db: Queryable): Promise<Pairing[]> {
+  const rows = await db.query<PairingRow>(`select ${COLUMNS} from pairings order by created_at, id`);
+  return rows.map(toPairing);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The settings that differ, as `{ old, new }` maps of just those fields. */
+function settingsChange(before: Settings, after: Settings): { old: Record<string, unknown>; new: Record<string, unknown> } {
+  const old: Record<string, unknown> = {};
+  const next: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as Array<keyof Settings>) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    old[key] = before[key];
+    next[key] = after[key];
+  }
+  return { old, new: next };
+}
+
+/**
+ * Changes some or all settings (fields not given keep their value), validated by the spec's rules; audits the
+ * fields that changed with their old and new values. Throws SettingsError or NotFoundError.
+ */
+export async function updateSettings(db: Queryable, id: string, settings: unknown, actor: SettingsActor): Promise<Pairing> {
+  if (!isPlainObject(settings)) throw new SettingsError(['settings must be an object of settings by name']);
+  return atomically(db, async (tx) => {
+    // Lock the row so two concurrent edits each audit against the value they replaced.
+    const locked = await lockPairing(tx, id);
+    if (locked === null) throw new NotFoundError('pairing', id);
+    const next = parseSettings({ ...locked.settings, ...settings });
+    const change = settingsChange(locked.settings, next);
+    if (Object.keys(change.new).length === 0) return locked;
+    const [row] = await tx.query<PairingRow>(`update pairings set settings = $2::jsonb where id = $1 returning ${COLUMNS}`, [id, JSON.stringify(next)]);
+    await appendAudit(tx, { tenantId: locked.tenantId, pairingId: id, actor, action: 'settings_updated', details: change });
+    return toPairing(row!);
+  });
+}
+
+/** Stores the Teams conversation reference Tandem posts to (null forgets it). */
+export async function setConversationRef(db: Queryable, id: string, ref: unknown): Promise<void> {
+  const changed = isPairingId(id)
+    ? await db.execute('update pairings set conversation_ref = $2::jsonb where id = $1', [id, ref === null || ref === undefined ? null : JSON.stringify(ref)])
+    : 0;
+  if (changed === 0) throw new NotFoundError('pairing', id);
+}
+
+/** Stops the pairing's schedules (the bot left the chat); its data stays until offboarding. Stopping twice keeps the first instant. */
+export async function stopPairing(db: Queryable, id: string): Promise<void> {
+  const changed = isPairingId(id) ? await db.execute('update pairings set stopped_at = coalesce(stopped_at, now()) where id = $1', [id]) : 0;
+  if (changed === 0) throw new NotFoundError('pairing', id);
+}
+
+const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
+
+/**
+ * The addresses the KPI engine needs. Without verified domains (a dev or CLI tenant) the mailbox's own domain
+ * is internal, as in `tandem report`.
+ */
+export function pairingPeople(pairing: Pairing, verifiedDomains: readonly string[]): PairingPeople {
+  const domains = verifiedDomains.map((domain) => domain.toLowerCase());
+  return {
+    mailbox: [pairing.mailbox],
+    owner: [pairing.owner.address, ...pairing.owner.aliases],
+    va: [pairing.va.address, ...pairing.va.aliases],
+    internalDomains: domains.length > 0 ? domains : [domainOf(pairing.mailbox)],
+  };
+}

@@ -1,0 +1,43 @@
+// Where each pairing's mailbox sync stands, per scope ('mailbox', 'backfill' or a folder id). The position
+// is opaque here: the sync parses its own versioned shape on every read and resyncs when it cannot.
+import type { Queryable } from './database.ts';
+import { millisOrNull } from './instants.ts';
+
+export interface SyncState {
+  /** As stored; null before the first success. Parse it before use. */
+  readonly position: unknown;
+  readonly lastSuccessAt: number | null;
+  readonly lastError: string | null;
+  readonly lastErrorAt: number | null;
+}
+
+/** Longest error text kept: enough to diagnose, short enough for the tab. */
+export const MAX_ERROR_LENGTH = 2_000;
+
+export async function readSyncState(db: Queryable, pairingId: string, scope: string): Promise<SyncState | null> {
+  const [row] = await db.query<{ position: unknown; last_success_at: Date | null; last_error: string | null; last_error_at: Date | null }>(
+    'select position, last_success_at, last_error, last_error_at from sync_state where pairing_id = $1 and scope = $2',
+    [pairingId, scope],
+  );
+  if (row === undefined) return null;
+  return { position: row.position ?? null, lastSuccessAt: millisOrNull(row.last_success_at), lastError: row.last_error, lastErrorAt: millisOrNull(row.last_error_at) };
+}
+
+/** Stores the new position and clears the last error. */
+export async function recordSyncSuccess(db: Queryable, pairingId: string, scope: string, position: unknown): Promise<void> {
+  await db.execute(
+    `insert into sync_state (pairing_id, scope, position, last_success_at) values ($1, $2, $3::jsonb, now())
+     on conflict (pairing_id, scope) do update set position = excluded.position, last_success_at = excluded.last_success_at,
+       last_error = null, last_error_at = null`,
+    [pairingId, scope, position === undefined || position === null ? null : JSON.stringify(position)],
+  );
+}
+
+/** Records a failure; the position stays, so the next run resumes from the last success. */
+export async function recordSyncError(db: Queryable, pairingId: string, scope: string, message: string): Promise<void> {
+  await db.execute(
+    `insert into sync_state (pairing_id, scope, last_error, last_error_at) values ($1, $2, $3, now())
+     on conflict (pairing_id, scope) do update set last_error = excluded.last_error, last_error_at = excluded.last_error_at`,
+    [pairingId, scope, message.slice(0, MAX_ERROR_LENGTH)],
+  );
+}
