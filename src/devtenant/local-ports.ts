@@ -1,0 +1,42 @@
+// The ports as `npm start` wires them without a Microsoft 365 tenant: mail metadata comes from `tandem
+// import`, summary mails land as files in the data directory, chat posts go to the local bot connector.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Queryable } from '../store/database.ts';
+import type { MailboxSource, MailSender } from '../jobs/ports.ts';
+
+/** Imported mail is already in the store, so a sync finds nothing new; the Inbox count is what was imported into it. */
+export function importedMailboxSource(db: Queryable): MailboxSource {
+  return {
+    sync: async (_mailbox, position) => ({ messages: [], position: position ?? { version: 1, kind: 'import' } }),
+    async inboxItemCount(mailbox) {
+      const [row] = await db.query<{ count: number }>(
+        `select count(*)::int as count from messages m join pairings p on p.id = m.pairing_id
+         where p.mailbox = $1 and m.folder = 'inbox' and not m.deleted_in_mailbox`,
+        [mailbox],
+      );
+      return row?.count ?? 0;
+    },
+  };
+}
+
+/** Writes each mail as JSON under `<dir>/<key>.json`; the key makes a retry find the earlier send. */
+export function fileMailSender(dir: string): MailSender {
+  const fileOf = (key: string) => join(dir, `${key.replace(/[^a-zA-Z0-9_-]/g, '_')}.json`);
+  return {
+    async send(mailbox, mail, key) {
+      await mkdir(dir, { recursive: true });
+      await writeFile(fileOf(key), JSON.stringify({ from: mailbox, ...mail }, null, 2), { flag: 'w' });
+      return key;
+    },
+    async findSent(_mailbox, key) {
+      try {
+        await readFile(fileOf(key));
+        return key;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+  };
+}

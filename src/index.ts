@@ -1,0 +1,65 @@
+// Wiring only: config, logger, database, ports, job system and HTTP server; then the URLs to open.
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { connectorPoster } from '../bot/connector-poster.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { startBotConnector } from './devtenant/bot-connector.ts';
+import { fileMailSender, importedMailboxSource } from './devtenant/local-ports.ts';
+import { startJobSystem } from './jobs/job-system.ts';
+import { systemClock } from './jobs/ports.ts';
+import { jsonLogger } from './log.ts';
+import { createApp } from './server/app.ts';
+import { openDatabase } from './store/database.ts';
+import { migrate } from './store/migrate.ts';
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`tandem: ${error.message}\n`);
+  process.exit(2);
+}
+const log = jsonLogger();
+const db = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.databaseUrl === undefined ? join(config.dataDir, 'pglite') : undefined,
+  // Each delivery and sync worker holds a connection while it works; the planner and HTTP need a few more.
+  maxConnections: config.jobConcurrency * 2 + 4,
+  onIdleConnectionError: (error) => log.warn('database_connection_lost', { message: error.message }),
+});
+const applied = await migrate(db);
+if (applied.length > 0) log.info('migrated', { applied });
+
+const connector = await startBotConnector();
+const ctx = {
+  db,
+  chat: connectorPoster({ onThrottled: (conversation, waitMs) => log.warn('chat_throttled', { conversation, waitMs }) }),
+  mail: fileMailSender(join(config.dataDir, 'outbox')),
+  mailbox: importedMailboxSource(db),
+  clock: systemClock,
+  log,
+};
+const jobs = await startJobSystem(db, ctx, { concurrency: config.jobConcurrency, syncEveryMinutes: config.syncEveryMinutes, retentionDays: config.retentionDays });
+const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log }).fetch, port: config.port });
+
+process.stdout.write(
+  [
+    `Tandem is running (${db.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}).`,
+    `  Health:    http://localhost:${config.port}/healthz`,
+    `  Readiness: http://localhost:${config.port}/readyz`,
+    `  Local bot connector (dev tenant): ${connector.url}`,
+    '',
+  ].join('\n'),
+);
+
+async function shutdown(signal: string): Promise<void> {
+  log.info('shutdown', { signal });
+  server.close();
+  await jobs.stop();
+  await connector.close();
+  await db.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,87 @@
+// What each planned delivery does: build its card or mail from the engine's numbers and deliver it once.
+import { noticeCard, scorecardCard } from '../../bot/cards/scorecard-card.ts';
+import { t } from '../i18n/messages.ts';
+import { summaryMail } from '../mail/summary-mail.ts';
+import type { Logger } from '../log.ts';
+import type { Database } from '../store/database.ts';
+import { getPairing, type Pairing } from '../store/pairings.ts';
+import { recordSnapshot } from '../store/snapshots.ts';
+import { deliverOnce, deliveryTag, type DeliveryChannel, type DeliveryOutcome } from './deliver-once.ts';
+import type { DueDelivery } from './planner.ts';
+import type { ChatPoster, Clock, ConversationRef, MailboxSource, MailSender } from './ports.ts';
+import { loadWeekKpi } from './week-kpi.ts';
+import { conversationRefSchema } from './job-payloads.ts';
+
+export interface DeliveryContext {
+  readonly db: Database;
+  readonly chat: ChatPoster;
+  readonly mail: MailSender;
+  readonly mailbox: MailboxSource;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** How long a sender holds a delivery (DELIVERY_LEASE_MS unless a test shortens it). */
+  readonly leaseMs?: number;
+}
+
+function chatChannel(ctx: DeliveryContext, conversation: ConversationRef, key: string, card: () => Promise<object>): DeliveryChannel {
+  return {
+    send: async () => ctx.chat.post(conversation, await card(), key),
+    find: () => ctx.chat.findPosted(conversation, key),
+  };
+}
+
+function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): DeliveryChannel | null {
+  const key = deliveryTag(due);
+  const { settings, locale } = pairing;
+  const conversation = conversationRefSchema.safeParse(pairing.conversationRef);
+  const needsChat = due.kind !== 'summary_mail' && due.kind !== 'inbox_snapshot';
+  if (needsChat && !conversation.success) return null;
+  const post = (card: () => Promise<object>) => chatChannel(ctx, conversation.data!, key, card);
+  switch (due.kind) {
+    case 'inbox_snapshot':
+      return {
+        // The count is recorded as the snapshot; the ledger's external id keeps it for reconciliation.
+        send: async () => {
+          const count = await ctx.mailbox.inboxItemCount(pairing.mailbox);
+          await recordSnapshot(ctx.db, pairing.id, ctx.clock.now(), count);
+          return String(count);
+        },
+        find: async () => null,
+      };
+    case 'scorecard':
+      return post(async () => {
+        const { week, streak } = await loadWeekKpi(ctx.db, pairing, due.period, ctx.clock.now());
+        return scorecardCard({ week, settings, streak, locale, late: due.late });
+      });
+    case 'summary_mail':
+      return {
+        send: async () => {
+          const { week } = await loadWeekKpi(ctx.db, pairing, due.period, ctx.clock.now());
+          return ctx.mail.send(pairing.mailbox, summaryMail(pairing.owner.address, week, settings, locale), key);
+        },
+        find: () => ctx.mail.findSent(pairing.mailbox, key),
+      };
+    case 'feedback_reminder':
+      return post(async () => noticeCard(t(locale, 'reminder.text')));
+    case 'monthly_question':
+      return post(async () => noticeCard(t(locale, 'monthly.text')));
+    case 'review':
+      return post(async () =>
+        noticeCard(t(locale, 'review.text', { target: settings.responseTargetPct, window: settings.windowHours, day: settings.inboxZeroDay })),
+      );
+  }
+}
+
+/** Runs one planned delivery; a pairing offboarded or without a chat in the meantime is skipped. */
+export async function runDelivery(ctx: DeliveryContext, due: DueDelivery): Promise<DeliveryOutcome> {
+  const pairing = await getPairing(ctx.db, due.pairingId);
+  if (pairing === null || pairing.stoppedAt !== null) return 'skipped';
+  const channel = channelFor(ctx, pairing, due);
+  if (channel === null) {
+    ctx.log.warn('delivery_without_chat', { pairingId: due.pairingId, kind: due.kind, period: due.period });
+    return 'skipped';
+  }
+  const outcome = await deliverOnce(ctx.db, due, channel, ctx.leaseMs);
+  ctx.log.info('delivery', { pairingId: due.pairingId, kind: due.kind, period: due.period, late: due.late, outcome });
+  return outcome;
+}

@@ -1,0 +1,136 @@
+// The job system on pg-boss: a planner every minute turns each pairing's schedule into delivery jobs,
+// mailbox syncs run every few minutes, retention runs daily. Every instance on the same database shares
+// the queues; exactly-once comes from the delivery ledger, not from the queue.
+import PgBoss from 'pg-boss';
+import type { Logger } from '../log.ts';
+import type { Database } from '../store/database.ts';
+import { listFeedbackAuthors } from '../store/feedback.ts';
+import { purgeMessagesOlderThan } from '../store/messages.ts';
+import { deleteOrphanedJobs } from '../store/offboard.ts';
+import { listActivePairings } from '../store/pairings.ts';
+import { listPostedItems } from '../store/posted-items.ts';
+import { runDelivery, type DeliveryContext } from './deliveries.ts';
+import { dueDeliverySchema, syncPayloadSchema } from './job-payloads.ts';
+import { deliveryKey, planDeliveries } from './planner.ts';
+import { syncPairing } from './sync.ts';
+
+export const QUEUES = { plan: 'tandem-plan', deliver: 'tandem-deliver', sync: 'tandem-sync', syncAll: 'tandem-sync-all', purge: 'tandem-purge' } as const;
+
+const DAY_MS = 86_400_000;
+/** pg-boss's floor for polling. */
+const POLLING_SECONDS = 0.5;
+/** A delivery job whose worker died is retried after this; the ledger's lease guards the overlap. */
+const DELIVERY_EXPIRE_SECONDS = 6 * 60;
+const PLAN_BATCH = 500;
+
+export interface JobSystemOptions {
+  /** Jobs this instance runs at once, per queue. */
+  readonly concurrency: number;
+  readonly syncEveryMinutes: number;
+  readonly retentionDays: number;
+  /** Whether this instance keeps the cron schedules (all may; pg-boss fires each once). */
+  readonly schedule?: boolean;
+}
+
+export interface JobSystem {
+  /** Plans and enqueues what is due now for every active pairing; returns the number of jobs queued. */
+  planNow(): Promise<number>;
+  /** True while the workers run (readiness). */
+  running(): boolean;
+  stop(): Promise<void>;
+}
+
+async function planAll(ctx: DeliveryContext, boss: PgBoss): Promise<number> {
+  const now = ctx.clock.now();
+  const pairings = await listActivePairings(ctx.db);
+  let queued = 0;
+  for (let start = 0; start < pairings.length; start += PLAN_BATCH) {
+    const batch = pairings.slice(start, start + PLAN_BATCH);
+    const ids = batch.map((pairing) => pairing.id);
+    const [posted, feedback] = [await listPostedItems(ctx.db, ids), await listFeedbackAuthors(ctx.db, ids)];
+    const recordedBy = new Map<string, Map<string, { sentAt: number | null }>>();
+    for (const item of posted) {
+      // An intent whose claim lapsed belongs to a sender that died: leave it out so it is planned and reconciled.
+      if (item.state !== 'sent' && !item.claimLive) continue;
+      const recorded = recordedBy.get(item.pairingId) ?? new Map();
+      recorded.set(deliveryKey(item.kind, item.period), { sentAt: item.sentAt });
+      recordedBy.set(item.pairingId, recorded);
+    }
+    const jobs: PgBoss.JobInsert[] = batch.flatMap((pairing) => {
+      const recorded = recordedBy.get(pairing.id) ?? new Map();
+      const due = planDeliveries({ pairingId: pairing.id, settings: pairing.settings, createdAt: pairing.createdAt, recorded, feedbackBy: feedback.get(pairing.id) ?? new Map() }, now);
+      return due.map((item) => ({ name: QUEUES.deliver, data: item, singletonKey: `${item.pairingId}:${deliveryKey(item.kind, item.period)}`, expireInSeconds: DELIVERY_EXPIRE_SECONDS }));
+    });
+    if (jobs.length > 0) await boss.insert(jobs);
+    queued += jobs.length;
+  }
+  return queued;
+}
+
+async function queueSyncs(ctx: DeliveryContext, boss: PgBoss): Promise<void> {
+  const pairings = await listActivePairings(ctx.db);
+  if (pairings.length > 0) await boss.insert(pairings.map((pairing) => ({ name: QUEUES.sync, data: { pairingId: pairing.id }, singletonKey: pairing.id })));
+}
+
+export async function startJobSystem(db: Database, ctx: DeliveryContext, options: JobSystemOptions): Promise<JobSystem> {
+  const log: Logger = ctx.log;
+  const boss = new PgBoss({ ...db.bossConnection, schedule: options.schedule ?? true });
+  boss.on('error', (error) => log.error('job_system_error', { message: error.message }));
+  await boss.start();
+  let active = true;
+
+  await boss.createQueue(QUEUES.plan, { name: QUEUES.plan, policy: 'singleton' });
+  await boss.createQueue(QUEUES.syncAll, { name: QUEUES.syncAll, policy: 'singleton' });
+  await boss.createQueue(QUEUES.purge, { name: QUEUES.purge, policy: 'singleton' });
+  // 'short': at most one queued job per key, so the minutely planner never piles up copies; a job that is
+  // active in a dead instance does not block its replacement (the delivery ledger keeps them apart).
+  await boss.createQueue(QUEUES.deliver, { name: QUEUES.deliver, policy: 'short', retryLimit: 10, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(QUEUES.sync, { name: QUEUES.sync, policy: 'short', retryLimit: 2, retryDelay: 60 });
+
+  const workerOptions = { pollingIntervalSeconds: POLLING_SECONDS, batchSize: 1 };
+  /**
+   * A pg-boss worker sleeps out its polling interval after every job; while a queue has work, waking it
+   * right away lets a fan-out run at the speed of the sends, not of the polling.
+   */
+  async function workEagerly(queue: string, handle: (data: unknown) => Promise<unknown>): Promise<void> {
+    let workerId: string | undefined;
+    workerId = await boss.work(queue, workerOptions, async ([job]) => {
+      await handle(job!.data);
+      if (workerId !== undefined) boss.notifyWorker(workerId);
+    });
+  }
+  await Promise.all(
+    Array.from({ length: options.concurrency }, () => [
+      workEagerly(QUEUES.deliver, (data) => runDelivery(ctx, dueDeliverySchema.parse(data))),
+      workEagerly(QUEUES.sync, (data) => syncPairing(ctx, syncPayloadSchema.parse(data).pairingId)),
+    ]).flat(),
+  );
+  await boss.work(QUEUES.plan, workerOptions, async () => {
+    const queued = await planAll(ctx, boss);
+    if (queued > 0) log.info('planned', { queued });
+  });
+  await boss.work(QUEUES.syncAll, workerOptions, () => queueSyncs(ctx, boss));
+  await boss.work(QUEUES.purge, workerOptions, async () => {
+    const purged = await purgeMessagesOlderThan(db, ctx.clock.now() - options.retentionDays * DAY_MS);
+    // A job planned for a pairing in the instant it was offboarded would otherwise keep its id.
+    const orphans = await deleteOrphanedJobs(db);
+    log.info('retention_purge', { purged, orphans });
+  });
+
+  if (options.schedule ?? true) {
+    await boss.schedule(QUEUES.plan, '* * * * *');
+    await boss.schedule(QUEUES.syncAll, `*/${options.syncEveryMinutes} * * * *`);
+    await boss.schedule(QUEUES.purge, '17 3 * * *');
+    // Schedules missed while no instance ran are due now: plan once at start-up.
+    await boss.send(QUEUES.plan, {});
+  }
+
+  return {
+    planNow: () => planAll(ctx, boss),
+    running: () => active,
+    async stop() {
+      active = false;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The HTTP app: health and readiness for container platforms now; the bot endpoint (#6) and the tab and
+// its API (#7) mount here later.
+import { Hono } from 'hono';
+import type { Logger } from '../log.ts';
+import type { Database } from '../store/database.ts';
+import { isMigrated } from '../store/migrate.ts';
+
+export interface AppDependencies {
+  readonly db: Database;
+  /** Whether this instance's job workers run. */
+  readonly jobsRunning: () => boolean;
+  readonly log: Logger;
+}
+
+async function databaseChecks(db: Database, log: Logger): Promise<{ database: boolean; migrations: boolean }> {
+  try {
+    await db.query('select 1');
+    return { database: true, migrations: await isMigrated(db) };
+  } catch (error) {
+    // An unreachable database is exactly what readiness reports; the reason goes to the log, not the caller.
+    log.warn('readiness_database_unreachable', { message: error instanceof Error ? error.message : String(error) });
+    return { database: false, migrations: false };
+  }
+}
+
+export function createApp({ db, jobsRunning, log }: AppDependencies): Hono {
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const checks = { ...(await databaseChecks(db, log)), jobs: jobsRunning() };
+    const ready = Object.values(checks).every(Boolean);
+    return c.json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503);
+  });
+  return app;
+}

@@ -1,0 +1,117 @@
+// Exactly-once delivery and the job system on both engines, with typed fakes for the outside world.
+import { describe, expect, it } from 'vitest';
+import type { DeliveryContext } from '../src/jobs/deliveries.ts';
+import { deliverOnce, type DeliveryChannel } from '../src/jobs/deliver-once.ts';
+import { startJobSystem } from '../src/jobs/job-system.ts';
+import type { DueDelivery } from '../src/jobs/planner.ts';
+import type { ChatPoster, ConversationRef, MailSender, MailboxSource } from '../src/jobs/ports.ts';
+import { silentLogger } from '../src/log.ts';
+import { upsertMessages } from '../src/store/messages.ts';
+import { createPairing } from '../src/store/pairings.ts';
+import { ensureTenant } from '../src/store/tenants.ts';
+import { testEngines, useTestDatabase } from './support/databases.ts';
+import { at, inbound, OWNER, reply, VA } from './support/mail.ts';
+
+const due = (pairingId: string, period = '2026-W47'): DueDelivery => ({ pairingId, kind: 'scorecard', period, dueAt: at('2026-11-23T09:00Z'), late: false });
+
+/** A chat that keeps what it was sent, by key, like the connector does. */
+function recordingChat(): ChatPoster & { posts: Array<{ conversation: ConversationRef; card: object; key: string }> } {
+  const posts: Array<{ conversation: ConversationRef; card: object; key: string }> = [];
+  return {
+    posts,
+    async post(conversation, card, key) {
+      posts.push({ conversation, card, key });
+      return `activity-${posts.length}`;
+    },
+    findPosted: async (_conversation, key) => {
+      const index = posts.findIndex((post) => post.key === key);
+      return index < 0 ? null : `activity-${index + 1}`;
+    },
+  };
+}
+
+const noMail: MailSender = { send: async (_m, _mail, key) => key, findSent: async () => null };
+const emptyMailbox: MailboxSource = { sync: async (_m, position) => ({ messages: [], position }), inboxItemCount: async () => 0 };
+
+describe.each(testEngines())('delivery on %s', (engine) => {
+  const db = useTestDatabase(engine);
+
+  async function pairing(conversationId = 'chat-1') {
+    await ensureTenant(db(), { id: 'contoso', name: 'Contoso', verifiedDomains: ['contoso.com'] });
+    const created = await createPairing(db(), {
+      tenantId: 'contoso',
+      mailbox: OWNER,
+      owner: { address: OWNER },
+      va: { address: VA },
+      conversationRef: { serviceUrl: 'https://smba.example/teams', conversation: { id: conversationId } },
+    });
+    await db().execute("update pairings set created_at = '2026-01-01' where id = $1", [created.id]);
+    return created;
+  }
+
+  it('delivers once; a second run finds it already sent', async () => {
+    const { id } = await pairing();
+    let sends = 0;
+    const channel: DeliveryChannel = { send: async () => `sent-${++sends}`, find: async () => null };
+    expect(await deliverOnce(db(), due(id), channel)).toBe('delivered');
+    expect(await deliverOnce(db(), due(id), channel)).toBe('skipped');
+    expect(sends).toBe(1);
+  });
+
+  it('reconciles a send whose acknowledgement was lost instead of sending again', async () => {
+    const { id } = await pairing();
+    const landed: string[] = [];
+    const flaky: DeliveryChannel = {
+      async send() {
+        landed.push('activity-1');
+        throw new Error('connection reset after the post landed');
+      },
+      find: async () => landed[0] ?? null,
+    };
+    await expect(deliverOnce(db(), due(id), flaky)).rejects.toThrow('connection reset');
+    expect(await deliverOnce(db(), due(id), flaky)).toBe('reconciled');
+    expect(landed).toEqual(['activity-1']);
+    const [row] = await db().query<{ state: string; external_id: string; attempts: number }>('select state, external_id, attempts from posted_items where pairing_id = $1', [id]);
+    expect(row).toEqual({ state: 'sent', external_id: 'activity-1', attempts: 2 });
+  });
+
+  it('lets only one of several racing senders send', async () => {
+    const { id } = await pairing();
+    let sends = 0;
+    const slow: DeliveryChannel = {
+      send: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return `sent-${++sends}`;
+      },
+      find: async () => null,
+    };
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => deliverOnce(db(), due(id), slow)));
+    expect(outcomes.filter((outcome) => outcome === 'delivered')).toHaveLength(1);
+    expect(sends).toBe(1);
+  });
+
+  it('runs the planned scorecard through the job system and posts the engine’s numbers', async () => {
+    const created = await pairing('chat-jobs');
+    const m = inbound('2026-11-16T09:00Z');
+    await upsertMessages(db(), created.id, [m, reply('2026-11-16T15:00Z', m.conversationId), inbound('2026-11-17T09:00Z')]);
+    const chat = recordingChat();
+    const ctx: DeliveryContext = { db: db(), chat, mail: noMail, mailbox: emptyMailbox, clock: { now: () => at('2026-11-23T09:05Z') }, log: silentLogger };
+    const jobs = await startJobSystem(db(), ctx, { concurrency: 2, syncEveryMinutes: 5, retentionDays: 400, schedule: false });
+    try {
+      expect(await jobs.planNow()).toBeGreaterThan(0);
+      const deadline = Date.now() + 30_000;
+      while (!chat.posts.some((post) => post.key.includes(`${created.id}:scorecard:2026-W47`)) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await jobs.planNow();
+    } finally {
+      await jobs.stop();
+    }
+    const scorecards = chat.posts.filter((post) => post.key.includes(`${created.id}:scorecard:`));
+    expect(scorecards).toHaveLength(1);
+    const text = JSON.stringify(scorecards[0]!.card);
+    expect(text).toContain('Scorecard for week 2026-W47');
+    expect(text).toContain('Counted 2 · on time 1 · late 0 · missed 1 · still waiting 0');
+    expect(text).toContain('50% answered within 24 h (target 90%)');
+  });
+});
