@@ -87,24 +87,34 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
   await boss.createQueue(QUEUES.deliver, { name: QUEUES.deliver, policy: 'short', retryLimit: 10, retryDelay: 30, retryBackoff: true });
   await boss.createQueue(QUEUES.sync, { name: QUEUES.sync, policy: 'short', retryLimit: 2, retryDelay: 60 });
 
-  const workerOptions = { pollingIntervalSeconds: POLLING_SECONDS, batchSize: 1 };
   /**
-   * A pg-boss worker sleeps out its polling interval after every job; while a queue has work, waking it
-   * right away lets a fan-out run at the speed of the sends, not of the polling.
+   * Each fetch from a large queue is the expensive query, so a worker takes a batch and runs its jobs side by
+   * side; a job that fails is failed on its own (pg-boss then completes only the others). Two workers per
+   * queue keep one slow job from holding up all the rest. While a queue has work, a worker is woken again
+   * at once instead of sleeping out its polling interval.
    */
-  async function workEagerly(queue: string, handle: (data: unknown) => Promise<unknown>): Promise<void> {
+  const workers = Math.min(2, options.concurrency);
+  const batchSize = Math.ceil(options.concurrency / Math.max(workers, 1));
+  async function workInBatches(queue: string, handle: (data: unknown) => Promise<unknown>): Promise<void> {
     let workerId: string | undefined;
-    workerId = await boss.work(queue, workerOptions, async ([job]) => {
-      await handle(job!.data);
-      if (workerId !== undefined) boss.notifyWorker(workerId);
+    workerId = await boss.work(queue, { pollingIntervalSeconds: POLLING_SECONDS, batchSize }, async (jobs) => {
+      const results = await Promise.allSettled(jobs.map((job) => handle(job.data)));
+      for (const [i, result] of results.entries()) {
+        if (result.status === 'fulfilled') continue;
+        const message = result.reason instanceof Error ? result.reason.message : String(result.reason);
+        log.warn('job_failed', { queue, jobId: jobs[i]!.id, message });
+        await boss.fail(queue, jobs[i]!.id, { message });
+      }
+      if (jobs.length === batchSize && workerId !== undefined) boss.notifyWorker(workerId);
     });
   }
   await Promise.all(
-    Array.from({ length: options.concurrency }, () => [
-      workEagerly(QUEUES.deliver, (data) => runDelivery(ctx, dueDeliverySchema.parse(data))),
-      workEagerly(QUEUES.sync, (data) => syncPairing(ctx, syncPayloadSchema.parse(data).pairingId)),
+    Array.from({ length: workers }, () => [
+      workInBatches(QUEUES.deliver, (data) => runDelivery(ctx, dueDeliverySchema.parse(data))),
+      workInBatches(QUEUES.sync, (data) => syncPairing(ctx, syncPayloadSchema.parse(data).pairingId)),
     ]).flat(),
   );
+  const workerOptions = { pollingIntervalSeconds: POLLING_SECONDS, batchSize: 1 };
   await boss.work(QUEUES.plan, workerOptions, async () => {
     const queued = await planAll(ctx, boss);
     if (queued > 0) log.info('planned', { queued });
