@@ -22,8 +22,8 @@ const configSchema = z.object({
   /** Jobs this instance runs at the same time, per queue. */
   TANDEM_JOB_CONCURRENCY: wholeNumber('TANDEM_JOB_CONCURRENCY', 1, 256, 8),
   PORT: wholeNumber('PORT', 1, 65535, 3978),
-  /** How often each pairing's mailbox is synced. */
-  TANDEM_SYNC_EVERY_MINUTES: wholeNumber('TANDEM_SYNC_EVERY_MINUTES', 1, 1440, 5),
+  /** How often each pairing's mailbox is synced; a cron minute step, so below an hour. */
+  TANDEM_SYNC_EVERY_MINUTES: wholeNumber('TANDEM_SYNC_EVERY_MINUTES', 1, 59, 5),
 });
 
 export type Config = Readonly<{
