@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotConnector, type BotConnector } from '../src/devtenant/bot-connector.ts';
 import { startJobSystem, type JobSystem } from '../src/jobs/job-system.ts';
-import type { MailboxSource } from '../src/jobs/ports.ts';
 import { silentLogger } from '../src/log.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { acceptingMail, emptyMailbox } from './support/fakes.ts';
 import { createScratchDatabase, TEST_DATABASE_URL } from './support/postgres.ts';
 import { seedPairings } from './support/seed.ts';
 
@@ -34,11 +34,10 @@ function startInstance(url: string, mailDir: string, label: string, crashAfterPo
 /** A job system that only plans (no workers), so a test decides when the fan-out starts. */
 async function plannerOnly(url: string): Promise<JobSystem> {
   const plannerDb = await openDatabase({ url });
-  const quiet: MailboxSource = { sync: async (_m, position) => ({ messages: [], position }), inboxItemCount: async () => 0 };
   const unused = { post: async () => '', findPosted: async () => null };
   const jobs = await startJobSystem(
     plannerDb,
-    { db: plannerDb, chat: unused, mail: { send: async () => '', findSent: async () => null }, mailbox: quiet, clock: { now: () => Date.parse(NOW) }, log: silentLogger },
+    { db: plannerDb, chat: unused, mail: acceptingMail, mailbox: emptyMailbox, clock: { now: () => Date.parse(NOW) }, log: silentLogger },
     { concurrency: 0, syncEveryMinutes: 5, retentionDays: 400, schedule: false },
   );
   return {

@@ -6,9 +6,10 @@
 import { connectorPoster } from '../../bot/connector-poster.ts';
 import { fileMailSender } from '../../src/devtenant/local-ports.ts';
 import { startJobSystem } from '../../src/jobs/job-system.ts';
-import type { ChatPoster, MailboxSource } from '../../src/jobs/ports.ts';
+import type { ChatPoster } from '../../src/jobs/ports.ts';
 import { jsonLogger } from '../../src/log.ts';
 import { openDatabase } from '../../src/store/database.ts';
+import { emptyMailbox } from './fakes.ts';
 
 const now = Date.parse(process.env.TANDEM_NOW ?? '');
 const url = process.env.DATABASE_URL;
@@ -17,7 +18,6 @@ if (Number.isNaN(now) || url === undefined || mailDir === undefined) throw new E
 const concurrency = Number(process.env.TANDEM_JOB_CONCURRENCY ?? 8);
 const instance = process.env.INSTANCE ?? '0';
 
-const mailbox: MailboxSource = { sync: async (_m, position) => ({ messages: [], position }), inboxItemCount: async () => 0 };
 
 const crashAfterPosts = Number(process.env.CRASH_AFTER_POSTS ?? 0);
 const poster = connectorPoster();
@@ -35,7 +35,7 @@ const log = jsonLogger((line) => process.stdout.write(line.replace('{', `{"insta
 const db = await openDatabase({ url, maxConnections: concurrency * 2 + 4 });
 const jobs = await startJobSystem(
   db,
-  { db, chat, mail: fileMailSender(mailDir), mailbox, clock: { now: () => now }, log, leaseMs: 2_000 },
+  { db, chat, mail: fileMailSender(mailDir), mailbox: emptyMailbox, clock: { now: () => now }, log, leaseMs: 2_000 },
   { concurrency, syncEveryMinutes: 5, retentionDays: 400, schedule: false },
 );
 log.info('instance_ready');

@@ -1,0 +1,13 @@
+// Typed fakes of the job ports for tests and test instances: a mailbox with nothing new and an empty
+// Inbox, and a mail sender that accepts everything and remembers nothing.
+import type { MailboxSource, MailSender } from '../../src/jobs/ports.ts';
+
+export const emptyMailbox: MailboxSource = {
+  sync: async (_mailbox, position) => ({ messages: [], position }),
+  inboxItemCount: async () => 0,
+};
+
+export const acceptingMail: MailSender = {
+  send: async (_mailbox, _mail, key) => key,
+  findSent: async () => null,
+};
