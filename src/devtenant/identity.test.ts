@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpsNetworkClient, identityAgent } from '../graph/https-network-client.ts';
+import { startDevIdentity, type DevIdentity } from './identity.ts';
+
+const TENANT = 'f00dcafe-0000-4000-8000-00000000000a';
+const APP = { clientId: 'c11e0000-0000-4000-8000-000000000001', clientSecret: 's3cret', displayName: 'Tandem (dev)' };
+
+describe('dev identity token endpoint, on the wire', () => {
+  let identity: DevIdentity;
+  let clock = Date.parse('2026-11-23T09:00:00Z');
+  const post = (form: Record<string, string>) =>
+    httpsNetworkClient(identityAgent(identity.ca)).sendPostRequestAsync<Record<string, unknown>>(identity.openIdConfiguration().token_endpoint, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'client-request-id': 'corr-1' },
+      body: new URLSearchParams(form).toString(),
+    });
+  const credentials = (extra: Record<string, string> = {}) => ({ grant_type: 'client_credentials', client_id: APP.clientId, client_secret: APP.clientSecret, scope: 'https://graph.microsoft.com/.default', ...extra });
+
+  beforeAll(async () => {
+    identity = await startDevIdentity({
+      tenantId: TENANT,
+      now: () => clock,
+      graphBaseUrl: 'https://127.0.0.1:9999/graph',
+      apps: [{ ...APP, graphAppRoles: ['Mail.Read'], graphDelegatedScopes: ['Mail.Read'] }],
+      users: [{ oid: 'u1', userPrincipalName: 'owner@contoso.test', displayName: 'Owner', role: 'owner' }],
+    });
+  });
+  afterAll(() => identity.close());
+
+  it('answers a token request in Entra shape, also for the dev Graph resource', async () => {
+    const ok = await post(credentials({ scope: 'https://127.0.0.1:9999/graph/.default' }));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: expect.any(String) });
+  });
+
+  it.each([
+    ['a wrong secret', credentials({ client_secret: 'nope' }), 401, 'invalid_client', 7000215],
+    ['no secret', { grant_type: 'client_credentials', client_id: APP.clientId, scope: 'https://graph.microsoft.com/.default' }, 401, 'invalid_client', 7000218],
+    ['an unknown app', credentials({ client_id: 'who' }), 400, 'unauthorized_client', 700016],
+    ['a scope without /.default', credentials({ scope: 'https://graph.microsoft.com/Mail.Read' }), 400, 'invalid_scope', 1002012],
+    ['another resource', credentials({ scope: 'https://example.com/.default' }), 400, 'invalid_scope', 1002012],
+    ['an OBO assertion it did not sign', { ...credentials(), grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', requested_token_use: 'on_behalf_of', assertion: 'e30.e30.x' }, 400, 'invalid_grant', 50013],
+    ['an unknown grant', credentials({ grant_type: 'password' }), 400, 'unsupported_grant_type', 70003],
+  ])('refuses %s', async (_, form, status, error, code) => {
+    const response = await post(form);
+    expect(response.status).toBe(status);
+    expect(response.body).toMatchObject({ error, error_codes: [code], correlation_id: 'corr-1', trace_id: expect.any(String), timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/) });
+    expect(response.body['error_description']).toMatch(new RegExp(`^AADSTS${code}: `));
+  });
+
+  it('exchanges a fresh user token on behalf of the user and refuses it once expired', async () => {
+    const assertion = await identity.userToken('owner@contoso.test', APP.clientId);
+    const obo = { ...credentials(), grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', requested_token_use: 'on_behalf_of', assertion, scope: 'https://graph.microsoft.com/Mail.Read openid profile offline_access', client_info: '1' };
+    const ok = await post(obo);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ scope: 'https://graph.microsoft.com/Mail.Read', id_token: expect.any(String), client_info: expect.any(String) });
+    clock += 2 * 3600 * 1000;
+    const expired = await post(obo);
+    expect(expired).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_codes: [500133] } });
+  });
+
+  it('publishes its signing key and refuses another tenant', async () => {
+    const client = httpsNetworkClient(identityAgent(identity.ca));
+    const keys = await client.sendGetRequestAsync<{ keys: Array<Record<string, unknown>> }>(identity.openIdConfiguration().jwks_uri);
+    expect(keys.body.keys).toEqual([expect.objectContaining({ kty: 'RSA', use: 'sig', kid: expect.any(String), n: expect.any(String), e: 'AQAB' })]);
+    const other = await client.sendGetRequestAsync<Record<string, unknown>>(`${identity.origin}/other/v2.0/.well-known/openid-configuration`);
+    expect(other).toMatchObject({ status: 400, body: { error: 'invalid_tenant' } });
+  });
+});
