@@ -1,0 +1,42 @@
+// The two mailbox reads the KPI engine needs besides messages: the inbox's counts and the mailbox's
+// settings (time zone, working hours, automatic replies), zod-parsed from Graph's JSON.
+import { z } from 'zod';
+import type { GraphClient } from './graph-client.ts';
+
+export const inboxCountsSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  totalItemCount: z.number().int().nonnegative(),
+  unreadItemCount: z.number().int().nonnegative(),
+  childFolderCount: z.number().int().nonnegative(),
+});
+export type InboxCounts = z.infer<typeof inboxCountsSchema>;
+
+const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string() });
+
+export const mailboxSettingsSchema = z.object({
+  timeZone: z.string(),
+  workingHours: z.object({
+    daysOfWeek: z.array(z.string()),
+    startTime: z.string(),
+    endTime: z.string(),
+    timeZone: z.object({ name: z.string() }),
+  }),
+  automaticRepliesSetting: z.object({
+    // Graph documents lower camel case; compare case-insensitively (docs/graph-facts.md).
+    status: z.string().transform((status) => status.toLowerCase()).pipe(z.enum(['disabled', 'alwaysenabled', 'scheduled'])),
+    scheduledStartDateTime: dateTimeTimeZone.optional(),
+    scheduledEndDateTime: dateTimeTimeZone.optional(),
+  }),
+});
+export type MailboxSettings = z.infer<typeof mailboxSettingsSchema>;
+
+const userPath = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
+
+export async function readInboxCounts(graph: Pick<GraphClient, 'get'>, mailbox: string): Promise<InboxCounts> {
+  return inboxCountsSchema.parse(await graph.get(`${userPath(mailbox)}/mailFolders/inbox?$select=id,displayName,totalItemCount,unreadItemCount,childFolderCount`));
+}
+
+export async function readMailboxSettings(graph: Pick<GraphClient, 'get'>, mailbox: string): Promise<MailboxSettings> {
+  return mailboxSettingsSchema.parse(await graph.get(`${userPath(mailbox)}/mailboxSettings`));
+}
