@@ -1,21 +1,9 @@
-// English, the source catalog. Keys are stable ids; wording may change freely.
-export const EN = {
-  'scorecard.title': 'Scorecard for week {week}',
-  'scorecard.rate': '{rate} answered within {window} h (target {target}%)',
-  'scorecard.noMail': 'No mail needed an answer this week.',
-  'scorecard.met': 'Target met',
-  'scorecard.notMet': 'Target not met',
-  'scorecard.counts': 'Counted {counted} · on time {onTime} · late {late} · missed {missed} · still waiting {pending}',
-  'scorecard.times': 'Median response {median} · 90th percentile {p90}',
-  'scorecard.inboxZero.pass': 'Inbox empty on {day}: yes ({count} items) · streak {streak} weeks',
-  'scorecard.inboxZero.fail': 'Inbox empty on {day}: no ({count} items)',
-  'scorecard.inboxZero.unknown': 'Inbox on {day}: not measured',
-  'scorecard.late': 'Posted late: Tandem was not running when this was due.',
-  'reminder.text': 'Last week’s check-in is still waiting for your feedback. Two minutes now make next week easier for both of you.',
-  'monthly.text': 'Did your VA do something this month you had not thought of? Say so in the feedback form: it is good to hear.',
-  'review.text': 'Time for the quarterly review of your targets. Are {target}% within {window} h and an empty inbox on {day} still the right goals?',
-  'mail.subject': 'Tandem: week {week}, {rate} answered within {window} h',
-  'duration.minutes': '{minutes} min',
-  'duration.hours': '{hours} h {minutes} min',
-  'none': '–',
-} as const;
+// English, the source catalog. Keys are stable ids; wording may change freely. One module per surface so
+// work on one surface does not touch another's strings; keys must stay unique across them.
+import { BOT } from './en/bot.ts';
+import { COMMON } from './en/common.ts';
+import { MAIL } from './en/mail.ts';
+import { SYNC } from './en/sync.ts';
+import { TAB } from './en/tab.ts';
+
+export const EN = { ...COMMON, ...BOT, ...MAIL, ...TAB, ...SYNC } as const;

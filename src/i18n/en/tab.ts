@@ -1,0 +1,2 @@
+// English strings of the KPI tab.
+export const TAB = {} as const;
