@@ -1,17 +1,15 @@
 // A Microsoft Graph message export (JSON text) → SourceMessages; one bad message never spoils the file.
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { detectAutomatic } from '../kpi/automatic.ts';
-import type { FolderKind, InferenceClass } from '../kpi/message.ts';
+import type { FolderKind } from '../kpi/message.ts';
 import type { InvalidMessage } from './import-result.ts';
 import { folderKindFromName } from './folders.ts';
+import { graphMessageMeta } from './graph-message.ts';
 import {
   graphExportSchema,
   graphMessageSchema,
   graphPageSchema,
   type GraphMessage,
   type GraphPage,
-  type GraphRecipient,
 } from './graph-schema.ts';
 import { errorText, graphIdKey, messageIdKey, type SourceMessage } from './source-message.ts';
 import { KEY_PREFIX, messageIds } from './threading.ts';
@@ -87,84 +85,17 @@ function fileShape(json: unknown): FileShape | string {
   return 'not a Graph export: expected {"messages": [...]}, a page {"value": [...]}, or an array of messages or pages';
 }
 
-/** Graph returns UTC instants (`...Z`); a zone-less one is read as UTC like everything else. */
-function instant(value: string | null | undefined): number | null {
-  if (value == null) return null;
-  const date = DateTime.fromISO(value, { zone: 'utc' });
-  return date.isValid ? date.toMillis() : null;
-}
-
-function address(recipient: GraphRecipient | null | undefined): string | null {
-  const value = recipient?.emailAddress?.address?.trim().toLowerCase() ?? '';
-  return value === '' ? null : value;
-}
-
-function addresses(recipients: readonly GraphRecipient[] | null | undefined): string[] {
-  const out: string[] = [];
-  for (const recipient of recipients ?? []) {
-    const value = address(recipient);
-    if (value !== null && !out.includes(value)) out.push(value);
-  }
-  return out;
-}
-
-function inference(value: string | null | undefined): InferenceClass | null {
-  const lower = value?.toLowerCase();
-  return lower === 'focused' || lower === 'other' ? lower : null;
-}
-
-interface Instants {
-  readonly receivedAt: number;
-  readonly sentAt: number;
-}
-
-/** Received and sent instants, or why there are none; drafts fall back to when they were written. */
-function instants(message: GraphMessage, isDraft: boolean): Instants | string {
-  const received = instant(message.receivedDateTime);
-  const sent = instant(message.sentDateTime);
-  if (!isDraft) {
-    const raw = message.receivedDateTime;
-    if (received === null) return raw == null ? 'no receivedDateTime' : `unparseable receivedDateTime ${JSON.stringify(raw)}`;
-    return { receivedAt: received, sentAt: sent ?? received };
-  }
-  const written = received ?? sent ?? instant(message.createdDateTime) ?? instant(message.lastModifiedDateTime);
-  if (written === null) return 'draft without any parseable date';
-  return { receivedAt: written, sentAt: sent ?? written };
-}
-
 function toSourceMessage(message: GraphMessage, location: string, shape: FileShape, batch: Batch): SourceMessage | string {
-  const isDraft = message.isDraft === true;
-  const when = instants(message, isDraft);
-  const from = address(message.from);
-  const problems: string[] = [];
-  if (typeof when === 'string') problems.push(when);
-  if (from === null && !isDraft) problems.push('no from address');
-  if (typeof when === 'string' || problems.length > 0) return problems.join('; ');
-
   const id = message.id ?? location;
+  const parent = message.parentFolderId;
+  const folder = (parent == null ? undefined : shape.folderIds.get(parent)) ?? batch.contextFolder ?? 'other';
+  const meta = graphMessageMeta(message, id, folder);
+  if (typeof meta === 'string') return meta;
   const internetMessageId = messageIds(message.internetMessageId)[0];
   const identity = [graphIdKey(id)];
   if (internetMessageId !== undefined) identity.push(messageIdKey(internetMessageId));
-  const parent = message.parentFolderId;
   return {
-    meta: {
-      id,
-      receivedAt: when.receivedAt,
-      sentAt: when.sentAt,
-      from,
-      sender: address(message.sender),
-      to: addresses(message.toRecipients),
-      cc: addresses(message.ccRecipients),
-      folder: (parent == null ? undefined : shape.folderIds.get(parent)) ?? batch.contextFolder ?? 'other',
-      isDraft,
-      categories: message.categories ?? [],
-      inference: inference(message.inferenceClassification),
-      automatic: detectAutomatic(message.internetMessageHeaders ?? [], {
-        odataType: message['@odata.type'],
-        meetingMessageType: message.meetingMessageType,
-      }),
-      subject: message.subject ?? '',
-    },
+    meta,
     conversation: { kind: 'given', conversationId: message.conversationId ?? KEY_PREFIX.self + id },
     identity,
     matchByContent: false,
