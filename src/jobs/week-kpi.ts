@@ -1,6 +1,6 @@
 // Loads what the engine needs for one pairing and ISO week from the store, and runs the engine.
 import { DateTime } from 'luxon';
-import { computeKpi, type WeekKpi } from '../kpi/engine.ts';
+import { computeKpi, type KpiInput, type WeekKpi } from '../kpi/engine.ts';
 import { localInstant } from '../kpi/local-calendar.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import type { Queryable } from '../store/database.ts';
@@ -23,10 +23,10 @@ export function isoWeekDates(week: string): { monday: string; sunday: string } {
   return { monday: monday.toISODate()!, sunday: monday.plus({ days: 6 }).toISODate()! };
 }
 
-export async function loadWeekKpi(db: Queryable, pairing: Pairing, week: string, now: number): Promise<PairingWeek> {
-  const { monday, sunday } = isoWeekDates(week);
-  // Mail received before the week never belongs to it, and its answers are irrelevant here.
-  const since = localInstant(monday, '00:00', resolveTimeZone(pairing.settings.timeZone)!);
+/** The engine's input for a pairing and a period of local dates: the period's mail and all it needs. */
+export async function loadKpiInput(db: Queryable, pairing: Pairing, period: { from: string; to: string }, now: number, settings = pairing.settings): Promise<KpiInput> {
+  // Mail received before the period never belongs to it, and its answers are irrelevant here.
+  const since = localInstant(period.from, '00:00', resolveTimeZone(settings.timeZone)!);
   const [messages, marks, paused, snapshots, domains] = [
     await listMessagesSince(db, pairing.id, since),
     await listMarks(db, pairing.id),
@@ -34,15 +34,11 @@ export async function loadWeekKpi(db: Queryable, pairing: Pairing, week: string,
     await listSnapshots(db, pairing.id),
     await getVerifiedDomains(db, pairing.tenantId),
   ];
-  const report = computeKpi({
-    messages,
-    people: pairingPeople(pairing, domains),
-    settings: pairing.settings,
-    paused,
-    marks,
-    snapshots,
-    now,
-    period: { from: monday, to: sunday },
-  });
+  return { messages, people: pairingPeople(pairing, domains), settings, paused, marks, snapshots, now, period };
+}
+
+export async function loadWeekKpi(db: Queryable, pairing: Pairing, week: string, now: number): Promise<PairingWeek> {
+  const { monday, sunday } = isoWeekDates(week);
+  const report = computeKpi(await loadKpiInput(db, pairing, { from: monday, to: sunday }, now));
   return { week: report.weeks[0]!, streak: report.inboxZeroStreak };
 }

@@ -72,7 +72,8 @@ export interface KpiReport {
   readonly inboxZeroStreak: number | null;
 }
 
-const STATUS = { NONE: 0, ON_TIME: 1, LATE: 2, MISSED: 3, PENDING: 4 } as const;
+/** Per-message status codes in `Evaluation.status`. */
+export const STATUS = { NONE: 0, ON_TIME: 1, LATE: 2, MISSED: 3, PENDING: 4 } as const;
 
 /** Per-message results in columns (a million messages stay a few typed arrays). */
 export interface Evaluation {
