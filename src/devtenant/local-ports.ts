@@ -8,7 +8,14 @@ import type { MailboxSource, MailSender } from '../jobs/ports.ts';
 /** Imported mail is already in the store, so a sync finds nothing new; the Inbox count is what was imported into it. */
 export function importedMailboxSource(db: Queryable): MailboxSource {
   return {
-    sync: async (_mailbox, position) => ({ messages: [], position: position ?? { version: 1, kind: 'import' } }),
+    sync: async ({ position }) => ({
+      messages: [],
+      position: position ?? { version: 1, kind: 'import' },
+      more: false,
+      progress: { phase: 'incremental', fetched: 0 },
+      outOfOffice: null,
+      verifiedDomains: null,
+    }),
     async inboxItemCount(mailbox) {
       const [row] = await db.query<{ count: number }>(
         `select count(*)::int as count from messages m join pairings p on p.id = m.pairing_id

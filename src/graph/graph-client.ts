@@ -1,7 +1,7 @@
 // Tandem's Microsoft Graph client: the SDK's Client with our own chain — app token → throttling retries
 // (logged) → per-mailbox request budget → per-mailbox concurrency → HTTPS with this client's own trust —
 // pointed at Graph or at the dev tenant's stand-in by config.
-import { AuthenticationHandler, Client, GraphError, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, Client, GraphError, type AuthenticationProvider, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import { silentLogger, type Logger } from '../log.ts';
 import type { AppAuth } from './auth.ts';
 import { CallState } from './call-state.ts';
@@ -39,6 +39,11 @@ export interface GraphClientOptions {
   readonly now?: () => number;
 }
 
+export interface RequestOptions {
+  /** Extra request headers, e.g. `Prefer`. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 export interface GraphClient {
   /** The SDK client with Tandem's chain; prefer `get`, which keeps Tandem's own errors typed. */
   readonly sdk: Client;
@@ -47,7 +52,9 @@ export interface GraphClient {
    * GraphError (statusCode, code); refusals of this client throw their own type (GraphBudgetExceededError).
    * The result is unparsed JSON: callers zod-parse it.
    */
-  get(path: string): Promise<unknown>;
+  get(path: string, options?: RequestOptions): Promise<unknown>;
+  /** POSTs a JSON body; resolves to the parsed answer, or undefined for Graph's empty 202/204. */
+  post(path: string, body: unknown, options?: RequestOptions): Promise<unknown>;
   /** Requests counted against a mailbox's budget in the current window. */
   budgetUsed(mailbox: string): number;
   /** Frees the HTTPS connections. */
@@ -65,6 +72,7 @@ function splitBaseUrl(baseUrl: string): { origin: string; version: string; hostn
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const appAuth = options.auth;
   const logger = options.logger ?? silentLogger;
   const { origin, version, hostname } = splitBaseUrl(options.baseUrl ?? GRAPH_BASE_URL);
   const authProvider: AuthenticationProvider = { getAccessToken: async () => (await options.auth.appToken()).accessToken };
@@ -86,16 +94,23 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     ...(SDK_GRAPH_HOSTS.has(hostname) ? {} : { customHosts: new Set([hostname]) }),
   });
 
+  /** Runs one SDK call with a CallState, so our middleware's typed errors survive the SDK's wrapping. */
+  const call = async (path: string, options: RequestOptions | undefined, send: (request: GraphRequest) => Promise<unknown>) => {
+    const state = new CallState();
+    // Fetched here first (msal caches it, so the SDK's own fetch is free) so a refused credential
+    // surfaces as msal's typed error instead of the SDK's untyped wrapper.
+    await appAuth.appToken();
+    try {
+      return (await send(sdk.api(path).middlewareOptions([state]).headers({ ...options?.headers }))) as unknown;
+    } catch (error) {
+      throw state.error ?? error;
+    }
+  };
+
   return {
     sdk,
-    async get(path) {
-      const state = new CallState();
-      try {
-        return (await sdk.api(path).middlewareOptions([state]).get()) as unknown;
-      } catch (error) {
-        throw state.error ?? error;
-      }
-    },
+    get: (path, options) => call(path, options, (request) => request.get()),
+    post: (path, body, options) => call(path, options, (request) => request.post(body)),
     budgetUsed: (mailbox) => budget.used(mailbox),
     close: () => agent.close(),
   };

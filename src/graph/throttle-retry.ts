@@ -1,6 +1,7 @@
 // Retries Graph's throttling and transient answers (429, 503, 504) the way Microsoft asks: wait what
-// `Retry-After` says, else back off exponentially with jitter. It replaces the SDK's RetryHandler, which
-// cannot tell anyone it waited: every throttling event here is one `graph_throttled` log line.
+// `Retry-After` says, else back off exponentially with jitter; a connection lost before any answer is
+// retried the same way. It replaces the SDK's RetryHandler, which cannot tell anyone it waited: every
+// throttling event here is one `graph_throttled` log line, every lost connection one `graph_connection_lost`.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../log.ts';
 import { mailboxOf, requestUrl } from './mailbox-limits.ts';
@@ -22,6 +23,25 @@ export interface ThrottleRetryOptions {
 }
 
 export const DEFAULT_MAX_RETRIES = 3;
+
+/** undici's codes (on a fetch error's `cause`) for a connection that failed before any answer arrived. */
+const TRANSIENT_CONNECTION_CODES: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+]);
+
+/** Whether `error` is a lost or refused connection, which a replayable request may simply try again. */
+export function isTransientConnectionError(error: unknown): boolean {
+  const cause: unknown = error instanceof Error ? error.cause : undefined;
+  const code = cause instanceof Error ? (cause as NodeJS.ErrnoException).code : undefined;
+  return typeof code === 'string' && TRANSIENT_CONNECTION_CODES.has(code);
+}
 export const DEFAULT_BASE_DELAY_MS = 1_000;
 export const DEFAULT_MAX_DELAY_MS = 180_000;
 
@@ -81,7 +101,15 @@ export class ThrottleRetry implements Middleware {
     const url = requestUrl(context);
     const mailbox = mailboxOf(url) ?? null;
     for (let attempt = 0; ; attempt++) {
-      await next.execute(context);
+      try {
+        await next.execute(context);
+      } catch (error) {
+        const retrying = attempt < this.maxRetries && isReplayable(context) && isTransientConnectionError(error);
+        this.options.logger.warn('graph_connection_lost', { mailbox, attempt: attempt + 1, giveUp: !retrying, path: new URL(url).pathname });
+        if (!retrying) throw error;
+        await this.sleep(Math.min(backoffMs(attempt + 1, this.baseDelayMs, this.random), this.maxDelayMs));
+        continue;
+      }
       const response = context.response;
       if (!response || !RETRY_STATUSES.has(response.status)) return;
 

@@ -1,5 +1,5 @@
 // The narrow ports through which jobs reach the outside world; tests run the same jobs with typed fakes.
-import type { MessageMeta } from '../kpi/message.ts';
+import type { Interval, MessageMeta } from '../kpi/message.ts';
 
 /** Bot Framework conversation reference, as stored for proactive posts. */
 export interface ConversationRef {
@@ -28,15 +28,31 @@ export interface MailSender {
   findSent(mailbox: string, key: string): Promise<string | null>;
 }
 
-export interface MailboxSync {
-  readonly messages: readonly MessageMeta[];
-  /** Versioned sync position to store and hand back next time. */
+export interface MailboxSyncRequest {
+  readonly mailbox: string;
+  /** The VA's address, whose automatic replies (out of office) pause the clock; null when not known. */
+  readonly va: string | null;
+  /** What the previous step returned, as stored (null: first sync). */
   readonly position: unknown;
 }
 
+export interface MailboxSyncStep {
+  /** Message metadata new or changed since the previous step. */
+  readonly messages: readonly MessageMeta[];
+  /** Versioned sync position to store and hand back next time. */
+  readonly position: unknown;
+  /** More can be read right away (a backfill or sweep has further pages): store this step, then ask again. */
+  readonly more: boolean;
+  readonly progress: { readonly phase: 'backfill' | 'incremental'; readonly fetched: number };
+  /** An out-of-office interval of the VA to record, replacing any recorded one with the same start. */
+  readonly outOfOffice: Interval | null;
+  /** The tenant's verified domains when this step read them, else null. */
+  readonly verifiedDomains: readonly string[] | null;
+}
+
 export interface MailboxSource {
-  /** Message metadata new or changed since `position` (null: first sync). */
-  sync(mailbox: string, position: unknown): Promise<MailboxSync>;
+  /** One step of the mailbox sync: a page, or the start of a cycle. */
+  sync(request: MailboxSyncRequest): Promise<MailboxSyncStep>;
   /** The Inbox folder's totalItemCount now (subfolders not included). */
   inboxItemCount(mailbox: string): Promise<number>;
 }

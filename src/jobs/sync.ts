@@ -1,23 +1,51 @@
-// One mailbox sync for a pairing: new and changed metadata from the MailboxSource into the store, with the
-// sync position kept as versioned data; a failure is recorded for the tab, never swallowed.
+// A pairing's mailbox sync: steps from the MailboxSource into the store until nothing more is waiting,
+// each step stored with its position in one transaction, so a crash resumes after the last stored page.
+// A failure is recorded on the pairing for the tab and the CLI, never swallowed.
+import { atomically } from '../store/atomically.ts';
 import { upsertMessages } from '../store/messages.ts';
 import { getPairing } from '../store/pairings.ts';
+import { recordObservedOutOfOffice } from '../store/paused.ts';
 import { readSyncState, recordSyncError, recordSyncSuccess } from '../store/sync-state.ts';
+import { getTenant, ensureTenant } from '../store/tenants.ts';
 import type { DeliveryContext } from './deliveries.ts';
+import type { MailboxSyncStep } from './ports.ts';
 
-const SCOPE = 'mailbox';
+export const SYNC_SCOPE = 'mailbox';
+/** Steps in one run (each up to a page of 1,000 messages); a larger backfill goes on in the next run. */
+export const MAX_STEPS_PER_RUN = 1_000;
 
-export async function syncPairing(ctx: DeliveryContext, pairingId: string): Promise<number> {
+export interface SyncProgress {
+  readonly phase: MailboxSyncStep['progress']['phase'];
+  readonly fetched: number;
+  readonly stored: number;
+}
+
+/** Syncs one pairing; returns how many message rows were new or changed. */
+export async function syncPairing(ctx: DeliveryContext, pairingId: string, onProgress?: (progress: SyncProgress) => void): Promise<number> {
   const pairing = await getPairing(ctx.db, pairingId);
   if (pairing === null || pairing.stoppedAt !== null) return 0;
-  const state = await readSyncState(ctx.db, pairingId, SCOPE);
+  let position: unknown = (await readSyncState(ctx.db, pairingId, SYNC_SCOPE))?.position ?? null;
+  let stored = 0;
   try {
-    const result = await ctx.mailbox.sync(pairing.mailbox, state?.position ?? null);
-    const stored = await upsertMessages(ctx.db, pairingId, result.messages);
-    await recordSyncSuccess(ctx.db, pairingId, SCOPE, result.position);
+    for (let steps = 0; steps < MAX_STEPS_PER_RUN; steps++) {
+      const step = await ctx.mailbox.sync({ mailbox: pairing.mailbox, va: pairing.va.address, position });
+      stored += await atomically(ctx.db, async (tx) => {
+        const written = await upsertMessages(tx, pairingId, step.messages);
+        if (step.outOfOffice !== null) await recordObservedOutOfOffice(tx, pairingId, step.outOfOffice );
+        if (step.verifiedDomains !== null) {
+          const tenant = await getTenant(tx, pairing.tenantId);
+          await ensureTenant(tx, { id: pairing.tenantId, name: tenant?.name ?? pairing.tenantId, verifiedDomains: step.verifiedDomains });
+        }
+        await recordSyncSuccess(tx, pairingId, SYNC_SCOPE, step.position);
+        return written;
+      });
+      position = step.position;
+      onProgress?.({ ...step.progress, stored });
+      if (!step.more) break;
+    }
     return stored;
   } catch (error) {
-    await recordSyncError(ctx.db, pairingId, SCOPE, error instanceof Error ? error.message : String(error));
+    await recordSyncError(ctx.db, pairingId, SYNC_SCOPE, error instanceof Error ? error.message : String(error));
     throw error;
   }
 }

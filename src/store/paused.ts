@@ -1,6 +1,7 @@
 // Paused intervals (leave, out of office): time the response clock does not run for the pairing.
 import type { Interval } from '../kpi/message.ts';
 import type { Queryable } from './database.ts';
+import { atomically } from './atomically.ts';
 import { isoInstant, millis } from './instants.ts';
 
 export type PauseKind = 'leave' | 'out_of_office';
@@ -32,4 +33,19 @@ export async function listPauses(db: Queryable, pairingId: string): Promise<Inte
     [pairingId],
   );
   return rows.map((row) => ({ start: millis(row.starts_at), end: millis(row.ends_at) }));
+}
+
+/**
+ * Records an out-of-office interval observed by the sync: an interval still open grows cycle by cycle, so
+ * the one with the same start is replaced rather than added again.
+ */
+export async function recordObservedOutOfOffice(db: Queryable, pairingId: string, interval: Interval): Promise<void> {
+  if (!(interval.end > interval.start)) throw new RangeError(`a pause must end after it starts (start ${isoInstant(interval.start)}, end ${isoInstant(interval.end)})`);
+  await atomically(db, async (tx) => {
+    await tx.execute(`delete from paused_intervals where pairing_id = $1 and kind = 'out_of_office' and created_by = 'sync' and starts_at = $2::timestamptz`, [
+      pairingId,
+      isoInstant(interval.start),
+    ]);
+    await addPause(tx, pairingId, { kind: 'out_of_office', start: interval.start, end: interval.end, createdBy: 'sync' });
+  });
 }

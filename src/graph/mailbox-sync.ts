@@ -1,0 +1,224 @@
+// The Graph side of a mailbox sync, one step at a time (one page, or one cycle's batch): a backfill of the
+// last N days newest first, then mailbox-wide sweeps of what changed since a watermark. A sweep over
+// `lastModifiedDateTime` sees new mail, replies, moves to any folder and category changes in one request
+// when nothing changed; a message deleted outright drops out of it, which is right for the KPI: deleted
+// inbound mail stays counted (kpi-spec), so Tandem keeps what it has already read.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { resolveTimeZone } from '../kpi/time-zone.ts';
+import type { FolderKind, MessageMeta } from '../kpi/message.ts';
+import type { Clock, MailboxSource, MailboxSyncRequest, MailboxSyncStep } from '../jobs/ports.ts';
+import type { Logger } from '../log.ts';
+import { graphMessageSchema } from '../sources/graph-schema.ts';
+import { graphMessageMeta, type AutomaticDetection } from '../sources/graph-message.ts';
+import { batchGet, okBody, type BatchGet, type BatchOptions } from './batch.ts';
+import type { GraphClient } from './graph-client.ts';
+import { mailboxSettingsSchema, readInboxCounts } from './mailbox-reads.ts';
+import { IMMUTABLE_ID_PREFERENCE, messageSelect } from './message-select.ts';
+import { observeOutOfOffice } from './out-of-office.ts';
+import { explainSyncError } from './sync-errors.ts';
+import { readSyncPosition, SYNC_POSITION_VERSION, type SyncPosition } from './sync-position.ts';
+
+/** Graph's largest page of messages. */
+export const MAX_PAGE_SIZE = 1_000;
+export const DEFAULT_BACKFILL_DAYS = 90;
+/** Sweeps re-read this much before the watermark: Exchange may index a change a little after stamping it. */
+export const SWEEP_OVERLAP_MS = 5 * 60 * 1000;
+/** Verified domains change rarely; read them once a day. */
+export const DOMAINS_EVERY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Folders the KPI spec tells apart, by Graph's well-known names (= Tandem's FolderKind). */
+const WELL_KNOWN_FOLDERS: readonly Exclude<FolderKind, 'other'>[] = ['inbox', 'sentitems', 'drafts', 'outbox', 'junkemail', 'deleteditems', 'archive'];
+/** A mailbox without these is not a mailbox Tandem can measure. */
+const REQUIRED_FOLDERS: ReadonlySet<FolderKind> = new Set(['inbox', 'sentitems']);
+
+const pageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().nullish() });
+const organizationSchema = z.object({ value: z.array(z.object({ verifiedDomains: z.array(z.object({ name: z.string() })).nullish() })) });
+
+export interface GraphMailboxSourceOptions {
+  readonly graph: Pick<GraphClient, 'get' | 'post'>;
+  /** `headers` needs Mail.Read; `basic` works with Mail.ReadBasic.All (README: what each costs). */
+  readonly mode: AutomaticDetection;
+  readonly backfillDays?: number;
+  readonly pageSize?: number;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Waits and randomness of batch retries (tests make them instant and seeded). */
+  readonly batch?: Omit<BatchOptions, 'logger'>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const userPath = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
+
+interface Listing {
+  readonly messages: MessageMeta[];
+  readonly nextLink: string | null;
+  readonly newestModified: number | null;
+}
+
+export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxSource {
+  const { graph, mode, clock, logger } = options;
+  const backfillDays = options.backfillDays ?? DEFAULT_BACKFILL_DAYS;
+  const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
+  const preferList = { Prefer: `${IMMUTABLE_ID_PREFERENCE}, odata.maxpagesize=${pageSize}` };
+  const batchOptions: BatchOptions = { ...options.batch, logger };
+
+  const backfillUrl = (mailbox: string, since: number) =>
+    `${userPath(mailbox)}/messages?$filter=receivedDateTime ge ${iso(since)}&$orderby=receivedDateTime desc&$select=${messageSelect(mode)}&$top=${pageSize}`;
+  // Graph wants $orderby's property first in $filter (InefficientFilter otherwise).
+  const sweepUrl = (mailbox: string, watermark: number, since: number) =>
+    `${userPath(mailbox)}/messages?$filter=lastModifiedDateTime ge ${iso(watermark - SWEEP_OVERLAP_MS)} and receivedDateTime ge ${iso(since)}&$orderby=lastModifiedDateTime asc&$select=${messageSelect(mode)}&$top=${pageSize}`;
+
+  function readPage(body: unknown, folders: Readonly<Record<string, FolderKind>>, mailbox: string): Listing {
+    const page = pageSchema.parse(body);
+    const messages: MessageMeta[] = [];
+    let newestModified: number | null = null;
+    for (const item of page.value) {
+      const parsed = graphMessageSchema.safeParse(item);
+      const id = parsed.success ? parsed.data.id : null;
+      if (!parsed.success || id == null) {
+        logger.warn('graph_message_unreadable', { mailbox, reason: parsed.success ? 'no id' : parsed.error.issues[0]?.message });
+        continue;
+      }
+      const message = parsed.data;
+      const folder = (message.parentFolderId == null ? undefined : folders[message.parentFolderId]) ?? 'other';
+      const meta = graphMessageMeta(message, id, folder, mode);
+      if (typeof meta === 'string') {
+        logger.warn('graph_message_unreadable', { mailbox, id, reason: meta });
+        continue;
+      }
+      messages.push({ ...meta, conversationId: message.conversationId ?? `self:${id}` });
+      const modified = message.lastModifiedDateTime == null ? NaN : Date.parse(message.lastModifiedDateTime);
+      if (!Number.isNaN(modified)) newestModified = Math.max(newestModified ?? modified, modified);
+    }
+    return { messages, nextLink: page['@odata.nextLink'] ?? null, newestModified };
+  }
+
+  /** Continues a listing (backfill or sweep) from its nextLink: one request. */
+  async function continueListing(request: MailboxSyncRequest, position: SyncPosition): Promise<MailboxSyncStep> {
+    const listing = readPage(await graph.get(position.nextLink!, { headers: preferList }), position.folders, request.mailbox);
+    return afterListing(position, listing, null, null);
+  }
+
+  function afterListing(position: SyncPosition, listing: Listing, outOfOffice: MailboxSyncStep['outOfOffice'], verifiedDomains: readonly string[] | null): MailboxSyncStep {
+    const backfilling = position.phase === 'backfill';
+    const fetched = position.backfill.fetched + (backfilling ? listing.messages.length : 0);
+    const next: SyncPosition = {
+      ...position,
+      nextLink: listing.nextLink,
+      phase: backfilling && listing.nextLink === null ? 'incremental' : position.phase,
+      backfill: { ...position.backfill, fetched },
+      // A backfill leaves the watermark where it began, so a sweep later sees what changed meanwhile.
+      watermark: backfilling || listing.newestModified === null ? position.watermark : Math.max(position.watermark, listing.newestModified),
+    };
+    return {
+      messages: listing.messages,
+      position: next,
+      more: listing.nextLink !== null,
+      progress: { phase: backfilling ? 'backfill' : 'incremental', fetched },
+      outOfOffice,
+      verifiedDomains,
+    };
+  }
+
+  /** The start of a cycle: one batch with the first page and every read the cycle needs. */
+  async function startCycle(request: MailboxSyncRequest, stored: SyncPosition | null): Promise<MailboxSyncStep> {
+    const now = clock.now();
+    const since = now - backfillDays * DAY_MS;
+    const mailbox = request.mailbox;
+    const position: SyncPosition = stored ?? {
+      version: SYNC_POSITION_VERSION,
+      phase: 'backfill',
+      folders: {},
+      backfill: { since, fetched: 0 },
+      nextLink: null,
+      watermark: now,
+      outOfOffice: null,
+      vaMailbox: null,
+      domainsReadAt: null,
+    };
+    const requests: BatchGet[] = [];
+    const add = (request: BatchGet) => requests.push(request) - 1;
+    const folderSlots = stored === null ? WELL_KNOWN_FOLDERS.map((name) => [name, add({ url: `${userPath(mailbox)}/mailFolders/${name}?$select=id`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } })] as const) : [];
+    const listingSlot = add({
+      url: position.phase === 'backfill' ? backfillUrl(mailbox, position.backfill.since) : sweepUrl(mailbox, position.watermark, since),
+      headers: preferList,
+    });
+    const ownerSettingsSlot = add({ url: `${userPath(mailbox)}/mailboxSettings` });
+    const vaSlot = request.va !== null && request.va !== mailbox && position.vaMailbox !== false ? add({ url: `${userPath(request.va)}/mailboxSettings?$select=automaticRepliesSetting` }) : null;
+    const domainsSlot = position.domainsReadAt === null || now - position.domainsReadAt >= DOMAINS_EVERY_MS ? add({ url: '/organization?$select=verifiedDomains' }) : null;
+
+    const answers = await batchGet(graph, requests, batchOptions);
+
+    const folders: Record<string, FolderKind> = { ...position.folders };
+    for (const [name, slot] of folderSlots) {
+      const answer = answers[slot]!;
+      if (answer.status === 404 && !REQUIRED_FOLDERS.has(name)) continue; // e.g. no archive folder yet
+      folders[z.object({ id: z.string() }).parse(okBody(answer, requests[slot]!.url)).id] = name;
+    }
+    // The owner's settings are read for their errors as much as their values: a missing consent shows here.
+    mailboxSettingsSchema.parse(okBody(answers[ownerSettingsSlot]!, requests[ownerSettingsSlot]!.url));
+
+    let vaMailbox = position.vaMailbox;
+    let outOfOffice = position.outOfOffice;
+    let record: MailboxSyncStep['outOfOffice'] = null;
+    if (vaSlot !== null) {
+      const answer = answers[vaSlot]!;
+      if (answer.status === 404 || answer.status === 403) {
+        // No mailbox in this tenant, or one the app is not allowed to read (an access policy): leave is then entered by hand.
+        logger.info('va_mailbox_unreadable', { mailbox: request.va, status: answer.status });
+        vaMailbox = false;
+      } else {
+        const settings = mailboxSettingsSchema.shape.automaticRepliesSetting.parse(z.object({ automaticRepliesSetting: z.unknown() }).parse(okBody(answer, requests[vaSlot]!.url)).automaticRepliesSetting);
+        vaMailbox = true;
+        const step = observeOutOfOffice(
+          outOfOffice,
+          {
+            status: settings.status,
+            scheduledStart: settings.scheduledStartDateTime ? utcMillis(settings.scheduledStartDateTime) : null,
+            scheduledEnd: settings.scheduledEndDateTime ? utcMillis(settings.scheduledEndDateTime) : null,
+          },
+          now,
+        );
+        outOfOffice = step.open;
+        record = step.record;
+      }
+    }
+
+    let verifiedDomains: string[] | null = null;
+    let domainsReadAt = position.domainsReadAt;
+    if (domainsSlot !== null) {
+      const answer = answers[domainsSlot]!;
+      if (answer.status === 403) logger.warn('verified_domains_unreadable', { status: answer.status });
+      else {
+        verifiedDomains = organizationSchema.parse(okBody(answer, requests[domainsSlot]!.url)).value.flatMap((org) => (org.verifiedDomains ?? []).map((domain) => domain.name));
+        domainsReadAt = now;
+      }
+    }
+
+    const listing = readPage(okBody(answers[listingSlot]!, requests[listingSlot]!.url), folders, mailbox);
+    return afterListing({ ...position, folders, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains);
+  }
+
+  return {
+    async sync(request) {
+      const stored = readSyncPosition(request.position);
+      if (request.position !== null && stored === null) logger.warn('sync_position_reset', { mailbox: request.mailbox });
+      try {
+        return await (stored?.nextLink ? continueListing(request, stored) : startCycle(request, stored));
+      } catch (error) {
+        throw explainSyncError(error, request.mailbox);
+      }
+    },
+    async inboxItemCount(mailbox) {
+      return (await readInboxCounts(graph, mailbox)).totalItemCount;
+    },
+  };
+}
+
+/** Graph's dateTimeTimeZone (UTC by default, else the mailbox's zone by Windows or IANA name) as an instant. */
+function utcMillis(value: { dateTime: string; timeZone: string }): number {
+  const zone = resolveTimeZone(value.timeZone) ?? 'UTC';
+  return DateTime.fromISO(value.dateTime, { zone, setZone: false }).toMillis();
+}

@@ -1,0 +1,37 @@
+// The VA's automatic replies (out of office), observed in her mailbox settings each cycle, as paused
+// intervals for the response clock (kpi-spec: "every interval in which the VA's automatic replies were
+// observed on"). A scheduled reply states its own window exactly, so that window is used as it is; a reply
+// switched on by hand is known only from observations: on from the first cycle that saw it on.
+import type { Interval } from '../kpi/message.ts';
+
+export interface AutomaticRepliesObservation {
+  readonly status: 'disabled' | 'alwaysenabled' | 'scheduled';
+  readonly scheduledStart: number | null;
+  readonly scheduledEnd: number | null;
+}
+
+export interface OutOfOfficeStep {
+  /** The open interval to carry to the next cycle, or null. */
+  readonly open: { readonly start: number } | null;
+  /** The interval to record now (replacing any recorded one with the same start), or null. */
+  readonly record: Interval | null;
+}
+
+export function observeOutOfOffice(open: { readonly start: number } | null, seen: AutomaticRepliesObservation, observedAt: number): OutOfOfficeStep {
+  if (seen.status === 'scheduled' && seen.scheduledStart !== null && seen.scheduledEnd !== null && seen.scheduledEnd > seen.scheduledStart) {
+    // Not yet begun: nothing is paused yet, and a hand-switched reply that just ended closes here.
+    if (observedAt < seen.scheduledStart) return closeOpen(open, observedAt);
+    const end = Math.min(seen.scheduledEnd, Math.max(observedAt, seen.scheduledStart + 1));
+    const finished = observedAt >= seen.scheduledEnd;
+    return { open: finished ? null : { start: seen.scheduledStart }, record: { start: seen.scheduledStart, end: finished ? seen.scheduledEnd : end } };
+  }
+  if (seen.status === 'alwaysenabled') {
+    const start = open?.start ?? observedAt;
+    return { open: { start }, record: observedAt > start ? { start, end: observedAt } : null };
+  }
+  return closeOpen(open, observedAt);
+}
+
+function closeOpen(open: { readonly start: number } | null, observedAt: number): OutOfOfficeStep {
+  return { open: null, record: open !== null && observedAt > open.start ? { start: open.start, end: observedAt } : null };
+}

@@ -1,0 +1,37 @@
+// Where a pairing's Graph sync stands, as versioned data: zod-parsed on every read, and anything that does
+// not parse (an older version, a damaged row) starts a clean backfill instead of a crash loop.
+import { z } from 'zod';
+import { FOLDER_KINDS } from '../kpi/message.ts';
+
+export const SYNC_POSITION_VERSION = 1;
+
+export const syncPositionSchema = z.object({
+  version: z.literal(SYNC_POSITION_VERSION),
+  /** Well-known folder ids of the mailbox → their kind; any other folder is `other`. */
+  folders: z.record(z.string(), z.enum(FOLDER_KINDS)),
+  /** `backfill` until the last N days have been read once, then `incremental` sweeps. */
+  phase: z.enum(['backfill', 'incremental']),
+  backfill: z.object({
+    /** Oldest receivedDateTime the backfill reads (epoch ms). */
+    since: z.number(),
+    /** Messages read so far, for progress. */
+    fetched: z.number().int().nonnegative(),
+  }),
+  /** The next page of the listing under way (backfill or sweep); null between cycles. */
+  nextLink: z.string().nullable(),
+  /** The mailbox-wide sweep reads messages modified at or after this instant (epoch ms), minus a safety overlap. */
+  watermark: z.number(),
+  /** An out-of-office of the VA observed on and not yet observed off: when it started (epoch ms). */
+  outOfOffice: z.object({ start: z.number() }).nullable(),
+  /** Whether the VA has a mailbox in the tenant Tandem may read; null until asked. */
+  vaMailbox: z.boolean().nullable(),
+  /** When the tenant's verified domains were last read (epoch ms). */
+  domainsReadAt: z.number().nullable(),
+});
+export type SyncPosition = z.infer<typeof syncPositionSchema>;
+
+/** The stored position, or null when there is none or it cannot be trusted (then the sync starts over). */
+export function readSyncPosition(stored: unknown): SyncPosition | null {
+  const parsed = syncPositionSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
