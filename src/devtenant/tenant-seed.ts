@@ -72,6 +72,8 @@ export interface DevFolderSeed {
   readonly displayName: string;
   /** Key of the parent folder; absent for top-level folders. */
   readonly parentKey?: string;
+  /** Listed by `mailFolders` only with `includeHiddenFolders=true`. */
+  readonly hidden?: boolean;
 }
 
 export interface DevMailboxSeed {
