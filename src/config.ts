@@ -24,7 +24,27 @@ const configSchema = z.object({
   PORT: wholeNumber('PORT', 1, 65535, 3978),
   /** How often each pairing's mailbox is synced; a cron minute step, so below an hour. */
   TANDEM_SYNC_EVERY_MINUTES: wholeNumber('TANDEM_SYNC_EVERY_MINUTES', 1, 59, 5),
+  /** The Entra app Tandem reads mailboxes as; all three or none (none: the local dev tenant stands in). */
+  TANDEM_TENANT_ID: z.string().optional(),
+  TANDEM_CLIENT_ID: z.string().optional(),
+  TANDEM_CLIENT_SECRET: z.string().optional(),
+  /** `headers` (Mail.Read: header-based detection of automatic mail) or `basic` (Mail.ReadBasic.All). */
+  TANDEM_GRAPH_MODE: z.enum(['headers', 'basic'], { error: 'TANDEM_GRAPH_MODE must be headers or basic' }).default('headers'),
+  /** Days of mail the first sync reads. */
+  TANDEM_BACKFILL_DAYS: wholeNumber('TANDEM_BACKFILL_DAYS', 1, 365, 90),
+  /** National clouds and tests point these elsewhere. */
+  TANDEM_AUTHORITY_HOST: z.url({ protocol: /^https$/, error: 'TANDEM_AUTHORITY_HOST must be an https:// URL' }).default('https://login.microsoftonline.com'),
+  TANDEM_GRAPH_BASE_URL: z.url({ protocol: /^https$/, error: 'TANDEM_GRAPH_BASE_URL must be an https:// URL' }).default('https://graph.microsoft.com/v1.0'),
+  /** Where Microsoft 365 can reach this server (change notifications, links in mail); optional. */
+  TANDEM_PUBLIC_URL: z.url({ protocol: /^https$/, error: 'TANDEM_PUBLIC_URL must be an https:// URL' }).optional(),
 });
+
+const TENANT_VARIABLES = ['TANDEM_TENANT_ID', 'TANDEM_CLIENT_ID', 'TANDEM_CLIENT_SECRET'] as const;
+
+/** Where mail metadata comes from: a real tenant through its app registration, or the local dev tenant. */
+export type GraphTarget =
+  | { readonly kind: 'devtenant' }
+  | { readonly kind: 'tenant'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string; readonly authorityHost: string; readonly graphBaseUrl: string };
 
 export type Config = Readonly<{
   databaseUrl: string | undefined;
@@ -33,6 +53,10 @@ export type Config = Readonly<{
   jobConcurrency: number;
   port: number;
   syncEveryMinutes: number;
+  graph: GraphTarget;
+  graphMode: 'headers' | 'basic';
+  backfillDays: number;
+  publicUrl: string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -47,6 +71,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(`Invalid configuration: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
   }
   const values = result.data;
+  const given = TENANT_VARIABLES.filter((name) => values[name] !== undefined);
+  if (given.length > 0 && given.length < TENANT_VARIABLES.length) {
+    const missing = TENANT_VARIABLES.filter((name) => values[name] === undefined);
+    throw new ConfigError(`Invalid configuration: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (a tenant needs ${TENANT_VARIABLES.join(', ')}; set none of them to use the local dev tenant)`);
+  }
+  const graph: GraphTarget =
+    given.length === 0
+      ? { kind: 'devtenant' }
+      : {
+          kind: 'tenant',
+          tenantId: values.TANDEM_TENANT_ID!,
+          clientId: values.TANDEM_CLIENT_ID!,
+          clientSecret: values.TANDEM_CLIENT_SECRET!,
+          authorityHost: values.TANDEM_AUTHORITY_HOST,
+          graphBaseUrl: values.TANDEM_GRAPH_BASE_URL,
+        };
   return {
     databaseUrl: values.DATABASE_URL,
     dataDir: values.TANDEM_DATA_DIR,
@@ -54,5 +94,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     jobConcurrency: values.TANDEM_JOB_CONCURRENCY,
     port: values.PORT,
     syncEveryMinutes: values.TANDEM_SYNC_EVERY_MINUTES,
+    graph,
+    graphMode: values.TANDEM_GRAPH_MODE,
+    backfillDays: values.TANDEM_BACKFILL_DAYS,
+    publicUrl: values.TANDEM_PUBLIC_URL,
   };
 }
