@@ -2,6 +2,7 @@
 import { atomically } from './atomically.ts';
 import { appendAudit } from './audit.ts';
 import type { Queryable } from './database.ts';
+import { millis } from './instants.ts';
 import { NotFoundError } from './not-found-error.ts';
 
 export type MarkActor = 'owner' | 'va';
@@ -41,4 +42,19 @@ export async function unmark(db: Queryable, pairingId: string, messageId: string
 export async function listMarks(db: Queryable, pairingId: string): Promise<Set<string>> {
   const rows = await db.query<{ message_id: string }>('select message_id from message_marks where pairing_id = $1', [pairingId]);
   return new Set(rows.map((row) => row.message_id));
+}
+
+export interface MarkDetail {
+  readonly by: MarkActor;
+  readonly reason: string;
+  readonly at: number;
+}
+
+/** The pairing's marks with who made them, why and when, by message id (shown to both in the tab). */
+export async function listMarkDetails(db: Queryable, pairingId: string): Promise<Map<string, MarkDetail>> {
+  const rows = await db.query<{ message_id: string; marked_by: MarkActor; reason: string; marked_at: Date }>(
+    'select message_id, marked_by, reason, marked_at from message_marks where pairing_id = $1',
+    [pairingId],
+  );
+  return new Map(rows.map((row) => [row.message_id, { by: row.marked_by, reason: row.reason, at: millis(row.marked_at) }]));
 }

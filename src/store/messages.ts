@@ -142,6 +142,12 @@ export async function listMessagesSince(db: Queryable, pairingId: string, sinceM
   return rows.map(toMessage);
 }
 
+/** Whether the pairing's mailbox has a message with this id (marks may only name stored mail). */
+export async function hasMessage(db: Queryable, pairingId: string, id: string): Promise<boolean> {
+  const rows = await db.query('select 1 from messages where pairing_id = $1 and id = $2', [pairingId, id]);
+  return rows.length > 0;
+}
+
 export async function countMessages(db: Queryable, pairingId: string): Promise<number> {
   const [row] = await db.query<{ count: number }>('select count(*)::int as count from messages where pairing_id = $1', [pairingId]);
   return row?.count ?? 0;
