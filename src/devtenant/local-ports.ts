@@ -12,7 +12,7 @@ export function importedMailboxSource(db: Queryable): MailboxSource {
       messages: [],
       position: position ?? { version: 1, kind: 'import' },
       more: false,
-      progress: { phase: 'incremental', fetched: 0 },
+      progress: { phase: 'incremental', fetched: 0, fraction: null },
       outOfOffice: null,
       verifiedDomains: null,
     }),

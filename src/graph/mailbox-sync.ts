@@ -53,6 +53,8 @@ const userPath = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
 
 interface Listing {
   readonly messages: MessageMeta[];
+  /** The earliest receivedDateTime on the page (epoch ms), null for an empty page. */
+  readonly oldestReceived: number | null;
   readonly nextLink: string | null;
   readonly newestModified: number | null;
 }
@@ -92,7 +94,8 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       const modified = message.lastModifiedDateTime == null ? NaN : Date.parse(message.lastModifiedDateTime);
       if (!Number.isNaN(modified)) newestModified = Math.max(newestModified ?? modified, modified);
     }
-    return { messages, nextLink: page['@odata.nextLink'] ?? null, newestModified };
+    const oldestReceived = messages.length === 0 ? null : Math.min(...messages.map((message) => message.receivedAt));
+    return { messages, nextLink: page['@odata.nextLink'] ?? null, newestModified, oldestReceived };
   }
 
   /** Continues a listing (backfill or sweep) from its nextLink: one request. */
@@ -116,7 +119,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       messages: listing.messages,
       position: next,
       more: listing.nextLink !== null,
-      progress: { phase: backfilling ? 'backfill' : 'incremental', fetched },
+      progress: { phase: backfilling ? 'backfill' : 'incremental', fetched, fraction: backfilling ? backfillFraction(position, listing) : null },
       outOfOffice,
       verifiedDomains,
     };
@@ -215,6 +218,14 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       return (await readInboxCounts(graph, mailbox)).totalItemCount;
     },
   };
+}
+
+/** How far back the backfill (newest first, begun at the watermark) has read, as a share of its days. */
+function backfillFraction(position: SyncPosition, listing: Listing): number {
+  if (listing.nextLink === null) return 1;
+  const span = position.watermark - position.backfill.since;
+  if (listing.oldestReceived === null || span <= 0) return 0;
+  return Math.min(1, Math.max(0, (position.watermark - listing.oldestReceived) / span));
 }
 
 /** Graph's dateTimeTimeZone (UTC by default, else the mailbox's zone by Windows or IANA name) as an instant. */

@@ -43,7 +43,12 @@ export interface MailboxSyncStep {
   readonly position: unknown;
   /** More can be read right away (a backfill or sweep has further pages): store this step, then ask again. */
   readonly more: boolean;
-  readonly progress: { readonly phase: 'backfill' | 'incremental'; readonly fetched: number };
+  readonly progress: {
+    readonly phase: 'backfill' | 'incremental';
+    readonly fetched: number;
+    /** Share of the backfill's days read so far (0–1), when known. */
+    readonly fraction: number | null;
+  };
   /** An out-of-office interval of the VA to record, replacing any recorded one with the same start. */
   readonly outOfOffice: Interval | null;
   /** The tenant's verified domains when this step read them, else null. */

@@ -14,14 +14,13 @@ export const SYNC_SCOPE = 'mailbox';
 /** Steps in one run (each up to a page of 1,000 messages); a larger backfill goes on in the next run. */
 export const MAX_STEPS_PER_RUN = 1_000;
 
-export interface SyncProgress {
-  readonly phase: MailboxSyncStep['progress']['phase'];
-  readonly fetched: number;
+export type SyncProgress = MailboxSyncStep['progress'] & {
+  /** Message rows new or changed in this run so far. */
   readonly stored: number;
-}
+};
 
 /** Syncs one pairing; returns how many message rows were new or changed. */
-export async function syncPairing(ctx: DeliveryContext, pairingId: string, onProgress?: (progress: SyncProgress) => void): Promise<number> {
+export async function syncPairing(ctx: Pick<DeliveryContext, 'db' | 'mailbox'>, pairingId: string, onProgress?: (progress: SyncProgress) => void): Promise<number> {
   const pairing = await getPairing(ctx.db, pairingId);
   if (pairing === null || pairing.stoppedAt !== null) return 0;
   let position: unknown = (await readSyncState(ctx.db, pairingId, SYNC_SCOPE))?.position ?? null;
