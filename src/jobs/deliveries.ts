@@ -1,7 +1,9 @@
 // What each planned delivery does: build its card or mail from the engine's numbers and deliver it once.
 import { noticeCard, scorecardCard } from '../../bot/cards/scorecard-card.ts';
 import { t } from '../i18n/messages.ts';
+import { loadSummaryInput } from '../mail/summary-data.ts';
 import { summaryMail } from '../mail/summary-mail.ts';
+import { kpiTabLink } from '../mail/tab-link.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
 import { getPairing, type Pairing } from '../store/pairings.ts';
@@ -21,6 +23,8 @@ export interface DeliveryContext {
   readonly log: Logger;
   /** How long a sender holds a delivery (DELIVERY_LEASE_MS unless a test shortens it). */
   readonly leaseMs?: number;
+  /** The Teams app id (manifest `id`), for the summary mail's link to the KPI tab; without it, no link. */
+  readonly teamsAppId?: string;
 }
 
 function chatChannel(ctx: DeliveryContext, conversation: ConversationRef, key: string, card: () => Promise<object>): DeliveryChannel {
@@ -56,8 +60,10 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
     case 'summary_mail':
       return {
         send: async () => {
-          const { week } = await loadWeekKpi(ctx.db, pairing, due.period, ctx.clock.now());
-          return ctx.mail.send(pairing.mailbox, summaryMail(pairing.owner.address, week, settings, locale), key);
+          const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
+          // No privacy-mode setting exists yet (issue #6 adds it); until then subjects are shown, as the spec's default.
+          const input = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: false });
+          return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...summaryMail(input) }, key);
         },
         find: () => ctx.mail.findSent(pairing.mailbox, key),
       };

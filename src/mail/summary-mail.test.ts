@@ -1,0 +1,153 @@
+// The weekly summary builder: its structure, that every number is the engine's, privacy mode, escaping,
+// and that the HTML loads nothing from outside.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatPercent } from '../i18n/format.ts';
+import { summaryInput, SECRET_SUBJECT, SUMMARY_WEEK } from '../../test/support/summary-mail.ts';
+import { summaryMail } from './summary-mail.ts';
+
+const parse = (html: string) => new JSDOM(html).window.document;
+/** The text of a node with its text pieces separated by spaces, as a reader sees the blocks. */
+function text(node: Element | null): string {
+  if (node === null) return '';
+  const walker = node.ownerDocument.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  const pieces: string[] = [];
+  for (let current = walker.nextNode(); current !== null; current = walker.nextNode()) pieces.push(current.textContent ?? '');
+  return pieces.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+describe('summaryMail', () => {
+  const input = summaryInput();
+  const mail = summaryMail(input);
+  const doc = parse(mail.html);
+  const section = (name: string) => doc.querySelector(`[data-section="${name}"]`);
+
+  it('has the expected structure', () => {
+    const structure = {
+      sections: [...doc.querySelectorAll('[data-section]')].map((node) => node.getAttribute('data-section')),
+      trendWeeks: [...doc.querySelectorAll('[data-week]')].map((node) => node.getAttribute('data-week')),
+      waitingItems: doc.querySelectorAll('[data-item="waiting"]').length,
+      feedbackBlocks: [...doc.querySelectorAll('[data-item="feedback"] .author')].map(text),
+      links: [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      subject: mail.subject,
+    };
+    expect(structure).toMatchInlineSnapshot(`
+      {
+        "feedbackBlocks": [
+          "The owner",
+          "The VA",
+        ],
+        "links": [
+          "https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-000000000001/kpi?context=%7B%22subEntityId%22%3A%22p%2F2026-W47%22%7D",
+        ],
+        "sections": [
+          "header",
+          "headline",
+          "counts",
+          "details",
+          "inbox-zero",
+          "trend",
+          "waiting",
+          "feedback",
+          "tab",
+          "footer",
+        ],
+        "subject": "Tandem: week 2026-W47, 82.4% answered within 24 h",
+        "trendWeeks": [
+          "W40",
+          "W41",
+          "W42",
+          "W43",
+          "W44",
+          "W45",
+          "W46",
+          "W47",
+        ],
+        "waitingItems": 2,
+      }
+    `);
+  });
+
+  it('shows exactly the engine’s numbers, in the HTML and in the text part', () => {
+    const { week } = input;
+    const rate = formatPercent('en-GB', week.rate!);
+    expect(text(section('headline'))).toContain(rate);
+    expect(text(section('headline'))).toContain(week.met ? 'Target met' : 'Target not met');
+    const values = [...section('counts')!.querySelectorAll('.stat-value')].map(text);
+    expect(values).toEqual([week.counted, week.onTime, week.late, week.missed, week.pending].map(String));
+    const details = text(section('details'));
+    expect(details).toContain(formatDuration('en-GB', week.medianMinutes));
+    expect(details).toContain(formatDuration('en-GB', week.p90Minutes));
+    expect(details).toContain(`VA ${week.answeredBy.va} · owner ${week.answeredBy.owner} · someone else ${week.answeredBy.other}`);
+    expect(text(section('inbox-zero'))).toBe(`Yes: ${week.inboxZero!.count} items at 17:00 Streak: ${input.streak} weeks in a row`);
+    const bars = [...doc.querySelectorAll('[data-week] .bar-value')].map(text);
+    expect(bars).toEqual(input.trend.map((entry) => (entry.rate === null ? 'no mail' : formatPercent('en-GB', entry.rate))));
+    expect(doc.querySelectorAll('[data-item="waiting"]')).toHaveLength(week.oldestWaiting.length);
+
+    for (const value of [rate, `${week.counted}`, formatDuration('en-GB', week.p90Minutes), ...bars]) expect(mail.text).toContain(value);
+    expect(mail.text).toContain(`Counted: ${week.counted} · On time: ${week.onTime} · Late: ${week.late} · Missed: ${week.missed} · Still waiting: ${week.pending}`);
+  });
+
+  it('bars grow with the rate and are coloured by met / not met', () => {
+    const heights = [...doc.querySelectorAll('[data-week]')].map((cell) => {
+      const filled = [...cell.querySelectorAll('td[bgcolor]')].filter((td) => td.getAttribute('bgcolor') !== '#8a8886');
+      return { height: Number(filled[0]?.getAttribute('height') ?? 0), color: filled[0]?.getAttribute('bgcolor') ?? null };
+    });
+    expect(heights.map((bar) => bar.height)).toEqual([58, 51, 64, 45, 0, 58, 61, 53]);
+    expect(heights.map((bar) => bar.color)).toEqual(['#13a10e', '#d13438', '#13a10e', '#d13438', null, '#13a10e', '#13a10e', '#d13438']);
+  });
+
+  it('lists missed and pending mail with subjects, escaped', () => {
+    expect(mail.html).toContain('Confidential: acquisition of &#60;Fabrikam&#62; &#38; &#34;partners&#34;');
+    expect(mail.html).not.toContain('<Fabrikam>');
+    expect(text(section('waiting'))).toContain(SECRET_SUBJECT);
+    expect(text(section('waiting'))).toContain('Waiting, 11 h 0 min left');
+    expect(mail.text).toContain(SECRET_SUBJECT);
+  });
+
+  it('hides every subject in privacy mode, in both parts', () => {
+    const privateMail = summaryMail(summaryInput({ privacyMode: true }));
+    for (const item of input.week.oldestWaiting) {
+      expect(privateMail.html).not.toContain(item.subject.slice(0, 12));
+      expect(privateMail.text).not.toContain(item.subject.slice(0, 12));
+    }
+    expect(parse(privateMail.html).querySelectorAll('.hidden')).toHaveLength(input.week.oldestWaiting.length);
+    expect(privateMail.text).toContain('hidden (privacy mode)');
+    // Senders and times stay: privacy mode hides what the mail is about, not that it waited.
+    expect(privateMail.text).toContain('client@fabrikam.com');
+  });
+
+  it('shows both sides’ feedback of that week only, and says when a side has not answered', () => {
+    const feedback = text(section('feedback'));
+    expect(feedback).toContain('Quick answers to the catalogue requests.');
+    expect(feedback).toContain('Templates for pricing questions. And a list of VIP clients.');
+    expect(feedback).not.toContain('AN OLDER WEEK');
+    const ownerOnly = summaryMail(summaryInput({ feedback: input.feedback.filter((entry) => entry.author === 'owner') }));
+    expect(text(parse(ownerOnly.html).querySelector('[data-section="feedback"]'))).toContain('The VA No feedback given yet.');
+  });
+
+  it('loads no external resource: no images, scripts, stylesheets, frames or CSS urls', () => {
+    expect(doc.querySelectorAll('img, script, link, iframe, object, embed, video, audio, source, picture, svg, form')).toHaveLength(0);
+    expect(doc.querySelectorAll('[src], [srcset], [background], [poster]')).toHaveLength(0);
+    expect(mail.html).not.toMatch(/url\s*\(|@import|expression\s*\(/i);
+    // The only link is the tab's, and it is a navigation, not a load.
+    expect([...doc.querySelectorAll('[href]')].map((node) => node.tagName)).toEqual(['A']);
+    // Styles are inlined: the block that remains holds only the mobile media query.
+    const styles = [...doc.querySelectorAll('style')].map((node) => node.textContent ?? '');
+    expect(styles.every((css) => css.trim().startsWith('@media'))).toBe(true);
+    expect(section('header')?.getAttribute('style')).toContain('background-color');
+  });
+
+  it('covers a week without mail, an unmeasured inbox, no link and a late send', () => {
+    const quiet = summaryInput();
+    const week = { ...quiet.week, counted: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null, met: null, oldestWaiting: [], inboxZero: null };
+    const result = summaryMail({ ...quiet, week, tabUrl: null, late: true, feedback: [] });
+    const quietDoc = parse(result.html);
+    expect(result.subject).toBe(`Tandem: week ${SUMMARY_WEEK}, no mail needed an answer`);
+    expect(text(quietDoc.querySelector('[data-section="headline"]'))).toBe('No mail needed an answer this week.');
+    expect(text(quietDoc.querySelector('[data-section="inbox-zero"]'))).toBe('Not measured');
+    expect(quietDoc.querySelector('[data-section="tab"]')).toBeNull();
+    expect(text(quietDoc.querySelector('[data-section="late"]'))).toContain('Sent late');
+    expect(result.text).toContain('Nothing missed, nothing waiting.');
+  });
+});

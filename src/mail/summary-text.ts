@@ -1,0 +1,36 @@
+// The summary's plain-text part, from the same view as the HTML: for clients that show no HTML and for
+// screen readers that prefer text.
+import type { SummaryView } from './summary-view.ts';
+
+const rule = (title: string) => `\n${title}\n${'-'.repeat(title.length)}`;
+
+/** The plain-text part of the weekly summary. Pure. */
+export function summaryText(view: SummaryView): string {
+  const lines: string[] = [view.title, view.weekLine, ''];
+  lines.push(view.rate === null ? view.rateLabel : `${view.rate} ${view.rateLabel}`);
+  if (view.verdict !== null) lines.push(view.verdict.text);
+  lines.push('', view.counts.map((stat) => `${stat.label}: ${stat.value}`).join(' · '));
+  for (const stat of [...view.times, view.answeredBy]) lines.push(`${stat.label}: ${stat.value}`);
+  lines.push(`${view.inboxZero.label}: ${view.inboxZero.value}`);
+  if (view.inboxZero.streak !== null) lines.push(view.inboxZero.streak);
+
+  lines.push(rule(view.trendTitle));
+  for (const bar of view.trend) lines.push(`${bar.label}  ${bar.value}${bar.tone === 'good' ? ' ✓' : bar.tone === 'bad' ? ' ✗' : ''}`);
+  lines.push(view.trendCaption);
+
+  lines.push(rule(view.waitingTitle));
+  if (view.waiting.length === 0) lines.push(view.waitingNone);
+  for (const item of view.waiting) lines.push(`- ${item.from}, ${item.received}: ${item.subject} [${item.status}]`);
+
+  lines.push(rule(view.feedbackTitle));
+  for (const block of view.feedback) {
+    lines.push(`${block.author}:`);
+    for (const entry of block.answers) lines.push(`  ${entry.question}: ${entry.answer.replace(/\r?\n/g, '\n    ')}`);
+    if (block.note !== null) lines.push(`  ${block.note}`);
+  }
+
+  if (view.tab !== null) lines.push('', `${view.tab.label}: ${view.tab.url}`);
+  if (view.lateNote !== null) lines.push('', view.lateNote);
+  lines.push('', '--', view.footer);
+  return `${lines.join('\n')}\n`;
+}

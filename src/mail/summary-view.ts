@@ -1,0 +1,212 @@
+// The weekly summary's content as plain, already-formatted strings: one view, rendered twice (HTML and
+// plain text), so both parts always say the same thing. Every number comes from the engine's WeekKpi.
+import { DateTime } from 'luxon';
+import type { WeekKpi } from '../kpi/engine.ts';
+import { resolveTimeZone } from '../kpi/time-zone.ts';
+import { WEEKDAYS, type Settings, type Weekday } from '../kpi/settings.ts';
+import { formatDuration, formatPercent } from '../i18n/format.ts';
+import { t, type MessageKey } from '../i18n/messages.ts';
+import type { Feedback, FeedbackAuthor } from '../store/feedback.ts';
+
+/** How many weeks the trend row shows, the current one last. */
+export const TREND_WEEKS = 8;
+
+export type TrendWeek = Pick<WeekKpi, 'week' | 'rate' | 'met'>;
+
+export interface SummaryMailInput {
+  readonly week: WeekKpi;
+  readonly streak: number | null;
+  /** Weeks up to and including `week`, oldest first; the last TREND_WEEKS are shown. */
+  readonly trend: readonly TrendWeek[];
+  /** Feedback given for `week`, by either side. */
+  readonly feedback: readonly Feedback[];
+  readonly settings: Settings;
+  readonly locale: string;
+  /** The pairing's privacy mode: subjects of missed mail are not shown. */
+  readonly privacyMode: boolean;
+  /** Deep link that opens the KPI tab in Teams; null leaves the button out. */
+  readonly tabUrl: string | null;
+  /** The measured mailbox, named in the footer. */
+  readonly mailbox: string;
+  /** Sent after its due time because Tandem was not running. */
+  readonly late: boolean;
+}
+
+export type Tone = 'good' | 'bad' | 'neutral';
+
+export interface Stat {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface TrendBar {
+  readonly label: string;
+  readonly value: string;
+  /** 0–1, the bar's height as a share of the full column; null for a week without mail. */
+  readonly share: number | null;
+  readonly tone: Tone;
+  readonly current: boolean;
+}
+
+export interface WaitingRow {
+  readonly from: string;
+  readonly received: string;
+  readonly subject: string;
+  readonly subjectHidden: boolean;
+  readonly status: string;
+  readonly tone: Tone;
+}
+
+export interface FeedbackBlock {
+  readonly author: string;
+  /** Empty when that side has not answered. */
+  readonly answers: readonly { readonly question: string; readonly answer: string }[];
+  readonly note: string | null;
+}
+
+export interface SummaryView {
+  readonly subject: string;
+  readonly preheader: string;
+  readonly title: string;
+  readonly weekLine: string;
+  /** The rate as a percentage, or null for a week without mail. */
+  readonly rate: string | null;
+  readonly rateLabel: string;
+  readonly verdict: { readonly text: string; readonly tone: Tone } | null;
+  readonly counts: readonly Stat[];
+  readonly times: readonly Stat[];
+  readonly answeredBy: Stat;
+  readonly inboxZero: Stat & { readonly tone: Tone; readonly streak: string | null };
+  readonly trendTitle: string;
+  readonly trendCaption: string;
+  readonly trend: readonly TrendBar[];
+  readonly waitingTitle: string;
+  readonly waiting: readonly WaitingRow[];
+  readonly waitingNone: string;
+  readonly feedbackTitle: string;
+  readonly feedback: readonly FeedbackBlock[];
+  readonly tab: { readonly url: string; readonly label: string } | null;
+  readonly lateNote: string | null;
+  readonly footer: string;
+}
+
+/** Feedback form field ids (issue #6) → their question in the mail; unknown ids are shown as "Other". */
+const QUESTION_KEYS: Readonly<Record<string, MessageKey>> = {
+  wentWell: 'mail.feedback.q.wentWell',
+  improve: 'mail.feedback.q.improve',
+  nextTime: 'mail.feedback.q.nextTime',
+  kpisFair: 'mail.feedback.q.kpisFair',
+  gladAbout: 'mail.feedback.q.gladAbout',
+  needFromOwner: 'mail.feedback.q.needFromOwner',
+  support: 'mail.feedback.q.support',
+  involved: 'mail.feedback.q.involved',
+};
+
+const AUTHORS: readonly { author: FeedbackAuthor; key: MessageKey }[] = [
+  { author: 'owner', key: 'mail.feedback.owner' },
+  { author: 'va', key: 'mail.feedback.va' },
+];
+
+function weekdayName(locale: string, day: Weekday): string {
+  // 2024-01-01 was a Monday.
+  return DateTime.fromISO('2024-01-01', { zone: 'UTC' }).plus({ days: WEEKDAYS.indexOf(day) }).setLocale(locale).toFormat('cccc');
+}
+
+function shortWeek(week: string): string {
+  return week.slice(5);
+}
+
+function trendBar(locale: string, week: TrendWeek, current: boolean): TrendBar {
+  return {
+    label: shortWeek(week.week),
+    value: week.rate === null ? t(locale, 'mail.trend.noMail') : formatPercent(locale, week.rate),
+    share: week.rate,
+    tone: week.met === null ? 'neutral' : week.met ? 'good' : 'bad',
+    current,
+  };
+}
+
+function inboxZeroStat(input: SummaryMailInput): SummaryView['inboxZero'] {
+  const { week, settings, locale, streak } = input;
+  const label = t(locale, 'mail.inboxZero', { day: weekdayName(locale, settings.inboxZeroDay) });
+  const result = week.inboxZero;
+  if (result === null || result.status === 'unknown') return { label, value: t(locale, 'mail.inboxZero.unknown'), tone: 'neutral', streak: null };
+  const params = { count: result.count ?? 0, cutoff: settings.inboxZeroCutoff, max: settings.inboxZeroMaxItems };
+  const late = result.late ? ` (${t(locale, 'mail.inboxZero.late')})` : '';
+  const pass = result.status === 'pass';
+  return {
+    label,
+    value: t(locale, pass ? 'mail.inboxZero.pass' : 'mail.inboxZero.fail', params) + late,
+    tone: pass ? 'good' : 'bad',
+    streak: streak === null ? null : t(locale, 'mail.streak', { streak }),
+  };
+}
+
+function waitingRows(input: SummaryMailInput, zone: string): WaitingRow[] {
+  const { locale } = input;
+  return input.week.oldestWaiting.map((item) => ({
+    from: item.from ?? t(locale, 'mail.waiting.unknownSender'),
+    received: DateTime.fromMillis(item.receivedAt, { zone }).setLocale(locale).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+    subject: input.privacyMode ? t(locale, 'mail.waiting.hidden') : item.subject,
+    subjectHidden: input.privacyMode,
+    status: item.status === 'missed' ? t(locale, 'mail.waiting.missed') : t(locale, 'mail.waiting.pending', { left: formatDuration(locale, item.remainingMinutes) }),
+    tone: item.status === 'missed' ? 'bad' : 'neutral',
+  }));
+}
+
+function feedbackBlocks(input: SummaryMailInput): FeedbackBlock[] {
+  const { locale } = input;
+  return AUTHORS.map(({ author, key }) => {
+    const given = input.feedback.find((entry) => entry.week === input.week.week && entry.author === author);
+    const answers = Object.entries(given?.answers ?? {})
+      .filter(([, answer]) => answer.trim() !== '')
+      .map(([field, answer]) => ({ question: t(locale, QUESTION_KEYS[field] ?? 'mail.feedback.q.other'), answer }));
+    return { author: t(locale, key), answers, note: answers.length === 0 ? t(locale, 'mail.feedback.missing') : null };
+  });
+}
+
+function formatDay(locale: string, date: string, withYear: boolean): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).setLocale(locale).toLocaleString(withYear ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' });
+}
+
+/** Everything the summary says, formatted for the reader's locale. Pure. */
+export function summaryView(input: SummaryMailInput): SummaryView {
+  const { week, settings, locale } = input;
+  const zone = resolveTimeZone(settings.timeZone) ?? 'UTC';
+  const rate = week.rate === null ? null : formatPercent(locale, week.rate);
+  const inboxZero = inboxZeroStat(input);
+  const trend = input.trend.slice(-TREND_WEEKS);
+  return {
+    subject: rate === null ? t(locale, 'mail.subject.noMail', { week: week.week }) : t(locale, 'mail.subject', { week: week.week, rate, window: settings.windowHours }),
+    preheader: `${rate === null ? t(locale, 'mail.noMail') : `${rate} ${t(locale, 'mail.rateLabel', { window: settings.windowHours, target: settings.responseTargetPct })}`} · ${inboxZero.label}: ${inboxZero.value}`,
+    title: t(locale, 'mail.title'),
+    weekLine: t(locale, 'mail.week', { week: week.week, from: formatDay(locale, week.start, false), to: formatDay(locale, week.end, true) }),
+    rate,
+    rateLabel: rate === null ? t(locale, 'mail.noMail') : t(locale, 'mail.rateLabel', { window: settings.windowHours, target: settings.responseTargetPct }),
+    verdict: week.met === null ? null : { text: t(locale, week.met ? 'mail.met' : 'mail.notMet'), tone: week.met ? 'good' : 'bad' },
+    counts: [
+      { label: t(locale, 'mail.counted'), value: String(week.counted) },
+      { label: t(locale, 'mail.onTime'), value: String(week.onTime) },
+      { label: t(locale, 'mail.late'), value: String(week.late) },
+      { label: t(locale, 'mail.missed'), value: String(week.missed) },
+      { label: t(locale, 'mail.pending'), value: String(week.pending) },
+    ],
+    times: [
+      { label: t(locale, 'mail.median'), value: formatDuration(locale, week.medianMinutes) },
+      { label: t(locale, 'mail.p90'), value: formatDuration(locale, week.p90Minutes) },
+    ],
+    answeredBy: { label: t(locale, 'mail.answeredBy'), value: t(locale, 'mail.answeredBy.counts', week.answeredBy) },
+    inboxZero,
+    trendTitle: t(locale, 'mail.trend'),
+    trendCaption: t(locale, 'mail.trend.caption', { window: settings.windowHours, target: settings.responseTargetPct }),
+    trend: trend.map((entry, index) => trendBar(locale, entry, index === trend.length - 1)),
+    waitingTitle: t(locale, 'mail.waiting'),
+    waiting: waitingRows(input, zone),
+    waitingNone: t(locale, 'mail.waiting.none'),
+    feedbackTitle: t(locale, 'mail.feedback'),
+    feedback: feedbackBlocks(input),
+    tab: input.tabUrl === null ? null : { url: input.tabUrl, label: t(locale, 'mail.openTab') },
+    lateNote: input.late ? t(locale, 'mail.sentLate') : null,
+    footer: t(locale, 'mail.footer', { mailbox: input.mailbox }),
+  };
+}

@@ -1,0 +1,51 @@
+// The summary e-mail rendered in headless Chromium at an Outlook reading-pane width (600 px) and a phone
+// width (375 px): nothing overflows sideways, nothing is fetched, and screenshots land in test/artifacts/.
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summaryMail } from '../src/mail/summary-mail.ts';
+import { summaryInput } from './support/summary-mail.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = new URL('./artifacts/', import.meta.url);
+
+describe.skipIf(!existsSync(CHROMIUM))('summary e-mail in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => browser?.close());
+
+  const cases = [
+    { name: 'full', width: 600, input: summaryInput() },
+    { name: 'full', width: 375, input: summaryInput() },
+    { name: 'privacy', width: 375, input: summaryInput({ privacyMode: true }) },
+  ];
+
+  it.each(cases)('$name at $width px: fits, loads nothing, screenshot', async ({ name, width, input }) => {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const requests: string[] = [];
+    await page.route('**/*', async (route) => {
+      requests.push(route.request().url());
+      await route.abort();
+    });
+    await page.setContent(summaryMail(input).html, { waitUntil: 'load' });
+    const layout = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      container: document.querySelector('[data-section="header"]')!.getBoundingClientRect().width,
+      bars: [...document.querySelectorAll('[data-week]')].map((cell) => cell.getBoundingClientRect().width),
+    }));
+    await page.screenshot({ path: new URL(`summary-mail-${name}-${width}.png`, ARTIFACTS).pathname, fullPage: true });
+    await page.close();
+
+    expect(requests).toEqual([]);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(width);
+    // The card fills the phone and stops at 600 px on wider screens (16 px page padding).
+    expect(layout.container).toBeLessThanOrEqual(600);
+    expect(layout.container).toBeGreaterThan(Math.min(width, 600) - 40);
+    expect(layout.bars).toHaveLength(8);
+    for (const bar of layout.bars) expect(bar).toBeGreaterThan(20);
+  });
+});
