@@ -1,0 +1,237 @@
+// The tab's API through the real app, on every database engine: tokens refused step by step (401), other
+// people's pairings refused (403), validation naming the field (400), and every number equal to the engine's.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiApp } from '../src/api/api-app.ts';
+import { loadWeekKpi } from '../src/jobs/week-kpi.ts';
+import { listAudit } from '../src/store/audit.ts';
+import { saveFeedback } from '../src/store/feedback.ts';
+import { upsertMessages } from '../src/store/messages.ts';
+import type { Pairing } from '../src/store/pairings.ts';
+import { recordSyncError } from '../src/store/sync-state.ts';
+import { testEngines, useTestDatabase } from './support/databases.ts';
+import { at, inbound, reply } from './support/mail.ts';
+import { newTestPairing } from './support/pairings.ts';
+import { recordingLogger, testIssuer, TEST_AUDIENCE, type TestIssuer } from './support/tab-tokens.ts';
+
+/** Wednesday of ISO week 2026-W48. */
+const NOW = at('2026-11-25T12:00:00Z');
+const WEEK = '2026-W48';
+
+describe.each(testEngines())('tab API on %s', (engine) => {
+  const db = useTestDatabase(engine);
+  const log = recordingLogger();
+  let issuer: TestIssuer;
+  let pairing: Pairing;
+  let other: Pairing;
+  let api: ReturnType<typeof createApiApp>;
+  const tokens: Record<'owner' | 'va' | 'stranger', string> = { owner: '', va: '', stranger: '' };
+
+  async function call(method: string, path: string, as: keyof typeof tokens | null, body?: unknown) {
+    const headers: Record<string, string> = as === null ? {} : { authorization: `Bearer ${tokens[as]}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return api.request(`/pairings/${pairing.id}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+
+  beforeAll(async () => {
+    issuer = await testIssuer();
+    pairing = await newTestPairing(db());
+    other = await newTestPairing(db());
+    const to = [pairing.mailbox];
+    await upsertMessages(db(), pairing.id, [
+      inbound('2026-11-23T09:00:00Z', { id: 'on-time', to }),
+      reply('2026-11-23T15:00:00Z', 'on-time', { from: pairing.owner.address, sender: pairing.va.address }),
+      inbound('2026-11-23T10:00:00Z', { id: 'missed', to, subject: 'Invoice question' }),
+      inbound('2026-11-25T10:00:00Z', { id: 'pending', to }),
+      inbound('2026-11-24T08:00:00Z', { id: 'newsletter', to, automatic: true }),
+    ]);
+    api = createApiApp({ db: db(), validateToken: issuer.validator(db(), log), clock: { now: () => NOW }, log });
+    tokens.owner = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-owner', upn: pairing.owner.address, name: 'Owner' });
+    tokens.va = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-va', upn: pairing.va.address, name: 'VA' });
+    tokens.stranger = await issuer.sign({ tid: other.tenantId, oid: 'oid-other', upn: other.owner.address });
+  });
+
+  describe('tokens', () => {
+    const refusedAt = async (token: string | null, step: string) => {
+      log.lines.length = 0;
+      const response = await api.request(`/pairings/${pairing.id}/week`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+      expect(log.lines).toContainEqual(expect.objectContaining({ event: 'api_token_refused', fields: expect.objectContaining({ step }) }));
+    };
+
+    it('refuses no token, a malformed one, an expired one, another audience, an unknown tenant and a foreign signature', async () => {
+      const claims = { tid: pairing.tenantId, oid: 'oid-owner', upn: pairing.owner.address };
+      await refusedAt(null, 'header');
+      await refusedAt('not-a-jwt', 'decode');
+      await refusedAt(await issuer.sign(claims, { expiresInSeconds: -3600 }), 'claims');
+      await refusedAt(await issuer.sign({ ...claims, aud: 'api://elsewhere/123' }), 'claims');
+      await refusedAt(await issuer.sign({ ...claims, tid: 'tenant-nobody-serves' }), 'tenant');
+      await refusedAt(await issuer.sign({ ...claims, iss: 'https://login.test/another/v2.0' }), 'claims');
+      await refusedAt(await (await testIssuer()).sign(claims), 'signature');
+      await refusedAt(await issuer.sign({ ...claims, scp: 'Mail.Read' }), 'user');
+    });
+
+    it('gives 403 to a valid user of another pairing, and to a user of this tenant who is neither owner nor VA', async () => {
+      expect((await call('GET', '/week', 'stranger')).status).toBe(403);
+      const colleague = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-colleague', upn: `colleague@${pairing.mailbox.split('@')[1]}` });
+      const response = await api.request(`/pairings/${pairing.id}/week`, { headers: { authorization: `Bearer ${colleague}` } });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
+      // An id that names no pairing looks the same, so ids cannot be probed.
+      const unknown = await api.request('/pairings/00000000-0000-4000-a000-000000000000/week', { headers: { authorization: `Bearer ${tokens.owner}` } });
+      expect(unknown.status).toBe(403);
+    });
+
+    it('lists the pairings a user belongs to, with their role', async () => {
+      const response = await api.request('/me', { headers: { authorization: `Bearer ${tokens.va}` } });
+      expect(await response.json()).toEqual({ user: { name: 'VA', upn: pairing.va.address }, pairings: [expect.objectContaining({ id: pairing.id, role: 'va' })] });
+    });
+  });
+
+  describe('reads', () => {
+    it('shows this week exactly as the engine computes it, for the owner and the VA alike', async () => {
+      const expected = await loadWeekKpi(db(), pairing, WEEK, NOW);
+      for (const who of ['owner', 'va'] as const) {
+        const body = await (await call('GET', '/week', who)).json();
+        expect(body).toEqual({ week: JSON.parse(JSON.stringify(expected.week)), streak: expected.streak, targetPct: 90 });
+      }
+      expect(expected.week).toMatchObject({ counted: 2, onTime: 1, missed: 1, pending: 1, rate: 0.5, met: false, excluded: { auto: 1 } });
+    });
+
+    it('gives 12 weeks of trend ending with this week', async () => {
+      const body = await (await call('GET', '/trend', 'va')).json();
+      expect(body.weeks).toHaveLength(12);
+      expect(body.weeks.at(-1)).toMatchObject({ week: WEEK, counted: 2 });
+      expect(body.weeks[0].week).toBe('2026-W37');
+    });
+
+    it('lists what is waiting, oldest first, with the time left on the clock', async () => {
+      const body = await (await call('GET', '/waiting', 'va')).json();
+      expect(body.messages.map((m: { id: string; status: string; remainingMinutes: number | null }) => [m.id, m.status, m.remainingMinutes])).toEqual([
+        ['missed', 'missed', null],
+        ['pending', 'pending', 22 * 60],
+      ]);
+    });
+
+    it('lists the week\'s messages with status or exclusion reason, filtered', async () => {
+      const all = await (await call('GET', `/messages?week=${WEEK}`, 'owner')).json();
+      expect(all.messages.map((m: { id: string; status: string | null; reason: string | null }) => [m.id, m.status, m.reason])).toEqual([
+        ['on-time', 'onTime', null],
+        ['missed', 'missed', null],
+        ['newsletter', null, 'auto'],
+        ['pending', 'pending', null],
+      ]);
+      expect(all.messages[0]).toMatchObject({ answeredFrom: pairing.va.address, clockMinutes: 360 });
+      const excluded = await (await call('GET', `/messages?week=${WEEK}&filter=excluded`, 'owner')).json();
+      expect(excluded.messages.map((m: { id: string }) => m.id)).toEqual(['newsletter']);
+    });
+
+    it('reports the sync state and its error', async () => {
+      expect(await (await call('GET', '/sync', 'owner')).json()).toMatchObject({ state: 'pending', messagesStored: 5 });
+      await recordSyncError(db(), pairing.id, 'mailbox', 'Graph consent missing');
+      expect(await (await call('GET', '/sync', 'owner')).json()).toMatchObject({ state: 'error', lastError: 'Graph consent missing' });
+    });
+
+    it('shows both sides\' feedback, newest week first', async () => {
+      await saveFeedback(db(), pairing.id, '2026-W46', 'owner', { went: 'fine' });
+      await saveFeedback(db(), pairing.id, '2026-W47', 'va', { went: 'busy' });
+      const body = await (await call('GET', '/feedback', 'va')).json();
+      expect(body.feedback.map((f: { week: string; author: string }) => [f.week, f.author])).toEqual([['2026-W47', 'va'], ['2026-W46', 'owner']]);
+    });
+  });
+
+  describe('validation', () => {
+    it('answers 400 naming the field', async () => {
+      const cases: [string, string, keyof typeof tokens, unknown, string][] = [
+        ['GET', '/week?week=2026-48', 'owner', undefined, 'week'],
+        ['GET', '/messages?filter=everything', 'owner', undefined, 'filter'],
+        ['GET', '/trend?weeks=0', 'owner', undefined, 'weeks'],
+        ['PUT', '/settings', 'owner', { windowHours: 0 }, 'windowHours'],
+        ['PUT', '/settings', 'owner', { timeZone: 'Mars/Olympus' }, 'timeZone'],
+        ['PUT', '/settings', 'owner', { colour: 'blue' }, 'colour'],
+        ['PUT', '/messages/missed/mark', 'va', { reason: '  ' }, 'reason'],
+        ['POST', '/leave', 'va', { from: '2026-11-20', to: '2026-11-19' }, 'to'],
+        ['POST', '/leave', 'va', { from: '2026-13-01', to: '2026-12-01' }, 'from'],
+      ];
+      for (const [method, path, who, body, field] of cases) {
+        const response = await call(method, path, who, body);
+        expect(response.status, `${method} ${path}`).toBe(400);
+        const json = await response.json();
+        expect(json.error.code).toBe('invalid_request');
+        expect(json.error.message).toContain(field);
+        expect(json.error.message).not.toMatch(/\bat .*\.ts:\d+/);
+      }
+    });
+  });
+
+  describe('changes', () => {
+    it('lets either mark a message "no reply needed" with a reason, audited, and the KPI follows; unmarking restores it', async () => {
+      expect((await call('PUT', '/messages/no-such-message/mark', 'va', { reason: 'spam' })).status).toBe(404);
+      expect((await call('PUT', '/messages/missed/mark', 'va', { reason: 'Answered by phone' })).status).toBe(200);
+      const week = (await (await call('GET', `/week?week=${WEEK}`, 'owner')).json()).week;
+      expect(week).toMatchObject({ counted: 1, onTime: 1, missed: 0, rate: 1, excluded: { marked: 1 } });
+      const rows = (await (await call('GET', `/messages?week=${WEEK}&filter=marked`, 'owner')).json()).messages;
+      expect(rows).toEqual([expect.objectContaining({ id: 'missed', reason: 'marked', mark: expect.objectContaining({ by: 'va', reason: 'Answered by phone' }) })]);
+      expect((await call('DELETE', '/messages/missed/mark', 'owner')).status).toBe(200);
+      expect((await (await call('GET', `/week?week=${WEEK}`, 'owner')).json()).week).toMatchObject({ counted: 2, missed: 1 });
+      const actions = (await listAudit(db(), pairing.id)).map((entry) => [entry.action, entry.actor]);
+      expect(actions).toEqual(expect.arrayContaining([['message_marked_no_reply', 'va'], ['message_unmarked', 'owner']]));
+    });
+
+    it('previews a settings change on past weeks, lets only the owner save it, and history recomputes', async () => {
+      expect((await call('PUT', '/settings', 'va', { windowHours: 72 })).status).toBe(403);
+      expect((await call('POST', '/settings/preview', 'va', { windowHours: 72 })).status).toBe(403);
+      expect(await (await call('GET', '/settings', 'va')).json()).toMatchObject({ editable: false, settings: { windowHours: 24 } });
+
+      const preview = await (await call('POST', '/settings/preview', 'owner', { windowHours: 72 })).json();
+      expect(preview.current.at(-1)).toMatchObject({ week: WEEK, counted: 2, missed: 1 });
+      expect(preview.proposed.at(-1)).toMatchObject({ week: WEEK, counted: 1, missed: 0, pending: 2 });
+      // A preview saves nothing.
+      expect((await (await call('GET', '/week', 'owner')).json()).week).toMatchObject({ missed: 1 });
+
+      const saved = await call('PUT', '/settings', 'owner', { windowHours: 72 });
+      expect(await saved.json()).toMatchObject({ settings: { windowHours: 72 } });
+      expect((await (await call('GET', '/week', 'va')).json()).week).toMatchObject({ counted: 1, missed: 0, pending: 2 });
+      expect((await listAudit(db(), pairing.id)).filter((entry) => entry.action === 'settings_updated')).toHaveLength(1);
+      await call('PUT', '/settings', 'owner', { windowHours: 24 });
+    });
+
+    it('lets the VA add and remove leave (audited), which pauses the clock; the owner only sees it', async () => {
+      expect((await call('POST', '/leave', 'owner', { from: '2026-11-23', to: '2026-11-24' })).status).toBe(403);
+      const added = await call('POST', '/leave', 'va', { from: '2026-11-23', to: '2026-11-24' });
+      expect(added.status).toBe(201);
+      const { id } = await added.json();
+      const listed = await (await call('GET', '/leave', 'owner')).json();
+      expect(listed).toEqual({ editable: false, leave: [{ id, start: at('2026-11-23T00:00:00Z'), end: at('2026-11-25T00:00:00Z'), createdBy: 'va' }] });
+      // Mon 10:00 → Wed 12:00 is 50 h; minus the leave until Wed 00:00 leaves 12 h: no longer missed.
+      expect((await (await call('GET', '/week', 'owner')).json()).week).toMatchObject({ missed: 0, pending: 2 });
+      expect((await call('DELETE', `/leave/${id}`, 'va')).status).toBe(200);
+      expect((await call('DELETE', `/leave/${id}`, 'va')).status).toBe(404);
+      expect((await listAudit(db(), pairing.id)).map((entry) => entry.action)).toEqual(expect.arrayContaining(['leave_added', 'leave_removed']));
+    });
+
+    it('exports the weekly KPIs and a week\'s messages as CSV', async () => {
+      const weeks = await call('GET', '/export/weeks.csv?weeks=2', 'owner');
+      expect(weeks.headers.get('content-type')).toContain('text/csv');
+      const lines = (await weeks.text()).trim().split('\r\n');
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatch(/^week,start,end,counted,onTime,late,missed,pending,rate,met,/);
+      expect(lines[2]).toMatch(/^2026-W48,2026-11-23,2026-11-29,2,1,0,1,1,0.5,false,360,360,1,/);
+      const messages = (await (await call('GET', `/export/messages.csv?week=${WEEK}`, 'va')).text()).trim().split('\r\n');
+      expect(messages).toHaveLength(5);
+      expect(messages[2]).toBe('missed,2026-11-23T10:00:00.000Z,client@fabrikam.com,Invoice question,missed,,,,3000,,');
+    });
+  });
+
+  it('never leaks internals: an unexpected failure is a 500 with a reference only', async () => {
+    const broken = createApiApp({ db: db(), validateToken: issuer.validator(db(), log), clock: { now: () => Number.NaN }, log });
+    const response = await broken.request(`/pairings/${pairing.id}/week`, { headers: { authorization: `Bearer ${tokens.owner}` } });
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body).toEqual({ error: { code: 'internal', message: expect.stringMatching(/^Something went wrong \(reference [0-9a-f-]{36}\)\.$/) } });
+  });
+});
+
+it('uses the audience the tab is registered with', () => {
+  expect(TEST_AUDIENCE).toMatch(/^api:\/\/[^/]+\/[0-9a-f-]{36}$/);
+});
