@@ -1,21 +1,26 @@
-// A minimal local stand-in for Microsoft Graph over HTTPS: the mailbox reads Tandem's sync makes, in
-// Graph's shapes and errors, behind the dev identity's tokens, with seeded fault injection (429/503/504)
-// and counters tests can read (requests per path, most requests in flight per mailbox).
+// A local stand-in for Microsoft Graph over HTTPS: the mailbox reads and writes Tandem makes, in Graph's
+// shapes and errors, behind the dev identity's tokens and their roles, over a MailboxStore (or, for client
+// tests that need no messages, fixed folder counts and settings), with seeded fault injection and counters
+// tests can read (every request's path and query, faults by kind, most requests in flight per mailbox).
 import https from 'node:https';
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import { faultInjector, type FaultConfig } from './graph-faults.ts';
+import { registerBatchRoute } from './graph-batch.ts';
+import { DeltaStates, registerDeltaRoutes } from './graph-delta.ts';
+import { registerDirectoryRoutes } from './graph-directory.ts';
+import { faultInjector, type FaultConfig, type FaultKind } from './graph-faults.ts';
+import { registerFolderRoutes } from './graph-folders.ts';
+import { registerMessageRoutes } from './graph-messages.ts';
+import { ACCESS_DENIED, graphError, hasRole, ITEM_NOT_FOUND, ROLES, USER_NOT_FOUND, type GraphEnv } from './graph-response.ts';
+import { registerSendMailRoute } from './graph-send-mail.ts';
 import { tokenChecker } from './graph-token-check.ts';
+import type { MailboxStore } from './mailbox-store.ts';
 import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
 
-export type { FaultConfig };
-
-/** Application permissions that allow each read (any one of them). */
-const INBOX_ROLES = ['Mail.ReadBasic.All', 'Mail.Read', 'Mail.ReadWrite'];
-const SETTINGS_ROLES = ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'];
+export type { FaultConfig, FaultKind };
 
 export interface DevMailFolder {
   readonly id: string;
@@ -56,7 +61,10 @@ export interface DevMailbox {
 export interface DevGraphConfig {
   /** The dev identity's discovery values and CA, to check tokens against. */
   readonly identity: { readonly issuer: string; readonly jwksUri: string; readonly ca: string };
-  readonly mailboxes: readonly DevMailbox[];
+  /** The tenant's mailboxes: every endpoint. */
+  readonly store?: MailboxStore;
+  /** Without a store: fixed folder counts and settings (`mailFolders/{name}` and `mailboxSettings` only). */
+  readonly mailboxes?: readonly DevMailbox[];
   readonly faults?: FaultConfig;
   /** Delay before each answer, so concurrent requests overlap (tests of the client's limits). */
   readonly latencyMs?: number;
@@ -72,6 +80,10 @@ export interface DevGraphOptions {
 export interface DevGraphStats {
   /** Requests per URL path (before auth and faults), e.g. `/v1.0/users/x/mailFolders/inbox`. */
   readonly requestsByPath: Map<string, number>;
+  /** Every request in arrival order (batch inner requests too), with its decoded query string. */
+  readonly requests: Array<{ readonly method: string; readonly path: string; readonly query: string }>;
+  /** Injected faults by kind; `faults` is their total. */
+  readonly faultsByKind: Map<FaultKind, number>;
   /** The most authenticated requests in flight at once, per mailbox (as addressed, lower-cased). */
   readonly maxInFlightByMailbox: Map<string, number>;
   faults: number;
@@ -86,42 +98,29 @@ export interface DevGraph {
   /** The PEM certificate a client must trust. */
   readonly ca: string;
   readonly stats: DevGraphStats;
+  /** Forgets every delta sync state, as Exchange's token cache may: the next deltaLink call gets 410. */
+  expireDeltaTokens(): void;
   close(): Promise<void>;
 }
 
-/** Graph's error body, with the innerError Graph adds to every error. */
-function graphError(c: Context, status: 400 | 401 | 403 | 404 | 429 | 503 | 504, code: string, message: string, headers: Record<string, string> = {}) {
-  const requestId = randomUUID();
-  for (const [name, value] of Object.entries(headers)) c.header(name, value);
-  c.header('request-id', requestId);
-  return c.json(
-    {
-      error: {
-        code,
-        message,
-        innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': c.req.header('client-request-id') ?? requestId },
-      },
-    },
-    status,
-  );
+/** The socket of the request, when it came over the wire (batch inner requests have none). */
+function socketOf(env: unknown): IncomingMessage['socket'] | undefined {
+  return typeof env === 'object' && env !== null && 'incoming' in env ? (env as { incoming: IncomingMessage }).incoming.socket : undefined;
 }
 
-export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: DevGraphStats, logger: Logger) {
-  const app = new Hono<{ Variables: { roles: string[] } }>();
+export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: DevGraphStats, logger: Logger, deltaStates = new DeltaStates()) {
+  const app = new Hono<GraphEnv>();
   const checkToken = tokenChecker(
     { issuer: config.identity.issuer, jwksUri: config.identity.jwksUri, identityCa: config.identity.ca, audiences: [GRAPH_RESOURCE, baseUrl] },
     logger,
   );
   const nextFault = faultInjector(config.faults);
   const inFlight = new Map<string, number>();
-  const findMailbox = (idOrUpn: string) => {
-    const key = idOrUpn.toLowerCase();
-    return config.mailboxes.find((mailbox) => mailbox.id.toLowerCase() === key || mailbox.userPrincipalName.toLowerCase() === key);
-  };
 
   app.use('*', async (c, next) => {
-    const path = new URL(c.req.url).pathname;
-    stats.requestsByPath.set(path, (stats.requestsByPath.get(path) ?? 0) + 1);
+    const url = new URL(c.req.url);
+    stats.requestsByPath.set(url.pathname, (stats.requestsByPath.get(url.pathname) ?? 0) + 1);
+    stats.requests.push({ method: c.req.method, path: decodeURIComponent(url.pathname), query: decodeURIComponent(url.search.slice(1).replaceAll('+', ' ')) });
     await next();
   });
 
@@ -129,7 +128,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     const check = await checkToken(c.req.header('authorization'));
     if (!check.ok) {
       stats.unauthorized++;
-      return graphError(c, 401, 'InvalidAuthenticationToken', check.message);
+      return graphError(c, { status: 401, code: 'InvalidAuthenticationToken', message: check.message });
     }
     c.set('roles', check.claims.roles);
     await next();
@@ -143,11 +142,24 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     stats.maxInFlightByMailbox.set(user, Math.max(stats.maxInFlightByMailbox.get(user) ?? 0, now));
     try {
       if (config.latencyMs) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
-      const fault = nextFault();
+      const deltaToken = new URL(c.req.url).searchParams.get('$deltatoken');
+      const fault = nextFault({ deltaLink: deltaToken !== null });
       if (fault) {
         stats.faults++;
-        logger.info('devtenant.graph.fault', { status: fault.status, path: new URL(c.req.url).pathname });
-        return graphError(c, fault.status, fault.body.error.code, fault.body.error.message, fault.headers);
+        stats.faultsByKind.set(fault.kind, (stats.faultsByKind.get(fault.kind) ?? 0) + 1);
+        logger.info('devtenant.graph.fault', { kind: fault.kind, path: new URL(c.req.url).pathname });
+        const { answer } = fault;
+        if (answer.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+        else if (answer.kind === 'drop') {
+          const socket = socketOf(c.env);
+          // Inside a batch there is no connection of its own to lose: the batch answers as a gateway would.
+          if (!socket) return graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
+          socket.destroy();
+          return c.body(null, 500);
+        } else {
+          if (deltaToken !== null && answer.status === 410) deltaStates.expire(deltaToken);
+          return graphError(c, { status: answer.status, code: answer.body.error.code, message: answer.body.error.message, headers: answer.headers });
+        }
       }
       await next();
     } finally {
@@ -155,16 +167,35 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     }
   });
 
-  const authorise = (c: Context<{ Variables: { roles: string[] } }>, allowed: readonly string[]) =>
-    c.get('roles').some((role) => allowed.includes(role)) ? undefined : graphError(c, 403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+  if (config.store) {
+    registerFolderRoutes(app, config.store, baseUrl);
+    registerDeltaRoutes(app, config.store, baseUrl, deltaStates);
+    registerMessageRoutes(app, config.store, baseUrl);
+    registerSendMailRoute(app, config.store);
+    registerDirectoryRoutes(app, config.store, baseUrl);
+  } else {
+    registerFixedMailboxRoutes(app, config.mailboxes ?? [], baseUrl);
+  }
+  registerBatchRoute(app, baseUrl);
+
+  app.notFound((c) => graphError(c, { status: 400, code: 'BadRequest', message: `Resource not found for the segment '${new URL(c.req.url).pathname.split('/').pop() ?? ''}'.` }));
+
+  return app;
+}
+
+/** Fixed folder counts and settings, for client tests that need no messages. */
+function registerFixedMailboxRoutes(app: Hono<GraphEnv>, mailboxes: readonly DevMailbox[], baseUrl: string): void {
+  const findMailbox = (idOrUpn: string) => {
+    const key = idOrUpn.toLowerCase();
+    return mailboxes.find((mailbox) => mailbox.id.toLowerCase() === key || mailbox.userPrincipalName.toLowerCase() === key);
+  };
 
   app.get('/v1.0/users/:user/mailFolders/:folder', (c) => {
-    const refused = authorise(c, INBOX_ROLES);
-    if (refused) return refused;
+    if (!hasRole(c, ROLES.mailRead)) return graphError(c, ACCESS_DENIED);
     const mailbox = findMailbox(c.req.param('user'));
-    if (!mailbox) return graphError(c, 404, 'ResourceNotFound', 'Resource could not be discovered.');
+    if (!mailbox) return graphError(c, USER_NOT_FOUND);
     const folder = mailbox.folders[c.req.param('folder').toLowerCase()] ?? Object.values(mailbox.folders).find((candidate) => candidate.id === c.req.param('folder'));
-    if (!folder) return graphError(c, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!folder) return graphError(c, ITEM_NOT_FOUND);
     return c.json({
       '@odata.context': `${baseUrl}/$metadata#users('${encodeURIComponent(c.req.param('user'))}')/mailFolders/$entity`,
       id: folder.id,
@@ -179,10 +210,9 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
   });
 
   app.get('/v1.0/users/:user/mailboxSettings', (c) => {
-    const refused = authorise(c, SETTINGS_ROLES);
-    if (refused) return refused;
+    if (!hasRole(c, ROLES.mailboxSettings)) return graphError(c, ACCESS_DENIED);
     const mailbox = findMailbox(c.req.param('user'));
-    if (!mailbox) return graphError(c, 404, 'ResourceNotFound', 'Resource could not be discovered.');
+    if (!mailbox) return graphError(c, USER_NOT_FOUND);
     return c.json({
       '@odata.context': `${baseUrl}/$metadata#users('${encodeURIComponent(c.req.param('user'))}')/mailboxSettings`,
       archiveFolder: `${mailbox.id}-archive`,
@@ -196,16 +226,13 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
       userPurpose: 'user',
     });
   });
-
-  app.notFound((c) => graphError(c, 400, 'BadRequest', `Resource not found for the segment '${new URL(c.req.url).pathname.split('/').pop() ?? ''}'.`));
-
-  return app;
 }
 
 export async function startDevGraph(config: DevGraphConfig, options: DevGraphOptions = {}): Promise<DevGraph> {
   const tls = options.tls ?? (await generateLocalhostCertificate());
   const logger = options.logger ?? silentLogger;
-  const stats: DevGraphStats = { requestsByPath: new Map(), maxInFlightByMailbox: new Map(), faults: 0, unauthorized: 0 };
+  const stats: DevGraphStats = { requestsByPath: new Map(), requests: [], faultsByKind: new Map(), maxInFlightByMailbox: new Map(), faults: 0, unauthorized: 0 };
+  const deltaStates = new DeltaStates();
   // The base URL is known only once the port is bound, so requests reach the app through this slot.
   let app: ReturnType<typeof createGraphApp> | undefined;
   const server = createAdaptorServer({
@@ -222,7 +249,7 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
   if (address === null || typeof address === 'string') throw new Error('dev Graph did not bind a TCP port');
   const origin = `https://${hostname.includes(':') ? `[${hostname}]` : hostname}:${address.port}`;
   const baseUrl = `${origin}/v1.0`;
-  app = createGraphApp(config, baseUrl, stats, logger);
+  app = createGraphApp(config, baseUrl, stats, logger, deltaStates);
   logger.info('devtenant.graph.started', { baseUrl });
 
   return {
@@ -230,6 +257,7 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
     baseUrl,
     ca: tls.cert,
     stats,
+    expireDeltaTokens: () => deltaStates.expire(),
     close: () =>
       new Promise((resolve, reject) => {
         if ('closeAllConnections' in server) server.closeAllConnections();

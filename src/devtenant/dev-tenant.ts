@@ -1,0 +1,101 @@
+// The whole dev tenant in one call: the identity (Entra's endpoints) and the Graph stand-in over one
+// throw-away TLS certificate, a MailboxStore built from a seed and driven by a simulated clock, and an app
+// registration whose tokens carry the roles a test asks for — what a Tandem client needs to point at it.
+import { silentLogger, type Logger } from '../log.ts';
+import { startDevGraph, type DevGraphStats, type FaultConfig } from './graph-api.ts';
+import { stableGuid } from './identity-tokens.ts';
+import { startDevIdentity, type DevIdentity, type OpenIdConfiguration } from './identity.ts';
+import { MailboxStore } from './mailbox-store.ts';
+import type { TenantSeed } from './tenant-seed.ts';
+import { generateLocalhostCertificate } from './tls.ts';
+
+/**
+ * Application permissions Tandem asks for, by mode: `basic` reads message metadata only (never a body,
+ * preview or header), `headers` (Mail.Read) may read internet headers to recognise automatic mail.
+ */
+export const TANDEM_APP_ROLES = {
+  basic: ['Mail.ReadBasic.All', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send'],
+  headers: ['Mail.Read', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send'],
+} as const;
+
+export interface DevTenantOptions {
+  readonly seed: TenantSeed;
+  /** The roles granted to the app: a mode's set (default `basic`), or an explicit list (e.g. one lacking consent). */
+  readonly roles?: keyof typeof TANDEM_APP_ROLES | readonly string[];
+  readonly faults?: FaultConfig;
+  /** Delay before each mailbox answer, so concurrent requests overlap. */
+  readonly latencyMs?: number;
+  readonly logger?: Logger;
+}
+
+export interface DevTenant {
+  readonly tenantId: string;
+  /** `https://127.0.0.1:<port>`: msal's authority host. */
+  readonly authorityHost: string;
+  /** `<authorityHost>/<tenantId>`. */
+  readonly authority: string;
+  readonly issuer: string;
+  readonly tokenEndpoint: string;
+  readonly openIdConfiguration: OpenIdConfiguration;
+  /** `https://127.0.0.1:<port>/v1.0`. */
+  readonly graphBaseUrl: string;
+  /** The PEM certificate both servers present; trust it for them only. */
+  readonly ca: string;
+  readonly app: { readonly clientId: string; readonly clientSecret: string; readonly displayName: string; readonly roles: readonly string[] };
+  /** The simulated clock: timeline events apply as it advances. */
+  readonly clock: { now(): number; advanceTo(ms: number): void };
+  readonly store: MailboxStore;
+  readonly graphStats: DevGraphStats;
+  /** For tokens a seeded user would hold (Teams SSO), and the identity's counters. */
+  readonly identity: DevIdentity;
+  expireDeltaTokens(): void;
+  close(): Promise<void>;
+}
+
+export async function startDevTenant(options: DevTenantOptions): Promise<DevTenant> {
+  const { seed } = options;
+  const logger = options.logger ?? silentLogger;
+  const roles = typeof options.roles === 'string' || options.roles === undefined ? TANDEM_APP_ROLES[options.roles ?? 'basic'] : options.roles;
+  const app = { clientId: stableGuid(`tandem-dev-app/${seed.tenantId}`), clientSecret: `dev~${stableGuid(`secret/${seed.tenantId}`)}`, displayName: 'Tandem (dev tenant)', roles: [...roles] };
+  const tls = await generateLocalhostCertificate();
+  const store = new MailboxStore(seed);
+  const vaUserId = seed.groundTruth.pairing.vaUserId;
+  const identity = await startDevIdentity(
+    {
+      tenantId: seed.tenantId,
+      apps: [{ clientId: app.clientId, clientSecret: app.clientSecret, displayName: app.displayName, graphAppRoles: app.roles, graphDelegatedScopes: ['User.Read'] }],
+      users: seed.users.map((user) => ({ oid: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, role: user.id === vaUserId ? 'va' : 'owner' })),
+    },
+    { tls, logger },
+  );
+  const openId = identity.openIdConfiguration();
+  const graph = await startDevGraph(
+    {
+      identity: { issuer: openId.issuer, jwksUri: openId.jwks_uri, ca: identity.ca },
+      store,
+      ...(options.faults ? { faults: options.faults } : {}),
+      ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+    },
+    { tls, logger },
+  );
+  return {
+    tenantId: seed.tenantId,
+    authorityHost: identity.origin,
+    authority: identity.authority,
+    issuer: openId.issuer,
+    tokenEndpoint: openId.token_endpoint,
+    openIdConfiguration: openId,
+    graphBaseUrl: graph.baseUrl,
+    ca: tls.cert,
+    app,
+    clock: { now: () => store.now(), advanceTo: (ms) => store.advanceTo(ms) },
+    store,
+    graphStats: graph.stats,
+    identity,
+    expireDeltaTokens: () => graph.expireDeltaTokens(),
+    close: async () => {
+      await graph.close();
+      await identity.close();
+    },
+  };
+}

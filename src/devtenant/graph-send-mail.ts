@@ -1,0 +1,67 @@
+// The dev Graph's `POST /users/{id}/sendMail`: the body zod-checked in Graph's shape (custom internet
+// headers must start with `x-`), the mail kept in Sent Items when asked and in the store's outbox, and
+// Graph's bare 202 — no content type, no body — on success.
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { ACCESS_DENIED, graphError, hasRole, ROLES, USER_NOT_FOUND, type GraphEnv } from './graph-response.ts';
+import type { MailboxStore } from './mailbox-store.ts';
+
+const recipientSchema = z.object({ emailAddress: z.object({ address: z.string().email(), name: z.string().optional() }) });
+const headerSchema = z.object({ name: z.string().min(1), value: z.string() });
+
+export const sendMailSchema = z.object({
+  message: z.object({
+    subject: z.string().default(''),
+    body: z.object({ contentType: z.string().regex(/^(text|html)$/i), content: z.string() }).optional(),
+    toRecipients: z.array(recipientSchema).default([]),
+    ccRecipients: z.array(recipientSchema).default([]),
+    bccRecipients: z.array(recipientSchema).default([]),
+    internetMessageHeaders: z.array(headerSchema).default([]),
+  }),
+  // Graph's own example sends it as a string.
+  saveToSentItems: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).default(true),
+});
+
+const address = (recipient: z.infer<typeof recipientSchema>) => ({ name: recipient.emailAddress.name ?? recipient.emailAddress.address, address: recipient.emailAddress.address });
+
+export function registerSendMailRoute(app: Hono<GraphEnv>, store: MailboxStore): void {
+  app.post('/v1.0/users/:user/sendMail', async (c) => {
+    if (!hasRole(c, ROLES.mailSend)) return graphError(c, ACCESS_DENIED);
+    const mailbox = store.mailbox(c.req.param('user'));
+    if (!mailbox) return graphError(c, USER_NOT_FOUND);
+    const text = await c.req.text();
+    if (text.trim() === '') return graphError(c, { status: 400, code: 'ErrorInvalidRequest', message: 'Empty Payload. JSON content expected.' });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      return graphError(c, { status: 400, code: 'BadRequest', message: 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.' });
+    }
+    const parsed = sendMailSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return graphError(c, { status: 400, code: 'ErrorInvalidRequest', message: `Invalid request: ${issue?.path.join('.') ?? 'body'}: ${issue?.message ?? 'malformed'}.` });
+    }
+    const { message, saveToSentItems } = parsed.data;
+    const badHeader = message.internetMessageHeaders.find((header) => !/^x-/i.test(header.name));
+    if (badHeader) return graphError(c, { status: 400, code: 'InvalidInternetMessageHeader', message: `The internet message header name '${badHeader.name}' should start with 'x-' or 'X-'.` });
+    if (message.toRecipients.length + message.ccRecipients.length + message.bccRecipients.length === 0) {
+      return graphError(c, { status: 400, code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid., Recipient is missing.' });
+    }
+    store.send(
+      mailbox.user.id,
+      {
+        subject: message.subject,
+        body: message.body?.content ?? '',
+        toRecipients: message.toRecipients.map(address),
+        ccRecipients: message.ccRecipients.map(address),
+        bccRecipients: message.bccRecipients.map(address),
+        internetMessageHeaders: message.internetMessageHeaders,
+      },
+      saveToSentItems,
+    );
+    // Graph's 202 carries no body and no content type (a JSON type with an empty body breaks the SDK).
+    return c.body(null, 202);
+  });
+}

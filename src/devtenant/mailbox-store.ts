@@ -1,0 +1,329 @@
+// The dev tenant's mutable mailboxes, built from a TenantSeed and driven by a simulated clock: timeline
+// events apply when the clock reaches them (nothing is visible before its time), every change bumps the
+// message's version and is logged per folder so delta queries can replay it, and folder counts are
+// derived from the messages in the folder at the moment they are read.
+import { randomUUID } from 'node:crypto';
+import type { DevAddress, DevAutomaticReplies, DevFolderSeed, DevHeader, DevMailboxSeed, DevMessage, DevUser, TenantSeed, TimelineEvent } from './tenant-seed.ts';
+
+/** Exchange's well-known folders; every mailbox has them, whatever the seed lists. */
+const WELL_KNOWN_FOLDERS: readonly DevFolderSeed[] = [
+  { key: 'inbox', displayName: 'Inbox' },
+  { key: 'drafts', displayName: 'Drafts' },
+  { key: 'sentitems', displayName: 'Sent Items' },
+  { key: 'deleteditems', displayName: 'Deleted Items' },
+  { key: 'junkemail', displayName: 'Junk Email' },
+  { key: 'outbox', displayName: 'Outbox' },
+  { key: 'archive', displayName: 'Archive' },
+  { key: 'conversationhistory', displayName: 'Conversation History' },
+];
+export const WELL_KNOWN_FOLDER_KEYS: ReadonlySet<string> = new Set([...WELL_KNOWN_FOLDERS.map((folder) => folder.key), 'msgfolderroot']);
+
+export interface StoreFolder {
+  readonly key: string;
+  readonly id: string;
+  readonly displayName: string;
+  /** Key of the parent folder; absent under the root. */
+  readonly parentKey?: string;
+  readonly hidden: boolean;
+}
+
+/** A message as the mailbox holds it now: the seed's fields plus what changed since delivery. */
+export interface StoredMessage {
+  readonly message: DevMessage;
+  readonly folder: string;
+  readonly categories: readonly string[];
+  readonly isRead: boolean;
+  /** Epoch ms on the simulated clock. */
+  readonly created: number;
+  readonly lastModified: number;
+  /** Bumped on every change; the changeKey is derived from it. */
+  readonly version: number;
+  /** Folder moves so far: a default (non-immutable) id changes with each. */
+  readonly moves: number;
+}
+
+/** One entry of a folder's change log: a message entered, changed in, or left the folder. */
+export interface FolderChange {
+  readonly seq: number;
+  readonly folder: string;
+  readonly messageId: string;
+  /** The message's default id while in that folder, for `@removed` entries a client keyed by it. */
+  readonly defaultId: string;
+}
+
+export interface SentMail {
+  readonly mailbox: string;
+  readonly at: number;
+  readonly message: DevMessage;
+  /** Whether a copy was kept in Sent Items. */
+  readonly saved: boolean;
+}
+
+export interface StoreMailbox {
+  readonly user: DevUser;
+  readonly seed: DevMailboxSeed;
+  readonly folders: ReadonlyMap<string, StoreFolder>;
+  readonly messages: ReadonlyMap<string, StoredMessage>;
+  readonly automaticReplies: DevAutomaticReplies;
+}
+
+interface MutableMailbox {
+  user: DevUser;
+  seed: DevMailboxSeed;
+  folders: Map<string, StoreFolder>;
+  messages: Map<string, StoredMessage>;
+  automaticReplies: DevAutomaticReplies;
+  changes: FolderChange[];
+}
+
+/** Exchange's default ids encode where the item is; this one changes with every move, as theirs do. */
+export function defaultMessageId(immutableId: string, folder: string, moves: number): string {
+  return `AAMk${Buffer.from(`${immutableId}\u0000${folder}\u0000${moves}`).toString('base64url')}`;
+}
+
+export function folderId(mailboxId: string, key: string): string {
+  return `${mailboxId}-${key}`;
+}
+
+export function changeKey(stored: StoredMessage): string {
+  return Buffer.from(`${stored.message.id}:${stored.version}`).toString('base64');
+}
+
+export class MailboxStore {
+  readonly tenantId: string;
+  readonly verifiedDomains: readonly string[];
+  readonly users: readonly DevUser[];
+  /** Mail sent through `sendMail`, oldest first. */
+  readonly outbox: SentMail[] = [];
+  private readonly mailboxes = new Map<string, MutableMailbox>();
+  private readonly events: readonly TimelineEvent[];
+  private nextEvent = 0;
+  private clock: number;
+  private seq = 0;
+
+  constructor(seed: TenantSeed) {
+    this.tenantId = seed.tenantId;
+    this.verifiedDomains = seed.verifiedDomains;
+    this.users = seed.users;
+    for (const mailboxSeed of seed.mailboxes) {
+      const user = seed.users.find((candidate) => candidate.id === mailboxSeed.userId);
+      if (!user) throw new Error(`seed mailbox for unknown user ${mailboxSeed.userId}`);
+      const folders = new Map<string, StoreFolder>();
+      // The seed may rename or re-parent a well-known folder; it cannot remove one.
+      for (const folder of [...WELL_KNOWN_FOLDERS.filter((known) => !mailboxSeed.folders.some((given) => given.key === known.key)), ...mailboxSeed.folders]) {
+        folders.set(folder.key, {
+          key: folder.key,
+          id: folderId(user.id, folder.key),
+          displayName: folder.displayName,
+          ...(folder.parentKey ? { parentKey: folder.parentKey } : {}),
+          hidden: folder.hidden === true,
+        });
+      }
+      for (const folder of folders.values()) {
+        if (folder.parentKey && !folders.has(folder.parentKey)) throw new Error(`folder ${folder.key} of ${user.userPrincipalName} has unknown parent ${folder.parentKey}`);
+      }
+      this.mailboxes.set(user.id, { user, seed: mailboxSeed, folders, messages: new Map(), automaticReplies: mailboxSeed.automaticReplies, changes: [] });
+    }
+    this.events = [...seed.events].sort((a, b) => a.at - b.at);
+    this.clock = seed.start;
+    this.advanceTo(seed.start);
+  }
+
+  /** The simulated clock, epoch ms. */
+  now(): number {
+    return this.clock;
+  }
+
+  /** Moves the clock forward, applying every timeline event due by then, in order. */
+  advanceTo(ms: number): void {
+    if (ms < this.clock) throw new RangeError(`the dev tenant's clock only moves forward (at ${new Date(this.clock).toISOString()}, asked for ${new Date(ms).toISOString()})`);
+    for (let event = this.events[this.nextEvent]; event && event.at <= ms; event = this.events[++this.nextEvent]) {
+      this.clock = Math.max(this.clock, event.at);
+      this.apply(event);
+    }
+    this.clock = ms;
+  }
+
+  /** The change log's position: a delta round started now sees changes with a greater sequence. */
+  position(): number {
+    return this.seq;
+  }
+
+  /** A mailbox by user id or userPrincipalName, case-insensitive. */
+  mailbox(idOrUpn: string): StoreMailbox | undefined {
+    return this.find(idOrUpn);
+  }
+
+  /** The folder a request names: a well-known name (any case) or a folder id. */
+  folder(mailbox: StoreMailbox, ref: string): StoreFolder | undefined {
+    return mailbox.folders.get(ref.toLowerCase()) ?? [...mailbox.folders.values()].find((folder) => folder.id === ref);
+  }
+
+  /** The message an id names: its immutable id, or the default id it has now (a stale one finds nothing). */
+  message(mailbox: StoreMailbox, id: string): StoredMessage | undefined {
+    const byImmutable = mailbox.messages.get(id);
+    if (byImmutable) return byImmutable;
+    const decoded = id.startsWith('AAMk') ? Buffer.from(id.slice(4), 'base64url').toString().split('\u0000')[0] : undefined;
+    const stored = decoded === undefined ? undefined : mailbox.messages.get(decoded);
+    return stored && defaultMessageId(stored.message.id, stored.folder, stored.moves) === id ? stored : undefined;
+  }
+
+  /** Folder counts, derived from the messages in it now. */
+  counts(mailbox: StoreMailbox, folder: StoreFolder): { total: number; unread: number; children: number } {
+    let total = 0;
+    let unread = 0;
+    for (const stored of mailbox.messages.values()) {
+      if (stored.folder !== folder.key) continue;
+      total++;
+      if (!stored.isRead) unread++;
+    }
+    const children = [...mailbox.folders.values()].filter((candidate) => candidate.parentKey === folder.key).length;
+    return { total, unread, children };
+  }
+
+  /** Changes logged for a folder after `since`, in order. */
+  changesSince(mailbox: StoreMailbox, folder: string, since: number): FolderChange[] {
+    return this.mutable(mailbox).changes.filter((change) => change.seq > since && change.folder === folder);
+  }
+
+  deliver(mailbox: string, message: DevMessage): void {
+    const box = this.require(mailbox);
+    if (box.messages.has(message.id)) throw new Error(`message ${message.id} is already in ${box.user.userPrincipalName}`);
+    this.requireFolder(box, message.folder);
+    this.put(box, { message, folder: message.folder, categories: message.categories, isRead: message.isRead, created: this.clock, lastModified: this.clock, version: 1, moves: 0 });
+  }
+
+  move(mailbox: string, messageId: string, folder: string): void {
+    const box = this.require(mailbox);
+    const stored = this.requireMessage(box, messageId);
+    this.requireFolder(box, folder);
+    if (stored.folder === folder) return;
+    this.logChange(box, stored);
+    this.put(box, { ...stored, folder, moves: stored.moves + 1, lastModified: this.clock, version: stored.version + 1 });
+  }
+
+  categorize(mailbox: string, messageId: string, categories: readonly string[]): void {
+    const box = this.require(mailbox);
+    const stored = this.requireMessage(box, messageId);
+    this.put(box, { ...stored, categories: [...categories], lastModified: this.clock, version: stored.version + 1 });
+  }
+
+  markRead(mailbox: string, messageId: string, isRead: boolean): void {
+    const box = this.require(mailbox);
+    const stored = this.requireMessage(box, messageId);
+    this.put(box, { ...stored, isRead, lastModified: this.clock, version: stored.version + 1 });
+  }
+
+  /** Permanently deletes (a soft delete is a move to `deleteditems`). */
+  remove(mailbox: string, messageId: string): void {
+    const box = this.require(mailbox);
+    const stored = this.requireMessage(box, messageId);
+    box.messages.delete(messageId);
+    this.logChange(box, stored);
+  }
+
+  setAutomaticReplies(mailbox: string, setting: DevAutomaticReplies): void {
+    this.require(mailbox).automaticReplies = setting;
+  }
+
+  /**
+   * Sends mail from a mailbox now: kept in its Sent Items when `save`, recorded in the outbox, and
+   * delivered to the Inbox of every recipient with a mailbox in this tenant, as Exchange would.
+   */
+  send(mailbox: string, mail: SendInput, save: boolean): SentMail {
+    const box = this.require(mailbox);
+    const from: DevAddress = { name: box.user.displayName, address: box.user.mail };
+    const domain = box.user.mail.split('@')[1] ?? 'dev.test';
+    const message: DevMessage = {
+      id: `sent-${randomUUID()}`,
+      conversationId: `conv-${randomUUID()}`,
+      internetMessageId: `<${randomUUID()}@${domain}>`,
+      subject: mail.subject,
+      from,
+      sender: from,
+      toRecipients: mail.toRecipients,
+      ccRecipients: mail.ccRecipients,
+      receivedDateTime: this.clock,
+      sentDateTime: this.clock,
+      folder: 'sentitems',
+      isDraft: false,
+      isRead: true,
+      categories: [],
+      inferenceClassification: 'focused',
+      internetMessageHeaders: mail.internetMessageHeaders,
+      body: mail.body,
+    };
+    if (save) this.deliver(box.user.id, message);
+    const sent: SentMail = { mailbox: box.user.userPrincipalName, at: this.clock, message, saved: save };
+    this.outbox.push(sent);
+    const recipients = new Set([...mail.toRecipients, ...mail.ccRecipients, ...mail.bccRecipients].map((recipient) => recipient.address.toLowerCase()));
+    for (const other of this.mailboxes.values()) {
+      if (!recipients.has(other.user.mail.toLowerCase()) && !recipients.has(other.user.userPrincipalName.toLowerCase())) continue;
+      this.deliver(other.user.id, { ...message, id: `in-${randomUUID()}`, folder: 'inbox', isRead: false });
+    }
+    return sent;
+  }
+
+  private apply(event: TimelineEvent): void {
+    switch (event.kind) {
+      case 'deliver':
+        return this.deliver(event.mailbox, event.message);
+      case 'move':
+        return this.move(event.mailbox, event.messageId, event.folder);
+      case 'categorize':
+        return this.categorize(event.mailbox, event.messageId, event.categories);
+      case 'delete':
+        return this.remove(event.mailbox, event.messageId);
+      case 'automaticReplies':
+        return this.setAutomaticReplies(event.mailbox, event.setting);
+    }
+  }
+
+  /** Stores the new state and logs it in the folder it is now in. */
+  private put(box: MutableMailbox, stored: StoredMessage): void {
+    box.messages.set(stored.message.id, stored);
+    this.logChange(box, stored);
+  }
+
+  private logChange(box: MutableMailbox, stored: StoredMessage): void {
+    box.changes.push({ seq: ++this.seq, folder: stored.folder, messageId: stored.message.id, defaultId: defaultMessageId(stored.message.id, stored.folder, stored.moves) });
+  }
+
+  private find(idOrUpn: string): MutableMailbox | undefined {
+    const key = idOrUpn.toLowerCase();
+    for (const box of this.mailboxes.values()) {
+      if (box.user.id.toLowerCase() === key || box.user.userPrincipalName.toLowerCase() === key) return box;
+    }
+    return undefined;
+  }
+
+  private mutable(mailbox: StoreMailbox): MutableMailbox {
+    return this.require(mailbox.user.id);
+  }
+
+  private require(idOrUpn: string): MutableMailbox {
+    const box = this.find(idOrUpn);
+    if (!box) throw new Error(`no mailbox ${idOrUpn} in dev tenant ${this.tenantId}`);
+    return box;
+  }
+
+  private requireFolder(box: MutableMailbox, key: string): void {
+    if (!box.folders.has(key)) throw new Error(`no folder ${key} in ${box.user.userPrincipalName}`);
+  }
+
+  private requireMessage(box: MutableMailbox, messageId: string): StoredMessage {
+    const stored = box.messages.get(messageId);
+    if (!stored) throw new Error(`no message ${messageId} in ${box.user.userPrincipalName} at ${new Date(this.clock).toISOString()}`);
+    return stored;
+  }
+}
+
+/** What `send` needs from a sendMail request, after validation. */
+export interface SendInput {
+  readonly subject: string;
+  readonly body: string;
+  readonly toRecipients: readonly DevAddress[];
+  readonly ccRecipients: readonly DevAddress[];
+  readonly bccRecipients: readonly DevAddress[];
+  readonly internetMessageHeaders: readonly DevHeader[];
+}

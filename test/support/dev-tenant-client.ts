@@ -1,0 +1,36 @@
+// Plain HTTPS calls to a running dev tenant with the app's token from msal, for tests that look at raw
+// status codes, headers and bodies (what the Graph SDK would hide).
+import { fetch as undiciFetch, type Response } from 'undici';
+import { createAppAuth } from '../../src/graph/auth.ts';
+import { graphAgent } from '../../src/graph/https-fetch-handler.ts';
+import type { DevTenant } from '../../src/devtenant/dev-tenant.ts';
+
+export interface DevTenantCaller {
+  /** A path under the Graph base URL (`/users/x/messages`) or an absolute link (a nextLink). */
+  get(pathOrUrl: string, headers?: Record<string, string>): Promise<Response>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** Without a token. */
+  bare(pathOrUrl: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export function devTenantCaller(tenant: DevTenant): DevTenantCaller {
+  const auth = createAppAuth({
+    tenantId: tenant.tenantId,
+    clientId: tenant.app.clientId,
+    clientSecret: tenant.app.clientSecret,
+    authorityHost: tenant.authorityHost,
+    authorityMetadata: JSON.stringify(tenant.openIdConfiguration),
+    trustedCaPem: tenant.ca,
+  });
+  const agent = graphAgent(tenant.ca);
+  const url = (pathOrUrl: string) => (pathOrUrl.startsWith('https://') ? pathOrUrl : `${tenant.graphBaseUrl}${pathOrUrl}`);
+  const authorization = async () => `Bearer ${(await auth.appToken()).accessToken}`;
+  return {
+    get: async (pathOrUrl, headers = {}) => undiciFetch(url(pathOrUrl), { dispatcher: agent, headers: { ...headers, authorization: await authorization() } }),
+    post: async (path, body, headers = {}) =>
+      undiciFetch(url(path), { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json', ...headers, authorization: await authorization() }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    bare: (pathOrUrl) => undiciFetch(url(pathOrUrl), { dispatcher: agent }),
+    close: () => agent.close(),
+  };
+}
