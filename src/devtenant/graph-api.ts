@@ -120,7 +120,8 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
   app.use('*', async (c, next) => {
     const url = new URL(c.req.url);
     stats.requestsByPath.set(url.pathname, (stats.requestsByPath.get(url.pathname) ?? 0) + 1);
-    stats.requests.push({ method: c.req.method, path: decodeURIComponent(url.pathname), query: decodeURIComponent(url.search.slice(1).replaceAll('+', ' ')) });
+    const query = [...url.searchParams].map(([name, value]) => `${name}=${value}`).join('&');
+    stats.requests.push({ method: c.req.method, path: url.pathname.replaceAll('%24', '$').replaceAll('%40', '@'), query });
     await next();
   });
 

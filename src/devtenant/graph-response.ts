@@ -62,7 +62,7 @@ export function preferences(c: Context): Map<string, string> {
 /** Whether the request asked for immutable ids; says so in `Preference-Applied`, as Graph does. */
 export function immutableIds(c: Context): boolean {
   const wanted = preferences(c).get('idtype')?.toLowerCase() === 'immutableid';
-  if (wanted) c.header('Preference-Applied', 'IdType="ImmutableId"');
+  if (wanted) c.header('Preference-Applied', 'IdType="ImmutableId"', { append: true });
   return wanted;
 }
 
