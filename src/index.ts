@@ -8,6 +8,7 @@ import { fileMailSender, importedMailboxSource } from './devtenant/local-ports.t
 import { startJobSystem } from './jobs/job-system.ts';
 import { systemClock } from './jobs/ports.ts';
 import { jsonLogger } from './log.ts';
+import { startTabServer } from './api/tab-server.ts';
 import { createApp } from './server/app.ts';
 import { openDatabase } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
@@ -41,7 +42,8 @@ const ctx = {
   log,
 };
 const jobs = await startJobSystem(db, ctx, { concurrency: config.jobConcurrency, syncEveryMinutes: config.syncEveryMinutes, retentionDays: config.retentionDays });
-const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log }).fetch, port: config.port });
+const tab = await startTabServer(config, db, systemClock, log);
+const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log, tab }).fetch, port: config.port });
 
 process.stdout.write(
   [
@@ -49,6 +51,7 @@ process.stdout.write(
     `  Health:    http://localhost:${config.port}/healthz`,
     `  Readiness: http://localhost:${config.port}/readyz`,
     `  Local bot connector (dev tenant): ${connector.url}`,
+    ...tab.notes,
     '',
   ].join('\n'),
 );
@@ -58,6 +61,7 @@ async function shutdown(signal: string): Promise<void> {
   server.close();
   await jobs.stop();
   await connector.close();
+  await tab.close();
   await db.close();
   process.exit(0);
 }

@@ -1,9 +1,10 @@
 // The tab's JSON API under /api: every route authenticated, every pairing route authorised for its owner and VA.
 import { Hono } from 'hono';
+import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { listPairings } from '../store/pairings.ts';
 import { roleIn } from './access.ts';
 import { authenticate, pairingAccess, type ApiDependencies, type ApiEnv } from './context.ts';
-import { errorBody, errorHandler } from './http-error.ts';
+import { errorHandler } from './http-error.ts';
 import { exportRoutes } from './routes/export.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { kpiRoutes } from './routes/kpi.ts';
@@ -19,20 +20,25 @@ function pairingApp(deps: ApiDependencies) {
   return app;
 }
 
-/** Mounted at /api by the server. */
-export function createApiApp(deps: ApiDependencies): Hono<ApiEnv> {
+/**
+ * Mounted at /api by the server. It claims only /me, /pairings/* and (standalone) /sign-in/*, so other
+ * routes under /api (the bot's /api/messages) stay with whoever mounts them.
+ */
+export function createApiApp(deps: ApiDependencies & { signIn?: Hono }): Hono {
   const app = new Hono<ApiEnv>();
   app.onError(errorHandler(deps.log));
-  app.notFound((c) => c.json(errorBody('not_found', 'No such API route.'), 404));
-  app.use('*', authenticate(deps.validateToken));
+  if (deps.signIn !== undefined) app.route('/sign-in', deps.signIn);
+  app.use('/me', authenticate(deps.validateToken));
+  app.use('/pairings/*', authenticate(deps.validateToken));
   app.get('/me', async (c) => {
     const user = c.get('user');
     const pairings = (await listPairings(deps.db)).flatMap((pairing) => {
       const role = roleIn(pairing, user);
-      return role === null ? [] : [{ id: pairing.id, mailbox: pairing.mailbox, owner: pairing.owner.address, va: pairing.va.address, role, locale: pairing.locale }];
+      return role === null ? [] : [{ id: pairing.id, mailbox: pairing.mailbox, owner: pairing.owner.address, va: pairing.va.address, role, locale: pairing.locale, timeZone: resolveTimeZone(pairing.settings.timeZone) }];
     });
     return c.json({ user: { name: user.name, upn: user.upn }, pairings });
   });
   app.route('/pairings/:pairingId', pairingApp(deps));
-  return app;
+  // The server mounts plain apps; the typed context stays inside.
+  return new Hono().route('/', app);
 }

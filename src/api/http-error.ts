@@ -27,7 +27,7 @@ function describeZodError(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'body'}: ${issue.message}`).join('; ');
 }
 
-export function errorBody(code: ErrorCode, message: string) {
+function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 

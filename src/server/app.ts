@@ -10,6 +10,8 @@ export interface AppDependencies {
   /** Whether this instance's job workers run. */
   readonly jobsRunning: () => boolean;
   readonly log: Logger;
+  /** The KPI tab (#7): its JSON API, mounted at /api (it claims /api/me, /api/pairings/*, /api/sign-in/*), and its bundle at /tab/. */
+  readonly tab?: { readonly api: Hono; readonly assets: Hono };
 }
 
 async function databaseChecks(db: Database, log: Logger): Promise<{ database: boolean; migrations: boolean }> {
@@ -23,7 +25,7 @@ async function databaseChecks(db: Database, log: Logger): Promise<{ database: bo
   }
 }
 
-export function createApp({ db, jobsRunning, log }: AppDependencies): Hono {
+export function createApp({ db, jobsRunning, log, tab }: AppDependencies): Hono {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -31,5 +33,9 @@ export function createApp({ db, jobsRunning, log }: AppDependencies): Hono {
     const ready = Object.values(checks).every(Boolean);
     return c.json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503);
   });
+  if (tab !== undefined) {
+    app.route('/api', tab.api);
+    app.route('/tab', tab.assets);
+  }
   return app;
 }

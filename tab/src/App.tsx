@@ -1,0 +1,127 @@
+// The tab's shell: Fluent's Teams theme following the host live, sign-in (Teams SSO or the standalone
+// picker), the pairing, the sync and offline banners, and the views as tabs.
+import {
+  Button, FluentProvider, makeStyles, Tab, TabList, Text, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens, Select,
+} from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { apiClient, type ApiClient } from './api.ts';
+import type { Host, ThemeName } from './host.ts';
+import { text } from './i18n.ts';
+import { SignInPicker } from './SignInPicker.tsx';
+import { ErrorState, Loading, OfflineBanner, SyncBanner } from './States.tsx';
+import type { Me, PairingSummary } from './types.ts';
+import { useApi } from './use-api.ts';
+import { ThisWeek } from './views/ThisWeek.tsx';
+
+// The first view ships with the shell; the others (charts, tables, dialogs) load when opened, keeping the
+// initial bundle small.
+const Trend = lazy(() => import('./views/Trend.tsx'));
+const Waiting = lazy(() => import('./views/Waiting.tsx').then((m) => ({ default: m.Waiting })));
+const Messages = lazy(() => import('./views/Messages.tsx').then((m) => ({ default: m.Messages })));
+const Feedback = lazy(() => import('./views/Feedback.tsx').then((m) => ({ default: m.Feedback })));
+const SettingsView = lazy(() => import('./views/Settings.tsx').then((m) => ({ default: m.SettingsView })));
+
+const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+const VIEWS = ['week', 'trend', 'waiting', 'messages', 'feedback', 'settings'] as const;
+type View = (typeof VIEWS)[number];
+const TOKEN_KEY = 'tandem.token';
+
+const useStyles = makeStyles({
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  header: {
+    display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`, backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { flexGrow: 1, display: 'flex', flexDirection: 'column' },
+  nav: { padding: `0 ${tokens.spacingHorizontalL}`, backgroundColor: tokens.colorNeutralBackground1 },
+  main: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
+});
+
+function initialView(): View {
+  const asked = new URLSearchParams(window.location.search).get('view');
+  return (VIEWS as readonly string[]).includes(asked ?? '') ? (asked as View) : 'week';
+}
+
+export function App({ host }: { host: Host }) {
+  const [theme, setTheme] = useState<ThemeName>(host.theme);
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
+
+  useEffect(() => {
+    if (host.kind === 'teams') void host.ssoToken().then(setToken);
+  }, [host]);
+  const signOut = useCallback(() => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    setToken(null);
+  }, []);
+  const signedIn = useCallback((next: string) => {
+    sessionStorage.setItem(TOKEN_KEY, next);
+    setToken(next);
+  }, []);
+  const api = useMemo(() => (token === null ? null : apiClient(token, host.kind === 'teams' ? () => void host.ssoToken().then(setToken) : signOut)), [token, host, signOut]);
+
+  return (
+    <FluentProvider theme={THEMES[theme]}>
+      {api === null ? (host.kind === 'standalone' ? <SignInPicker onSignedIn={signedIn} /> : <Loading />) : <Signed api={api} host={host} onSignOut={signOut} />}
+    </FluentProvider>
+  );
+}
+
+function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOut: () => void }) {
+  const styles = useStyles();
+  const me = useApi<Me>(api, '/me');
+  const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(window.location.search).get('pairing'));
+  const [view, setView] = useState<View>(initialView);
+
+  if (me.data === null) return <div className={styles.page}>{me.error ? <ErrorState error={me.error} onRetry={me.reload} /> : <Loading />}</div>;
+  const pairing: PairingSummary | undefined = me.data.pairings.find((p) => p.id === chosen) ?? me.data.pairings[0];
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <div className={styles.title}>
+          <Text as="h1" size={500} weight="semibold">{text('tab.title')}</Text>
+          {pairing && <Text size={200}>{text('tab.header.pairing', { mailbox: pairing.mailbox, role: text(pairing.role === 'owner' ? 'tab.role.owner' : 'tab.role.va') })}</Text>}
+        </div>
+        {me.data.pairings.length > 1 && pairing && (
+          <Select aria-label={text('tab.header.choosePairing')} value={pairing.id} onChange={(_e, d) => setChosen(d.value)}>
+            {me.data.pairings.map((p) => <option key={p.id} value={p.id}>{p.mailbox}</option>)}
+          </Select>
+        )}
+        <Text size={200}>{me.data.user.name}</Text>
+        {host.kind === 'standalone' && <Button appearance="subtle" onClick={onSignOut}>{text('tab.signOut')}</Button>}
+      </header>
+      {pairing === undefined ? (
+        <main className={styles.main}><ErrorState message={text('tab.noPairing')} /></main>
+      ) : (
+        <>
+          <nav className={styles.nav}>
+            <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as View)}>
+              {VIEWS.map((v) => <Tab key={v} value={v}>{text(`tab.nav.${v}`)}</Tab>)}
+            </TabList>
+          </nav>
+          <main className={styles.main}>
+            <OfflineBanner />
+            <SyncBanner api={api} pairingId={pairing.id} />
+            <PairingView api={api} pairing={pairing} view={view} />
+          </main>
+        </>
+      )}
+    </div>
+  );
+}
+
+function PairingView({ api, pairing, view }: { api: ApiClient; pairing: PairingSummary; view: View }) {
+  const props = { api, base: `/pairings/${pairing.id}`, zone: pairing.timeZone };
+  if (view === 'week') return <ThisWeek {...props} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      {view === 'trend' && <Trend {...props} />}
+      {view === 'waiting' && <Waiting {...props} />}
+      {view === 'messages' && <Messages {...props} />}
+      {view === 'feedback' && <Feedback {...props} />}
+      {view === 'settings' && <SettingsView {...props} role={pairing.role} />}
+    </Suspense>
+  );
+}

@@ -1,0 +1,81 @@
+// The designed states: loading, errors (with retry), empty, offline, and the mailbox sync's progress/failure.
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
+import { OFFLINE, type ApiClient, type ApiError } from './api.ts';
+import { text } from './i18n.ts';
+import type { SyncResponse } from './types.ts';
+import { useApi } from './use-api.ts';
+
+const SYNC_REFRESH_MS = 15_000;
+
+const useStyles = makeStyles({
+  centre: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalXXXL, textAlign: 'center' },
+});
+
+export function Loading() {
+  return <div className={useStyles().centre}><Spinner label={text('tab.state.loading')} /></div>;
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className={useStyles().centre} role="status">
+      <Text as="h2" size={500} weight="semibold">{title}</Text>
+      {children && <Text>{children}</Text>}
+    </div>
+  );
+}
+
+export function ErrorState({ error, message, onRetry }: { error?: ApiError; message?: string; onRetry?: () => void }) {
+  const offline = error?.status === OFFLINE;
+  return (
+    <MessageBar intent={offline ? 'warning' : 'error'}>
+      <MessageBarBody>
+        <MessageBarTitle>{text(offline ? 'tab.state.offlineTitle' : 'tab.state.errorTitle')}</MessageBarTitle>
+        {offline ? text('tab.state.offline') : (message ?? error?.message)}
+      </MessageBarBody>
+      {onRetry && <MessageBarActions><Button onClick={onRetry}>{text('tab.state.retry')}</Button></MessageBarActions>}
+    </MessageBar>
+  );
+}
+
+export function OfflineBanner() {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  if (online) return null;
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody><MessageBarTitle>{text('tab.state.offlineTitle')}</MessageBarTitle>{text('tab.state.offline')}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Shown while the first sync is running (with what it has read so far) and when the sync fails. */
+export function SyncBanner({ api, pairingId }: { api: ApiClient; pairingId: string }) {
+  const sync = useApi<SyncResponse>(api, `/pairings/${pairingId}/sync`, SYNC_REFRESH_MS);
+  if (sync.data === null || sync.data.state === 'synced') return null;
+  if (sync.data.state === 'error') {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody><MessageBarTitle>{text('tab.sync.errorTitle')}</MessageBarTitle>{sync.data.lastError}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{text('tab.sync.runningTitle')}</MessageBarTitle>
+        {text('tab.sync.running', { count: sync.data.messagesStored })}
+        <ProgressBar thickness="large" aria-label={text('tab.sync.runningTitle')} />
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

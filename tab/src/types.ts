@@ -1,0 +1,66 @@
+// The API's response shapes, as the server declares them (type-only imports: nothing of the server ships).
+import type { MessageStatus, WeekKpi } from '../../src/kpi/engine.ts';
+import type { Settings } from '../../src/kpi/settings.ts';
+import type { MessageRow } from '../../src/api/message-rows.ts';
+import type { Leave } from '../../src/store/leave.ts';
+import type { Feedback } from '../../src/store/feedback.ts';
+
+export type { MessageRow, MessageStatus, Settings, WeekKpi, Leave, Feedback };
+export type Role = 'owner' | 'va';
+
+export interface PairingSummary {
+  readonly id: string;
+  readonly mailbox: string;
+  readonly owner: string;
+  readonly va: string;
+  readonly role: Role;
+  readonly locale: string;
+  /** IANA zone the pairing's dates are shown in. */
+  readonly timeZone: string;
+}
+export interface Me {
+  readonly user: { readonly name: string; readonly upn: string };
+  readonly pairings: readonly PairingSummary[];
+}
+export interface WeekResponse {
+  readonly week: WeekKpi;
+  readonly streak: number | null;
+  readonly targetPct: number;
+}
+export interface TrendResponse {
+  readonly weeks: readonly WeekKpi[];
+  readonly streak: number | null;
+  readonly targetPct: number;
+}
+export interface WaitingResponse {
+  readonly now: number;
+  readonly windowHours: number;
+  readonly clock: 'calendar' | 'working';
+  readonly messages: readonly MessageRow[];
+}
+export interface MessagesResponse {
+  readonly week: string;
+  readonly messages: readonly MessageRow[];
+}
+export interface SettingsResponse {
+  readonly settings: Settings;
+  readonly editable: boolean;
+}
+export interface PreviewResponse {
+  readonly current: readonly WeekKpi[];
+  readonly proposed: readonly WeekKpi[];
+}
+export interface LeaveResponse {
+  readonly leave: readonly Leave[];
+  readonly editable: boolean;
+}
+export interface FeedbackResponse {
+  readonly feedback: readonly Feedback[];
+  readonly deliveries: readonly { kind: string; period: string; sentAt: number | null; late: boolean }[];
+}
+export interface SyncResponse {
+  readonly state: 'pending' | 'synced' | 'error';
+  readonly lastSuccessAt: number | null;
+  readonly lastError: string | null;
+  readonly messagesStored: number;
+}

@@ -1,0 +1,162 @@
+// The pairing's settings: the owner edits them (each problem shown next to its field) and sees the effect
+// on past weeks before saving; the VA sees them read-only. Leave (entered by the VA) sits below.
+import {
+  Button, Card, CardHeader, Checkbox, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Switch, Table, TableBody, TableCell, TableHeader,
+  TableHeaderCell, TableRow, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { ApiError, type ApiClient } from '../api.ts';
+import { percent, text } from '../i18n.ts';
+import { ErrorState, Loading } from '../States.tsx';
+import type { PreviewResponse, Role, Settings, SettingsResponse } from '../types.ts';
+import { useApi } from '../use-api.ts';
+import { Leave } from './Leave.tsx';
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+type Problems = Record<string, string>;
+
+const useStyles = makeStyles({
+  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}` },
+  days: { display: 'flex', flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalL },
+  changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteMarigoldForeground2 },
+});
+
+/** "windowHours must be …; workingHours.endTime must …" → field → message, as the API names them. */
+export function problemsOf(error: ApiError): Problems {
+  const problems: Problems = {};
+  for (const part of error.message.split('; ')) {
+    const match = /^([\w.]+):? (.*)$/.exec(part);
+    if (match) problems[match[1]!] = match[2]!;
+  }
+  return problems;
+}
+
+export function SettingsView({ api, base, role, zone }: { api: ApiClient; base: string; role: Role; zone: string }) {
+  const styles = useStyles();
+  const loaded = useApi<SettingsResponse>(api, `${base}/settings`);
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [problems, setProblems] = useState<Problems>({});
+  const [preview, setPreview] = useState<PreviewResponse | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  useEffect(() => setDraft(loaded.data?.settings ?? null), [loaded.data]);
+
+  if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.data === null || draft === null) return <Loading />;
+  const readOnly = !loaded.data.editable;
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    setDraft({ ...draft, [key]: value });
+    setPreview(null);
+    setSaved(false);
+  };
+  const fail = (error: ApiError) => (error.status === 400 ? setProblems(problemsOf(error)) : setFailure(error));
+  const run = async (work: () => Promise<void>) => {
+    setProblems({});
+    setFailure(null);
+    try {
+      await work();
+    } catch (error) {
+      fail(error as ApiError);
+    }
+  };
+  const doPreview = () => run(async () => setPreview(await api.send<PreviewResponse>('POST', `${base}/settings/preview`, draft)));
+  const doSave = () => run(async () => {
+    await api.send('PUT', `${base}/settings`, draft);
+    setSaved(true);
+    setPreview(null);
+    loaded.reload();
+  });
+
+  const field = (name: string, label: string, control: React.ReactElement, hint?: string) => (
+    <Field label={label} validationMessage={problems[name]} validationState={problems[name] ? 'error' : 'none'} hint={hint}>{control}</Field>
+  );
+  const numberInput = (key: 'responseTargetPct' | 'windowHours' | 'inboxZeroMaxItems' | 'reviewEveryWeeks') => (
+    <Input type="number" readOnly={readOnly} value={String(draft[key])} onChange={(_e, d) => set(key, d.value === '' ? Number.NaN : Number(d.value))} />
+  );
+  const dayDropdown = (key: 'inboxZeroDay' | 'scorecardDay') => (
+    <Dropdown disabled={readOnly} value={text(`tab.day.${draft[key]}`)} selectedOptions={[draft[key]]} onOptionSelect={(_e, d) => set(key, d.optionValue as Settings[typeof key])}>
+      {WEEKDAYS.map((day) => <Option key={day} value={day}>{text(`tab.day.${day}`)}</Option>)}
+    </Dropdown>
+  );
+  const timeInput = (value: string, onChange: (value: string) => void) => <Input type="time" readOnly={readOnly} value={value} onChange={(_e, d) => onChange(d.value)} />;
+  const toggle = (key: 'countCcOnly' | 'excludeInternal' | 'excludeOtherFocused') => (
+    <Switch disabled={readOnly} checked={draft[key]} onChange={(_e, d) => set(key, d.checked)} label={text(`tab.settings.${key}`)} />
+  );
+  const hours = draft.workingHours;
+
+  return (
+    <>
+      {readOnly && <MessageBar intent="info"><MessageBarBody>{text('tab.settings.readOnly')}</MessageBarBody></MessageBar>}
+      <Card>
+        <CardHeader header={<Text as="h2" weight="semibold">{text('tab.settings.title')}</Text>} />
+        <div className={styles.form}>
+          {field('responseTargetPct', text('tab.settings.responseTargetPct'), numberInput('responseTargetPct'), text('tab.settings.responseTargetPctHint'))}
+          {field('windowHours', text('tab.settings.windowHours'), numberInput('windowHours'), text('tab.settings.windowHoursHint'))}
+          {field('clock', text('tab.settings.clock'), (
+            <Dropdown disabled={readOnly} value={text(`tab.settings.clock.${draft.clock}`)} selectedOptions={[draft.clock]} onOptionSelect={(_e, d) => set('clock', d.optionValue as Settings['clock'])}>
+              <Option value="calendar">{text('tab.settings.clock.calendar')}</Option>
+              <Option value="working">{text('tab.settings.clock.working')}</Option>
+            </Dropdown>
+          ))}
+          {field('timeZone', text('tab.settings.timeZone'), <Input readOnly={readOnly} value={draft.timeZone} onChange={(_e, d) => set('timeZone', d.value)} />)}
+          {field('workingHours.daysOfWeek', text('tab.settings.workingDays'), (
+            <div className={styles.days}>
+              {WEEKDAYS.map((day) => (
+                <Checkbox key={day} disabled={readOnly} label={text(`tab.day.${day}`).slice(0, 3)} checked={hours.daysOfWeek.includes(day)}
+                  onChange={(_e, d) => set('workingHours', { ...hours, daysOfWeek: d.checked ? WEEKDAYS.filter((w) => w === day || hours.daysOfWeek.includes(w)) : hours.daysOfWeek.filter((w) => w !== day) })} />
+              ))}
+            </div>
+          ))}
+          {field('workingHours.startTime', text('tab.settings.workStart'), timeInput(hours.startTime, (v) => set('workingHours', { ...hours, startTime: v })))}
+          {field('workingHours.endTime', text('tab.settings.workEnd'), timeInput(hours.endTime, (v) => set('workingHours', { ...hours, endTime: v })))}
+          {field('inboxZeroDay', text('tab.settings.inboxZeroDay'), dayDropdown('inboxZeroDay'))}
+          {field('inboxZeroCutoff', text('tab.settings.inboxZeroCutoff'), timeInput(draft.inboxZeroCutoff, (v) => set('inboxZeroCutoff', v)))}
+          {field('inboxZeroMaxItems', text('tab.settings.inboxZeroMaxItems'), numberInput('inboxZeroMaxItems'))}
+          {field('countCcOnly', text('tab.settings.exclusions'), <div>{toggle('countCcOnly')}{toggle('excludeInternal')}{toggle('excludeOtherFocused')}</div>)}
+          {field('noReplyCategory', text('tab.settings.noReplyCategory'), <Input readOnly={readOnly} value={draft.noReplyCategory} onChange={(_e, d) => set('noReplyCategory', d.value)} />)}
+          {field('scorecardDay', text('tab.settings.scorecardDay'), dayDropdown('scorecardDay'))}
+          {field('scorecardTime', text('tab.settings.scorecardTime'), timeInput(draft.scorecardTime, (v) => set('scorecardTime', v)))}
+          {field('reviewEveryWeeks', text('tab.settings.reviewEveryWeeks'), numberInput('reviewEveryWeeks'))}
+        </div>
+        {problems['body'] && <ErrorState message={problems['body']} />}
+        {failure && <ErrorState error={failure} />}
+        {!readOnly && (
+          <div className={styles.actions}>
+            <Button onClick={() => void doPreview()}>{text('tab.settings.preview')}</Button>
+            <Button appearance="primary" onClick={() => void doSave()}>{text('tab.settings.save')}</Button>
+            {saved && <Text role="status">{text('tab.settings.saved')}</Text>}
+          </div>
+        )}
+      </Card>
+      {preview && (
+        <Card>
+          <CardHeader header={<Text as="h2" weight="semibold">{text('tab.settings.previewTitle')}</Text>} description={<Text size={200}>{text('tab.settings.previewHint')}</Text>} />
+          <Table aria-label={text('tab.settings.previewTitle')} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{text('tab.column.week')}</TableHeaderCell>
+                <TableHeaderCell>{text('tab.settings.previewNow')}</TableHeaderCell>
+                <TableHeaderCell>{text('tab.settings.previewAfter')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {preview.proposed.map((after, i) => {
+                const before = preview.current.find((w) => w.week === after.week) ?? preview.current[i];
+                const changed = before?.rate !== after.rate || before?.met !== after.met;
+                return (
+                  <TableRow key={after.week} data-testid="preview-row">
+                    <TableCell>{after.week}</TableCell>
+                    <TableCell>{percent(before?.rate ?? null)}</TableCell>
+                    <TableCell className={changed ? styles.changed : undefined}>{percent(after.rate)}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+      <Leave api={api} base={base} role={role} zone={zone} />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+// The last 12 weeks: the response rate against the target line, and the inbox-zero streak as a grid.
+import { LineChart, type ChartProps } from '@fluentui/react-charts';
+import { Card, CardHeader, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import type { ApiClient } from '../api.ts';
+import { percent, shortDate, text } from '../i18n.ts';
+import { ErrorState, Loading } from '../States.tsx';
+import type { TrendResponse } from '../types.ts';
+import { useApi } from '../use-api.ts';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(12, minmax(0, 1fr))', gap: tokens.spacingHorizontalXS },
+  cell: { height: '40px', borderRadius: tokens.borderRadiusMedium, display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: tokens.fontSizeBase200, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  pass: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorPaletteGreenForeground2 },
+  fail: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorPaletteRedForeground2 },
+  unknown: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
+});
+
+export default function Trend({ api, base }: { api: ApiClient; base: string; zone: string }) {
+  const styles = useStyles();
+  const loaded = useApi<TrendResponse>(api, `${base}/trend`);
+  if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.data === null) return <Loading />;
+  const { weeks, targetPct, streak } = loaded.data;
+  const x = (start: string) => new Date(`${start}T00:00:00Z`);
+  const data: ChartProps = {
+    chartTitle: text('tab.trend.chartTitle'),
+    lineChartData: [
+      {
+        legend: text('tab.trend.rate'),
+        color: tokens.colorBrandForeground1,
+        data: weeks.filter((w) => w.rate !== null).map((w) => ({ x: x(w.start), y: Math.round(w.rate! * 1000) / 10 })),
+      },
+      {
+        legend: text('tab.trend.target', { target: targetPct }),
+        color: tokens.colorPaletteRedForeground1,
+        lineOptions: { strokeDasharray: '6 4' },
+        data: weeks.map((w) => ({ x: x(w.start), y: targetPct })),
+      },
+    ],
+  };
+  return (
+    <>
+      <Card>
+        <CardHeader header={<Text as="h2" weight="semibold">{text('tab.trend.chartTitle')}</Text>} />
+        <LineChart data={data} height={300} yMinValue={0} yMaxValue={100} useUTC customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
+        <table aria-label={text('tab.trend.tableLabel')} style={{ position: 'absolute', left: '-10000px' }}>
+          <tbody>{weeks.map((w) => <tr key={w.week}><th scope="row">{w.week}</th><td>{percent(w.rate)}</td></tr>)}</tbody>
+        </table>
+      </Card>
+      <Card>
+        <CardHeader
+          header={<Text as="h2" weight="semibold">{text('tab.trend.inboxZeroTitle')}</Text>}
+          description={<Text data-testid="streak">{streak === null ? text('tab.inboxZero.noStreak') : text('tab.inboxZero.streak', { weeks: streak })}</Text>}
+        />
+        <div className={styles.grid} role="list">
+          {weeks.map((w) => {
+            const status = w.inboxZero?.status ?? null;
+            const label = status === null ? text('tab.inboxZero.notYet') : text(`tab.inboxZero.${status}`, { count: w.inboxZero?.count ?? 0 });
+            return (
+              <Tooltip key={w.week} content={`${w.week}: ${label}`} relationship="description">
+                <div role="listitem" tabIndex={0} aria-label={`${w.week}: ${label}`} className={`${styles.cell} ${status === 'pass' ? styles.pass : status === 'fail' ? styles.fail : styles.unknown}`}>
+                  {shortDate(w.start)}
+                </div>
+              </Tooltip>
+            );
+          })}
+        </div>
+      </Card>
+    </>
+  );
+}
