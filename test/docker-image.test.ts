@@ -1,0 +1,85 @@
+// The container setup: the Dockerfile is multi-stage, runs as a non-root user and checks /healthz; compose
+// pairs Tandem with PostgreSQL; and where a Docker daemon answers, the image really builds and turns healthy.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = new URL('../', import.meta.url).pathname;
+const read = (file: string) => readFile(join(ROOT, file), 'utf8');
+
+/** Whether a Docker daemon answers; when not, says why on stderr (the build test is then skipped). */
+async function dockerAnswers(): Promise<boolean> {
+  try {
+    await run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 10_000 });
+    return true;
+  } catch (error) {
+    const reason = (error as { stderr?: string; code?: string }).stderr?.trim() || (error as { code?: string }).code || String(error);
+    process.stderr.write(`docker-image.test: skipping the image build, Docker is not usable here (${reason.split('\n')[0]})\n`);
+    return false;
+  }
+}
+const docker = await dockerAnswers();
+
+describe('Dockerfile and compose.yaml', () => {
+  it('builds in stages and runs the server as an unprivileged user with a /healthz health check', async () => {
+    const dockerfile = await read('Dockerfile');
+    const stages = [...dockerfile.matchAll(/^FROM\s+\S+(?:\s+AS\s+(\S+))?/gim)].map((match) => match[1]);
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/healthz/m);
+    expect(runtime).toMatch(/^CMD \["node", "--import", "tsx", "src\/index\.ts"\]$/m);
+    expect(runtime).toContain('COPY --from=prod-deps');
+    expect(dockerfile).toMatch(/AS prod-deps\n(.*\n)*RUN npm ci --omit=dev/);
+    expect(runtime).not.toMatch(/COPY (--\S+ )*\. /);
+  });
+
+  it('copies every source file the server imports into the runtime stage', async () => {
+    const copied = [...(await read('Dockerfile')).matchAll(/^COPY --chown=\S+ (\S+) \.\/\S+$/gm)].map((match) => match[1]!);
+    const seen = new Set<string>();
+    const visit = async (file: string): Promise<void> => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const { importedFiles } = ts.preProcessFile(await readFile(join(ROOT, file), 'utf8'), true, true);
+      for (const { fileName } of importedFiles) if (fileName.startsWith('.')) await visit(join(file, '..', fileName));
+    };
+    await visit('src/index.ts');
+    const outside = [...seen].filter((file) => !copied.some((dir) => file === dir || file.startsWith(`${dir}/`)));
+    expect(outside).toEqual([]);
+    expect(seen.size).toBeGreaterThan(20);
+  });
+
+  it('keeps dependencies, local data and secrets out of the build context', async () => {
+    const ignored = (await read('.dockerignore')).split('\n').map((line) => line.trim());
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', '.git', '.tandem', 'env/.env.*.user', 'deploy.env']));
+  });
+
+  it('runs Tandem against PostgreSQL in compose, with the password required rather than defaulted', async () => {
+    const compose = await read('compose.yaml');
+    expect(compose).toMatch(/image: postgres:16/);
+    expect(compose).toMatch(/DATABASE_URL: postgres:\/\/tandem:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/tandem/);
+    expect(compose).toMatch(/condition: service_healthy/);
+    expect(compose).not.toMatch(/POSTGRES_PASSWORD: [^$]/);
+  });
+
+  it.skipIf(!docker)('the image builds and reports healthy', { timeout: 900_000 }, async () => {
+    const tag = `tandem-test:${process.pid}`;
+    await run('docker', ['build', '--tag', tag, '.'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout: id } = await run('docker', ['run', '--detach', '--rm', tag]);
+    try {
+      let status = 'starting';
+      for (let i = 0; i < 60 && status === 'starting'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        status = (await run('docker', ['inspect', '--format', '{{.State.Health.Status}}', id.trim()])).stdout.trim();
+      }
+      expect(status).toBe('healthy');
+      expect((await run('docker', ['inspect', '--format', '{{.Config.User}}', tag])).stdout.trim()).toBe('node');
+    } finally {
+      await run('docker', ['rm', '--force', id.trim()]);
+    }
+  });
+});
