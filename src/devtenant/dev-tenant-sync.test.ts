@@ -34,14 +34,7 @@ describe.each(['basic', 'headers'] as const)('Tandem mailbox sync against the de
     const late = inbound(20 * 24 * 60);
     tenant = await startDevTenant({ seed: devSeed([...seeded, late].map((message) => deliverAt(message)), START + 30 * DAY), roles: mode });
     tenant.clock.advanceTo(START + 10 * DAY);
-    const auth = createAppAuth({
-      tenantId: tenant.tenantId,
-      clientId: tenant.app.clientId,
-      clientSecret: tenant.app.clientSecret,
-      authorityHost: tenant.authorityHost,
-      authorityMetadata: JSON.stringify(tenant.openIdConfiguration),
-      trustedCaPem: tenant.ca,
-    });
+    const auth = createAppAuth(tenant.authConfig);
     client = createGraphClient({ auth, baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca });
     const source = graphMailboxSource({ graph: client, mode, clock: tenant.clock, logger: silentLogger });
 

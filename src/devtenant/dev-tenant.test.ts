@@ -22,14 +22,7 @@ async function start(options: Partial<DevTenantOptions> = {}, messages = 3) {
 
 function sdkClient(entry: (typeof started)[number], retry: { maxRetries: number } = { maxRetries: 3 }) {
   const { tenant } = entry;
-  const auth = createAppAuth({
-    tenantId: tenant.tenantId,
-    clientId: tenant.app.clientId,
-    clientSecret: tenant.app.clientSecret,
-    authorityHost: tenant.authorityHost,
-    authorityMetadata: JSON.stringify(tenant.openIdConfiguration),
-    trustedCaPem: tenant.ca,
-  });
+  const auth = createAppAuth(tenant.authConfig);
   const client = createGraphClient({ auth, baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca, retry: { ...retry, sleep: async () => {} } });
   entry.clients.push(client);
   return client;

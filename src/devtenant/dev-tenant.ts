@@ -1,6 +1,7 @@
 // The whole dev tenant in one call: the identity (Entra's endpoints) and the Graph stand-in over one
 // throw-away TLS certificate, a MailboxStore built from a seed and driven by a simulated clock, and an app
 // registration whose tokens carry the roles a test asks for — what a Tandem client needs to point at it.
+import type { AppAuthConfigInput } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { startDevGraph, type DevGraphStats, type FaultConfig } from './graph-api.ts';
 import { stableGuid } from './identity-tokens.ts';
@@ -42,6 +43,8 @@ export interface DevTenant {
   /** The PEM certificate both servers present; trust it for them only. */
   readonly ca: string;
   readonly app: { readonly clientId: string; readonly clientSecret: string; readonly displayName: string; readonly roles: readonly string[] };
+  /** Tandem's app authentication settings for this tenant, as `createAppAuth` takes them. */
+  readonly authConfig: AppAuthConfigInput;
   /** The simulated clock: timeline events apply as it advances. */
   readonly clock: { now(): number; advanceTo(ms: number): void };
   readonly store: MailboxStore;
@@ -88,6 +91,14 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
     graphBaseUrl: graph.baseUrl,
     ca: tls.cert,
     app,
+    authConfig: {
+      tenantId: seed.tenantId,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      authorityHost: identity.origin,
+      authorityMetadata: JSON.stringify(openId),
+      trustedCaPem: tls.cert,
+    },
     clock: { now: () => store.now(), advanceTo: (ms) => store.advanceTo(ms) },
     store,
     graphStats: graph.stats,

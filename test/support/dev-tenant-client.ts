@@ -15,14 +15,7 @@ export interface DevTenantCaller {
 }
 
 export function devTenantCaller(tenant: DevTenant): DevTenantCaller {
-  const auth = createAppAuth({
-    tenantId: tenant.tenantId,
-    clientId: tenant.app.clientId,
-    clientSecret: tenant.app.clientSecret,
-    authorityHost: tenant.authorityHost,
-    authorityMetadata: JSON.stringify(tenant.openIdConfiguration),
-    trustedCaPem: tenant.ca,
-  });
+  const auth = createAppAuth(tenant.authConfig);
   const agent = graphAgent(tenant.ca);
   const url = (pathOrUrl: string) => (pathOrUrl.startsWith('https://') ? pathOrUrl : `${tenant.graphBaseUrl}${pathOrUrl}`);
   const authorization = async () => `Bearer ${(await auth.appToken()).accessToken}`;
