@@ -1,0 +1,69 @@
+// The key check of the seeded tenant: the KPI engine, given what a sync would have seen (the mailbox after the
+// whole timeline, hard-deleted mail included), reproduces the generator's independently designed ground
+// truth exactly, week by week, for many seeds and both window sizes Tandem's dev setups use.
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { computeKpi } from '../../kpi/engine.ts';
+import type { MessageMeta } from '../../kpi/message.ts';
+import { parseSettings } from '../../kpi/settings.ts';
+import type { TenantSeed } from '../tenant-seed.ts';
+import { designTenant, OWNER_TIME_ZONE } from './generate.ts';
+import { seedPairingPeople, toMessageMeta } from './message-meta.ts';
+
+/** Applies every event of the owner's mailbox; permanently deleted messages stay (Tandem had synced them). */
+function syncedMessages(seed: TenantSeed): MessageMeta[] {
+  const mailbox = seed.groundTruth.pairing.mailboxUserId;
+  const state = new Map<string, { message: Parameters<typeof toMessageMeta>[0]; folder: string; categories: readonly string[] }>();
+  for (const event of seed.events) {
+    if (event.mailbox !== mailbox) continue;
+    if (event.kind === 'deliver') state.set(event.message.id, { message: event.message, folder: event.message.folder, categories: event.message.categories });
+    if (event.kind === 'move') state.get(event.messageId)!.folder = event.folder;
+    if (event.kind === 'categorize') state.get(event.messageId)!.categories = event.categories;
+  }
+  return [...state.values()].map(({ message, folder, categories }) => toMessageMeta(message, folder, categories));
+}
+
+function engineWeeks(seed: TenantSeed) {
+  const { groundTruth } = seed;
+  const zone = OWNER_TIME_ZONE.iana;
+  const report = computeKpi({
+    messages: syncedMessages(seed),
+    people: seedPairingPeople(seed),
+    settings: parseSettings(groundTruth.pairing.settings),
+    paused: [...groundTruth.pairing.leave, ...groundTruth.outOfOffice],
+    now: groundTruth.evaluatedAt,
+    period: { from: DateTime.fromMillis(seed.start, { zone }).toISODate()!, to: DateTime.fromMillis(seed.end, { zone }).toISODate()! },
+  });
+  return report.weeks.map(({ week, counted, onTime, late, missed, pending, medianMinutes, p90Minutes, excluded, answeredBy }) => ({
+    week,
+    counted,
+    onTime,
+    late,
+    missed,
+    pending,
+    medianMinutes,
+    p90Minutes,
+    excluded,
+    answeredBy,
+  }));
+}
+
+describe('the seeded tenant against the KPI engine', () => {
+  const SEEDS = Array.from({ length: 24 }, (_, i) => i * 7919 + 1);
+
+  it.each(SEEDS)('seed %i: every week matches the ground truth exactly (8 h working window)', (seed) => {
+    const { seed: tenant } = designTenant(seed);
+    expect(engineWeeks(tenant)).toEqual(tenant.groundTruth.weeks);
+  });
+
+  it.each([3, 5, 8])('seed %i: also with a 24 h working window', (seed) => {
+    const { seed: tenant } = designTenant(seed, { windowHours: 24 });
+    expect(engineWeeks(tenant)).toEqual(tenant.groundTruth.weeks);
+  });
+
+  it('would notice a wrong engine input: dropping the VA leave changes the weeks', () => {
+    const { seed: tenant } = designTenant(11);
+    const withoutLeave: TenantSeed = { ...tenant, groundTruth: { ...tenant.groundTruth, pairing: { ...tenant.groundTruth.pairing, leave: [] } } };
+    expect(engineWeeks(withoutLeave)).not.toEqual(tenant.groundTruth.weeks);
+  });
+});
