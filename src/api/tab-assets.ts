@@ -16,6 +16,9 @@ const FRAME_ANCESTORS = [
   'https://*.cloud.microsoft',
 ].join(' ');
 
+/** Mounted at /tab: files are looked up without that prefix. */
+const withoutMount = (path: string) => path.replace(/^\/tab(?=\/|$)/, '');
+
 export function tabAssets(distDir: string): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -25,7 +28,7 @@ export function tabAssets(distDir: string): Hono {
   });
   const index = serveStatic({ root: distDir, path: 'index.html', onFound: (_path, c) => void c.header('Cache-Control', 'no-cache') });
   app.get('/', index);
-  app.get('/assets/*', serveStatic({ root: distDir, onFound: (_path, c) => void c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+  app.get('/assets/*', serveStatic({ root: distDir, rewriteRequestPath: withoutMount, onFound: (_path, c) => void c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
   // Views are client-side: any other path under /tab/ gets the app.
   app.get('*', index);
   return app;

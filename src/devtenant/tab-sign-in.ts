@@ -29,11 +29,12 @@ export interface StandaloneSignIn {
 const EMPTY_TENANT = 'dev';
 
 function userOf(person: Person, role: 'owner' | 'va', pairing: Pairing): DevTenantUser & { mailbox: string } {
-  const name = person.address.slice(0, person.address.indexOf('@'));
+  // "adele.vance@…" → "Adele Vance": the dev tenant knows addresses, not names.
+  const name = person.address.slice(0, person.address.indexOf('@')).split(/[._-]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' ');
   return {
     oid: person.userId ?? stableGuid(`user/${person.address}`),
     userPrincipalName: person.address,
-    displayName: `${name} (${role === 'owner' ? 'owner' : 'VA'})`,
+    displayName: name,
     role,
     mailbox: pairing.mailbox,
   };

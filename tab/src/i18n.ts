@@ -13,7 +13,7 @@ export const percent = (rate: number | null): string => (rate === null ? text('t
 export const duration = (minutes: number | null): string => formatDuration(current, minutes);
 
 export function dateTime(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(ms);
+  return new Intl.DateTimeFormat(current, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
 }
 
 export function shortDate(isoDate: string): string {

@@ -8,6 +8,9 @@ export const TAB = {
   'tab.cancel': 'Cancel',
   'tab.role.owner': 'owner',
   'tab.role.va': 'VA',
+  'tab.person.owner': 'Owner',
+  'tab.person.va': 'VA',
+  'tab.person.other': 'Someone else',
 
   'tab.signIn.title': 'Sign in to Tandem',
   'tab.signIn.intro': 'Outside Teams, Tandem runs against the local dev tenant. Choose who to be.',
@@ -45,7 +48,6 @@ export const TAB = {
   'tab.week.p90': '90th percentile',
   'tab.week.inboxZeroTitle': 'Inbox zero',
   'tab.week.answeredByTitle': 'Answered by',
-  'tab.week.byOther': 'someone else',
   'tab.week.sendAsNote': 'Replies sent with Send As rights look like the owner’s own and count as the owner’s.',
   'tab.week.emptyTitle': 'No mail yet',
   'tab.week.empty': 'Nothing has arrived this week. The numbers appear with the first message.',

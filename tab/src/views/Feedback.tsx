@@ -33,7 +33,7 @@ export function Feedback({ api, base, zone }: { api: ApiClient; base: string; zo
           ))}
           {byWeek(week).map((entry) => (
             <div key={entry.author}>
-              <Text weight="semibold">{text(entry.author === 'owner' ? 'tab.role.owner' : 'tab.role.va')}</Text>{' '}
+              <Text weight="semibold">{text(entry.author === 'owner' ? 'tab.person.owner' : 'tab.person.va')}</Text>{' '}
               <Text size={200}>{dateTime(entry.submittedAt, zone)}</Text>
               <dl className={styles.answers}>
                 {Object.entries(entry.answers).map(([question, answer]) => (

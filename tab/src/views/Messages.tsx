@@ -17,7 +17,7 @@ const STATUS_COLOURS = { onTime: 'success', late: 'warning', missed: 'danger', p
 
 function StatusBadge({ row }: { row: MessageRow }) {
   if (row.status !== null) return <Badge appearance="tint" color={STATUS_COLOURS[row.status]}>{text(`tab.status.${row.status}`)}</Badge>;
-  return <Badge appearance="outline" color="subtle">{text(`tab.reason.${row.reason ?? 'auto'}`)}</Badge>;
+  return <Badge appearance="outline" color="informative">{text(`tab.reason.${row.reason ?? 'auto'}`)}</Badge>;
 }
 
 export function Messages({ api, base, zone }: { api: ApiClient; base: string; zone: string }) {
@@ -71,7 +71,7 @@ export function Messages({ api, base, zone }: { api: ApiClient; base: string; zo
       {loaded.error ? <ErrorState error={loaded.error} onRetry={loaded.reload} /> : loaded.data === null ? <Loading /> : loaded.data.messages.length === 0 ? (
         <Empty title={text('tab.messages.emptyTitle')} />
       ) : (
-        <Table aria-label={text('tab.nav.messages')} size="small">
+        <Table aria-label={text('tab.nav.messages')} size="small" className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{text('tab.column.received')}</TableHeaderCell>

@@ -11,8 +11,10 @@ export const useViewStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalL },
   stat: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   big: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  counts: { display: 'grid', gridTemplateColumns: 'repeat(5, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalXL, alignItems: 'center', flexWrap: 'wrap' },
+  counts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(72px, 1fr))', gap: tokens.spacingHorizontalM },
+  wide: { gridColumn: 'span 2', '@media (max-width: 640px)': { gridColumn: 'auto' } },
+  table: { tableLayout: 'auto', '& td': { overflowWrap: 'anywhere' } },
   muted: { color: tokens.colorNeutralForeground3 },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
 });
@@ -50,7 +52,7 @@ export function ThisWeek({ api, base, zone }: { api: ApiClient; base: string; zo
           )}
         </div>
       </Card>
-      <Card>
+      <Card className={styles.wide}>
         <CardHeader header={<Text as="h2" weight="semibold">{text('tab.week.countsTitle')}</Text>} />
         <div className={styles.counts}>
           <Stat label={text('tab.status.counted')} value={week.counted} testId="counted" />
@@ -85,9 +87,9 @@ export function ThisWeek({ api, base, zone }: { api: ApiClient; base: string; zo
       <Card>
         <CardHeader header={<Text as="h2" weight="semibold">{text('tab.week.answeredByTitle')}</Text>} />
         <div className={styles.row}>
-          <Stat label={text('tab.role.va')} value={week.answeredBy.va} testId="byVa" />
-          <Stat label={text('tab.role.owner')} value={week.answeredBy.owner} testId="byOwner" />
-          <Stat label={text('tab.week.byOther')} value={week.answeredBy.other} />
+          <Stat label={text('tab.person.va')} value={week.answeredBy.va} testId="byVa" />
+          <Stat label={text('tab.person.owner')} value={week.answeredBy.owner} testId="byOwner" />
+          <Stat label={text('tab.person.other')} value={week.answeredBy.other} />
         </div>
         <Text size={200} className={styles.muted}>{text('tab.week.sendAsNote')}</Text>
       </Card>

@@ -42,7 +42,7 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
     <>
       <Card>
         <CardHeader header={<Text as="h2" weight="semibold">{text('tab.trend.chartTitle')}</Text>} />
-        <LineChart data={data} height={300} yMinValue={0} yMaxValue={100} useUTC customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
+        <LineChart data={data} height={300} yMinValue={0} yMaxValue={100} useUTC tickValues={weeks.map((w) => x(w.start))} customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
         <table aria-label={text('tab.trend.tableLabel')} style={{ position: 'absolute', left: '-10000px' }}>
           <tbody>{weeks.map((w) => <tr key={w.week}><th scope="row">{w.week}</th><td>{percent(w.rate)}</td></tr>)}</tbody>
         </table>

@@ -25,7 +25,7 @@ export function Waiting({ api, base, zone }: { api: ApiClient; base: string; zon
       {messages.length === 0 ? (
         <Empty title={text('tab.waiting.emptyTitle')}>{text('tab.waiting.empty')}</Empty>
       ) : (
-        <Table aria-label={text('tab.nav.waiting')}>
+        <Table aria-label={text('tab.nav.waiting')} className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{text('tab.column.from')}</TableHeaderCell>
