@@ -4,6 +4,7 @@
 import type { AppAuthConfigInput } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { startDevGraph, type DevGraphStats, type FaultConfig } from './graph-api.ts';
+import type { DevSubscriptions } from './graph-subscriptions.ts';
 import { stableGuid } from './identity-tokens.ts';
 import { startDevIdentity, type DevIdentity, type OpenIdConfiguration } from './identity.ts';
 import { MailboxStore } from './mailbox-store.ts';
@@ -52,6 +53,8 @@ export interface DevTenant {
   /** For tokens a seeded user would hold (Teams SSO), and the identity's counters. */
   readonly identity: DevIdentity;
   expireDeltaTokens(): void;
+  /** Change-notification subscriptions and the notifications sent. */
+  readonly subscriptions: DevSubscriptions;
   close(): Promise<void>;
 }
 
@@ -81,6 +84,8 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
     },
     { tls, logger },
   );
+  const subscriptions = graph.subscriptions;
+  if (!subscriptions) throw new Error('the dev Graph keeps subscriptions whenever it has a store');
   return {
     tenantId: seed.tenantId,
     authorityHost: identity.origin,
@@ -104,6 +109,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
     graphStats: graph.stats,
     identity,
     expireDeltaTokens: () => graph.expireDeltaTokens(),
+    subscriptions,
     close: async () => {
       await graph.close();
       await identity.close();

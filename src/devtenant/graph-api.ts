@@ -16,6 +16,7 @@ import { registerFolderRoutes } from './graph-folders.ts';
 import { registerMessageRoutes } from './graph-messages.ts';
 import { ACCESS_DENIED, graphError, hasRole, ITEM_NOT_FOUND, ROLES, USER_NOT_FOUND, type GraphEnv } from './graph-response.ts';
 import { registerSendMailRoute } from './graph-send-mail.ts';
+import { DevSubscriptions, registerSubscriptionRoutes } from './graph-subscriptions.ts';
 import { tokenChecker } from './graph-token-check.ts';
 import type { MailboxStore } from './mailbox-store.ts';
 import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
@@ -66,6 +67,8 @@ export interface DevGraphConfig {
   /** Without a store: fixed folder counts and settings (`mailFolders/{name}` and `mailboxSettings` only). */
   readonly mailboxes?: readonly DevMailbox[];
   readonly faults?: FaultConfig;
+  /** Extra CA the dev Graph trusts when it POSTs change notifications to an https endpoint. */
+  readonly notificationCa?: string;
   /** Delay before each answer, so concurrent requests overlap (tests of the client's limits). */
   readonly latencyMs?: number;
 }
@@ -81,7 +84,13 @@ export interface DevGraphStats {
   /** Requests per URL path (before auth and faults), e.g. `/v1.0/users/x/mailFolders/inbox`. */
   readonly requestsByPath: Map<string, number>;
   /** Every request in arrival order (batch inner requests too), with its decoded query string. */
-  readonly requests: Array<{ readonly method: string; readonly path: string; readonly query: string }>;
+  readonly requests: Array<{
+    readonly method: string;
+    readonly path: string;
+    readonly query: string;
+    /** Came over the wire (false: an inner request of a $batch). */
+    readonly wire: boolean;
+  }>;
   /** Injected faults by kind; `faults` is their total. */
   readonly faultsByKind: Map<FaultKind, number>;
   /** The most authenticated requests in flight at once, per mailbox (as addressed, lower-cased). */
@@ -100,6 +109,8 @@ export interface DevGraph {
   readonly stats: DevGraphStats;
   /** Forgets every delta sync state, as Exchange's token cache may: the next deltaLink call gets 410. */
   expireDeltaTokens(): void;
+  /** Change-notification subscriptions and what was sent (with a store only). */
+  readonly subscriptions: DevSubscriptions | undefined;
   close(): Promise<void>;
 }
 
@@ -108,7 +119,12 @@ function socketOf(env: unknown): IncomingMessage['socket'] | undefined {
   return typeof env === 'object' && env !== null && 'incoming' in env ? (env as { incoming: IncomingMessage }).incoming.socket : undefined;
 }
 
-export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: DevGraphStats, logger: Logger, deltaStates = new DeltaStates()) {
+export interface GraphAppState {
+  readonly deltaStates: DeltaStates;
+  readonly subscriptions: DevSubscriptions | undefined;
+}
+
+export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: DevGraphStats, logger: Logger, state: GraphAppState) {
   const app = new Hono<GraphEnv>();
   const checkToken = tokenChecker(
     { issuer: config.identity.issuer, jwksUri: config.identity.jwksUri, identityCa: config.identity.ca, audiences: [GRAPH_RESOURCE, baseUrl] },
@@ -121,7 +137,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     const url = new URL(c.req.url);
     stats.requestsByPath.set(url.pathname, (stats.requestsByPath.get(url.pathname) ?? 0) + 1);
     const query = [...url.searchParams].map(([name, value]) => `${name}=${value}`).join('&');
-    stats.requests.push({ method: c.req.method, path: url.pathname.replaceAll('%24', '$').replaceAll('%40', '@'), query });
+    stats.requests.push({ method: c.req.method, path: url.pathname.replaceAll('%24', '$').replaceAll('%40', '@'), query, wire: socketOf(c.env) !== undefined });
     await next();
   });
 
@@ -132,6 +148,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
       return graphError(c, { status: 401, code: 'InvalidAuthenticationToken', message: check.message });
     }
     c.set('roles', check.claims.roles);
+    c.set('appId', typeof check.claims['azp'] === 'string' ? check.claims['azp'] : String(check.claims['appid'] ?? ''));
     await next();
   });
 
@@ -158,7 +175,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
           socket.destroy();
           return c.body(null, 500);
         } else {
-          if (deltaToken !== null && answer.status === 410) deltaStates.expire(deltaToken);
+          if (deltaToken !== null && answer.status === 410) state.deltaStates.expire(deltaToken);
           return graphError(c, { status: answer.status, code: answer.body.error.code, message: answer.body.error.message, headers: answer.headers });
         }
       }
@@ -170,10 +187,11 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
 
   if (config.store) {
     registerFolderRoutes(app, config.store, baseUrl);
-    registerDeltaRoutes(app, config.store, baseUrl, deltaStates);
+    registerDeltaRoutes(app, config.store, baseUrl, state.deltaStates);
     registerMessageRoutes(app, config.store, baseUrl);
     registerSendMailRoute(app, config.store);
     registerDirectoryRoutes(app, config.store, baseUrl);
+    if (state.subscriptions) registerSubscriptionRoutes(app, config.store, baseUrl, state.subscriptions);
   } else {
     registerFixedMailboxRoutes(app, config.mailboxes ?? [], baseUrl);
   }
@@ -233,7 +251,7 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
   const tls = options.tls ?? (await generateLocalhostCertificate());
   const logger = options.logger ?? silentLogger;
   const stats: DevGraphStats = { requestsByPath: new Map(), requests: [], faultsByKind: new Map(), maxInFlightByMailbox: new Map(), faults: 0, unauthorized: 0 };
-  const deltaStates = new DeltaStates();
+  const state: GraphAppState = { deltaStates: new DeltaStates(), subscriptions: config.store ? new DevSubscriptions(config.store, logger, config.notificationCa) : undefined };
   // The base URL is known only once the port is bound, so requests reach the app through this slot.
   let app: ReturnType<typeof createGraphApp> | undefined;
   const server = createAdaptorServer({
@@ -250,7 +268,7 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
   if (address === null || typeof address === 'string') throw new Error('dev Graph did not bind a TCP port');
   const origin = `https://${hostname.includes(':') ? `[${hostname}]` : hostname}:${address.port}`;
   const baseUrl = `${origin}/v1.0`;
-  app = createGraphApp(config, baseUrl, stats, logger, deltaStates);
+  app = createGraphApp(config, baseUrl, stats, logger, state);
   logger.info('devtenant.graph.started', { baseUrl });
 
   return {
@@ -258,11 +276,14 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
     baseUrl,
     ca: tls.cert,
     stats,
-    expireDeltaTokens: () => deltaStates.expire(),
-    close: () =>
-      new Promise((resolve, reject) => {
+    expireDeltaTokens: () => state.deltaStates.expire(),
+    subscriptions: state.subscriptions,
+    close: async () => {
+      await state.subscriptions?.close();
+      await new Promise<void>((resolve, reject) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+    },
   };
 }

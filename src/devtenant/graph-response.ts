@@ -11,7 +11,8 @@ export interface GraphFailure {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export type GraphEnv = { Variables: { roles: string[] } };
+/** What the token check leaves for the routes: the app's roles and its client id. */
+export type GraphEnv = { Variables: { roles: string[]; appId: string } };
 
 /** Graph's error body, with the innerError Graph adds to every error. */
 export function graphError(c: Context, failure: GraphFailure) {

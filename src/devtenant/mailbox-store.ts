@@ -45,10 +45,13 @@ export interface StoredMessage {
 /** One entry of a folder's change log: a message entered, changed in, or left the folder. */
 export interface FolderChange {
   readonly seq: number;
+  readonly mailboxId: string;
   readonly folder: string;
   readonly messageId: string;
   /** The message's default id while in that folder, for `@removed` entries a client keyed by it. */
   readonly defaultId: string;
+  /** As change notifications name it: a move is `deleted` in one folder and `created` in the other. */
+  readonly changeType: 'created' | 'updated' | 'deleted';
 }
 
 export interface SentMail {
@@ -100,6 +103,7 @@ export class MailboxStore {
   private nextEvent = 0;
   private clock: number;
   private seq = 0;
+  private readonly listeners: Array<(change: FolderChange) => void> = [];
 
   constructor(seed: TenantSeed) {
     this.tenantId = seed.tenantId;
@@ -142,6 +146,11 @@ export class MailboxStore {
       this.apply(event);
     }
     this.clock = ms;
+  }
+
+  /** Calls `listener` with every change from now on (change notifications). */
+  onChange(listener: (change: FolderChange) => void): void {
+    this.listeners.push(listener);
   }
 
   /** The change log's position: a delta round started now sees changes with a greater sequence. */
@@ -190,7 +199,7 @@ export class MailboxStore {
     const box = this.require(mailbox);
     if (box.messages.has(message.id)) throw new Error(`message ${message.id} is already in ${box.user.userPrincipalName}`);
     this.requireFolder(box, message.folder);
-    this.put(box, { message, folder: message.folder, categories: message.categories, isRead: message.isRead, created: this.clock, lastModified: this.clock, version: 1, moves: 0 });
+    this.put(box, { message, folder: message.folder, categories: message.categories, isRead: message.isRead, created: this.clock, lastModified: this.clock, version: 1, moves: 0 }, 'created');
   }
 
   move(mailbox: string, messageId: string, folder: string): void {
@@ -198,20 +207,20 @@ export class MailboxStore {
     const stored = this.requireMessage(box, messageId);
     this.requireFolder(box, folder);
     if (stored.folder === folder) return;
-    this.logChange(box, stored);
-    this.put(box, { ...stored, folder, moves: stored.moves + 1, lastModified: this.clock, version: stored.version + 1 });
+    this.logChange(box, stored, 'deleted');
+    this.put(box, { ...stored, folder, moves: stored.moves + 1, lastModified: this.clock, version: stored.version + 1 }, 'created');
   }
 
   categorize(mailbox: string, messageId: string, categories: readonly string[]): void {
     const box = this.require(mailbox);
     const stored = this.requireMessage(box, messageId);
-    this.put(box, { ...stored, categories: [...categories], lastModified: this.clock, version: stored.version + 1 });
+    this.put(box, { ...stored, categories: [...categories], lastModified: this.clock, version: stored.version + 1 }, 'updated');
   }
 
   markRead(mailbox: string, messageId: string, isRead: boolean): void {
     const box = this.require(mailbox);
     const stored = this.requireMessage(box, messageId);
-    this.put(box, { ...stored, isRead, lastModified: this.clock, version: stored.version + 1 });
+    this.put(box, { ...stored, isRead, lastModified: this.clock, version: stored.version + 1 }, 'updated');
   }
 
   /** Permanently deletes (a soft delete is a move to `deleteditems`). */
@@ -219,7 +228,7 @@ export class MailboxStore {
     const box = this.require(mailbox);
     const stored = this.requireMessage(box, messageId);
     box.messages.delete(messageId);
-    this.logChange(box, stored);
+    this.logChange(box, stored, 'deleted');
   }
 
   setAutomaticReplies(mailbox: string, setting: DevAutomaticReplies): void {
@@ -280,13 +289,22 @@ export class MailboxStore {
   }
 
   /** Stores the new state and logs it in the folder it is now in. */
-  private put(box: MutableMailbox, stored: StoredMessage): void {
+  private put(box: MutableMailbox, stored: StoredMessage, changeType: FolderChange['changeType']): void {
     box.messages.set(stored.message.id, stored);
-    this.logChange(box, stored);
+    this.logChange(box, stored, changeType);
   }
 
-  private logChange(box: MutableMailbox, stored: StoredMessage): void {
-    box.changes.push({ seq: ++this.seq, folder: stored.folder, messageId: stored.message.id, defaultId: defaultMessageId(stored.message.id, stored.folder, stored.moves) });
+  private logChange(box: MutableMailbox, stored: StoredMessage, changeType: FolderChange['changeType']): void {
+    const change: FolderChange = {
+      seq: ++this.seq,
+      mailboxId: box.user.id,
+      folder: stored.folder,
+      messageId: stored.message.id,
+      defaultId: defaultMessageId(stored.message.id, stored.folder, stored.moves),
+      changeType,
+    };
+    box.changes.push(change);
+    for (const listener of this.listeners) listener(change);
   }
 
   private find(idOrUpn: string): MutableMailbox | undefined {

@@ -9,6 +9,8 @@ export interface DevTenantCaller {
   /** A path under the Graph base URL (`/users/x/messages`) or an absolute link (a nextLink). */
   get(pathOrUrl: string, headers?: Record<string, string>): Promise<Response>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  patch(path: string, body: unknown): Promise<Response>;
+  delete(path: string): Promise<Response>;
   /** Without a token. */
   bare(pathOrUrl: string): Promise<Response>;
   close(): Promise<void>;
@@ -19,10 +21,13 @@ export function devTenantCaller(tenant: DevTenant): DevTenantCaller {
   const agent = graphAgent(tenant.ca);
   const url = (pathOrUrl: string) => (pathOrUrl.startsWith('https://') ? pathOrUrl : `${tenant.graphBaseUrl}${pathOrUrl}`);
   const authorization = async () => `Bearer ${(await auth.appToken()).accessToken}`;
+  const send = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    undiciFetch(url(path), { method, dispatcher: agent, headers: { 'content-type': 'application/json', ...headers, authorization: await authorization() }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return {
     get: async (pathOrUrl, headers = {}) => undiciFetch(url(pathOrUrl), { dispatcher: agent, headers: { ...headers, authorization: await authorization() } }),
-    post: async (path, body, headers = {}) =>
-      undiciFetch(url(path), { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json', ...headers, authorization: await authorization() }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    post: async (path, body, headers = {}) => send('POST', path, body, headers),
+    patch: async (path, body) => send('PATCH', path, body),
+    delete: async (path) => undiciFetch(url(path), { method: 'DELETE', dispatcher: agent, headers: { authorization: await authorization() } }),
     bare: (pathOrUrl) => undiciFetch(url(pathOrUrl), { dispatcher: agent }),
     close: () => agent.close(),
   };
