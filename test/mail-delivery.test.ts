@@ -1,0 +1,84 @@
+// The summary mail end to end: a stored pairing's week, trend and feedback → runDelivery → the Graph mail
+// sender → the dev tenant's sendMail; the mail carries the same numbers the scorecard is built from, a
+// link to the KPI tab, and is sent once however often the delivery runs.
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
+import { createAppAuth } from '../src/graph/auth.ts';
+import { createGraphClient, type GraphClient } from '../src/graph/graph-client.ts';
+import { formatPercent } from '../src/i18n/format.ts';
+import { runDelivery, type DeliveryContext } from '../src/jobs/deliveries.ts';
+import type { DueDelivery } from '../src/jobs/planner.ts';
+import { loadWeekKpi } from '../src/jobs/week-kpi.ts';
+import { silentLogger } from '../src/log.ts';
+import { graphMailSender } from '../src/mail/graph-mail-sender.ts';
+import { saveFeedback } from '../src/store/feedback.ts';
+import { upsertMessages } from '../src/store/messages.ts';
+import { createPairing } from '../src/store/pairings.ts';
+import { recordSnapshot } from '../src/store/snapshots.ts';
+import { ensureTenant } from '../src/store/tenants.ts';
+import { testEngines, useTestDatabase } from './support/databases.ts';
+import { devSeed, OWNER, VA } from './support/dev-tenant-seed.ts';
+import { emptyMailbox } from './support/fakes.ts';
+import { at, inbound, reply } from './support/mail.ts';
+
+const NOW = at('2026-11-23T09:05Z');
+const TEAMS_APP_ID = '3c1f7a52-8d0e-4b6a-9f21-5e7d0c4a1b01';
+const noChat = { post: async () => 'unused', findPosted: async () => null };
+
+describe.each(testEngines())('summary mail delivery on %s', (engine) => {
+  const db = useTestDatabase(engine);
+  let tenant: DevTenant;
+  let graph: GraphClient;
+  beforeAll(async () => {
+    tenant = await startDevTenant({ seed: devSeed(), roles: 'basic' });
+    graph = createGraphClient({ auth: createAppAuth(tenant.authConfig), baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca });
+  });
+  afterAll(async () => {
+    await graph.close();
+    await tenant.close();
+  });
+
+  it('sends the week from the owner’s mailbox once, with the scorecard’s numbers, trend, feedback and tab link', async () => {
+    await ensureTenant(db(), { id: 'contoso-test', name: 'Contoso', verifiedDomains: ['contoso.test'] });
+    const pairing = await createPairing(db(), { tenantId: 'contoso-test', mailbox: OWNER.mail, owner: { address: OWNER.mail }, va: { address: VA.mail }, settings: { timeZone: 'Europe/Copenhagen' } });
+    await db().execute("update pairings set created_at = '2026-01-01' where id = $1", [pairing.id]);
+    const toOwner = { to: [OWNER.mail] };
+    const byVa = { from: OWNER.mail, sender: VA.mail };
+    const a = inbound('2026-11-09T09:00Z', toOwner);
+    const b = inbound('2026-11-16T09:00Z', toOwner);
+    const c = inbound('2026-11-17T09:00Z', { ...toOwner, subject: 'Contract renewal' });
+    const d = inbound('2026-11-18T09:00Z', toOwner);
+    await upsertMessages(db(), pairing.id, [a, reply('2026-11-09T10:00Z', a.conversationId, byVa), b, reply('2026-11-16T15:00Z', b.conversationId, byVa), c, d, reply('2026-11-19T12:00Z', d.conversationId, byVa)]);
+    await recordSnapshot(db(), pairing.id, at('2026-11-20T16:02Z'), 0);
+    await saveFeedback(db(), pairing.id, '2026-W47', 'owner', { wentWell: 'Fast replies to the suppliers.' });
+    await saveFeedback(db(), pairing.id, '2026-W47', 'va', { needFromOwner: 'Decide on the contract renewal.' });
+
+    const ctx: DeliveryContext = { db: db(), chat: noChat, mail: graphMailSender(graph), mailbox: emptyMailbox, clock: { now: () => NOW }, log: silentLogger, teamsAppId: TEAMS_APP_ID };
+    const due: DueDelivery = { pairingId: pairing.id, kind: 'summary_mail', period: '2026-W47', dueAt: at('2026-11-23T08:00Z'), late: false };
+    const sentBefore = tenant.store.outbox.length;
+    expect(await runDelivery(ctx, due)).toBe('delivered');
+    expect(await runDelivery(ctx, due)).toBe('skipped');
+    expect(tenant.store.outbox).toHaveLength(sentBefore + 1);
+
+    const sent = tenant.store.outbox.at(-1)!;
+    expect(sent).toMatchObject({ mailbox: OWNER.userPrincipalName, message: { toRecipients: [{ address: OWNER.mail }] } });
+    const { week } = await loadWeekKpi(db(), pairing, '2026-W47', NOW);
+    expect(week).toMatchObject({ counted: 3, onTime: 1, late: 1, missed: 1, pending: 0 });
+    expect(sent.message.subject).toBe(`Tandem: week 2026-W47, ${formatPercent('en', week.rate!)} answered within 24 h`);
+    const doc = new JSDOM(sent.message.body).window.document;
+    const stats = [...doc.querySelectorAll('[data-section="counts"] .stat-value')].map((node) => node.textContent);
+    expect(stats).toEqual([week.counted, week.onTime, week.late, week.missed, week.pending].map(String));
+    expect(doc.querySelectorAll('[data-week]')).toHaveLength(8);
+    expect(doc.querySelector('[data-week="W46"] .bar-value')?.textContent).toBe('100%');
+    expect(doc.querySelector('[data-section="waiting"]')?.textContent).toContain('Contract renewal');
+    const feedback = doc.querySelector('[data-section="feedback"]')?.textContent ?? '';
+    expect(feedback).toContain('Fast replies to the suppliers.');
+    expect(feedback).toContain('Decide on the contract renewal.');
+    expect(doc.querySelector('[data-section="tab"] a')?.getAttribute('href')).toBe(
+      `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/kpi?context=${encodeURIComponent(JSON.stringify({ subEntityId: `${pairing.id}/2026-W47` }))}`,
+    );
+    const [ledger] = await db().query<{ state: string; external_id: string }>("select state, external_id from posted_items where pairing_id = $1 and kind = 'summary_mail'", [pairing.id]);
+    expect(ledger).toEqual({ state: 'sent', external_id: expect.stringMatching(/^<tandem\.[0-9a-f]{40}@contoso\.test>$/) });
+  });
+});
