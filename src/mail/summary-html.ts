@@ -47,7 +47,7 @@ td { font-family: 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: #2424
 .status { font-size: 12px; line-height: 16px; font-weight: 600; padding: 8px 0 8px 8px; vertical-align: top; text-align: right; white-space: nowrap; }
 .author { font-weight: 600; padding: 8px 0 4px 0; }
 .question { font-size: 12px; line-height: 16px; color: #616161; padding-top: 4px; }
-.answer { padding-bottom: 4px; white-space: pre-wrap; word-break: break-word; }
+.answer { padding-bottom: 4px; word-break: break-word; }
 .muted { color: #616161; }
 .button-cell { background-color: #0f6cbd; padding: 12px 20px; }
 .button { color: #ffffff; font-weight: 600; text-decoration: none; font-size: 15px; }
@@ -141,7 +141,10 @@ function waiting(view: SummaryView): string {
 }
 
 function feedbackBlock(block: FeedbackBlock): string {
-  const answers = block.answers.map((entry) => `<div class="question">${escapeHtml(entry.question)}</div><div class="answer">${escapeHtml(entry.answer)}</div>`).join('');
+  // Outlook's Word engine ignores white-space: pre-wrap, so line breaks the writer typed become <br>.
+  const answers = block.answers
+    .map((entry) => `<div class="question">${escapeHtml(entry.question)}</div><div class="answer">${escapeHtml(entry.answer).replace(/\r?\n/g, '<br>')}</div>`)
+    .join('');
   const note = block.note === null ? '' : `<div class="muted">${escapeHtml(block.note)}</div>`;
   return `<tr><td data-item="feedback"><div class="author">${escapeHtml(block.author)}</div>${answers}${note}</td></tr>`;
 }

@@ -122,6 +122,11 @@ describe('summaryMail', () => {
     expect(feedback).toContain('Quick answers to the catalogue requests.');
     expect(feedback).toContain('Templates for pricing questions. And a list of VIP clients.');
     expect(feedback).not.toContain('AN OLDER WEEK');
+    // Typed line breaks survive Outlook (no pre-wrap there); typed markup stays text.
+    expect(mail.html).toContain('Templates for pricing questions.<br>And a list of VIP clients.');
+    const hostile = summaryMail(summaryInput({ feedback: [{ week: SUMMARY_WEEK, author: 'va', submittedAt: 0, answers: { wentWell: '<img src=x onerror=alert(1)>' } }] }));
+    expect(parse(hostile.html).querySelectorAll('img')).toHaveLength(0);
+    expect(hostile.html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     const ownerOnly = summaryMail(summaryInput({ feedback: input.feedback.filter((entry) => entry.author === 'owner') }));
     expect(text(parse(ownerOnly.html).querySelector('[data-section="feedback"]'))).toContain('The VA No feedback given yet.');
   });
