@@ -9,18 +9,11 @@ import { parseSettings } from '../../kpi/settings.ts';
 import type { TenantSeed } from '../tenant-seed.ts';
 import { designTenant, OWNER_TIME_ZONE } from './generate.ts';
 import { seedPairingPeople, toMessageMeta } from './message-meta.ts';
+import { replayMailbox } from './replay.ts';
 
-/** Applies every event of the owner's mailbox; permanently deleted messages stay (Tandem had synced them). */
+/** What a sync saw by the end: permanently deleted messages included. */
 function syncedMessages(seed: TenantSeed): MessageMeta[] {
-  const mailbox = seed.groundTruth.pairing.mailboxUserId;
-  const state = new Map<string, { message: Parameters<typeof toMessageMeta>[0]; folder: string; categories: readonly string[] }>();
-  for (const event of seed.events) {
-    if (event.mailbox !== mailbox) continue;
-    if (event.kind === 'deliver') state.set(event.message.id, { message: event.message, folder: event.message.folder, categories: event.message.categories });
-    if (event.kind === 'move') state.get(event.messageId)!.folder = event.folder;
-    if (event.kind === 'categorize') state.get(event.messageId)!.categories = event.categories;
-  }
-  return [...state.values()].map(({ message, folder, categories }) => toMessageMeta(message, folder, categories));
+  return replayMailbox(seed, seed.groundTruth.pairing.mailboxUserId).map(({ message, folder, categories }) => toMessageMeta(message, folder, categories));
 }
 
 function engineWeeks(seed: TenantSeed) {

@@ -13,6 +13,7 @@ export type DesignedOutcome =
       readonly status: 'onTime' | 'late';
       /** Working minutes from receipt to the answer, by construction. */
       readonly minutes: number;
+      readonly answeredAt: number;
       readonly answeredBy: 'va' | 'owner';
     }
   | {

@@ -148,6 +148,7 @@ export function recordAnswered(story: Story, inbound: readonly DevMessage[], pla
       receivedAt: message.receivedDateTime,
       status: ms <= story.windowMs ? 'onTime' : 'late',
       minutes: ms / MINUTE_MS,
+      answeredAt: plan.at,
       answeredBy: plan.author,
     });
   }
