@@ -251,7 +251,10 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
   const tls = options.tls ?? (await generateLocalhostCertificate());
   const logger = options.logger ?? silentLogger;
   const stats: DevGraphStats = { requestsByPath: new Map(), requests: [], faultsByKind: new Map(), maxInFlightByMailbox: new Map(), faults: 0, unauthorized: 0 };
-  const state: GraphAppState = { deltaStates: new DeltaStates(), subscriptions: config.store ? new DevSubscriptions(config.store, logger, config.notificationCa) : undefined };
+  const state: GraphAppState = {
+    deltaStates: new DeltaStates(),
+    subscriptions: config.store ? new DevSubscriptions(config.store, logger, config.notificationCa) : undefined,
+  };
   // The base URL is known only once the port is bound, so requests reach the app through this slot.
   let app: ReturnType<typeof createGraphApp> | undefined;
   const server = createAdaptorServer({

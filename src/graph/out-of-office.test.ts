@@ -22,12 +22,13 @@ describe('observeOutOfOffice', () => {
 
   it('uses a scheduled window exactly, however late the sync saw it', () => {
     expect(observeOutOfOffice(null, scheduled(20 * H, 40 * H), 10 * H)).toEqual({ open: null, record: null });
-    expect(observeOutOfOffice(null, scheduled(20 * H, 40 * H), 30 * H)).toEqual({ open: { start: 20 * H }, record: { start: 20 * H, end: 30 * H } });
+    expect(observeOutOfOffice(null, scheduled(20 * H, 40 * H), 30 * H)).toEqual({ open: { start: 20 * H, scheduledEnd: 40 * H }, record: { start: 20 * H, end: 30 * H } });
     expect(observeOutOfOffice({ start: 20 * H }, scheduled(20 * H, 40 * H), 50 * H)).toEqual({ open: null, record: { start: 20 * H, end: 40 * H } });
     expect(observeOutOfOffice(null, scheduled(20 * H, 40 * H), 90 * H)).toEqual({ open: null, record: { start: 20 * H, end: 40 * H } });
   });
 
-  it('ends a scheduled window early when the VA switches replies off', () => {
-    expect(observeOutOfOffice({ start: 20 * H }, off, 25 * H)).toEqual({ open: null, record: { start: 20 * H, end: 25 * H } });
+  it('ends a scheduled window early when the VA switches replies off, and never after its scheduled end', () => {
+    expect(observeOutOfOffice({ start: 20 * H, scheduledEnd: 40 * H }, off, 25 * H)).toEqual({ open: null, record: { start: 20 * H, end: 25 * H } });
+    expect(observeOutOfOffice({ start: 20 * H, scheduledEnd: 40 * H }, off, 47 * H)).toEqual({ open: null, record: { start: 20 * H, end: 40 * H } });
   });
 });

@@ -22,7 +22,7 @@ export const syncPositionSchema = z.object({
   /** The mailbox-wide sweep reads messages modified at or after this instant (epoch ms), minus a safety overlap. */
   watermark: z.number(),
   /** An out-of-office of the VA observed on and not yet observed off: when it started (epoch ms). */
-  outOfOffice: z.object({ start: z.number() }).nullable(),
+  outOfOffice: z.object({ start: z.number(), scheduledEnd: z.number().optional() }).nullable(),
   /** Whether the VA has a mailbox in the tenant Tandem may read; null until asked. */
   vaMailbox: z.boolean().nullable(),
   /** When the tenant's verified domains were last read (epoch ms). */

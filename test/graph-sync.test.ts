@@ -1,0 +1,256 @@
+// Issue #5 end to end: Tandem's Graph sync reads the seeded dev tenant into the store, the engine computes
+// from the store, and every week equals the generator's ground truth — with and without faults; plus what
+// the sync costs in requests, what incremental syncs catch, and how misconfiguration is reported.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { computeKpi, type WeekKpi } from '../src/kpi/engine.ts';
+import { connectGraph, type GraphConnection } from '../src/graph/connect.ts';
+import { MailboxSyncError } from '../src/graph/sync-errors.ts';
+import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
+import type { FaultConfig } from '../src/devtenant/graph-faults.ts';
+import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
+import type { ExpectedWeek, TenantSeed } from '../src/devtenant/tenant-seed.ts';
+import { loadKpiInput } from '../src/jobs/week-kpi.ts';
+import { syncPairing } from '../src/jobs/sync.ts';
+import { silentLogger } from '../src/log.ts';
+import { createPairing, type Pairing } from '../src/store/pairings.ts';
+import { addPause, listPauses } from '../src/store/paused.ts';
+import { readSyncState } from '../src/store/sync-state.ts';
+import { ensureTenant } from '../src/store/tenants.ts';
+import type { Database } from '../src/store/database.ts';
+import { openTestDatabase, type TestDatabase } from './support/databases.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const noWait = { sleep: async () => {}, random: () => 0.5 };
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await openTestDatabase('pglite');
+});
+afterAll(async () => {
+  await db.dispose();
+});
+
+const open: { tenant?: DevTenant; connection?: GraphConnection }[] = [];
+afterEach(async () => {
+  for (const { tenant, connection } of open.splice(0)) {
+    await connection?.close();
+    await tenant?.close();
+  }
+});
+
+function userOf(seed: TenantSeed, id: string) {
+  const user = seed.users.find((candidate) => candidate.id === id);
+  if (!user) throw new Error(`seed has no user ${id}`);
+  return user;
+}
+
+/** A pairing for the seed's owner and VA, with the ground truth's settings and the leave entered in Tandem. */
+async function seedPairing(store: Database, seed: TenantSeed): Promise<Pairing> {
+  const truth = seed.groundTruth.pairing;
+  const owner = userOf(seed, truth.ownerUserId);
+  const va = userOf(seed, truth.vaUserId);
+  await ensureTenant(store, { id: seed.tenantId, name: 'Contoso (dev)', verifiedDomains: [] });
+  const pairing = await createPairing(store, {
+    tenantId: seed.tenantId,
+    mailbox: userOf(seed, truth.mailboxUserId).mail,
+    owner: { address: owner.mail, userId: owner.id },
+    va: { address: va.mail, userId: va.id },
+    settings: truth.settings,
+  });
+  for (const leave of truth.leave) await addPause(store, pairing.id, { kind: 'leave', start: leave.start, end: leave.end, createdBy: 'va' });
+  return pairing;
+}
+
+async function startTenant(seed: TenantSeed, options: { faults?: FaultConfig; roles?: 'basic' | 'headers' | readonly string[]; clientSecret?: string } = {}) {
+  const tenant = await startDevTenant({ seed, roles: options.roles ?? 'headers', ...(options.faults ? { faults: options.faults } : {}) });
+  const connection = connectGraph({
+    auth: { ...tenant.authConfig, ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}) },
+    graphBaseUrl: tenant.graphBaseUrl,
+    trustedCaPem: tenant.ca,
+    mode: Array.isArray(options.roles) ? 'headers' : ((options.roles as 'basic' | 'headers' | undefined) ?? 'headers'),
+    backfillDays: 120,
+    clock: tenant.clock,
+    logger: silentLogger,
+    retry: { ...noWait, maxRetries: 8 },
+    batch: { ...noWait, maxRetries: 8 },
+  });
+  open.push({ tenant, connection });
+  return { tenant, connection };
+}
+
+/** Syncs once a simulated day from the start of the timeline to its end, as the scheduled job would. */
+async function syncDaily(tenant: DevTenant, connection: GraphConnection, pairing: Pairing, seed: TenantSeed): Promise<void> {
+  for (let at = seed.start; ; at = Math.min(at + DAY, seed.end)) {
+    tenant.clock.advanceTo(at);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    if (at === seed.end) return;
+  }
+}
+
+/** The engine's weeks from the store, in the ground truth's terms. */
+async function computedWeeks(pairing: Pairing, seed: TenantSeed): Promise<ExpectedWeek[]> {
+  const first = seed.groundTruth.weeks[0]!.week;
+  const last = seed.groundTruth.weeks.at(-1)!.week;
+  const { DateTime } = await import('luxon');
+  const from = DateTime.fromISO(`${first}-1`).toISODate()!;
+  const to = DateTime.fromISO(`${last}-7`).toISODate()!;
+  const report = computeKpi(await loadKpiInput(db, pairing, { from, to }, seed.groundTruth.evaluatedAt));
+  return report.weeks.map((week: WeekKpi) => ({
+    week: week.week,
+    counted: week.counted,
+    onTime: week.onTime,
+    late: week.late,
+    missed: week.missed,
+    pending: week.pending,
+    medianMinutes: week.medianMinutes,
+    p90Minutes: week.p90Minutes,
+    excluded: week.excluded,
+    answeredBy: week.answeredBy,
+  }));
+}
+
+describe('Graph sync of the seeded dev tenant, end to end', () => {
+  it('stores what happened: every week equals the ground truth exactly, and the VA’s out-of-office is paused exactly', async () => {
+    const seed = generateTenantSeed(1);
+    const { tenant, connection } = await startTenant(seed);
+    const pairing = await seedPairing(db, seed);
+    await syncDaily(tenant, connection, pairing, seed);
+
+    expect(await computedWeeks(pairing, seed)).toEqual(seed.groundTruth.weeks);
+    const pauses = await listPauses(db, pairing.id);
+    for (const outOfOffice of seed.groundTruth.outOfOffice) expect(pauses).toContainEqual(outOfOffice);
+    expect(pauses).toHaveLength(seed.groundTruth.outOfOffice.length + seed.groundTruth.pairing.leave.length);
+    expect((await readSyncState(db, pairing.id, 'mailbox'))?.lastError).toBeNull();
+  });
+
+  it('gets the same result with 20% of requests faulted (429, 503, 504, dropped, slow), in 100 seeded runs', async () => {
+    const failures: string[] = [];
+    for (let run = 1; run <= 100; run++) {
+      // Each run has its own mailbox (4 weeks) and its own faults; a failure names both seeds.
+      const seed = generateTenantSeed(1000 + run, { weeks: 4 });
+      const faults: FaultConfig = { rate: 0.2, seed: run, kinds: [429, 503, 504, 'drop', 'slow'], slowMs: 5, retryAfterSeconds: 1 };
+      const { tenant, connection } = await startTenant(seed, { faults });
+      try {
+        const pairing = await seedPairing(db, seed);
+        await syncDaily(tenant, connection, pairing, seed);
+        const weeks = await computedWeeks(pairing, seed);
+        if (JSON.stringify(weeks) !== JSON.stringify(seed.groundTruth.weeks)) failures.push(`mailbox seed ${1000 + run}, fault seed ${run}: weeks differ`);
+        if (tenant.graphStats.faults === 0) failures.push(`fault seed ${run}: no fault was injected`);
+      } catch (error) {
+        failures.push(`mailbox seed ${1000 + run}, fault seed ${run}: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        await connection.close();
+        await tenant.close();
+        open.pop();
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
+
+describe('what a sync costs in Graph requests', () => {
+  it('backfills N messages in at most ceil(N / 1,000) + 3 requests, idles in at most 3 per mailbox, and never asks for a body or preview', async () => {
+    const seed = generateTenantSeed(7, { weeks: 12 });
+    const { tenant, connection } = await startTenant(seed);
+    const pairing = await seedPairing(db, seed);
+    tenant.clock.advanceTo(seed.end);
+    const requests = tenant.graphStats.requests;
+    const wire = (from: number) => requests.slice(from).filter((request) => request.wire).length;
+
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    const backfilled = (await readSyncState(db, pairing.id, 'mailbox'))!.position as { backfill: { fetched: number } };
+    const n = backfilled.backfill.fetched;
+    expect(n).toBeGreaterThan(1_000);
+    expect(wire(0)).toBeLessThanOrEqual(Math.ceil(n / 1_000) + 3);
+
+    const idleFrom = requests.length;
+    tenant.clock.advanceTo(seed.end + 60_000);
+    expect(await syncPairing({ db, mailbox: connection.mailbox }, pairing.id)).toBe(0);
+    const idle = requests.slice(idleFrom);
+    expect(wire(idleFrom)).toBeLessThanOrEqual(3);
+    const owner = userOf(seed, seed.groundTruth.pairing.ownerUserId).mail;
+    const va = userOf(seed, seed.groundTruth.pairing.vaUserId).mail;
+    for (const mailbox of [owner, va]) {
+      expect(idle.filter((request) => request.path.toLowerCase().includes(`/users/${mailbox}/`) || request.path.toLowerCase().endsWith(`/users/${mailbox}`)).length).toBeLessThanOrEqual(3);
+    }
+
+    const asked = requests.map((request) => `${request.path}?${request.query}`);
+    expect(asked.filter((request) => /body|preview/i.test(request))).toEqual([]);
+    expect(asked.filter((request) => /\/messages($|\?)/.test(request)).every((request) => request.includes('$select='))).toBe(true);
+  });
+});
+
+describe('incremental sync', () => {
+  it('reflects mail that arrives, is answered, moved, categorized or deleted between two syncs', async () => {
+    const seed = generateTenantSeed(3, { weeks: 4 });
+    const { tenant, connection } = await startTenant(seed);
+    const pairing = await seedPairing(db, seed);
+    const ownerId = seed.groundTruth.pairing.ownerUserId;
+    const owner = userOf(seed, ownerId);
+    tenant.clock.advanceTo(seed.start + 7 * DAY);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    const before = new Map((await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages.map((message) => [message.id, message]));
+    const inbox = [...before.values()].filter((message) => message.folder === 'inbox' && message.from !== owner.mail);
+    const [toMove, toCategorize, toDelete] = inbox;
+    expect(toDelete).toBeDefined();
+
+    tenant.clock.advanceTo(seed.start + 7 * DAY + 60 * 60 * 1000);
+    tenant.store.move(ownerId, toMove!.id, 'archive');
+    tenant.store.categorize(ownerId, toCategorize!.id, ['No reply needed']);
+    tenant.store.remove(ownerId, toDelete!.id);
+    // Whatever the timeline brings in the next two days: new mail and replies.
+    tenant.clock.advanceTo(seed.start + 9 * DAY);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+
+    const after = new Map((await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages.map((message) => [message.id, message]));
+    expect(after.get(toMove!.id)?.folder).toBe('archive');
+    expect(after.get(toCategorize!.id)?.categories).toEqual(['No reply needed']);
+    // Deleted outright in the mailbox, still counted by Tandem (kpi-spec: handling is not answering).
+    expect(after.get(toDelete!.id)).toEqual(before.get(toDelete!.id));
+    const arrived = seed.events.filter((event) => event.kind === 'deliver' && event.mailbox === ownerId && event.at > seed.start + 7 * DAY && event.at <= seed.start + 9 * DAY);
+    expect(arrived.length).toBeGreaterThan(0);
+    for (const event of arrived) if (event.kind === 'deliver') expect(after.has(event.message.id), event.message.subject).toBe(true);
+    expect(arrived.some((event) => event.kind === 'deliver' && event.message.folder === 'sentitems')).toBe(true);
+  });
+});
+
+describe('misconfiguration', () => {
+  const seed = generateTenantSeed(5, { weeks: 4 });
+
+  async function failure(pairing: Pairing, connection: GraphConnection): Promise<MailboxSyncError> {
+    const error = await syncPairing({ db, mailbox: connection.mailbox }, pairing.id).then(
+      () => new Error('the sync succeeded'),
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(MailboxSyncError);
+    expect((await readSyncState(db, pairing.id, 'mailbox'))?.lastError).toBe((error as Error).message);
+    return error as MailboxSyncError;
+  }
+
+  it('names refused credentials on the pairing', async () => {
+    const { connection } = await startTenant(seed, { clientSecret: 'not-the-secret' });
+    const error = await failure(await seedPairing(db, seed), connection);
+    expect(error.kind).toBe('credentials');
+    expect(error.message).toContain('invalid_client');
+  });
+
+  it('names a consent not granted (403 from Graph) on the pairing', async () => {
+    const { tenant, connection } = await startTenant(seed, { roles: ['MailboxSettings.Read'] });
+    tenant.clock.advanceTo(seed.start + DAY);
+    const error = await failure(await seedPairing(db, seed), connection);
+    expect(error.kind).toBe('consent');
+    expect(error.message).toMatch(/admin consent/);
+  });
+
+  it('names a mailbox that does not exist, and the other pairings keep syncing', async () => {
+    const { tenant, connection } = await startTenant(seed);
+    tenant.clock.advanceTo(seed.start + 3 * DAY);
+    const good = await seedPairing(db, seed);
+    const bad = await createPairing(db, { tenantId: seed.tenantId, mailbox: 'nobody@contoso.example', owner: { address: 'nobody@contoso.example' }, va: { address: 'va@contoso.example' } });
+    const error = await failure(bad, connection);
+    expect(error.kind).toBe('mailboxNotFound');
+    expect(error.message).toContain('nobody@contoso.example');
+    expect(await syncPairing({ db, mailbox: connection.mailbox }, good.id)).toBeGreaterThan(0);
+    expect((await readSyncState(db, good.id, 'mailbox'))?.lastError).toBeNull();
+  });
+});
