@@ -35,7 +35,7 @@ describe('summaryMail', () => {
       {
         "feedbackBlocks": [
           "The owner",
-          "The VA",
+          "The VA (edited)",
         ],
         "links": [
           "https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-000000000001/kpi?context=%7B%22subEntityId%22%3A%22p%2F2026-W47%22%7D",
@@ -124,7 +124,7 @@ describe('summaryMail', () => {
     expect(feedback).not.toContain('AN OLDER WEEK');
     // Typed line breaks survive Outlook (no pre-wrap there); typed markup stays text.
     expect(mail.html).toContain('Templates for pricing questions.<br>And a list of VIP clients.');
-    const hostile = summaryMail(summaryInput({ feedback: [{ week: SUMMARY_WEEK, author: 'va', submittedAt: 0, answers: { wentWell: '<img src=x onerror=alert(1)>' } }] }));
+    const hostile = summaryMail(summaryInput({ feedback: [{ week: SUMMARY_WEEK, author: 'va', submittedAt: 0, edited: false, answers: { wentWell: '<img src=x onerror=alert(1)>' } }] }));
     expect(parse(hostile.html).querySelectorAll('img')).toHaveLength(0);
     expect(hostile.html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     const ownerOnly = summaryMail(summaryInput({ feedback: input.feedback.filter((entry) => entry.author === 'owner') }));

@@ -161,7 +161,8 @@ function feedbackBlocks(input: SummaryMailInput): FeedbackBlock[] {
     const answers = Object.entries(given?.answers ?? {})
       .filter(([, answer]) => answer.trim() !== '')
       .map(([field, answer]) => ({ question: t(locale, QUESTION_KEYS[field] ?? 'mail.feedback.q.other'), answer }));
-    return { author: t(locale, key), answers, note: answers.length === 0 ? t(locale, 'mail.feedback.missing') : null };
+    const name = given?.edited ? `${t(locale, key)} ${t(locale, 'mail.feedback.edited')}` : t(locale, key);
+    return { author: name, answers, note: answers.length === 0 ? t(locale, 'mail.feedback.missing') : null };
   });
 }
 

@@ -53,9 +53,9 @@ function report(): KpiReport {
 }
 
 const FEEDBACK: Feedback[] = [
-  { week: SUMMARY_WEEK, author: 'owner', submittedAt: at('2026-11-23T08:00Z'), answers: { wentWell: 'Quick answers to the catalogue requests.', improve: 'Flag anything legal to me first.', kpisFair: 'yes' } },
-  { week: SUMMARY_WEEK, author: 'va', submittedAt: at('2026-11-23T08:30Z'), answers: { wentWell: 'Cleared the inbox three Fridays running!', needFromOwner: 'Templates for pricing questions.\nAnd a list of VIP clients.', involved: '4' } },
-  { week: '2026-W46', author: 'owner', submittedAt: at('2026-11-16T08:00Z'), answers: { wentWell: 'AN OLDER WEEK' } },
+  { week: SUMMARY_WEEK, author: 'owner', submittedAt: at('2026-11-23T08:00Z'), answers: { wentWell: 'Quick answers to the catalogue requests.', improve: 'Flag anything legal to me first.', kpisFair: 'yes' }, edited: false },
+  { week: SUMMARY_WEEK, author: 'va', submittedAt: at('2026-11-23T08:30Z'), answers: { wentWell: 'Cleared the inbox three Fridays running!', needFromOwner: 'Templates for pricing questions.\nAnd a list of VIP clients.', involved: '4' }, edited: true },
+  { week: '2026-W46', author: 'owner', submittedAt: at('2026-11-16T08:00Z'), answers: { wentWell: 'AN OLDER WEEK' }, edited: false },
 ];
 
 export function summaryInput(overrides: Partial<SummaryMailInput> = {}): SummaryMailInput {

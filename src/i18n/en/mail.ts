@@ -36,6 +36,7 @@ export const MAIL = {
   'mail.feedback.owner': 'The owner',
   'mail.feedback.va': 'The VA',
   'mail.feedback.missing': 'No feedback given yet.',
+  'mail.feedback.edited': '(edited)',
   'mail.feedback.q.wentWell': 'What went well',
   'mail.feedback.q.improve': 'What can be improved',
   'mail.feedback.q.nextTime': 'How it can be done better next time',
