@@ -1,0 +1,58 @@
+// teamsapp.yml and the Entra app manifest agree with the env templates and with what Tandem's code asks
+// Graph for: every ${{VARIABLE}} they use has a value or is written by an earlier provision step, and the
+// app registration requests exactly the application permissions the dev tenant grants Tandem.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listEnvironments, parseEnvFile, ROOT } from '../scripts/app-package.ts';
+import { TANDEM_APP_ROLES } from '../src/devtenant/dev-tenant.ts';
+
+const read = (file: string) => readFile(join(ROOT, file), 'utf8');
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\$\{\{([A-Z0-9_]+)\}\}/g)].map((match) => match[1]!))];
+
+describe('teamsapp.yml and manifest/aad.manifest.json', () => {
+  it('use only variables an env template defines or an earlier provision step writes', async () => {
+    const yml = await read('teamsapp.yml');
+    const [provision = '', deploy = ''] = yml.split(/^deploy:$/m);
+    const written = new Set<string>();
+    const problems: string[] = [];
+    const env = parseEnvFile(await read('env/.env.dev'));
+    // Walk provision step by step: a step may use what the env file holds or what an earlier step wrote.
+    for (const step of provision.split(/^ {2}- uses: /m).slice(1)) {
+      const [action = ''] = step.split('\n');
+      const [inputs = '', outputs = ''] = step.split('writeToEnvironmentFile:');
+      for (const name of placeholders(inputs)) if (!(name in env) && !written.has(name)) problems.push(`${action} uses ${name} before anything sets it`);
+      for (const match of outputs.matchAll(/^ {6}\w+: ([A-Z0-9_]+)$/gm)) written.add(match[1]!);
+    }
+    const aad = await read('manifest/aad.manifest.json');
+    for (const name of [...placeholders(deploy), ...placeholders(aad)]) if (!(name in env) && !written.has(name)) problems.push(`${name} is never set`);
+    expect(problems).toEqual([]);
+    expect([...written]).toEqual(expect.arrayContaining(['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID', 'AAD_APP_OBJECT_ID', 'SECRET_AAD_APP_CLIENT_SECRET', 'SECRET_BOT_PASSWORD']));
+  });
+
+  it('keep secrets out of the committed env files: provision writes them to the git-ignored .user file', async () => {
+    const gitignore = (await read('.gitignore')).split('\n');
+    expect(gitignore).toEqual(expect.arrayContaining(['env/.env.*.user', 'deploy.env']));
+    for (const environment of await listEnvironments()) {
+      expect(Object.keys(parseEnvFile(await read(`env/.env.${environment}`))).filter((name) => name.startsWith('SECRET_'))).toEqual([]);
+    }
+  });
+
+  it('register exactly the Graph application permissions Tandem uses (headers mode), and SSO for the tab', async () => {
+    const aad = JSON.parse(await read('manifest/aad.manifest.json')) as {
+      requiredResourceAccess: Array<{ resourceAppId: string; resourceAccess: Array<{ id: string; type: string }> }>;
+      oauth2Permissions: Array<{ value: string; id: string }>;
+      preAuthorizedApplications: Array<{ appId: string; permissionIds: string[] }>;
+      identifierUris: string[];
+    };
+    const graph = aad.requiredResourceAccess.find((resource) => resource.resourceAppId === 'Microsoft Graph')!;
+    const roles = graph.resourceAccess.filter((access) => access.type === 'Role').map((access) => access.id);
+    expect(roles.sort()).toEqual([...TANDEM_APP_ROLES.headers].sort());
+    expect(graph.resourceAccess.filter((access) => access.type === 'Scope').map((access) => access.id)).toEqual(['User.Read']);
+    expect(aad.oauth2Permissions.map((permission) => permission.value)).toEqual(['access_as_user']);
+    expect(aad.identifierUris).toEqual(['api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}']);
+    // Teams (desktop/mobile, web), Microsoft 365 (web, desktop, mobile/Outlook desktop), Outlook (web, mobile).
+    expect(aad.preAuthorizedApplications).toHaveLength(7);
+    for (const client of aad.preAuthorizedApplications) expect(client.permissionIds).toEqual([aad.oauth2Permissions[0]!.id]);
+  });
+});
