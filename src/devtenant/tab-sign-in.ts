@@ -30,7 +30,7 @@ const EMPTY_TENANT = 'dev';
 
 function userOf(person: Person, role: 'owner' | 'va', pairing: Pairing): DevTenantUser & { mailbox: string } {
   // "adele.vance@…" → "Adele Vance": the dev tenant knows addresses, not names.
-  const name = person.address.slice(0, person.address.indexOf('@')).split(/[._-]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' ');
+  const name = person.address.slice(0, person.address.indexOf('@')).split(/[._-]/).map((part) => (part.length <= 2 ? part.toUpperCase() : part.charAt(0).toUpperCase() + part.slice(1))).join(' ');
   return {
     oid: person.userId ?? stableGuid(`user/${person.address}`),
     userPrincipalName: person.address,

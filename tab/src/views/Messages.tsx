@@ -89,7 +89,7 @@ export function Messages({ api, base, zone }: { api: ApiClient; base: string; zo
                 <TableCell>{dateTime(row.receivedAt, zone)}</TableCell>
                 <TableCell>{row.from ?? text('none')}</TableCell>
                 <TableCell>{row.subject}</TableCell>
-                <TableCell><StatusBadge row={row} /></TableCell>
+                <TableCell className={styles.nowrap}><StatusBadge row={row} /></TableCell>
                 <TableCell>{row.answeredAt === null ? text('none') : dateTime(row.answeredAt, zone)}</TableCell>
                 <TableCell>{row.answeredAt === null ? text('none') : duration(row.clockMinutes)}</TableCell>
                 <TableCell>

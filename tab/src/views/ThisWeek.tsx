@@ -15,6 +15,7 @@ export const useViewStyles = makeStyles({
   counts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(72px, 1fr))', gap: tokens.spacingHorizontalM },
   wide: { gridColumn: 'span 2', '@media (max-width: 640px)': { gridColumn: 'auto' } },
   table: { tableLayout: 'auto', '& td': { overflowWrap: 'anywhere' } },
+  nowrap: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
 });
