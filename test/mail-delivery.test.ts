@@ -7,11 +7,12 @@ import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
 import { createAppAuth } from '../src/graph/auth.ts';
 import { createGraphClient, type GraphClient } from '../src/graph/graph-client.ts';
 import { formatPercent } from '../src/i18n/format.ts';
+import { deliverOnce, deliveryTag } from '../src/jobs/deliver-once.ts';
 import { runDelivery, type DeliveryContext } from '../src/jobs/deliveries.ts';
 import type { DueDelivery } from '../src/jobs/planner.ts';
 import { loadWeekKpi } from '../src/jobs/week-kpi.ts';
 import { silentLogger } from '../src/log.ts';
-import { graphMailSender } from '../src/mail/graph-mail-sender.ts';
+import { deliveryMessageId, graphMailSender } from '../src/mail/graph-mail-sender.ts';
 import { saveFeedback } from '../src/store/feedback.ts';
 import { upsertMessages } from '../src/store/messages.ts';
 import { createPairing } from '../src/store/pairings.ts';
@@ -56,12 +57,12 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
 
     const ctx: DeliveryContext = { db: db(), chat: noChat, mail: graphMailSender(graph), mailbox: emptyMailbox, clock: { now: () => NOW }, log: silentLogger, teamsAppId: TEAMS_APP_ID };
     const due: DueDelivery = { pairingId: pairing.id, kind: 'summary_mail', period: '2026-W47', dueAt: at('2026-11-23T08:00Z'), late: false };
-    const sentBefore = tenant.store.outbox.length;
+    const sentBefore = tenant.outbox.sent.length;
     expect(await runDelivery(ctx, due)).toBe('delivered');
     expect(await runDelivery(ctx, due)).toBe('skipped');
-    expect(tenant.store.outbox).toHaveLength(sentBefore + 1);
+    expect(tenant.outbox.sent).toHaveLength(sentBefore + 1);
 
-    const sent = tenant.store.outbox.at(-1)!;
+    const sent = tenant.outbox.sent.at(-1)!;
     expect(sent).toMatchObject({ mailbox: OWNER.userPrincipalName, message: { toRecipients: [{ address: OWNER.mail }] } });
     const { week } = await loadWeekKpi(db(), pairing, '2026-W47', NOW);
     expect(week).toMatchObject({ counted: 3, onTime: 1, late: 1, missed: 1, pending: 0 });
@@ -80,5 +81,30 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
     );
     const [ledger] = await db().query<{ state: string; external_id: string }>("select state, external_id from posted_items where pairing_id = $1 and kind = 'summary_mail'", [pairing.id]);
     expect(ledger).toEqual({ state: 'sent', external_id: expect.stringMatching(/^<tandem\.[0-9a-f]{40}@contoso\.test>$/) });
+  });
+
+  it('a retry after a crash between sending and recording finds the sent mail instead of sending again', async () => {
+    await ensureTenant(db(), { id: 'contoso-test', name: 'Contoso', verifiedDomains: ['contoso.test'] });
+    const pairing = await createPairing(db(), { tenantId: 'contoso-test', mailbox: OWNER.mail, owner: { address: OWNER.mail }, va: { address: VA.mail } });
+    const due: DueDelivery = { pairingId: pairing.id, kind: 'summary_mail', period: '2026-W46', dueAt: at('2026-11-16T08:00Z'), late: false };
+    const sender = graphMailSender(graph);
+    const key = deliveryTag(due);
+    const message = { to: [OWNER.mail], subject: 'Tandem: week 2026-W46', html: '<p>week</p>', text: 'week' };
+    const sentBefore = tenant.outbox.sent.length;
+    const crashing = {
+      send: async () => {
+        await sender.send(OWNER.mail, message, key);
+        throw new Error('process killed before the ledger recorded the send');
+      },
+      find: () => sender.findSent(OWNER.mail, key),
+    };
+    await expect(deliverOnce(db(), due, crashing, 0)).rejects.toThrow('process killed');
+    expect(await deliverOnce(db(), due, crashing, 0)).toBe('reconciled');
+    expect(tenant.outbox.sent).toHaveLength(sentBefore + 1);
+    const [ledger] = await db().query<{ state: string; external_id: string; attempts: number }>(
+      "select state, external_id, attempts from posted_items where pairing_id = $1 and kind = 'summary_mail'",
+      [pairing.id],
+    );
+    expect(ledger).toEqual({ state: 'sent', external_id: deliveryMessageId(OWNER.mail, key), attempts: 2 });
   });
 });
