@@ -67,7 +67,7 @@ describe('startDevTenant', () => {
 
     // The SDK accepts Graph's bare 202 (no content type) and hands back its empty body as a stream.
     await client.post(`/users/${VA.id}/sendMail`, { message: { subject: 'hi', toRecipients: [{ emailAddress: { address: OWNER.mail } }] } });
-    expect(entry.tenant.store.outbox.map((mail) => mail.message.subject)).toEqual(['hi']);
+    expect(entry.tenant.outbox.sent.map((mail) => mail.message.subject)).toEqual(['hi']);
     const refused = await client.get(`/users/${OWNER.id}/messages?$select=body`).catch((caught: unknown) => caught);
     expect(refused).toBeInstanceOf(GraphError);
     expect(refused).toMatchObject({ statusCode: 403, code: 'ErrorAccessDenied' });

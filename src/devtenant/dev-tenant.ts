@@ -5,11 +5,12 @@ import type { AppAuthConfigInput } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { startDevGraph, type DevGraphStats, type FaultConfig } from './graph-api.ts';
 import type { DevSubscriptions } from './graph-subscriptions.ts';
+import type { DevOutbox } from './mailbox-outbox.ts';
 import { stableGuid } from './identity-tokens.ts';
 import { startDevIdentity, type DevIdentity, type OpenIdConfiguration } from './identity.ts';
 import { MailboxStore } from './mailbox-store.ts';
 import type { TenantSeed } from './tenant-seed.ts';
-import { generateLocalhostCertificate } from './tls.ts';
+import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
 
 /**
  * Application permissions Tandem asks for, by mode: `basic` reads message metadata only (never a body,
@@ -28,6 +29,8 @@ export interface DevTenantOptions {
   /** Delay before each mailbox answer, so concurrent requests overlap. */
   readonly latencyMs?: number;
   readonly logger?: Logger;
+  /** A certificate to serve with (tests starting many tenants reuse one: generating it takes a few hundred ms). */
+  readonly tls?: TlsMaterial;
 }
 
 export interface DevTenant {
@@ -55,6 +58,8 @@ export interface DevTenant {
   expireDeltaTokens(): void;
   /** Change-notification subscriptions and the notifications sent. */
   readonly subscriptions: DevSubscriptions;
+  /** Mail sent through sendMail (`outbox.sent`). */
+  readonly outbox: DevOutbox;
   close(): Promise<void>;
 }
 
@@ -63,7 +68,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
   const logger = options.logger ?? silentLogger;
   const roles = typeof options.roles === 'string' || options.roles === undefined ? TANDEM_APP_ROLES[options.roles ?? 'basic'] : options.roles;
   const app = { clientId: stableGuid(`tandem-dev-app/${seed.tenantId}`), clientSecret: `dev~${stableGuid(`secret/${seed.tenantId}`)}`, displayName: 'Tandem (dev tenant)', roles: [...roles] };
-  const tls = await generateLocalhostCertificate();
+  const tls = options.tls ?? (await generateLocalhostCertificate());
   const store = new MailboxStore(seed);
   const vaUserId = seed.groundTruth.pairing.vaUserId;
   const identity = await startDevIdentity(
@@ -84,8 +89,8 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
     },
     { tls, logger },
   );
-  const subscriptions = graph.subscriptions;
-  if (!subscriptions) throw new Error('the dev Graph keeps subscriptions whenever it has a store');
+  const { subscriptions, outbox } = graph;
+  if (!subscriptions || !outbox) throw new Error('the dev Graph keeps subscriptions and an outbox whenever it has a store');
   return {
     tenantId: seed.tenantId,
     authorityHost: identity.origin,
@@ -110,6 +115,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
     identity,
     expireDeltaTokens: () => graph.expireDeltaTokens(),
     subscriptions,
+    outbox,
     close: async () => {
       await graph.close();
       await identity.close();

@@ -18,6 +18,7 @@ import { ACCESS_DENIED, graphError, hasRole, ITEM_NOT_FOUND, ROLES, USER_NOT_FOU
 import { registerSendMailRoute } from './graph-send-mail.ts';
 import { DevSubscriptions, registerSubscriptionRoutes } from './graph-subscriptions.ts';
 import { tokenChecker } from './graph-token-check.ts';
+import { DevOutbox } from './mailbox-outbox.ts';
 import type { MailboxStore } from './mailbox-store.ts';
 import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
 
@@ -111,6 +112,8 @@ export interface DevGraph {
   expireDeltaTokens(): void;
   /** Change-notification subscriptions and what was sent (with a store only). */
   readonly subscriptions: DevSubscriptions | undefined;
+  /** Mail sent through sendMail (with a store only). */
+  readonly outbox: DevOutbox | undefined;
   close(): Promise<void>;
 }
 
@@ -122,6 +125,7 @@ function socketOf(env: unknown): IncomingMessage['socket'] | undefined {
 export interface GraphAppState {
   readonly deltaStates: DeltaStates;
   readonly subscriptions: DevSubscriptions | undefined;
+  readonly outbox: DevOutbox | undefined;
 }
 
 export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: DevGraphStats, logger: Logger, state: GraphAppState) {
@@ -189,7 +193,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     registerFolderRoutes(app, config.store, baseUrl);
     registerDeltaRoutes(app, config.store, baseUrl, state.deltaStates);
     registerMessageRoutes(app, config.store, baseUrl);
-    registerSendMailRoute(app, config.store);
+    if (state.outbox) registerSendMailRoute(app, config.store, state.outbox);
     registerDirectoryRoutes(app, config.store, baseUrl);
     if (state.subscriptions) registerSubscriptionRoutes(app, config.store, baseUrl, state.subscriptions);
   } else {
@@ -254,6 +258,7 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
   const state: GraphAppState = {
     deltaStates: new DeltaStates(),
     subscriptions: config.store ? new DevSubscriptions(config.store, logger, config.notificationCa) : undefined,
+    outbox: config.store ? new DevOutbox(config.store) : undefined,
   };
   // The base URL is known only once the port is bound, so requests reach the app through this slot.
   let app: ReturnType<typeof createGraphApp> | undefined;
@@ -281,6 +286,7 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
     stats,
     expireDeltaTokens: () => state.deltaStates.expire(),
     subscriptions: state.subscriptions,
+    outbox: state.outbox,
     close: async () => {
       await state.subscriptions?.close();
       await new Promise<void>((resolve, reject) => {

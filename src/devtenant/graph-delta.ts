@@ -8,7 +8,7 @@ import { SYNC_STATE_NOT_FOUND } from './graph-faults.ts';
 import { messageJson } from './graph-message-json.ts';
 import { isFailure, matchesFilter, parseMessageQuery, type FilterClause } from './graph-query.ts';
 import { ACCESS_DENIED, graphError, hasRole, immutableIds, ITEM_NOT_FOUND, ROLES, USER_NOT_FOUND, type GraphEnv, type GraphFailure } from './graph-response.ts';
-import { contentAllowed, pageSize } from './graph-messages.ts';
+import { contentAllowed, filterValues, pageSize } from './graph-messages.ts';
 import { defaultMessageId, type MailboxStore } from './mailbox-store.ts';
 
 /** One item of a round: a message to send as it is when its page is served, or to report as removed. */
@@ -115,8 +115,7 @@ export function registerDeltaRoutes(app: Hono<GraphEnv>, store: MailboxStore, ba
     for (const item of round.items.slice(round.offset, round.offset + size)) {
       const stored = mailbox.messages.get(item.messageId);
       if (stored && stored.folder === folder.key) {
-        const dates = { receivedDateTime: stored.message.receivedDateTime, sentDateTime: stored.message.sentDateTime, lastModifiedDateTime: stored.lastModified };
-        if (!matchesFilter(dates, scope.filter)) continue;
+        if (!matchesFilter(filterValues(stored), scope.filter)) continue;
         value.push(messageJson(stored, { mailboxId: mailbox.user.id, ...(scope.select ? { select: scope.select } : {}), immutableIds: immutable, contentAllowed: content.allowed, alwaysTyped: true }));
       } else {
         value.push({ '@odata.type': '#microsoft.graph.message', id: immutable ? item.messageId : item.defaultId, '@removed': { reason: 'deleted' } });

@@ -59,6 +59,15 @@ describe('dev Graph message lists (basic permissions)', () => {
     expect(new Set(swept.value.map((message) => message['parentFolderId']))).toEqual(new Set([`${OWNER.id}-clients`]));
   });
 
+  it('filters on internetMessageId and conversationId equality, with and inside a literal', async () => {
+    const target = messages[42]!;
+    const filter = encodeURIComponent(`internetMessageId eq '${target.internetMessageId}' and conversationId eq '${target.conversationId}'`);
+    const page = (await (await graph.get(`/users/${OWNER.id}/messages?$filter=${filter}&$select=internetMessageId`, IMMUTABLE)).json()) as Page;
+    expect(page.value.map((message) => message['id'])).toEqual([target.id]);
+    const none = (await (await graph.get(`/users/${OWNER.id}/messages?$filter=${encodeURIComponent("internetMessageId eq '<x and y''s@z>'")}`)).json()) as Page;
+    expect(none.value).toEqual([]);
+  });
+
   it('refuses an $orderby that does not lead the $filter with InefficientFilter, and other bad queries with Graph errors', async () => {
     const from = new Date(START).toISOString();
     const inefficient = await graph.get(`/users/${OWNER.id}/messages?$filter=receivedDateTime ge ${from}&$orderby=lastModifiedDateTime asc`);

@@ -34,7 +34,15 @@ export function contentAllowed(c: Context<GraphEnv>, query: Pick<MessageQuery, '
   return { allowed, refused: !allowed && (query.select ?? []).some((name) => CONTENT_PROPERTIES.has(name)) };
 }
 
-const dates = (stored: StoredMessage) => ({ id: stored.message.id, receivedDateTime: stored.message.receivedDateTime, sentDateTime: stored.message.sentDateTime, lastModifiedDateTime: stored.lastModified });
+/** What filters and orders read of a message. */
+export const filterValues = (stored: StoredMessage) => ({
+  id: stored.message.id,
+  receivedDateTime: stored.message.receivedDateTime,
+  sentDateTime: stored.message.sentDateTime,
+  lastModifiedDateTime: stored.lastModified,
+  internetMessageId: stored.message.internetMessageId,
+  conversationId: stored.message.conversationId,
+});
 
 export function registerMessageRoutes(app: Hono<GraphEnv>, store: MailboxStore, baseUrl: string): void {
   const list = (c: Context<GraphEnv>, folderRef: string | undefined) => {
@@ -56,8 +64,8 @@ export function registerMessageRoutes(app: Hono<GraphEnv>, store: MailboxStore, 
 
     const order = orderComparator(query.orderBy);
     const matching = [...mailbox.messages.values()]
-      .filter((stored) => (folder === undefined || stored.folder === folder.key) && matchesFilter(dates(stored), query.filter))
-      .sort((a, b) => order(dates(a), dates(b)));
+      .filter((stored) => (folder === undefined || stored.folder === folder.key) && matchesFilter(filterValues(stored), query.filter))
+      .sort((a, b) => order(filterValues(a), filterValues(b)));
     const page = matching.slice(offset, offset + size);
     const next = new URLSearchParams(url.searchParams);
     next.set('$skiptoken', encodeSkip(offset + size));

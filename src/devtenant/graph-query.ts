@@ -1,6 +1,7 @@
 // The OData query options the dev Graph understands on message collections, parsed and checked the way
-// Exchange does: `$select`, `$filter` on dates joined with `and`, `$orderby` on dates (whose properties must
-// lead the filter, else InefficientFilter), `$top`; anything else is refused in Graph's error shape.
+// Exchange does: `$select`, `$filter` on dates (and `eq` on internetMessageId or conversationId) joined with
+// `and`, `$orderby` on dates (whose properties must lead the filter, else InefficientFilter), `$top`;
+// anything else is refused in Graph's error shape.
 import type { GraphFailure } from './graph-response.ts';
 
 /** Properties a message can be `$select`ed by (meeting messages add `meetingMessageType`). */
@@ -18,11 +19,14 @@ const DATE_PROPERTIES: ReadonlySet<string> = new Set<DateProperty>(['receivedDat
 const ORDERABLE: ReadonlySet<string> = new Set(['receivedDateTime', 'lastModifiedDateTime']);
 export type Comparison = 'ge' | 'gt' | 'le' | 'lt';
 
-export interface FilterClause {
-  readonly property: DateProperty;
-  readonly op: Comparison;
-  readonly value: number;
-}
+export type StringProperty = 'internetMessageId' | 'conversationId';
+
+export type FilterClause =
+  | { readonly property: DateProperty; readonly op: Comparison; readonly value: number }
+  | { readonly property: StringProperty; readonly op: 'eq'; readonly value: string };
+
+/** What a filter reads of a message. */
+export type FilterValues = Readonly<Record<DateProperty, number> & Record<StringProperty, string>>;
 
 export interface OrderBy {
   readonly property: DateProperty;
@@ -45,12 +49,37 @@ const badRequest = (message: string, code = 'BadRequest'): GraphFailure => ({ st
 export const INEFFICIENT_FILTER: GraphFailure = { status: 400, code: 'InefficientFilter', message: 'The restriction or sort order is too complex for this operation.' };
 
 const CLAUSE = /^\s*([A-Za-z]+)\s+(ge|gt|le|lt)\s+(\S+)\s*$/;
+/** `internetMessageId eq '<a@b>'`, with OData's doubled quote inside the literal. */
+const STRING_CLAUSE = /^\s*(internetMessageId|conversationId)\s+eq\s+'((?:[^']|'')*)'\s*$/;
+
+/** Splits a filter on `and` outside string literals. */
+function splitAnd(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === "'") quoted = !quoted;
+    else if (!quoted && /^\s+and\s+/i.test(text.slice(index, index + 6))) {
+      const separator = /^\s+and\s+/i.exec(text.slice(index))![0];
+      parts.push(text.slice(start, index));
+      index += separator.length - 1;
+      start = index + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
 /** OData's DateTimeOffset literal, unquoted: `2026-11-02T08:00:00Z` (fraction and offset optional). */
 const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseFilter(text: string): FilterClause[] | GraphFailure {
   const clauses: FilterClause[] = [];
-  for (const part of text.split(/\s+and\s+/i)) {
+  for (const part of splitAnd(text)) {
+    const equality = STRING_CLAUSE.exec(part);
+    if (equality) {
+      clauses.push({ property: equality[1] as StringProperty, op: 'eq', value: equality[2]!.replaceAll("''", "'") });
+      continue;
+    }
     const match = CLAUSE.exec(part);
     const [, property, op, value] = match ?? [];
     if (!property || !op || !value) return badRequest(`Invalid filter clause: '${part.trim()}'.`);
@@ -116,10 +145,12 @@ export function isFailure(value: unknown): value is GraphFailure {
   return typeof value === 'object' && value !== null && 'code' in value && 'status' in value;
 }
 
-/** Whether a date passes every clause. */
-export function matchesFilter(values: Readonly<Record<DateProperty, number>>, filter: readonly FilterClause[]): boolean {
-  return filter.every(({ property, op, value }) => {
-    const actual = values[property];
+/** Whether a message passes every clause. */
+export function matchesFilter(values: FilterValues, filter: readonly FilterClause[]): boolean {
+  return filter.every((clause) => {
+    if (clause.op === 'eq') return values[clause.property] === clause.value;
+    const actual = values[clause.property];
+    const { op, value } = clause;
     return op === 'ge' ? actual >= value : op === 'gt' ? actual > value : op === 'le' ? actual <= value : actual < value;
   });
 }

@@ -1,9 +1,10 @@
 // The dev Graph's `POST /users/{id}/sendMail`: the body zod-checked in Graph's shape (custom internet
-// headers must start with `x-`), the mail kept in Sent Items when asked and in the store's outbox, and
+// headers must start with `x-`), the mail kept in Sent Items when asked and in the outbox, and
 // Graph's bare 202 — no content type, no body — on success.
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ACCESS_DENIED, graphError, hasRole, ROLES, USER_NOT_FOUND, type GraphEnv } from './graph-response.ts';
+import type { DevOutbox } from './mailbox-outbox.ts';
 import type { MailboxStore } from './mailbox-store.ts';
 
 const recipientSchema = z.object({ emailAddress: z.object({ address: z.string().email(), name: z.string().optional() }) });
@@ -12,6 +13,7 @@ const headerSchema = z.object({ name: z.string().min(1), value: z.string() });
 export const sendMailSchema = z.object({
   message: z.object({
     subject: z.string().default(''),
+    internetMessageId: z.string().regex(/^<[^<>@\s]+@[^<>@\s]+>$/).optional(),
     body: z.object({ contentType: z.string().regex(/^(text|html)$/i), content: z.string() }).optional(),
     toRecipients: z.array(recipientSchema).default([]),
     ccRecipients: z.array(recipientSchema).default([]),
@@ -24,7 +26,7 @@ export const sendMailSchema = z.object({
 
 const address = (recipient: z.infer<typeof recipientSchema>) => ({ name: recipient.emailAddress.name ?? recipient.emailAddress.address, address: recipient.emailAddress.address });
 
-export function registerSendMailRoute(app: Hono<GraphEnv>, store: MailboxStore): void {
+export function registerSendMailRoute(app: Hono<GraphEnv>, store: MailboxStore, outbox: DevOutbox): void {
   app.post('/v1.0/users/:user/sendMail', async (c) => {
     if (!hasRole(c, ROLES.mailSend)) return graphError(c, ACCESS_DENIED);
     const mailbox = store.mailbox(c.req.param('user'));
@@ -49,7 +51,7 @@ export function registerSendMailRoute(app: Hono<GraphEnv>, store: MailboxStore):
     if (message.toRecipients.length + message.ccRecipients.length + message.bccRecipients.length === 0) {
       return graphError(c, { status: 400, code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid., Recipient is missing.' });
     }
-    store.send(
+    outbox.send(
       mailbox.user.id,
       {
         subject: message.subject,
@@ -58,6 +60,7 @@ export function registerSendMailRoute(app: Hono<GraphEnv>, store: MailboxStore):
         ccRecipients: message.ccRecipients.map(address),
         bccRecipients: message.bccRecipients.map(address),
         internetMessageHeaders: message.internetMessageHeaders,
+        ...(message.internetMessageId ? { internetMessageId: message.internetMessageId } : {}),
       },
       saveToSentItems,
     );

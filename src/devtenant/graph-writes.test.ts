@@ -38,8 +38,8 @@ describe('dev Graph writes and tenant reads', () => {
     expect(response.status).toBe(202);
     expect(response.headers.get('content-type')).toBeNull();
     expect(await response.text()).toBe('');
-    expect(tenant.store.outbox).toHaveLength(1);
-    expect(tenant.store.outbox[0]).toMatchObject({ mailbox: VA.userPrincipalName, saved: true, message: { subject: 'Your week with Victor', internetMessageHeaders: [{ name: 'x-tandem-key', value: 'summary/2026-W45' }] } });
+    expect(tenant.outbox.sent).toHaveLength(1);
+    expect(tenant.outbox.sent[0]).toMatchObject({ mailbox: VA.userPrincipalName, saved: true, message: { subject: 'Your week with Victor', internetMessageHeaders: [{ name: 'x-tandem-key', value: 'summary/2026-W45' }] } });
     const sent = (await (await graph.get(`/users/${VA.id}/mailFolders/sentitems/messages?$select=subject,from,ccRecipients`)).json()) as { value: Array<Record<string, unknown>> };
     expect(sent.value).toEqual([expect.objectContaining({ subject: 'Your week with Victor', from: { emailAddress: { name: VA.displayName, address: VA.mail } } })]);
     const ownerInbox = (await (await graph.get(`/users/${OWNER.id}/mailFolders/inbox?$select=totalItemCount`)).json()) as Record<string, unknown>;
@@ -47,9 +47,18 @@ describe('dev Graph writes and tenant reads', () => {
 
     const unsaved = await graph.post(`/users/${VA.id}/sendMail`, { ...summaryMail, saveToSentItems: false });
     expect(unsaved.status).toBe(202);
-    expect(tenant.store.outbox[1]?.saved).toBe(false);
+    expect(tenant.outbox.sent[1]?.saved).toBe(false);
     const sentCount = (await (await graph.get(`/users/${VA.id}/mailFolders/sentitems?$select=totalItemCount`)).json()) as Record<string, unknown>;
     expect(sentCount['totalItemCount']).toBe(1);
+  });
+
+  it('keeps the internetMessageId the sender chose, so Sent Items can be searched by it', async () => {
+    const internetMessageId = '<tandem.abc123@contoso.test>';
+    expect((await graph.post(`/users/${OWNER.id}/sendMail`, { message: { ...summaryMail.message, internetMessageId } })).status).toBe(202);
+    const filter = encodeURIComponent(`internetMessageId eq '${internetMessageId}'`);
+    const found = (await (await graph.get(`/users/${OWNER.id}/mailFolders/sentitems/messages?$filter=${filter}&$select=id,internetMessageId&$top=1`)).json()) as { value: unknown[] };
+    expect(found.value).toEqual([expect.objectContaining({ internetMessageId })]);
+    expect((await graph.post(`/users/${OWNER.id}/sendMail`, { message: { ...summaryMail.message, internetMessageId: 'no-angle-brackets' } })).status).toBe(400);
   });
 
   it('refuses a malformed sendMail body with Graph 400s', async () => {
@@ -65,7 +74,7 @@ describe('dev Graph writes and tenant reads', () => {
       expect(response.status, String(code)).toBe(400);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
     }
-    expect(tenant.store.outbox.every((mail) => mail.message.subject === 'Your week with Victor')).toBe(true);
+    expect(tenant.outbox.sent.every((mail) => mail.message.subject === 'Your week with Victor')).toBe(true);
   });
 
   it('reads verified domains from /organization and /domains, each behind its own permission', async () => {

@@ -68,16 +68,4 @@ describe('dev tenant mailbox store', () => {
     expect(() => store.move(OWNER.id, 'nope', 'inbox')).toThrow(/no message nope/);
     expect(() => store.deliver(OWNER.id, inbound(1, { folder: 'nowhere' }))).toThrow(/no folder nowhere/);
   });
-
-  it('sends: a copy in Sent Items, the outbox, and the Inbox of a recipient in the tenant', () => {
-    const store = new MailboxStore(devSeed());
-    store.advanceTo(START + HOUR);
-    const sent = store.send(VA.id, { subject: 'Weekly', body: 'b', toRecipients: [{ name: 'O', address: 'Owner@contoso.test' }], ccRecipients: [], bccRecipients: [], internetMessageHeaders: [] }, true);
-    expect(store.outbox).toEqual([sent]);
-    const va = store.mailbox(VA.id)!;
-    expect(va.messages.get(sent.message.id)).toMatchObject({ folder: 'sentitems', created: START + HOUR });
-    const delivered = [...store.mailbox(OWNER.id)!.messages.values()];
-    expect(delivered).toHaveLength(1);
-    expect(delivered[0]).toMatchObject({ folder: 'inbox', isRead: false, message: { subject: 'Weekly', from: { address: VA.mail } } });
-  });
 });

@@ -2,8 +2,7 @@
 // events apply when the clock reaches them (nothing is visible before its time), every change bumps the
 // message's version and is logged per folder so delta queries can replay it, and folder counts are
 // derived from the messages in the folder at the moment they are read.
-import { randomUUID } from 'node:crypto';
-import type { DevAddress, DevAutomaticReplies, DevFolderSeed, DevHeader, DevMailboxSeed, DevMessage, DevUser, TenantSeed, TimelineEvent } from './tenant-seed.ts';
+import type { DevAutomaticReplies, DevFolderSeed, DevMailboxSeed, DevMessage, DevUser, TenantSeed, TimelineEvent } from './tenant-seed.ts';
 
 /** Exchange's well-known folders; every mailbox has them, whatever the seed lists. */
 const WELL_KNOWN_FOLDERS: readonly DevFolderSeed[] = [
@@ -54,14 +53,6 @@ export interface FolderChange {
   readonly changeType: 'created' | 'updated' | 'deleted';
 }
 
-export interface SentMail {
-  readonly mailbox: string;
-  readonly at: number;
-  readonly message: DevMessage;
-  /** Whether a copy was kept in Sent Items. */
-  readonly saved: boolean;
-}
-
 export interface StoreMailbox {
   readonly user: DevUser;
   readonly seed: DevMailboxSeed;
@@ -96,8 +87,6 @@ export class MailboxStore {
   readonly tenantId: string;
   readonly verifiedDomains: readonly string[];
   readonly users: readonly DevUser[];
-  /** Mail sent through `sendMail`, oldest first. */
-  readonly outbox: SentMail[] = [];
   private readonly mailboxes = new Map<string, MutableMailbox>();
   private readonly events: readonly TimelineEvent[];
   private nextEvent = 0;
@@ -235,44 +224,6 @@ export class MailboxStore {
     this.require(mailbox).automaticReplies = setting;
   }
 
-  /**
-   * Sends mail from a mailbox now: kept in its Sent Items when `save`, recorded in the outbox, and
-   * delivered to the Inbox of every recipient with a mailbox in this tenant, as Exchange would.
-   */
-  send(mailbox: string, mail: SendInput, save: boolean): SentMail {
-    const box = this.require(mailbox);
-    const from: DevAddress = { name: box.user.displayName, address: box.user.mail };
-    const domain = box.user.mail.split('@')[1] ?? 'dev.test';
-    const message: DevMessage = {
-      id: `sent-${randomUUID()}`,
-      conversationId: `conv-${randomUUID()}`,
-      internetMessageId: `<${randomUUID()}@${domain}>`,
-      subject: mail.subject,
-      from,
-      sender: from,
-      toRecipients: mail.toRecipients,
-      ccRecipients: mail.ccRecipients,
-      receivedDateTime: this.clock,
-      sentDateTime: this.clock,
-      folder: 'sentitems',
-      isDraft: false,
-      isRead: true,
-      categories: [],
-      inferenceClassification: 'focused',
-      internetMessageHeaders: mail.internetMessageHeaders,
-      body: mail.body,
-    };
-    if (save) this.deliver(box.user.id, message);
-    const sent: SentMail = { mailbox: box.user.userPrincipalName, at: this.clock, message, saved: save };
-    this.outbox.push(sent);
-    const recipients = new Set([...mail.toRecipients, ...mail.ccRecipients, ...mail.bccRecipients].map((recipient) => recipient.address.toLowerCase()));
-    for (const other of this.mailboxes.values()) {
-      if (!recipients.has(other.user.mail.toLowerCase()) && !recipients.has(other.user.userPrincipalName.toLowerCase())) continue;
-      this.deliver(other.user.id, { ...message, id: `in-${randomUUID()}`, folder: 'inbox', isRead: false });
-    }
-    return sent;
-  }
-
   private apply(event: TimelineEvent): void {
     switch (event.kind) {
       case 'deliver':
@@ -334,14 +285,4 @@ export class MailboxStore {
     if (!stored) throw new Error(`no message ${messageId} in ${box.user.userPrincipalName} at ${new Date(this.clock).toISOString()}`);
     return stored;
   }
-}
-
-/** What `send` needs from a sendMail request, after validation. */
-export interface SendInput {
-  readonly subject: string;
-  readonly body: string;
-  readonly toRecipients: readonly DevAddress[];
-  readonly ccRecipients: readonly DevAddress[];
-  readonly bccRecipients: readonly DevAddress[];
-  readonly internetMessageHeaders: readonly DevHeader[];
 }
