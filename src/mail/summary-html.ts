@@ -38,6 +38,7 @@ td { font-family: 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: #2424
 .bar-space { font-size: 0; line-height: 0; }
 .bar-value { font-size: 11px; line-height: 14px; color: #424242; padding-top: 4px; }
 .bar-week { font-size: 11px; line-height: 14px; color: #616161; }
+.bar-mark { font-size: 12px; line-height: 14px; font-weight: 700; }
 .caption { font-size: 12px; line-height: 16px; color: #616161; padding: 8px 24px 0 24px; }
 .item { padding: 8px 0; border-bottom: 1px solid #f0f0f0; vertical-align: top; }
 .item-from { font-weight: 600; word-break: break-word; }
@@ -59,6 +60,9 @@ td { font-family: 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: #2424
   .stat-value { font-size: 18px !important; }
 }
 `;
+
+/** The same marks the plain-text trend uses. */
+const MARKS: Readonly<Record<Tone, string>> = { good: '✓', bad: '✗', neutral: '&nbsp;' };
 
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -117,7 +121,9 @@ function barColumn(bar: TrendBar, width: string): string {
   return (
     `<td class="bar-cell" width="${width}" data-week="${escapeHtml(bar.label)}">` +
     presentation('width="100%"', `${spacer}${fill}<tr><td class="bar-space" height="2" bgcolor="#8a8886" style="height:2px;background-color:#8a8886">&nbsp;</td></tr>`) +
-    `<div class="bar-value" style="${weight}">${escapeHtml(bar.value)}</div><div class="bar-week" style="${weight}">${escapeHtml(bar.label)}</div></td>`
+    `<div class="bar-value" style="${weight}">${escapeHtml(bar.value)}</div><div class="bar-week" style="${weight}">${escapeHtml(bar.label)}</div>` +
+    // Met / not met as a mark too, not by colour alone.
+    `<div class="bar-mark" style="color:${TONES[bar.tone].fg}">${MARKS[bar.tone]}</div></td>`
   );
 }
 

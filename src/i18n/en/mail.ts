@@ -25,7 +25,7 @@ export const MAIL = {
   'mail.streak': 'Streak: {streak} weeks in a row',
   'mail.trend': 'Last 8 weeks',
   'mail.trend.noMail': 'no mail',
-  'mail.trend.caption': 'Share answered within {window} h per week; green weeks met the {target}% target.',
+  'mail.trend.caption': 'Share answered within {window} h per week: ✓ (green) met the {target}% target, ✗ (red) did not.',
   'mail.waiting': 'Missed and still waiting',
   'mail.waiting.none': 'Nothing missed, nothing waiting.',
   'mail.waiting.missed': 'Missed',
