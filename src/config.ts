@@ -37,6 +37,10 @@ const configSchema = z.object({
   TANDEM_GRAPH_BASE_URL: z.url({ protocol: /^https$/, error: 'TANDEM_GRAPH_BASE_URL must be an https:// URL' }).default('https://graph.microsoft.com/v1.0'),
   /** Where Microsoft 365 can reach this server (change notifications, links in mail); optional. */
   TANDEM_PUBLIC_URL: z.url({ protocol: /^https$/, error: 'TANDEM_PUBLIC_URL must be an https:// URL' }).optional(),
+  /** The bot's Entra app (Azure Bot resource); with MicrosoftAppId set, /api/messages requires Bot Framework tokens. */
+  MicrosoftAppId: z.string().min(1).optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppTenantId: z.string().optional(),
 });
 
 const TENANT_VARIABLES = ['TANDEM_TENANT_ID', 'TANDEM_CLIENT_ID', 'TANDEM_CLIENT_SECRET'] as const;
@@ -57,6 +61,8 @@ export type Config = Readonly<{
   graphMode: 'headers' | 'basic';
   backfillDays: number;
   publicUrl: string | undefined;
+  /** Bot Framework credentials; null runs the bot without authentication (local dev, Agents Playground). */
+  bot: { readonly appId: string; readonly appPassword: string | undefined; readonly appTenantId: string | undefined } | null;
 }>;
 
 export class ConfigError extends Error {
@@ -98,5 +104,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     graphMode: values.TANDEM_GRAPH_MODE,
     backfillDays: values.TANDEM_BACKFILL_DAYS,
     publicUrl: values.TANDEM_PUBLIC_URL,
+    bot: values.MicrosoftAppId === undefined ? null : { appId: values.MicrosoftAppId, appPassword: values.MicrosoftAppPassword, appTenantId: values.MicrosoftAppTenantId },
   };
 }

@@ -1,6 +1,8 @@
 // Wiring only: config, logger, database, ports, job system and HTTP server; then the URLs to open.
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { botRoute } from '../bot/adapter.ts';
+import { adminConsent } from '../bot/consent.ts';
 import { connectorPoster } from '../bot/connector-poster.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startBotConnector } from './devtenant/bot-connector.ts';
@@ -43,13 +45,15 @@ const ctx = {
 };
 const jobs = await startJobSystem(db, ctx, { concurrency: config.jobConcurrency, syncEveryMinutes: config.syncEveryMinutes, retentionDays: config.retentionDays });
 const tab = await startTabServer(config, db, systemClock, log);
-const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log, tab }).fetch, port: config.port });
+const bot = botRoute({ db, clock: systemClock, log, teamsAppId: null, consentUrl: adminConsent(db, config.graph) }, config.bot);
+const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log, tab, bot }).fetch, port: config.port });
 
 process.stdout.write(
   [
     `Tandem is running (${db.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}).`,
     `  Health:    http://localhost:${config.port}/healthz`,
     `  Readiness: http://localhost:${config.port}/readyz`,
+    `  Bot endpoint: http://localhost:${config.port}/api/messages${config.bot === null ? ' (no MicrosoftAppId: tokens not checked)' : ''}`,
     `  Local bot connector (dev tenant): ${connector.url}`,
     ...tab.notes,
     '',

@@ -110,7 +110,9 @@ describe.each(testEngines())('delivery on %s', (engine) => {
     expect(scorecards).toHaveLength(1);
     const text = JSON.stringify(scorecards[0]!.card);
     expect(text).toContain('Scorecard for week 2026-W47');
-    expect(text).toContain('Counted 2 · on time 1 · late 0 · missed 1 · still waiting 0');
+    for (const [title, value] of [['Counted', '2'], ['On time', '1'], ['Late', '0'], ['Missed', '1'], ['Still waiting', '0']]) {
+      expect(text).toContain(JSON.stringify({ title, value }));
+    }
     expect(text).toContain('50% answered within 24 h (target 90%)');
   });
 });

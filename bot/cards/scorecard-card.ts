@@ -1,16 +1,33 @@
-// The weekly scorecard as an Adaptive Card 1.5, built from the engine's week result. Pure.
-// Issue #6 extends it (chart with text fallback, feedback form, Action.Execute); the numbers stay the engine's.
+// The weekly scorecard as an Adaptive Card 1.5, built from the engine's numbers (the week and its 8-week
+// trend). Pure: plain data in, card JSON out. The trend is a Teams chart with a text fallback.
 import type { WeekKpi } from '../../src/kpi/engine.ts';
 import type { Settings } from '../../src/kpi/settings.ts';
 import { formatDuration, formatPercent } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
+import { card, execute, facts, openUrl, text, type Card, type Element } from './card-parts.ts';
+import { formatDay, formatInstant } from './dates.ts';
+
+/** Missed mail listed on the card, oldest first. */
+export const MISSED_ON_CARD = 5;
+export const TREND_ON_CARD = 8;
+
+/** What the trend needs of each week. */
+export type TrendWeek = Pick<WeekKpi, 'week' | 'rate' | 'met'>;
 
 export interface ScorecardInput {
+  readonly pairingId: string;
   readonly week: WeekKpi;
+  /** Up to the last 8 weeks, oldest first, ending with `week`. */
+  readonly trend: readonly TrendWeek[];
   readonly settings: Settings;
   readonly streak: number | null;
   readonly locale: string;
+  /** Posted after its due time because Tandem was not running. */
   readonly late: boolean;
+  /** Subjects of missed mail are not shown. */
+  readonly privacyMode: boolean;
+  /** Deep link to the KPI tab at this pairing and week; null hides the button. */
+  readonly tabUrl: string | null;
 }
 
 function inboxZeroLine({ week, settings, streak, locale }: ScorecardInput): string {
@@ -21,39 +38,93 @@ function inboxZeroLine({ week, settings, streak, locale }: ScorecardInput): stri
   return t(locale, 'scorecard.inboxZero.fail', { day, count: result.count ?? 0 });
 }
 
-export function scorecardCard(input: ScorecardInput): Record<string, unknown> {
+const shortWeek = (week: string) => week.slice(week.indexOf('W'));
+
+/** One line per week, for hosts without charts and for screen readers. */
+export function trendText(locale: string, trend: readonly TrendWeek[]): string {
+  return trend
+    .map((week) => `${shortWeek(week.week)} ${week.rate === null ? t(locale, 'scorecard.trend.noMail') : formatPercent(locale, week.rate)}${week.met === true ? ' ✓' : ''}`)
+    .join(' · ');
+}
+
+function trendChart(input: ScorecardInput): Element[] {
+  const { locale, settings } = input;
+  const trend = input.trend.slice(-TREND_ON_CARD);
+  if (trend.length === 0) return [];
+  const fallback = text(`${t(locale, 'scorecard.trend.title', { weeks: trend.length })}: ${trendText(locale, trend)}`, { size: 'Small', spacing: 'Medium' });
+  return [
+    {
+      // Teams renders Chart.* elements; every other host shows the fallback line.
+      type: 'Chart.VerticalBar',
+      title: t(locale, 'scorecard.trend.title', { weeks: trend.length }),
+      xAxisTitle: t(locale, 'scorecard.trend.xAxis'),
+      yAxisTitle: t(locale, 'scorecard.trend.yAxis', { target: settings.responseTargetPct }),
+      showBarValues: true,
+      data: trend.map((week) => ({
+        x: shortWeek(week.week),
+        y: week.rate === null ? 0 : Math.round(week.rate * 1000) / 10,
+        color: week.met === true ? 'good' : week.met === false ? 'attention' : 'neutral',
+      })),
+      fallback,
+    },
+  ];
+}
+
+function missedItems(input: ScorecardInput): Element[] {
+  const { locale, settings } = input;
+  const missed = input.week.oldestWaiting.filter((item) => item.status === 'missed').slice(0, MISSED_ON_CARD);
+  if (missed.length === 0) return [];
+  return [
+    text(t(locale, 'scorecard.missed.title', { count: input.week.missed }), { weight: 'Bolder', spacing: 'Medium' }),
+    ...missed.map((item) =>
+      text(
+        t(locale, input.privacyMode ? 'scorecard.missed.itemPrivate' : 'scorecard.missed.item', {
+          from: item.from ?? t(locale, 'scorecard.missed.unknownSender'),
+          received: formatInstant(locale, item.receivedAt, settings.timeZone),
+          subject: item.subject === '' ? t(locale, 'scorecard.missed.noSubject') : item.subject,
+        }),
+        { size: 'Small', spacing: 'Small', maxLines: 2 },
+      ),
+    ),
+  ];
+}
+
+export function scorecardCard(input: ScorecardInput): Card {
   const { week, settings, locale } = input;
-  const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
   const headline =
     week.rate === null
-      ? text(t(locale, 'scorecard.noMail'))
+      ? text(t(locale, 'scorecard.noMail'), { size: 'Large', weight: 'Bolder' })
       : text(t(locale, 'scorecard.rate', { rate: formatPercent(locale, week.rate), window: settings.windowHours, target: settings.responseTargetPct }), {
           size: 'Large',
           weight: 'Bolder',
           color: week.met ? 'Good' : 'Attention',
         });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
-      text(t(locale, 'scorecard.title', { week: week.week }), { weight: 'Bolder', size: 'Medium' }),
+  const answered = week.answeredBy;
+  const actions = [
+    execute(t(locale, 'scorecard.action.feedback'), 'feedback.open', { pairingId: input.pairingId, week: week.week, source: 'scorecard' }),
+    ...(input.tabUrl === null ? [] : [openUrl(t(locale, 'scorecard.action.tab'), input.tabUrl)]),
+  ];
+  return card(
+    [
+      text(t(locale, 'scorecard.title', { week: week.week }), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+      text(t(locale, 'scorecard.range', { from: formatDay(locale, week.start), to: formatDay(locale, week.end), zone: settings.timeZone }), { isSubtle: true, spacing: 'None', size: 'Small' }),
       headline,
       ...(week.met === null ? [] : [text(t(locale, week.met ? 'scorecard.met' : 'scorecard.notMet'), { isSubtle: true, spacing: 'None' })]),
-      text(t(locale, 'scorecard.counts', { counted: week.counted, onTime: week.onTime, late: week.late, missed: week.missed, pending: week.pending })),
-      text(t(locale, 'scorecard.times', { median: formatDuration(locale, week.medianMinutes), p90: formatDuration(locale, week.p90Minutes) })),
+      facts([
+        [t(locale, 'scorecard.fact.counted'), String(week.counted)],
+        [t(locale, 'scorecard.fact.onTime'), String(week.onTime)],
+        [t(locale, 'scorecard.fact.late'), String(week.late)],
+        [t(locale, 'scorecard.fact.missed'), String(week.missed)],
+        [t(locale, 'scorecard.fact.pending'), String(week.pending)],
+        [t(locale, 'scorecard.fact.median'), formatDuration(locale, week.medianMinutes)],
+        [t(locale, 'scorecard.fact.p90'), formatDuration(locale, week.p90Minutes)],
+        [t(locale, 'scorecard.fact.answeredBy'), t(locale, 'scorecard.answeredBy', { va: answered.va, owner: answered.owner, other: answered.other })],
+      ]),
       text(inboxZeroLine(input)),
+      ...trendChart(input),
+      ...missedItems(input),
       ...(input.late ? [text(t(locale, 'scorecard.late'), { isSubtle: true, size: 'Small' })] : []),
     ],
-  };
-}
-
-/** A short card with one message (reminders, monthly question, review). */
-export function noticeCard(message: string): Record<string, unknown> {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [{ type: 'TextBlock', text: message, wrap: true }],
-  };
+    { actions, fallbackText: t(locale, 'scorecard.title', { week: week.week }) },
+  );
 }

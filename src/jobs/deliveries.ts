@@ -1,5 +1,11 @@
 // What each planned delivery does: build its card or mail from the engine's numbers and deliver it once.
-import { noticeCard, scorecardCard } from '../../bot/cards/scorecard-card.ts';
+import { execute } from '../../bot/cards/card-parts.ts';
+import { noticeCard } from '../../bot/cards/notice-card.ts';
+import { reviewCard } from '../../bot/cards/review-card.ts';
+import { scorecardCard } from '../../bot/cards/scorecard-card.ts';
+import { PRIVACY_MODE } from '../../bot/privacy.ts';
+import { kpiFor } from '../api/kpi-reads.ts';
+import { lastWeeks } from '../api/periods.ts';
 import { t } from '../i18n/messages.ts';
 import { loadSummaryInput } from '../mail/summary-data.ts';
 import { summaryMail } from '../mail/summary-mail.ts';
@@ -11,7 +17,6 @@ import { recordSnapshot } from '../store/snapshots.ts';
 import { deliverOnce, deliveryTag, type DeliveryChannel, type DeliveryOutcome } from './deliver-once.ts';
 import type { DueDelivery } from './planner.ts';
 import type { ChatPoster, Clock, ConversationRef, MailboxSource, MailSender } from './ports.ts';
-import { loadWeekKpi } from './week-kpi.ts';
 import { conversationRefSchema } from './job-payloads.ts';
 
 export interface DeliveryContext {
@@ -54,27 +59,30 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
       };
     case 'scorecard':
       return post(async () => {
-        const { week, streak } = await loadWeekKpi(ctx.db, pairing, due.period, ctx.clock.now());
-        return scorecardCard({ week, settings, streak, locale, late: due.late });
+        const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
+        // The same engine run as the summary mail: the week, its 8-week trend and the streak.
+        const summary = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: PRIVACY_MODE });
+        return scorecardCard({ pairingId: pairing.id, week: summary.week, trend: summary.trend, settings, streak: summary.streak, locale, late: due.late, privacyMode: PRIVACY_MODE, tabUrl });
       });
     case 'summary_mail':
       return {
         send: async () => {
           const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
-          // No privacy-mode setting exists yet (issue #6 adds it); until then subjects are shown, as the spec's default.
-          const input = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: false });
+          const input = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: PRIVACY_MODE });
           return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...summaryMail(input) }, key);
         },
         find: () => ctx.mail.findSent(pairing.mailbox, key),
       };
     case 'feedback_reminder':
-      return post(async () => noticeCard(t(locale, 'reminder.text')));
+      return post(async () => noticeCard(t(locale, 'reminder.text'), [execute(t(locale, 'feedback.action.open'), 'feedback.open', { pairingId: pairing.id, week: due.period })]));
     case 'monthly_question':
       return post(async () => noticeCard(t(locale, 'monthly.text')));
     case 'review':
-      return post(async () =>
-        noticeCard(t(locale, 'review.text', { target: settings.responseTargetPct, window: settings.windowHours, day: settings.inboxZeroDay })),
-      );
+      return post(async () => {
+        const now = ctx.clock.now();
+        const report = await kpiFor(ctx.db, pairing, lastWeeks(settings, now, settings.reviewEveryWeeks), now);
+        return reviewCard({ locale, pairingId: pairing.id, weeks: report.weeks, settings });
+      });
   }
 }
 

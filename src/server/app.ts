@@ -12,6 +12,8 @@ export interface AppDependencies {
   readonly log: Logger;
   /** The KPI tab (#7): its JSON API, mounted at /api (it claims /api/me, /api/pairings/*, /api/sign-in/*), and its bundle at /tab/. */
   readonly tab?: { readonly api: Hono; readonly assets: Hono };
+  /** The Teams bot (#6): Bot Framework activities at POST /api/messages. */
+  readonly bot?: Hono;
 }
 
 async function databaseChecks(db: Database, log: Logger): Promise<{ database: boolean; migrations: boolean }> {
@@ -25,7 +27,7 @@ async function databaseChecks(db: Database, log: Logger): Promise<{ database: bo
   }
 }
 
-export function createApp({ db, jobsRunning, log, tab }: AppDependencies): Hono {
+export function createApp({ db, jobsRunning, log, tab, bot }: AppDependencies): Hono {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -33,6 +35,7 @@ export function createApp({ db, jobsRunning, log, tab }: AppDependencies): Hono 
     const ready = Object.values(checks).every(Boolean);
     return c.json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503);
   });
+  if (bot !== undefined) app.route('/api/messages', bot);
   if (tab !== undefined) {
     app.route('/api', tab.api);
     app.route('/tab', tab.assets);

@@ -22,6 +22,8 @@ describe.each(testEngines())('feedback on %s', (engine) => {
       { week: '2026-W47', author: 'va', answers: { workload: 'fine', note: 'caught up "finally"' } },
     ]);
     expect(feedback.every((entry) => Math.abs(entry.submittedAt - Date.now()) < 60_000)).toBe(true);
+    // Answering again keeps one answer, the later one, marked edited.
+    expect(feedback.map((entry) => entry.edited)).toEqual([false, false, true]);
 
     const authors = await listFeedbackAuthors(db(), [pairing.id, other.id]);
     expect(authors).toEqual(

@@ -10,27 +10,31 @@ export interface Feedback {
   readonly author: FeedbackAuthor;
   readonly answers: Record<string, string>;
   readonly submittedAt: number;
+  /** Answered more than once: these are the later answers. */
+  readonly edited: boolean;
 }
 
 const ISO_WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
 
-/** Saves an author's answers for a week; answering again replaces them. */
-export async function saveFeedback(db: Queryable, pairingId: string, week: string, author: FeedbackAuthor, answers: Record<string, string>): Promise<void> {
+/** Saves an author's answers for a week; answering again replaces them and marks them edited. Returns whether it was an edit. */
+export async function saveFeedback(db: Queryable, pairingId: string, week: string, author: FeedbackAuthor, answers: Record<string, string>): Promise<{ edited: boolean }> {
   if (!ISO_WEEK.test(week)) throw new RangeError(`feedback week must be an ISO week like 2026-W47 (got "${week}")`);
-  await db.execute(
+  const [row] = await db.query<{ edited: boolean }>(
     `insert into feedback (pairing_id, week, author, answers) values ($1, $2, $3, $4::jsonb)
-     on conflict (pairing_id, week, author) do update set answers = excluded.answers, submitted_at = now()`,
+     on conflict (pairing_id, week, author) do update set answers = excluded.answers, submitted_at = now(), edited = true
+     returning edited`,
     [pairingId, week, author, JSON.stringify(answers)],
   );
+  return { edited: row!.edited };
 }
 
 /** The pairing's feedback, by week then author. */
 export async function listFeedback(db: Queryable, pairingId: string): Promise<Feedback[]> {
-  const rows = await db.query<{ week: string; author: FeedbackAuthor; answers: Record<string, string>; submitted_at: Date }>(
-    'select week, author, answers, submitted_at from feedback where pairing_id = $1 order by week, author',
+  const rows = await db.query<{ week: string; author: FeedbackAuthor; answers: Record<string, string>; submitted_at: Date; edited: boolean }>(
+    'select week, author, answers, submitted_at, edited from feedback where pairing_id = $1 order by week, author',
     [pairingId],
   );
-  return rows.map((row) => ({ week: row.week, author: row.author, answers: row.answers, submittedAt: millis(row.submitted_at) }));
+  return rows.map((row) => ({ week: row.week, author: row.author, answers: row.answers, submittedAt: millis(row.submitted_at), edited: row.edited }));
 }
 
 /** Who answered which week, for many pairings at once (the planner's reminders): pairing id → week → authors. */

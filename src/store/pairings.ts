@@ -235,3 +235,18 @@ export function pairingPeople(pairing: Pairing, verifiedDomains: readonly string
     internalDomains: domains.length > 0 ? domains : [domainOf(pairing.mailbox)],
   };
 }
+
+/** The active pairing whose chat is this Teams conversation (the bot's group chat), or null. */
+export async function findPairingByConversation(db: Queryable, conversationId: string): Promise<Pairing | null> {
+  const [row] = await db.query<PairingRow>(
+    `select ${COLUMNS} from pairings where stopped_at is null and conversation_ref->'conversation'->>'id' = $1 order by created_at desc limit 1`,
+    [conversationId],
+  );
+  return row === undefined ? null : toPairing(row);
+}
+
+/** Active pairings in which this Entra user is the owner or the VA (the bot's personal chat), oldest first. */
+export async function findPairingsByUser(db: Queryable, userId: string): Promise<Pairing[]> {
+  const rows = await db.query<PairingRow>(`select ${COLUMNS} from pairings where stopped_at is null and (owner_user_id = $1 or va_user_id = $1) order by created_at, id`, [userId]);
+  return rows.map(toPairing);
+}

@@ -1,0 +1,121 @@
+// Card actions by verb, whether they arrive as Universal Actions (invoke) or as the Action.Submit fallback
+// (a message with a value). Each checks that the clicker belongs to the pairing the card is about.
+import { z } from 'zod';
+import { t } from '../src/i18n/messages.ts';
+import { SettingsError } from '../src/kpi/settings.ts';
+import { appendAudit } from '../src/store/audit.ts';
+import { offboardPairing } from '../src/store/offboard.ts';
+import { updateSettings, type Pairing } from '../src/store/pairings.ts';
+import { helpCard } from './cards/help-card.ts';
+import { noticeCard } from './cards/notice-card.ts';
+import { reviewCard, type ReviewValues } from './cards/review-card.ts';
+import { MAX_ANSWER_LENGTH } from './cards/feedback-questions.ts';
+import { parseCommand } from './commands.ts';
+import { runCommand } from './commands-run.ts';
+import { feedbackView, submitFeedback } from './feedback-flow.ts';
+import { kpiFor } from '../src/api/kpi-reads.ts';
+import { lastWeeks, weekParam } from '../src/api/periods.ts';
+import { submitSetup } from './onboarding.ts';
+import { pairingFor, posts, replaces, roleIn, type BotResult, type Turn } from './turn-context.ts';
+
+const pairingData = z.object({ pairingId: z.string().max(100) });
+const weekData = pairingData.extend({ week: weekParam });
+const commandData = z.object({ command: z.string().max(200) });
+
+const reviewSchema = z.object({
+  targetPct: z.coerce.number().int().min(1).max(100),
+  windowHours: z.coerce.number().int().min(1).max(168),
+  comment: z.string().max(MAX_ANSWER_LENGTH).default(''),
+});
+
+async function reviewSubmit(turn: Turn, pairing: Pairing, data: Record<string, unknown>): Promise<BotResult> {
+  const { locale } = turn;
+  const role = roleIn(pairing, turn.userId);
+  if (role === null) return posts(noticeCard(t(locale, 'bot.notMember')));
+  const parsed = reviewSchema.safeParse(data);
+  const weeks = (await kpiFor(turn.deps.db, pairing, lastWeeks(pairing.settings, turn.now, pairing.settings.reviewEveryWeeks), turn.now)).weeks;
+  const typed: ReviewValues = {
+    targetPct: Number(data.targetPct) || pairing.settings.responseTargetPct,
+    windowHours: Number(data.windowHours) || pairing.settings.windowHours,
+    comment: typeof data.comment === 'string' ? data.comment : '',
+  };
+  const again = (errors: Partial<Record<keyof ReviewValues | 'form', string>>) =>
+    replaces(reviewCard({ locale, pairingId: pairing.id, weeks, settings: pairing.settings, values: typed, errors }));
+  if (!parsed.success) {
+    const errors: Partial<Record<keyof ReviewValues, string>> = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof ReviewValues] ??= t(locale, issue.path[0] === 'comment' ? 'feedback.error.tooLong' : 'review.error.range', { max: MAX_ANSWER_LENGTH, length: typed.comment.length });
+    return again(errors);
+  }
+  const changesTargets = parsed.data.targetPct !== pairing.settings.responseTargetPct || parsed.data.windowHours !== pairing.settings.windowHours;
+  if (changesTargets && role !== 'owner') return again({ form: t(locale, 'review.error.ownerOnly') });
+  let settings = pairing.settings;
+  if (changesTargets) {
+    try {
+      settings = (await updateSettings(turn.deps.db, pairing.id, { responseTargetPct: parsed.data.targetPct, windowHours: parsed.data.windowHours }, 'owner')).settings;
+    } catch (error) {
+      if (!(error instanceof SettingsError)) throw error;
+      return again({ form: error.problems.join('; ') });
+    }
+  }
+  const comment = parsed.data.comment.trim();
+  if (comment !== '') await appendAudit(turn.deps.db, { tenantId: pairing.tenantId, pairingId: pairing.id, actor: role, action: 'review_comment', details: { comment } });
+  return replaces(noticeCard(t(locale, changesTargets ? 'review.saved.targets' : 'review.saved', { target: settings.responseTargetPct, window: settings.windowHours })));
+}
+
+async function feedbackAction(turn: Turn, verb: string, pairing: Pairing, week: string, data: Record<string, unknown>): Promise<BotResult> {
+  const role = roleIn(pairing, turn.userId);
+  const db = turn.deps.db;
+  if (verb === 'feedback.submit') {
+    if (role === null) return replaces((await feedbackView(db, pairing, week, null)).card);
+    const result = await submitFeedback(db, pairing, week, role, data);
+    // Once both have answered the card becomes one summary for everyone in the chat.
+    return replaces(result.card, result.saved && result.complete);
+  }
+  if (verb === 'feedback.edit' && role !== null) {
+    const view = await feedbackView(db, pairing, week, role);
+    if (view.complete) return replaces(view.card);
+    return replaces((await feedbackView(db, pairing, week, role, { values: {}, errors: {} })).card);
+  }
+  const view = await feedbackView(db, pairing, week, role);
+  // "Give feedback" on the scorecard posts the form; the form's own buttons and refresh update it in place.
+  return verb === 'feedback.open' && turn.activity.type === 'invoke' && data.source === 'scorecard' ? posts(view.card) : replaces(view.card);
+}
+
+export async function runAction(turn: Turn, verb: string, data: Record<string, unknown>): Promise<BotResult> {
+  const { locale } = turn;
+  if (verb === 'command') {
+    const parsed = commandData.safeParse(data);
+    return parsed.success ? runCommand(turn, parseCommand(parsed.data.command)) : posts(helpCard({ locale, unknown: null, paired: (await pairingFor(turn)) !== null }));
+  }
+  if (verb === 'setup.submit') {
+    return (await pairingFor(turn)) === null ? submitSetup(turn, data) : replaces(noticeCard(t(locale, 'bot.alreadySetUp')));
+  }
+  const ids = pairingData.safeParse(data);
+  const pairing = ids.success ? await pairingFor(turn, ids.data.pairingId) : null;
+  if (verb.startsWith('feedback.') || verb.startsWith('review.') || verb.startsWith('offboard.')) {
+    if (pairing === null) return { post: [], refuse: { status: 404, message: t(locale, 'bot.noPairing') } };
+  }
+  switch (verb) {
+    case 'feedback.open':
+    case 'feedback.refresh':
+    case 'feedback.edit':
+    case 'feedback.submit': {
+      const week = weekData.safeParse(data);
+      if (!week.success) return { post: [], refuse: { status: 400, message: t(locale, 'bot.badAction') } };
+      return feedbackAction(turn, verb, pairing!, week.data.week, data);
+    }
+    case 'review.submit':
+      return reviewSubmit(turn, pairing!, data);
+    case 'offboard.confirm': {
+      if (roleIn(pairing!, turn.userId) !== 'owner') return replaces(noticeCard(t(locale, 'offboard.ownerOnly')));
+      const counts = await offboardPairing(turn.deps.db, pairing!.id, 'owner');
+      const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
+      turn.deps.log.info('pairing_offboarded_from_chat', { rows });
+      return replaces(noticeCard(t(locale, 'offboard.done', { rows })), true);
+    }
+    case 'offboard.cancel':
+      return replaces(noticeCard(t(locale, 'offboard.cancelled')));
+    default:
+      return posts(helpCard({ locale, unknown: null, paired: pairing !== null || (await pairingFor(turn)) !== null }));
+  }
+}

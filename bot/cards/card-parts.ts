@@ -1,0 +1,124 @@
+// Building blocks shared by every card: the 1.5 envelope, text, facts, inputs with their error line, and
+// Universal Actions (Action.Execute) that fall back to Action.Submit on hosts without them.
+export type Card = Record<string, unknown>;
+export type Element = Record<string, unknown>;
+
+export const CARD_VERSION = '1.5';
+/** Teams refuses bot messages above about 28 KB; cards are kept well under it (tested with the largest inputs). */
+export const TEAMS_CARD_LIMIT_BYTES = 28 * 1024;
+
+/** The data every card action carries: `verb` names the handler, the rest is the handler's input. */
+export type ActionData = Readonly<Record<string, string | number | boolean>>;
+
+export function card(body: readonly Element[], options: { actions?: readonly Element[]; refresh?: Element; fallbackText?: string } = {}): Card {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    ...(options.fallbackText === undefined ? {} : { fallbackText: options.fallbackText }),
+    ...(options.refresh === undefined ? {} : { refresh: options.refresh }),
+    body,
+    ...(options.actions === undefined || options.actions.length === 0 ? {} : { actions: options.actions }),
+  };
+}
+
+export function text(value: string, extra: Element = {}): Element {
+  return { type: 'TextBlock', text: value, wrap: true, ...extra };
+}
+
+export function heading(value: string): Element {
+  return text(value, { weight: 'Bolder', size: 'Medium', style: 'heading' });
+}
+
+export function facts(rows: ReadonlyArray<readonly [string, string]>, extra: Element = {}): Element {
+  return { type: 'FactSet', facts: rows.map(([title, value]) => ({ title, value })), ...extra };
+}
+
+/**
+ * A Universal Action: Teams runs it as an `adaptiveCard/action` invoke; hosts without Universal Actions
+ * (Outlook, older clients) send the same data as a message through the Action.Submit fallback.
+ */
+export function execute(title: string, verb: string, data: ActionData = {}, extra: Element = {}): Element {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...extra,
+    fallback: { type: 'Action.Submit', title, data: { ...data, verb }, ...extra },
+  };
+}
+
+export function openUrl(title: string, url: string): Element {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+/** The error line under an input: Attention-coloured, shown only when the server found a problem. */
+export function errorLine(message: string | undefined): Element[] {
+  return message === undefined ? [] : [text(message, { color: 'Attention', size: 'Small', spacing: 'None' })];
+}
+
+export interface TextInputOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly value?: string;
+  readonly placeholder?: string;
+  readonly multiline?: boolean;
+  readonly maxLength?: number;
+  readonly required?: boolean;
+  readonly requiredMessage?: string;
+  readonly error?: string;
+}
+
+export function textInput(options: TextInputOptions): Element[] {
+  return [
+    {
+      type: 'Input.Text',
+      id: options.id,
+      label: options.label,
+      ...(options.value === undefined || options.value === '' ? {} : { value: options.value }),
+      ...(options.placeholder === undefined ? {} : { placeholder: options.placeholder }),
+      ...(options.multiline === true ? { isMultiline: true } : {}),
+      ...(options.maxLength === undefined ? {} : { maxLength: options.maxLength }),
+      ...(options.required === true ? { isRequired: true, errorMessage: options.requiredMessage ?? options.label } : {}),
+    },
+    ...errorLine(options.error),
+  ];
+}
+
+export interface ChoiceInputOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly choices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly value?: string;
+  readonly required?: boolean;
+  readonly requiredMessage?: string;
+  readonly error?: string;
+  readonly expanded?: boolean;
+}
+
+export function choiceInput(options: ChoiceInputOptions): Element[] {
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: options.id,
+      label: options.label,
+      style: options.expanded === true ? 'expanded' : 'compact',
+      choices: options.choices.map((choice) => ({ title: choice.title, value: choice.value })),
+      ...(options.value === undefined || options.value === '' ? {} : { value: options.value }),
+      ...(options.required === true ? { isRequired: true, errorMessage: options.requiredMessage ?? options.label } : {}),
+    },
+    ...errorLine(options.error),
+  ];
+}
+
+export function numberInput(options: { id: string; label: string; value: number; min: number; max: number; error?: string }): Element[] {
+  return [
+    { type: 'Input.Number', id: options.id, label: options.label, value: options.value, min: options.min, max: options.max, isRequired: true, errorMessage: options.label },
+    ...errorLine(options.error),
+  ];
+}
+
+export function timeInput(options: { id: string; label: string; value: string; error?: string }): Element[] {
+  return [{ type: 'Input.Time', id: options.id, label: options.label, value: options.value, isRequired: true, errorMessage: options.label }, ...errorLine(options.error)];
+}

@@ -1,0 +1,131 @@
+// The two-way weekly feedback card on Universal Actions: a shared status card whose `refresh` shows the owner
+// and the VA each their own form; answers stay private until both sides have answered, then the card becomes
+// one read-only summary for everyone. Invalid submissions come back with the error under the field, text kept.
+import { t } from '../../src/i18n/messages.ts';
+import { card, choiceInput, execute, facts, heading, text, textInput, type Card, type Element } from './card-parts.ts';
+import { MAX_ANSWER_LENGTH, questionsFor, type FeedbackQuestion, type FeedbackRole } from './feedback-questions.ts';
+
+export interface SavedAnswers {
+  readonly answers: Readonly<Record<string, string>>;
+  /** Submitted more than once: the later answers replaced the first. */
+  readonly edited: boolean;
+}
+
+export interface FeedbackCardInput {
+  readonly pairingId: string;
+  /** ISO week the feedback is about. */
+  readonly week: string;
+  readonly locale: string;
+  /** The month's first check-in asks the owner one more question. */
+  readonly monthly: boolean;
+  readonly names: Readonly<Record<FeedbackRole, string>>;
+  /** Entra user ids that get their own view through `refresh`; a side without one sees the shared card. */
+  readonly userIds: Readonly<Record<FeedbackRole, string | null>>;
+  readonly saved: Readonly<Record<FeedbackRole, SavedAnswers | null>>;
+  /** Whose view this is; null for the shared card everyone else (and the first post) sees. */
+  readonly viewer: FeedbackRole | null;
+  /** After an invalid submission, or "edit": the viewer's typed values and the errors per field. */
+  readonly draft?: { readonly values: Readonly<Record<string, string>>; readonly errors: Readonly<Record<string, string>> };
+}
+
+const data = (input: FeedbackCardInput) => ({ pairingId: input.pairingId, week: input.week });
+
+function refreshFor(input: FeedbackCardInput): Element | undefined {
+  const userIds = [input.userIds.owner, input.userIds.va].filter((id): id is string => id !== null);
+  if (userIds.length === 0) return undefined;
+  return { action: { type: 'Action.Execute', verb: 'feedback.refresh', data: data(input) }, userIds };
+}
+
+function answerLabel(locale: string, question: FeedbackQuestion, value: string): string {
+  const choice = question.choices?.find((option) => option.value === value);
+  return choice === undefined ? value : t(locale, choice.label);
+}
+
+/** One side's answers, read-only. */
+function answersBlock(input: FeedbackCardInput, role: FeedbackRole): Element[] {
+  const { locale } = input;
+  const saved = input.saved[role];
+  const title = t(locale, role === 'owner' ? 'feedback.answersOf.owner' : 'feedback.answersOf.va', { name: input.names[role] });
+  if (saved === null) return [text(title, { weight: 'Bolder', spacing: 'Medium' }), text(t(locale, 'feedback.notYet'), { isSubtle: true })];
+  const rows = questionsFor(role, input.monthly)
+    .filter((question) => (saved.answers[question.key] ?? '') !== '')
+    .map((question) => [
+      text(t(locale, question.label), { weight: 'Bolder', size: 'Small', spacing: 'Small' }),
+      text(answerLabel(locale, question, saved.answers[question.key]!), { spacing: 'None' }),
+    ]);
+  return [
+    text(title + (saved.edited ? ` ${t(locale, 'feedback.edited')}` : ''), { weight: 'Bolder', spacing: 'Medium' }),
+    ...rows.flat(),
+  ];
+}
+
+function statusFacts(input: FeedbackCardInput): Element {
+  const { locale } = input;
+  const state = (role: FeedbackRole) => t(locale, input.saved[role] === null ? 'feedback.status.waiting' : 'feedback.status.answered');
+  return facts([
+    [input.names.owner, state('owner')],
+    [input.names.va, state('va')],
+  ]);
+}
+
+function formBody(input: FeedbackCardInput, role: FeedbackRole): Element[] {
+  const { locale } = input;
+  const values = input.draft?.values ?? input.saved[role]?.answers ?? {};
+  const errors = input.draft?.errors ?? {};
+  const required = t(locale, 'feedback.error.required');
+  return questionsFor(role, input.monthly).flatMap((question) =>
+    question.kind === 'choice'
+      ? choiceInput({
+          id: question.key,
+          label: t(locale, question.label),
+          choices: (question.choices ?? []).map((choice) => ({ value: choice.value, title: t(locale, choice.label) })),
+          value: values[question.key],
+          required: question.required,
+          requiredMessage: required,
+          error: errors[question.key],
+          expanded: true,
+        })
+      : textInput({
+          id: question.key,
+          label: t(locale, question.label),
+          value: values[question.key],
+          multiline: true,
+          maxLength: MAX_ANSWER_LENGTH,
+          required: question.required,
+          requiredMessage: required,
+          error: errors[question.key],
+        }),
+  );
+}
+
+function summaryCard(input: FeedbackCardInput): Card {
+  const { locale } = input;
+  return card([heading(t(locale, 'feedback.summary.title', { week: input.week })), ...answersBlock(input, 'owner'), ...answersBlock(input, 'va')], {
+    fallbackText: t(locale, 'feedback.summary.title', { week: input.week }),
+  });
+}
+
+export function feedbackCard(input: FeedbackCardInput): Card {
+  const { locale, viewer } = input;
+  if (input.saved.owner !== null && input.saved.va !== null && input.draft === undefined) return summaryCard(input);
+  const title = heading(t(locale, 'feedback.title', { week: input.week }));
+  const options = { refresh: refreshFor(input), fallbackText: t(locale, 'feedback.title', { week: input.week }) };
+  if (viewer === null) {
+    return card([title, text(t(locale, 'feedback.intro')), statusFacts(input)], {
+      ...options,
+      actions: [execute(t(locale, 'feedback.action.open'), 'feedback.open', data(input))],
+    });
+  }
+  const other: FeedbackRole = viewer === 'owner' ? 'va' : 'owner';
+  if (input.saved[viewer] !== null && input.draft === undefined) {
+    return card([title, ...answersBlock(input, viewer), text(t(locale, 'feedback.waitingFor', { name: input.names[other] }), { isSubtle: true, spacing: 'Medium' })], {
+      ...options,
+      actions: [execute(t(locale, 'feedback.action.edit'), 'feedback.edit', data(input))],
+    });
+  }
+  const otherDone = input.saved[other] !== null ? [text(t(locale, 'feedback.otherAnswered', { name: input.names[other] }), { isSubtle: true, size: 'Small' })] : [];
+  return card([title, text(t(locale, viewer === 'owner' ? 'feedback.intro.owner' : 'feedback.intro.va')), ...otherDone, ...formBody(input, viewer)], {
+    ...options,
+    actions: [execute(t(locale, 'feedback.action.submit'), 'feedback.submit', data(input), { associatedInputs: 'auto' })],
+  });
+}

@@ -1,0 +1,24 @@
+// Confirms VA leave recorded from the chat: the dates, and that the response clock pauses for them.
+import { t } from '../../src/i18n/messages.ts';
+import { card, heading, text, type Card } from './card-parts.ts';
+import { formatDay } from './dates.ts';
+
+export interface LeaveCardInput {
+  readonly locale: string;
+  readonly va: string;
+  /** Local dates, inclusive. */
+  readonly from: string;
+  readonly to: string;
+  readonly timeZone: string;
+}
+
+export function leaveCard({ locale, va, from, to, timeZone }: LeaveCardInput): Card {
+  return card(
+    [
+      heading(t(locale, 'leave.title')),
+      text(t(locale, 'leave.recorded', { name: va, from: formatDay(locale, from), to: formatDay(locale, to), zone: timeZone })),
+      text(t(locale, 'leave.undo'), { isSubtle: true, size: 'Small' }),
+    ],
+    { fallbackText: t(locale, 'leave.title') },
+  );
+}

@@ -1,0 +1,71 @@
+// Inbound mail still unanswered, oldest first, with the time left in the window (or overdue).
+import { formatDuration } from '../../src/i18n/format.ts';
+import { t } from '../../src/i18n/messages.ts';
+import { card, text, type Card, type Element } from './card-parts.ts';
+import { formatInstant } from './dates.ts';
+
+/** Rows shown; the rest are counted. */
+export const WAITING_ON_CARD = 15;
+
+export interface WaitingItem {
+  readonly from: string | null;
+  readonly subject: string;
+  readonly receivedAt: number;
+  /** Minutes left in the window on the pairing's clock; null or ≤ 0 when overdue. */
+  readonly minutesLeft: number | null;
+}
+
+export interface WaitingCardInput {
+  readonly locale: string;
+  readonly timeZone: string;
+  readonly windowHours: number;
+  readonly privacyMode: boolean;
+  /** Oldest first. */
+  readonly items: readonly WaitingItem[];
+}
+
+function row(input: WaitingCardInput, item: WaitingItem): Element {
+  const { locale } = input;
+  const overdue = item.minutesLeft === null || item.minutesLeft <= 0;
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          text(item.from ?? t(locale, 'scorecard.missed.unknownSender'), { weight: 'Bolder', size: 'Small', maxLines: 1 }),
+          text(input.privacyMode ? t(locale, 'waiting.subjectHidden') : item.subject === '' ? t(locale, 'scorecard.missed.noSubject') : item.subject, { size: 'Small', spacing: 'None', isSubtle: true, maxLines: 1 }),
+        ],
+      },
+      {
+        type: 'Column',
+        width: 'auto',
+        items: [
+          text(formatInstant(locale, item.receivedAt, input.timeZone), { size: 'Small', horizontalAlignment: 'Right' }),
+          text(overdue ? t(locale, 'waiting.overdue') : t(locale, 'waiting.left', { left: formatDuration(locale, item.minutesLeft) }), {
+            size: 'Small',
+            spacing: 'None',
+            horizontalAlignment: 'Right',
+            color: overdue ? 'Attention' : 'Default',
+          }),
+        ],
+      },
+    ],
+  };
+}
+
+export function waitingCard(input: WaitingCardInput): Card {
+  const { locale } = input;
+  const shown = input.items.slice(0, WAITING_ON_CARD);
+  const more = input.items.length - shown.length;
+  return card(
+    [
+      text(t(locale, 'waiting.title', { count: input.items.length }), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+      ...(input.items.length === 0 ? [text(t(locale, 'waiting.none', { window: input.windowHours }))] : shown.map((item) => row(input, item))),
+      ...(more > 0 ? [text(t(locale, 'waiting.more', { count: more }), { isSubtle: true, size: 'Small' })] : []),
+    ],
+    { fallbackText: t(locale, 'waiting.title', { count: input.items.length }) },
+  );
+}

@@ -1,0 +1,93 @@
+// The welcome card posted when Tandem joins a group chat: the owner picks who is who from the chat's members,
+// the mailbox, time zone, working hours and targets. Also shown again with errors under the fields.
+import { WEEKDAYS } from '../../src/kpi/settings.ts';
+import { t } from '../../src/i18n/messages.ts';
+import { card, choiceInput, execute, heading, numberInput, openUrl, text, textInput, timeInput, type Card } from './card-parts.ts';
+
+export interface ChatMember {
+  /** Entra object id. */
+  readonly id: string;
+  readonly name: string;
+  /** SMTP address (or UPN) from the roster; null when Teams did not give one. */
+  readonly email: string | null;
+}
+
+export interface SetupValues {
+  readonly owner: string;
+  readonly va: string;
+  readonly mailbox: string;
+  readonly timeZone: string;
+  readonly workStart: string;
+  readonly workEnd: string;
+  readonly targetPct: number;
+  readonly windowHours: number;
+  readonly inboxZeroDay: string;
+  readonly inboxZeroCutoff: string;
+}
+
+export interface WelcomeCardInput {
+  readonly locale: string;
+  readonly members: readonly ChatMember[];
+  /** The admin-consent URL while the tenant has not granted Tandem's Graph permissions; null once it has. */
+  readonly consentUrl: string | null;
+  readonly values: SetupValues;
+  /** Problems per field after an invalid submission. */
+  readonly errors?: Readonly<Partial<Record<keyof SetupValues | 'form', string>>>;
+}
+
+export function welcomeCard(input: WelcomeCardInput): Card {
+  const { locale, values, errors = {} } = input;
+  const people = input.members.map((member) => ({ value: member.id, title: member.email === null ? member.name : `${member.name} (${member.email})` }));
+  const required = t(locale, 'welcome.error.required');
+  const consent =
+    input.consentUrl === null
+      ? []
+      : [text(t(locale, 'welcome.consent'), { color: 'Warning', spacing: 'Medium' }), { type: 'ActionSet', actions: [openUrl(t(locale, 'welcome.consent.action'), input.consentUrl)] }];
+  return card(
+    [
+      heading(t(locale, 'welcome.title')),
+      text(t(locale, 'welcome.intro')),
+      ...consent,
+      ...(errors.form === undefined ? [] : [text(errors.form, { color: 'Attention' })]),
+      ...choiceInput({ id: 'owner', label: t(locale, 'welcome.owner'), choices: people, value: values.owner, required: true, requiredMessage: required, error: errors.owner }),
+      ...choiceInput({ id: 'va', label: t(locale, 'welcome.va'), choices: people, value: values.va, required: true, requiredMessage: required, error: errors.va }),
+      ...textInput({ id: 'mailbox', label: t(locale, 'welcome.mailbox'), value: values.mailbox, placeholder: t(locale, 'welcome.mailbox.placeholder'), error: errors.mailbox }),
+      ...textInput({ id: 'timeZone', label: t(locale, 'welcome.timeZone'), value: values.timeZone, required: true, requiredMessage: required, error: errors.timeZone }),
+      {
+        type: 'ColumnSet',
+        columns: [
+          { type: 'Column', width: 'stretch', items: timeInput({ id: 'workStart', label: t(locale, 'welcome.workStart'), value: values.workStart, error: errors.workStart }) },
+          { type: 'Column', width: 'stretch', items: timeInput({ id: 'workEnd', label: t(locale, 'welcome.workEnd'), value: values.workEnd, error: errors.workEnd }) },
+        ],
+      },
+      {
+        type: 'ColumnSet',
+        columns: [
+          { type: 'Column', width: 'stretch', items: numberInput({ id: 'targetPct', label: t(locale, 'welcome.targetPct'), value: values.targetPct, min: 1, max: 100, error: errors.targetPct }) },
+          { type: 'Column', width: 'stretch', items: numberInput({ id: 'windowHours', label: t(locale, 'welcome.windowHours'), value: values.windowHours, min: 1, max: 168, error: errors.windowHours }) },
+        ],
+      },
+      {
+        type: 'ColumnSet',
+        columns: [
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: choiceInput({
+              id: 'inboxZeroDay',
+              label: t(locale, 'welcome.inboxZeroDay'),
+              choices: WEEKDAYS.map((day) => ({ value: day, title: t(locale, `day.${day}` as const) })),
+              value: values.inboxZeroDay,
+              required: true,
+              requiredMessage: required,
+              error: errors.inboxZeroDay,
+            }),
+          },
+          { type: 'Column', width: 'stretch', items: timeInput({ id: 'inboxZeroCutoff', label: t(locale, 'welcome.inboxZeroCutoff'), value: values.inboxZeroCutoff, error: errors.inboxZeroCutoff }) },
+        ],
+      },
+      text(t(locale, 'welcome.privacy'), { isSubtle: true, size: 'Small', spacing: 'Medium' }),
+    ],
+    { actions: [execute(t(locale, 'welcome.action.start'), 'setup.submit', {}, { associatedInputs: 'auto', style: 'positive' })], fallbackText: t(locale, 'welcome.title') },
+  );
+}

@@ -1,0 +1,49 @@
+// Turns what someone typed to Tandem (an @mention in the group chat, plain text in a personal chat) into a
+// command. Pure; anything not understood is `unknown`, which the bot answers with the help card.
+export type Command =
+  | { readonly kind: 'scorecard'; readonly last: boolean }
+  | { readonly kind: 'waiting' }
+  | { readonly kind: 'feedback' }
+  | { readonly kind: 'settings' }
+  | { readonly kind: 'leave'; readonly from: string; readonly to: string }
+  | { readonly kind: 'leaveUsage' }
+  | { readonly kind: 'review' }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'offboard' }
+  | { readonly kind: 'setup' }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The text without Teams' `<at>…</at>` mentions and markup, whitespace collapsed. */
+export function plainText(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function parseCommand(text: string): Command {
+  const plain = plainText(text);
+  const [word = '', ...rest] = plain.toLowerCase().split(' ');
+  const args = rest.filter((arg) => arg !== '');
+  switch (word) {
+    case 'scorecard':
+      if (args.length === 0) return { kind: 'scorecard', last: false };
+      return args.length === 1 && args[0] === 'last' ? { kind: 'scorecard', last: true } : { kind: 'unknown', text: plain };
+    case 'leave':
+      return args.length === 2 && DATE.test(args[0]!) && DATE.test(args[1]!) ? { kind: 'leave', from: args[0]!, to: args[1]! } : { kind: 'leaveUsage' };
+    case 'waiting':
+    case 'feedback':
+    case 'settings':
+    case 'review':
+    case 'help':
+    case 'offboard':
+    case 'setup':
+      return args.length === 0 ? { kind: word } : { kind: 'unknown', text: plain };
+    default:
+      return { kind: 'unknown', text: plain };
+  }
+}

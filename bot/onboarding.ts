@@ -1,0 +1,144 @@
+// Onboarding in the group chat: the welcome card with defaults, and its submission, which creates the
+// pairing (owner and VA from the chat's members) and stores the conversation reference for proactive posts.
+import { z } from 'zod';
+import { t } from '../src/i18n/messages.ts';
+import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS } from '../src/kpi/settings.ts';
+import { resolveTimeZone } from '../src/kpi/time-zone.ts';
+import { createPairing } from '../src/store/pairings.ts';
+import { ensureTenant, getTenant } from '../src/store/tenants.ts';
+import { clientTimeZone, tenantOf } from './activity.ts';
+import { noticeCard } from './cards/notice-card.ts';
+import { settingsCard } from './cards/settings-card.ts';
+import { welcomeCard, type ChatMember, type SetupValues } from './cards/welcome-card.ts';
+import { posts, replaces, type BotResult, type Turn } from './turn-context.ts';
+
+/** Conversations without a tenant are the local dev tenant's (the Agents Playground sends none). */
+const DEV_TENANT = 'dev';
+
+function defaults(turn: Turn, members: readonly ChatMember[]): SetupValues {
+  const me = members.find((member) => member.id === turn.userId);
+  const zone = clientTimeZone(turn.activity);
+  return {
+    owner: me?.id ?? '',
+    va: members.find((member) => member.id !== me?.id)?.id ?? '',
+    mailbox: me?.email ?? '',
+    timeZone: zone !== null && resolveTimeZone(zone) !== null ? zone : DEFAULT_SETTINGS.timeZone,
+    workStart: DEFAULT_SETTINGS.workingHours.startTime,
+    workEnd: DEFAULT_SETTINGS.workingHours.endTime,
+    targetPct: DEFAULT_SETTINGS.responseTargetPct,
+    windowHours: DEFAULT_SETTINGS.windowHours,
+    inboxZeroDay: DEFAULT_SETTINGS.inboxZeroDay,
+    inboxZeroCutoff: DEFAULT_SETTINGS.inboxZeroCutoff,
+  };
+}
+
+/** The welcome card for this chat, with the roster's members and the consent hint when needed. */
+export async function welcome(turn: Turn): Promise<BotResult> {
+  const members = await turn.tools.members();
+  const consentUrl = await turn.deps.consentUrl(tenantOf(turn.activity) ?? DEV_TENANT);
+  return posts(welcomeCard({ locale: turn.locale, members, consentUrl, values: defaults(turn, members) }));
+}
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const setupSchema = z.object({
+  owner: z.string().min(1),
+  va: z.string().min(1),
+  mailbox: z.string().trim().max(320).default(''),
+  timeZone: z.string().trim().min(1).max(100),
+  workStart: time,
+  workEnd: time,
+  targetPct: z.coerce.number().int().min(1).max(100),
+  windowHours: z.coerce.number().int().min(1).max(168),
+  inboxZeroDay: z.enum(WEEKDAYS),
+  inboxZeroCutoff: time,
+});
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type SetupErrors = Partial<Record<keyof SetupValues | 'form', string>>;
+
+/** What was typed, as the card's inputs hold it, so an invalid form comes back with the text kept. */
+function typedValues(raw: Record<string, unknown>, fallback: SetupValues): SetupValues {
+  const str = (key: keyof SetupValues) => (typeof raw[key] === 'string' || typeof raw[key] === 'number' ? String(raw[key]) : String(fallback[key]));
+  const num = (key: 'targetPct' | 'windowHours') => (Number.isFinite(Number(raw[key])) && raw[key] !== '' ? Number(raw[key]) : fallback[key]);
+  return {
+    owner: str('owner'),
+    va: str('va'),
+    mailbox: str('mailbox'),
+    timeZone: str('timeZone'),
+    workStart: str('workStart'),
+    workEnd: str('workEnd'),
+    targetPct: num('targetPct'),
+    windowHours: num('windowHours'),
+    inboxZeroDay: str('inboxZeroDay'),
+    inboxZeroCutoff: str('inboxZeroCutoff'),
+  };
+}
+
+async function ensureTenantExists(turn: Turn, tenantId: string): Promise<void> {
+  // ensureTenant replaces verified domains, which the sync owns: only create an unknown tenant here.
+  if ((await getTenant(turn.deps.db, tenantId)) === null) await ensureTenant(turn.deps.db, { id: tenantId, name: tenantId, verifiedDomains: [] });
+}
+
+/** The welcome card's submission: validated, then the pairing is created and the card becomes its settings. */
+export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Promise<BotResult> {
+  const { locale } = turn;
+  const members = await turn.tools.members();
+  const values = typedValues(raw, defaults(turn, members));
+  const errors: SetupErrors = {};
+  const parsed = setupSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof SetupValues] ??= t(locale, 'welcome.error.field');
+  }
+  const owner = members.find((member) => member.id === values.owner);
+  const va = members.find((member) => member.id === values.va);
+  if (owner === undefined) errors.owner ??= t(locale, 'welcome.error.member');
+  if (va === undefined) errors.va ??= t(locale, 'welcome.error.member');
+  if (owner !== undefined && owner.id === va?.id) errors.va ??= t(locale, 'welcome.error.same');
+  if (owner !== undefined && owner.id !== turn.userId) errors.form ??= t(locale, 'welcome.error.notOwner');
+  const mailbox = values.mailbox.trim() === '' ? (owner?.email ?? '') : values.mailbox.trim();
+  if (!EMAIL.test(mailbox)) errors.mailbox ??= t(locale, 'welcome.error.mailbox');
+  if (owner !== undefined && owner.email === null) errors.owner ??= t(locale, 'welcome.error.noEmail');
+  if (va !== undefined && va.email === null) errors.va ??= t(locale, 'welcome.error.noEmail');
+  if (resolveTimeZone(values.timeZone) === null) errors.timeZone ??= t(locale, 'welcome.error.timeZone');
+  let settings = DEFAULT_SETTINGS;
+  try {
+    settings = parseSettings({
+      responseTargetPct: values.targetPct,
+      windowHours: values.windowHours,
+      timeZone: values.timeZone,
+      workingHours: { startTime: values.workStart, endTime: values.workEnd },
+      inboxZeroDay: values.inboxZeroDay,
+      inboxZeroCutoff: values.inboxZeroCutoff,
+    });
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    errors.form ??= error.problems.join('; ');
+  }
+  const consentUrl = await turn.deps.consentUrl(tenantOf(turn.activity) ?? DEV_TENANT);
+  if (Object.keys(errors).length > 0 || owner === undefined || va === undefined) {
+    return replaces(welcomeCard({ locale, members, consentUrl, values, errors }));
+  }
+  const tenantId = tenantOf(turn.activity) ?? DEV_TENANT;
+  await ensureTenantExists(turn, tenantId);
+  const { activity } = turn;
+  const pairing = await createPairing(turn.deps.db, {
+    tenantId,
+    mailbox,
+    owner: { address: owner.email!, userId: owner.id },
+    va: { address: va.email!, userId: va.id },
+    settings,
+    locale,
+    conversationRef: {
+      serviceUrl: activity.serviceUrl,
+      channelId: activity.channelId,
+      conversation: { id: activity.conversation.id, conversationType: activity.conversation.conversationType, tenantId },
+      bot: { id: activity.recipient.id, name: activity.recipient.name },
+    },
+  });
+  turn.deps.log.info('pairing_created', { pairingId: pairing.id, tenantId });
+  return {
+    post: [noticeCard(t(locale, 'welcome.done', { owner: owner.name, va: va.name }))],
+    replace: settingsCard({ locale, owner: owner.name, va: va.name, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: null }),
+    replaceForAll: true,
+  };
+}

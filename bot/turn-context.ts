@@ -1,0 +1,72 @@
+// What a bot turn works with: the services it may use, the chat's members, and who is speaking in which
+// pairing. Handlers get this plain object; only the adapter knows botbuilder.
+import type { Logger } from '../src/log.ts';
+import type { Clock } from '../src/jobs/ports.ts';
+import type { Database } from '../src/store/database.ts';
+import { findPairingByConversation, findPairingsByUser, type Pairing } from '../src/store/pairings.ts';
+import { isPersonal, type Activity } from './activity.ts';
+import type { Card } from './cards/card-parts.ts';
+import type { ChatMember } from './cards/welcome-card.ts';
+
+export interface BotDependencies {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** The Teams app id (manifest `id`), for deep links to the KPI tab; null: no links. */
+  readonly teamsAppId: string | null;
+  /** The admin-consent URL while the tenant has not granted Tandem's Graph permissions, else null. */
+  readonly consentUrl: (tenantId: string) => Promise<string | null>;
+}
+
+/** Per-turn access to the conversation, provided by the adapter. */
+export interface ConversationTools {
+  /** The chat's members (the Teams roster). */
+  members(): Promise<ChatMember[]>;
+}
+
+export type Role = 'owner' | 'va';
+
+/** What a handler produces: cards to post, and for card actions the card that replaces the one clicked. */
+export interface BotResult {
+  readonly post: readonly Card[];
+  /** Replaces the clicked card for the person who clicked (the invoke response). */
+  readonly replace?: Card;
+  /** Also replaces it for everyone in the chat (an activity update). */
+  readonly replaceForAll?: boolean;
+  /** For an invoke that cannot be handled: the 4xx status and why. */
+  readonly refuse?: { readonly status: 400 | 403 | 404; readonly message: string };
+}
+
+export const posts = (...cards: Card[]): BotResult => ({ post: cards });
+export const replaces = (card: Card, forAll = false): BotResult => ({ post: [], replace: card, replaceForAll: forAll });
+
+export interface Turn {
+  readonly activity: Activity;
+  readonly deps: BotDependencies;
+  readonly tools: ConversationTools;
+  readonly now: number;
+  readonly locale: string;
+  /** Entra object id of the person acting (falls back to the channel id when Teams sent none). */
+  readonly userId: string;
+}
+
+export const userIdOf = (account: { id: string; aadObjectId?: string | undefined }): string => account.aadObjectId ?? account.id;
+
+export function roleIn(pairing: Pairing, userId: string): Role | null {
+  if (pairing.owner.userId === userId) return 'owner';
+  if (pairing.va.userId === userId) return 'va';
+  return null;
+}
+
+/**
+ * The pairing a turn is about: the group chat's own pairing, or in a personal chat one of the speaker's
+ * pairings (the one named by the card's data when it is theirs, else the first).
+ */
+export async function pairingFor(turn: Turn, requestedId: string | null = null): Promise<Pairing | null> {
+  if (!isPersonal(turn.activity)) {
+    const pairing = await findPairingByConversation(turn.deps.db, turn.activity.conversation.id);
+    return pairing !== null && (requestedId === null || pairing.id === requestedId) ? pairing : null;
+  }
+  const mine = await findPairingsByUser(turn.deps.db, turn.userId);
+  return (requestedId === null ? mine[0] : mine.find((pairing) => pairing.id === requestedId)) ?? null;
+}

@@ -1,0 +1,51 @@
+// One bot turn: routes a typed activity to its handler and returns plain data (cards to post, the card that
+// replaces a clicked one, or a refusal). Installs get the welcome card; a removed bot stops the schedules.
+import { t } from '../src/i18n/messages.ts';
+import { stopPairing } from '../src/store/pairings.ts';
+import { cardActionValueSchema, isConversationUpdate, isInstallationUpdate, isInvoke, isMessage, isPersonal, submitValueSchema, type ConversationUpdateActivity } from './activity.ts';
+import { helpCard } from './cards/help-card.ts';
+import { runAction } from './actions.ts';
+import { parseCommand } from './commands.ts';
+import { runCommand } from './commands-run.ts';
+import { welcome } from './onboarding.ts';
+import { pairingFor, posts, type BotResult, type Turn } from './turn-context.ts';
+
+const NOTHING: BotResult = { post: [] };
+export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
+
+async function stop(turn: Turn): Promise<BotResult> {
+  const pairing = await pairingFor(turn);
+  if (pairing !== null && !isPersonal(turn.activity)) {
+    await stopPairing(turn.deps.db, pairing.id);
+    turn.deps.log.info('pairing_stopped', { pairingId: pairing.id, reason: 'bot_removed' });
+  }
+  return NOTHING;
+}
+
+async function conversationUpdate(turn: Turn, activity: ConversationUpdateActivity): Promise<BotResult> {
+  const bot = activity.recipient.id;
+  if (activity.membersRemoved?.some((member) => member.id === bot)) return stop(turn);
+  if (!activity.membersAdded?.some((member) => member.id === bot)) return NOTHING;
+  const paired = (await pairingFor(turn)) !== null;
+  if (isPersonal(activity) || paired) return posts(helpCard({ locale: turn.locale, unknown: null, paired }));
+  return welcome(turn);
+}
+
+export async function handleTurn(turn: Turn): Promise<BotResult> {
+  const { activity } = turn;
+  if (isMessage(activity)) {
+    const submitted = submitValueSchema.safeParse(activity.value);
+    if (submitted.success) return runAction(turn, submitted.data.verb, submitted.data);
+    return runCommand(turn, parseCommand(activity.text ?? ''));
+  }
+  if (isConversationUpdate(activity)) return conversationUpdate(turn, activity);
+  if (isInstallationUpdate(activity)) return activity.action?.startsWith('remove') === true ? stop(turn) : NOTHING;
+  if (isInvoke(activity)) {
+    if (activity.name !== CARD_ACTION_INVOKE) return { post: [], refuse: { status: 400, message: t(turn.locale, 'bot.unsupportedInvoke') } };
+    const value = cardActionValueSchema.safeParse(activity.value);
+    if (!value.success) return { post: [], refuse: { status: 400, message: t(turn.locale, 'bot.badAction') } };
+    return runAction(turn, value.data.action.verb, value.data.action.data ?? {});
+  }
+  // Typing, reactions and the like need no answer.
+  return NOTHING;
+}
