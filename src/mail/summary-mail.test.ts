@@ -122,6 +122,11 @@ describe('summaryMail', () => {
     expect(feedback).toContain('Quick answers to the catalogue requests.');
     expect(feedback).toContain('Templates for pricing questions. And a list of VIP clients.');
     expect(feedback).not.toContain('AN OLDER WEEK');
+    // Under the questions the form asked, choices by their label.
+    expect(feedback).toContain('Did the KPIs feel fair this week? Yes');
+    expect(feedback).toContain('Do you feel involved and heard? 4');
+    const retired = summaryMail(summaryInput({ feedback: [{ week: SUMMARY_WEEK, author: 'owner', submittedAt: 0, edited: false, answers: { oldQuestion: 'Still said.' } }] }));
+    expect(text(parse(retired.html).querySelector('[data-section="feedback"]'))).toContain('The owner Other Still said.');
     // Typed line breaks survive Outlook (no pre-wrap there); typed markup stays text.
     expect(mail.html).toContain('Templates for pricing questions.<br>And a list of VIP clients.');
     const hostile = summaryMail(summaryInput({ feedback: [{ week: SUMMARY_WEEK, author: 'va', submittedAt: 0, edited: false, answers: { wentWell: '<img src=x onerror=alert(1)>' } }] }));

@@ -7,6 +7,7 @@ import { WEEKDAYS, type Settings, type Weekday } from '../kpi/settings.ts';
 import { formatDuration, formatPercent } from '../i18n/format.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
 import type { Feedback, FeedbackAuthor } from '../store/feedback.ts';
+import { FEEDBACK_QUESTIONS } from '../../bot/cards/feedback-questions.ts';
 
 /** How many weeks the trend row shows, the current one last. */
 export const TREND_WEEKS = 8;
@@ -90,18 +91,6 @@ export interface SummaryView {
   readonly footer: string;
 }
 
-/** Feedback form field ids (issue #6) → their question in the mail; unknown ids are shown as "Other". */
-const QUESTION_KEYS: Readonly<Record<string, MessageKey>> = {
-  wentWell: 'mail.feedback.q.wentWell',
-  improve: 'mail.feedback.q.improve',
-  nextTime: 'mail.feedback.q.nextTime',
-  kpisFair: 'mail.feedback.q.kpisFair',
-  gladAbout: 'mail.feedback.q.gladAbout',
-  needFromOwner: 'mail.feedback.q.needFromOwner',
-  support: 'mail.feedback.q.support',
-  involved: 'mail.feedback.q.involved',
-};
-
 const AUTHORS: readonly { author: FeedbackAuthor; key: MessageKey }[] = [
   { author: 'owner', key: 'mail.feedback.owner' },
   { author: 'va', key: 'mail.feedback.va' },
@@ -154,13 +143,24 @@ function waitingRows(input: SummaryMailInput, zone: string): WaitingRow[] {
   }));
 }
 
+/** Each side's answers under the questions its form asked, in the form's order; choices by their label. */
 function feedbackBlocks(input: SummaryMailInput): FeedbackBlock[] {
   const { locale } = input;
   return AUTHORS.map(({ author, key }) => {
     const given = input.feedback.find((entry) => entry.week === input.week.week && entry.author === author);
-    const answers = Object.entries(given?.answers ?? {})
-      .filter(([, answer]) => answer.trim() !== '')
-      .map(([field, answer]) => ({ question: t(locale, QUESTION_KEYS[field] ?? 'mail.feedback.q.other'), answer }));
+    const answersGiven = given?.answers ?? {};
+    const questions = FEEDBACK_QUESTIONS[author];
+    const asked = questions.flatMap((question) => {
+      const answer = answersGiven[question.key]?.trim() ?? '';
+      if (answer === '') return [];
+      const choice = question.choices?.find((option) => option.value === answer);
+      return [{ question: t(locale, question.label), answer: choice === undefined ? answer : t(locale, choice.label) }];
+    });
+    // Answers to questions the form no longer asks still belong to what was said.
+    const other = Object.entries(answersGiven)
+      .filter(([field, answer]) => answer.trim() !== '' && !questions.some((question) => question.key === field))
+      .map(([, answer]) => ({ question: t(locale, 'mail.feedback.q.other'), answer }));
+    const answers = [...asked, ...other];
     const name = given?.edited ? `${t(locale, key)} ${t(locale, 'mail.feedback.edited')}` : t(locale, key);
     return { author: name, answers, note: answers.length === 0 ? t(locale, 'mail.feedback.missing') : null };
   });
