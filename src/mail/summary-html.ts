@@ -39,7 +39,7 @@ td { font-family: 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: #2424
 .bar-value { font-size: 11px; line-height: 14px; color: #424242; padding-top: 4px; }
 .bar-week { font-size: 11px; line-height: 14px; color: #616161; }
 .bar-mark { font-size: 12px; line-height: 14px; font-weight: 700; }
-.caption { font-size: 12px; line-height: 16px; color: #616161; padding: 8px 24px 0 24px; }
+.caption { font-size: 12px; line-height: 16px; color: #616161; padding: 8px 24px 12px 24px; }
 .item { padding: 8px 0; border-bottom: 1px solid #f0f0f0; vertical-align: top; }
 .item-from { font-weight: 600; word-break: break-word; }
 .item-meta { font-size: 12px; line-height: 16px; color: #616161; }
