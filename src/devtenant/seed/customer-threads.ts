@@ -48,6 +48,8 @@ type Intent = 'onTime' | 'late' | 'unanswered' | 'marked';
 export interface ThreadOptions {
   /** Leave every message unanswered (mail arriving just before the end). */
   readonly unanswered?: boolean;
+  /** Answer the first message exactly at the end: a reply at the evaluation instant still answers. */
+  readonly answeredAtEnd?: boolean;
 }
 
 function subjectFor(story: Story): string {
@@ -58,17 +60,15 @@ function body(story: Story): string {
   return `${story.random.pick(OPENINGS)}\n\nPlease see below. Thanks,\n`;
 }
 
-/** Working minutes for an on-time answer: mostly within the hour, some within the day. */
+/** Working minutes for an on-time answer: mostly within the hour, some later in the window. */
 function onTimeMinutes(story: Story): number {
-  const roll = story.random.next();
-  if (roll < 0.6) return story.random.int(4, 90);
-  if (roll < 0.9) return story.random.int(91, 300);
-  return story.random.int(301, story.windowMs / 60_000 - 30);
+  const latest = story.windowMs / 60_000 - 15;
+  return story.random.chance(0.6) ? story.random.int(4, Math.min(90, latest)) : story.random.int(4, latest);
 }
 
 function lateMinutes(story: Story): number {
   const window = story.windowMs / 60_000;
-  return story.random.int(window + 30, window * 4);
+  return story.random.int(window + 15, window * 4);
 }
 
 function intentFor(story: Story, round: number): Intent {
@@ -92,7 +92,8 @@ function planAnswer(story: Story, received: readonly number[], intent: 'onTime' 
     const covered = replyAt(story, received, last + minutes(random.int(20, 240)), 'owner');
     if (covered !== null) return covered;
   }
-  const author: Author = random.chance(0.12) ? 'owner' : 'va';
+  const roll = random.next();
+  const author: Author = roll < 0.12 ? 'owner' : roll < 0.15 ? 'other' : 'va';
   if (author === 'owner' && random.chance(0.3)) {
     const evening = replyAt(story, received, sameDayAt(story, last, random.int(19, 22), random.int(0, 59)), 'owner');
     if (evening !== null) return evening;
@@ -100,10 +101,9 @@ function planAnswer(story: Story, received: readonly number[], intent: 'onTime' 
   return replyAfter(story, received, intent === 'onTime' ? onTimeMinutes(story) : lateMinutes(story), author);
 }
 
-/** An answer for mail that would otherwise wait right at the window's edge at the end: answered early. */
+/** An answer for mail that would otherwise wait right at the window's edge at the end: answered at once. */
 function rescue(story: Story, received: readonly number[]): ReplyPlan {
-  const waited = story.calendar.between(received[0]!, story.end);
-  const plan = replyAfter(story, received, Math.max(1, Math.floor(waited / 60_000 / 3)), 'va');
+  const plan = replyAfter(story, received, 1, 'va');
   if (plan === null) throw new Error('seed design: no room to answer a message near the window edge');
   return plan;
 }
@@ -122,10 +122,16 @@ function markNoReply(story: Story, message: DevMessage): void {
   if (random.chance(0.4) && move(story, message, movedAt, FOLDER.deleted) && random.chance(0.5)) hardDelete(story, message, movedAt);
 }
 
-function leaveWaiting(story: Story, inbound: readonly DevMessage[]): ReplyPlan | null {
+function leaveWaiting(story: Story, inbound: readonly DevMessage[], participants: Round['participants'], subject: string): ReplyPlan | null {
   const statuses = inbound.map((message) => waitingStatus(story, message.receivedDateTime));
   if (statuses.some((status) => status === null)) return rescue(story, inbound.map((message) => message.receivedDateTime));
   inbound.forEach((message, i) => recordWaiting(story, message, statuses[i]!));
+  const last = inbound[inbound.length - 1]!;
+  const savedAt = last.receivedDateTime + minutes(story.random.int(5, 120));
+  // A reply started and abandoned in Drafts answers nothing.
+  if (story.random.chance(0.25) && savedAt < story.end) {
+    deliver(story, story.mail.draft({ conversationId: last.conversationId, subject: `RE: ${subject}`, from: story.owner, sender: story.va, to: participants.to, cc: participants.cc, sentAt: savedAt, replyTo: last, body: 'Thanks, I will check and' }));
+  }
   // Handling is not answering: some waiting mail is archived anyway and stays counted.
   if (story.random.chance(0.2)) move(story, inbound[0]!, inbound[0]!.receivedDateTime + minutes(story.random.int(30, 900)), FOLDER.archive);
   return null;
@@ -135,8 +141,8 @@ function leaveWaiting(story: Story, inbound: readonly DevMessage[]): ReplyPlan |
 function sendAnswer(story: Story, round: Round, plan: ReplyPlan, subject: string, forward: boolean): DevMessage {
   const { random } = story;
   const last = round.inbound[round.inbound.length - 1]!;
-  const sender = plan.author === 'va' ? story.va : story.owner;
   const colleague = addressOf(random.pick(story.cast.colleagues));
+  const sender = plan.author === 'va' ? story.va : plan.author === 'owner' ? story.owner : colleague;
   const sent = deliver(
     story,
     story.mail.sent({
@@ -189,13 +195,24 @@ function customerAutoReply(story: Story, customer: DevAddress, sent: DevMessage)
   if (story.random.chance(0.5)) move(story, message, receivedAt + minutes(story.random.int(10, 600)), FOLDER.deleted);
 }
 
+/** How the customer addresses the mail: to the owner (others in Cc), or to the VA with the owner in Cc (still direct). */
+function addressing(story: Story, customer: DevAddress): Round['participants'] {
+  const { random } = story;
+  if (random.chance(0.05)) return { to: [story.va], cc: [story.owner] };
+  const cc = random.chance(0.25) ? [addressOf(random.pick(story.cast.colleagues)), random.pick(story.cast.customers)].filter((a) => a.address !== customer.address) : [];
+  return { to: [story.owner], cc };
+}
+
 /** One customer conversation whose first inbound message arrives at `firstAt`. */
 export function customerThread(story: Story, firstAt: number, options: ThreadOptions = {}): void {
   const { random, mail } = story;
   const customer = random.pick(story.cast.customers);
   const subject = subjectFor(story);
   const conversationId = mail.conversationId();
-  const ccd = random.chance(0.25) ? [addressOf(random.pick(story.cast.colleagues)), random.pick(story.cast.customers)].filter((a) => a.address !== customer.address) : [];
+  const addressed = addressing(story, customer);
+  // Reply-all: everyone but the mailbox's own people.
+  const own = new Set([story.owner.address, story.va.address]);
+  const participants = { to: [customer], cc: [...addressed.to, ...addressed.cc].filter((a) => !own.has(a.address)) };
   const forward = random.chance(0.1);
   const followUp = random.chance(0.1);
   const rounds = random.int(1, 3);
@@ -210,43 +227,47 @@ export function customerThread(story: Story, firstAt: number, options: ThreadOpt
   let at = firstAt;
   for (let round = 0; round < rounds && at < story.end; round++) {
     const roundSubject = previous === undefined ? subject : `RE: ${subject}`;
-    const inbound = [
+    const incoming = (receivedAt: number, text: string, replyTo: DevMessage | undefined) =>
       deliver(
         story,
-        mail.inbound({ conversationId, subject: roundSubject, from: customer, to: [story.owner], cc: ccd, receivedAt: at, inference: random.chance(0.1) ? 'other' : 'focused', ...(previous === undefined ? {} : { replyTo: previous }), body: body(story) }),
-      ),
-    ];
+        mail.inbound({ conversationId, subject: roundSubject, from: customer, ...addressed, receivedAt, inference: random.chance(0.1) ? 'other' : 'focused', ...(replyTo === undefined ? {} : { replyTo }), body: text }),
+      );
+    const inbound = [incoming(at, body(story), previous)];
     const secondAt = at + minutes(random.int(5, 40));
-    if (round === 0 && followUp && secondAt < story.end - minutes(5)) {
-      inbound.push(deliver(story, mail.inbound({ conversationId, subject: roundSubject, from: customer, to: [story.owner], cc: ccd, receivedAt: secondAt, inference: 'focused', body: 'Sorry, one more thing.\n' })));
-    }
+    if (round === 0 && followUp && secondAt < story.end - minutes(5)) inbound.push(incoming(secondAt, 'Sorry, one more thing.\n', undefined));
     const received = inbound.map((message) => message.receivedDateTime);
-    const intent = options.unanswered === true ? 'unanswered' : intentFor(story, round);
 
-    if (intent === 'marked') {
-      inbound.forEach((message) => markNoReply(story, message));
-      return;
+    let plan: ReplyPlan | null;
+    if (options.answeredAtEnd === true) {
+      plan = replyAt(story, received, story.end, 'va');
+    } else {
+      const intent = options.unanswered === true ? 'unanswered' : intentFor(story, round);
+      if (intent === 'marked') {
+        inbound.forEach((message) => markNoReply(story, message));
+        return;
+      }
+      plan = intent === 'unanswered' ? null : planAnswer(story, received, intent);
     }
-    const plan = (intent === 'unanswered' ? null : planAnswer(story, received, intent)) ?? leaveWaiting(story, inbound);
+    plan ??= leaveWaiting(story, inbound, participants, subject);
     if (plan === null) return;
 
     recordAnswered(story, inbound, plan);
     const first = inbound[0]!;
-    // Filed before anyone answered: still counted, still answered by the reply that follows.
     // Categorized in the minutes after answering, before any filing (which starts 5 minutes after).
     if (random.chance(0.1)) categorize(story, first, plan.at + minutes(random.int(1, 4)), ['Clients']);
     if (random.chance(0.08) && plan.at - first.receivedDateTime >= minutes(2)) {
+      // Filed before anyone answered: still counted, still answered by the reply that follows.
       const span = (plan.at - first.receivedDateTime) / 60_000;
       move(story, first, first.receivedDateTime + minutes(random.int(1, span - 1)), FOLDER.archive);
     } else {
       file(story, first, plan.at, FOLDER.clients);
     }
 
-    const participants = { to: [customer], cc: ccd };
     const sent = sendAnswer(story, { inbound, participants }, plan, subject, forward && round === 0);
     if (random.chance(0.08)) customerAutoReply(story, customer, sent);
     previous = sent;
-    at = plan.at + minutes(random.int(15, 2 * 24 * 60));
+    // Now and then the customer's next message crosses ours: received the same instant, so ours does not answer it.
+    at = plan.at + (random.chance(0.05) ? 0 : minutes(random.int(15, 2 * 24 * 60)));
     if (at >= story.end - minutes(5)) return;
   }
 }

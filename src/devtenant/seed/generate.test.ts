@@ -185,6 +185,32 @@ describe.each([1, 17, 256, 4242, 99_991])('seed %i', (seedNumber) => {
     expect(seed.groundTruth.evaluatedAt).toBe(seed.end);
   });
 
+  it('has the edge cases the spec pins down', () => {
+    const reason = (m: DevMessage) => {
+      const outcome = outcomeOf.get(m.id);
+      return outcome?.status === 'excluded' ? outcome.reason : outcome?.status;
+    };
+    const answered = outcomes.filter((o) => o.status === 'onTime' || o.status === 'late');
+    // Answered by another delegate, and a reply at the evaluation instant itself.
+    expect(answered.some((o) => 'answeredBy' in o && o.answeredBy === 'other')).toBe(true);
+    expect(answered.some((o) => 'answeredAt' in o && o.answeredAt === seed.end)).toBe(true);
+    // A customer's message crossing our reply (same instant) is not answered by it.
+    const sentAt = new Set(sent.map((m) => `${m.conversationId}|${m.sentDateTime}`));
+    expect(inbound.some((m) => sentAt.has(`${m.conversationId}|${m.receivedDateTime}`) && outcomeOf.get(m.id)?.status !== 'excluded')).toBe(true);
+    // An abandoned draft reply to mail that stays unanswered.
+    const drafts = ownerMessages.filter((m) => m.folder === 'drafts');
+    expect(drafts.some((d) => inbound.some((m) => m.conversationId === d.conversationId && (reason(m) === 'missed' || reason(m) === 'pending')))).toBe(true);
+    // Written to the VA with the owner in Cc: addressed directly, counted.
+    expect(inbound.some((m) => m.toRecipients.some((r) => r.address === va.mail) && ['onTime', 'late', 'missed', 'pending'].includes(reason(m)!))).toBe(true);
+    // Precedence: a colleague with the owner only in Cc is `cc`; a newsletter from a no-reply address is `auto`;
+    // junk from a no-reply address is `noreply`; a colleague's mail marked "No reply needed" stays `internal`.
+    expect(inbound.some((m) => m.from.address.endsWith('@contoso.example') && reason(m) === 'cc')).toBe(true);
+    expect(inbound.some((m) => /reply@/.test(m.from.address) && header(m, 'List-Unsubscribe') !== undefined && reason(m) === 'auto')).toBe(true);
+    expect(inbound.some((m) => m.folder === 'junkemail' && reason(m) === 'noreply')).toBe(true);
+    const categorized = new Set(seed.events.flatMap((e) => (e.kind === 'categorize' && e.categories.includes('No reply needed') ? [e.messageId] : [])));
+    expect(inbound.some((m) => categorized.has(m.id) && reason(m) === 'internal')).toBe(true);
+  });
+
   it('has a timeline Graph could produce: sorted, in range, events only for delivered and not yet deleted mail', () => {
     const ats = seed.events.map((event) => event.at);
     expect(ats).toEqual([...ats].sort((a, b) => a - b));
@@ -200,9 +226,12 @@ describe.each([1, 17, 256, 4242, 99_991])('seed %i', (seedNumber) => {
         const m = event.message;
         if (m.folder === 'sentitems') expect(event.at).toBe(m.sentDateTime);
         else {
-          expect(['inbox', 'junkemail']).toContain(m.folder);
           expect(event.at).toBe(m.receivedDateTime);
-          expect(m.sentDateTime).toBeLessThan(m.receivedDateTime);
+          if (m.folder === 'drafts') expect(m.isDraft).toBe(true);
+          else {
+            expect(['inbox', 'junkemail']).toContain(m.folder);
+            expect(m.sentDateTime).toBeLessThan(m.receivedDateTime);
+          }
         }
         continue;
       }

@@ -19,7 +19,7 @@ export interface TenantSeedOptions {
   readonly weeks?: number;
   /** The first Monday, a local date (default 2026-10-05: the default weeks cross the end of DST on 2026-10-25). */
   readonly start?: string;
-  /** The pairing's response window in working hours (default 8: one working day). */
+  /** The pairing's response window in working hours, 1–168 (default 8: one working day). */
   readonly windowHours?: number;
 }
 
@@ -116,8 +116,11 @@ function day(story: Story, date: DateTime, isLast: boolean): void {
   for (const t of times(random.int(0, 3), () => random.int(8 * 60, 18 * 60))) internalMail(story, t);
   for (const t of times(random.chance(0.4) ? 1 : 0, () => random.int(8 * 60, 18 * 60))) meetingMessage(story, t);
   for (const t of times(random.int(0, 2), person)) ccOnlyMail(story, t);
-  // On the last day some mail is certainly still waiting, inside its window, when the timeline ends.
-  if (isLast) for (const t of times(2, () => random.int(WORK_START_MINUTE, END_HOUR * 60 - 30))) customerThread(story, t, { unanswered: true });
+  if (!isLast) return;
+  // On the last day some mail is certainly still waiting, inside its window, when the timeline ends, and one
+  // message is answered at the very end (a reply at the evaluation instant answers).
+  for (const t of times(2, () => random.int(WORK_START_MINUTE, END_HOUR * 60 - 30))) customerThread(story, t, { unanswered: true });
+  for (const t of times(1, () => random.int(WORK_START_MINUTE, END_HOUR * 60 - 30))) customerThread(story, t, { answeredAtEnd: true });
 }
 
 function automaticRepliesEvents(random: Random, vaUserId: string, outOfOffice: Interval, start: number, end: number): TimelineEvent[] {
@@ -134,6 +137,7 @@ export function designTenant(seed: number, options: TenantSeedOptions = {}): Des
   const weeks = options.weeks ?? DEFAULT_WEEKS;
   if (!Number.isInteger(weeks) || weeks < 4 || weeks > 26) throw new RangeError(`weeks must be a whole number from 4 to 26, got ${weeks}`);
   const windowHours = options.windowHours ?? DEFAULT_WINDOW_HOURS;
+  if (!Number.isInteger(windowHours) || windowHours < 1 || windowHours > 168) throw new RangeError(`windowHours must be a whole number from 1 to 168, got ${windowHours}`);
   const zone = OWNER_TIME_ZONE.iana;
   const random = new Random(seed);
   const cast = castOf(random);

@@ -2,6 +2,7 @@
 // whole timeline, hard-deleted mail included), reproduces the generator's independently designed ground
 // truth exactly, week by week, for many seeds and both window sizes Tandem's dev setups use.
 import { DateTime } from 'luxon';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeKpi } from '../../kpi/engine.ts';
 import type { MessageMeta } from '../../kpi/message.ts';
@@ -52,6 +53,17 @@ describe('the seeded tenant against the KPI engine', () => {
   it.each([3, 5, 8])('seed %i: also with a 24 h working window', (seed) => {
     const { seed: tenant } = designTenant(seed, { windowHours: 24 });
     expect(engineWeeks(tenant)).toEqual(tenant.groundTruth.weeks);
+  });
+
+  it('holds for any seed, length, window and start (spring and autumn DST, ISO week 53)', () => {
+    const mondays = ['2026-03-09', '2026-10-05', '2026-12-07', '2027-01-04'];
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 4, max: 10 }), fc.constantFrom(1, 2, 8, 24, 40), fc.constantFrom(...mondays), (seed, weeks, windowHours, start) => {
+        const { seed: tenant } = designTenant(seed, { weeks, windowHours, start });
+        expect(engineWeeks(tenant)).toEqual(tenant.groundTruth.weeks);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('would notice a wrong engine input: dropping the VA leave changes the weeks', () => {

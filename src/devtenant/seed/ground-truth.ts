@@ -14,7 +14,7 @@ export type DesignedOutcome =
       /** Working minutes from receipt to the answer, by construction. */
       readonly minutes: number;
       readonly answeredAt: number;
-      readonly answeredBy: 'va' | 'owner';
+      readonly answeredBy: 'va' | 'owner' | 'other';
     }
   | {
       readonly messageId: string;

@@ -111,6 +111,11 @@ export class MailFactory {
     };
   }
 
+  /** A reply saved in Drafts and never sent: not an answer. Graph has no sent time for it; it carries when it was saved. */
+  draft(spec: SentSpec): DevMessage {
+    return { ...this.sent(spec), folder: 'drafts', isDraft: true, isRead: true };
+  }
+
   sent(spec: SentSpec): DevMessage {
     const internetMessageId = this.internetMessageId('contoso.example');
     const headers: DevHeader[] = [

@@ -1,10 +1,10 @@
-// The mail that does not need an answer, one kind per function, each built so exactly one exclusion reason
-// (the first the spec's order would find) applies: newsletters and meeting requests (`auto`), no-reply
-// senders (`noreply`), junk (`junk`, or `auto` for junk newsletters), Cc-only mail (`cc`) and colleagues'
-// mail (`internal`).
+// The mail that does not need an answer, one kind per function. Where several exclusion reasons apply the
+// designed reason is the first in the spec's order, and some mail is built to test exactly that: newsletters
+// from no-reply addresses (`auto`), junk from them (`noreply`), colleagues' mail with the owner only in Cc
+// (`cc`) or marked "No reply needed" (`internal`).
 import type { DevMeetingMessageType } from '../tenant-seed.ts';
 import { addressOf } from './cast.ts';
-import { deliver, file, FOLDER, hardDelete, minutes, move, recordExcluded, type Story } from './story.ts';
+import { categorize, deliver, file, FOLDER, hardDelete, minutes, move, recordExcluded, type Story } from './story.ts';
 
 const NEWSLETTER_TOPICS = ['This week in small business', 'Your monthly digest', 'New features are here', 'Event invitation: networking breakfast', '5 tips for a calmer inbox'];
 const RECEIPTS = ['Your statement is ready', 'Invoice available', 'Booking confirmation', 'Your parcel is on its way', 'Payment received'];
@@ -14,7 +14,7 @@ const SPAM = ['You have won!!!', 'Rank #1 on search today', 'Double your savings
 
 export function newsletter(story: Story, receivedAt: number): void {
   const { random } = story;
-  const from = random.pick(story.cast.newsletters);
+  const from = random.chance(0.2) ? random.pick(story.cast.noReply) : random.pick(story.cast.newsletters);
   const domain = from.address.slice(from.address.indexOf('@') + 1);
   const message = deliver(
     story,
@@ -51,13 +51,24 @@ export function noReplyMail(story: Story, receivedAt: number): void {
 /** A colleague writing to the owner; sometimes answered (which changes nothing: internal mail is excluded). */
 export function internalMail(story: Story, receivedAt: number): void {
   const { random } = story;
-  const colleague = addressOf(random.pick(story.cast.colleagues));
+  const [colleague, other] = random.sample(story.cast.colleagues, 2).map(addressOf) as [typeof story.owner, typeof story.owner];
   const subject = random.pick(INTERNAL);
+  const ccOnly = random.chance(0.15);
   const message = deliver(
     story,
-    story.mail.inbound({ conversationId: story.mail.conversationId(), subject, from: colleague, to: [story.owner], cc: random.chance(0.3) ? [story.va] : [], receivedAt, inference: 'focused', body: 'Quick one.\n' }),
+    story.mail.inbound({
+      conversationId: story.mail.conversationId(),
+      subject,
+      from: colleague,
+      to: ccOnly ? [other] : [story.owner],
+      cc: ccOnly ? [story.owner] : random.chance(0.3) ? [story.va] : [],
+      receivedAt,
+      inference: 'focused',
+      body: 'Quick one.\n',
+    }),
   );
-  recordExcluded(story, message, 'internal');
+  recordExcluded(story, message, ccOnly ? 'cc' : 'internal');
+  if (random.chance(0.1)) categorize(story, message, receivedAt + minutes(random.int(2, 60)), [story.noReplyCategory]);
   const answeredAt = receivedAt + minutes(random.int(10, 1500));
   if (random.chance(0.5) && answeredAt < story.end) {
     deliver(story, story.mail.sent({ conversationId: message.conversationId, subject: `RE: ${subject}`, from: story.owner, sender: random.chance(0.5) ? story.owner : story.va, to: [colleague], sentAt: answeredAt, replyTo: message, body: 'Sure.\n' }));
@@ -100,12 +111,13 @@ export function ccOnlyMail(story: Story, receivedAt: number): void {
 export function junkMail(story: Story, receivedAt: number): void {
   const { random } = story;
   const listed = random.chance(0.25);
+  const noReplySender = random.chance(0.15);
   const message = deliver(
     story,
     story.mail.inbound({
       conversationId: story.mail.conversationId(),
       subject: random.pick(SPAM),
-      from: random.pick(story.cast.spammers),
+      from: noReplySender ? random.pick(story.cast.noReply) : random.pick(story.cast.spammers),
       to: [story.owner],
       receivedAt,
       folder: 'junkemail',
@@ -114,6 +126,6 @@ export function junkMail(story: Story, receivedAt: number): void {
       body: 'Click here.\n',
     }),
   );
-  recordExcluded(story, message, listed ? 'auto' : 'junk');
+  recordExcluded(story, message, listed ? 'auto' : noReplySender ? 'noreply' : 'junk');
   if (random.chance(0.3)) hardDelete(story, message, receivedAt);
 }

@@ -48,7 +48,8 @@ export interface Story {
   readonly outcomes: DesignedOutcome[];
 }
 
-export type Author = 'va' | 'owner';
+/** Who sent an answer: the VA as delegate, the owner, or another delegate (a colleague). */
+export type Author = 'va' | 'owner' | 'other';
 
 export interface ReplyPlan {
   readonly at: number;
@@ -117,18 +118,19 @@ export function waitingStatus(story: Story, receivedAt: number): { status: 'miss
 }
 
 function acceptable(story: Story, received: readonly number[], at: number): boolean {
-  return at > received[received.length - 1]! && at < story.end && received.every((r) => !nearWindow(story, story.calendar.between(r, at)));
+  return at > received[received.length - 1]! && at <= story.end && received.every((r) => !nearWindow(story, story.calendar.between(r, at)));
 }
 
 /**
  * Places a reply `workingMinutes` of counted time after the last of `received` (moving it later in steps while
- * an earlier message of the group would land near the window's edge). Null when it would come after the end.
+ * an earlier message of the group would land near the window's edge). Null when it would come after the end
+ * (a reply at the end itself is known at the evaluation instant and answers).
  */
 export function replyAfter(story: Story, received: readonly number[], workingMinutes: number, author: Author): ReplyPlan | null {
   const last = received[received.length - 1]!;
   for (let step = 0; step < 40; step++) {
     const at = story.calendar.advance(last, minutes(workingMinutes + step * 25));
-    if (!(at < story.end)) return null;
+    if (!(at <= story.end)) return null;
     if (acceptable(story, received, at)) return { at, author };
   }
   return null;
