@@ -148,6 +148,22 @@ describe('summaryMail', () => {
     expect(section('header')?.getAttribute('style')).toContain('background-color');
   });
 
+  it('stays under the size at which mail clients clip a message, at its largest', () => {
+    const long = 'x'.repeat(2000);
+    const answers = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, long]));
+    const waiting = Array.from({ length: 5 }, (_, index) => ({ ...input.week.oldestWaiting[0]!, id: `m${index}`, subject: long.slice(0, 255), from: `${'a'.repeat(60)}@example.com` }));
+    const largest = summaryMail({
+      ...input,
+      week: { ...input.week, oldestWaiting: waiting },
+      feedback: [
+        { week: SUMMARY_WEEK, author: 'owner', submittedAt: 0, edited: true, answers: answers(['wentWell', 'improve', 'nextTime', 'gladAbout']) },
+        { week: SUMMARY_WEEK, author: 'va', submittedAt: 0, edited: true, answers: answers(['wentWell', 'needFromOwner', 'support']) },
+      ],
+    });
+    // Gmail clips HTML over 102 KB; Outlook has no such limit but the same budget keeps the mail light.
+    expect(Buffer.byteLength(largest.html)).toBeLessThan(102_000);
+  });
+
   it('covers a week without mail, an unmeasured inbox, no link and a late send', () => {
     const quiet = summaryInput();
     const week = { ...quiet.week, counted: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null, met: null, oldestWaiting: [], inboxZero: null };
