@@ -70,6 +70,9 @@ export const otherActivitySchema = z.object({
   type: z.string().min(1).max(100).refine((type) => !['message', 'conversationUpdate', 'installationUpdate', 'invoke'].includes(type)),
 });
 
+/** What every activity carries; checked first so a refusal names the missing or malformed field. */
+export const envelopeSchema = z.object({ ...common, type: z.string().min(1).max(100) });
+
 export const activitySchema = z.union([messageActivitySchema, conversationUpdateSchema, installationUpdateSchema, invokeActivitySchema, otherActivitySchema]);
 
 export type MessageActivity = z.infer<typeof messageActivitySchema>;

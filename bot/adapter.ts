@@ -16,7 +16,7 @@ import {
 import { AuthenticationError } from 'botframework-connector';
 import { Hono } from 'hono';
 import { t } from '../src/i18n/messages.ts';
-import { activitySchema, type Activity } from './activity.ts';
+import { activitySchema, envelopeSchema, type Activity } from './activity.ts';
 import type { Card } from './cards/card-parts.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import type { ChatMember } from './cards/welcome-card.ts';
@@ -116,6 +116,8 @@ export function botRoute(deps: BotDependencies, credentials: BotCredentials | nu
     if (credentials !== null && !/^Bearer \S+$/.test(authHeader)) return c.json({ error: { code: 'unauthenticated', message: 'A Bot Framework token is required.' } }, 401);
     const body: unknown = await c.req.json().catch(() => undefined);
     if (body === undefined) return c.json({ error: { code: 'invalid_request', message: 'The body must be a JSON activity.' } }, 400);
+    const envelope = envelopeSchema.safeParse(body);
+    if (!envelope.success) return c.json({ error: { code: 'invalid_request', message: describeIssues(envelope.error.issues) } }, 400);
     const parsed = activitySchema.safeParse(body);
     if (!parsed.success) return c.json({ error: { code: 'invalid_request', message: describeIssues(parsed.error.issues) } }, 400);
     const activity = parsed.data;

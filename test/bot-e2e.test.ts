@@ -1,0 +1,311 @@
+// The bot end to end through the real app: real-shaped Teams activities posted to /api/messages, replies read
+// back from a fake Bot Framework connector (the activities' serviceUrl), rows read back from the database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botRoute } from '../bot/adapter.ts';
+import { jsonLogger, silentLogger } from '../src/log.ts';
+import { createApp } from '../src/server/app.ts';
+import { listFeedback } from '../src/store/feedback.ts';
+import { listLeave } from '../src/store/leave.ts';
+import { findPairingByConversation, getPairing } from '../src/store/pairings.ts';
+import { actionActivity, chatUser, installActivity, messageActivity, removeActivity, submitActivity, type ChatOptions } from './support/bot-activities.ts';
+import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
+import { useTestDatabase } from './support/databases.ts';
+
+const NOW = Date.parse('2026-11-25T10:00:00Z');
+const owner = chatUser('Olivia Owner', 'olivia@contoso.example');
+const va = chatUser('Victor Assistant', 'victor@assist.example');
+const bystander = chatUser('Bea Bystander', 'bea@contoso.example');
+
+type Json = Record<string, unknown>;
+
+/** Every element or action in a card, depth first. */
+function walk(node: unknown, visit: (item: Json) => void): void {
+  if (Array.isArray(node)) node.forEach((item) => walk(item, visit));
+  else if (typeof node === 'object' && node !== null) {
+    visit(node as Json);
+    Object.values(node).forEach((value) => walk(value, visit));
+  }
+}
+function input(card: Json, id: string): Json | undefined {
+  let found: Json | undefined;
+  walk(card, (item) => {
+    if (found === undefined && typeof item.type === 'string' && item.type.startsWith('Input.') && item.id === id) found = item;
+  });
+  return found;
+}
+function texts(card: Json): string[] {
+  const out: string[] = [];
+  walk(card, (item) => {
+    if (item.type === 'TextBlock') out.push(String(item.text));
+  });
+  return out;
+}
+/** The TextBlock right after input `id` in its container (where the bot puts the field's error). */
+function errorAfter(card: Json, id: string): string | null {
+  let result: string | null = null;
+  walk(card, (item) => {
+    for (const list of [item.body, item.items]) {
+      if (!Array.isArray(list)) continue;
+      const at = list.findIndex((element: Json) => element.id === id);
+      const next = list[at + 1] as Json | undefined;
+      if (at >= 0 && next?.type === 'TextBlock' && next.color === 'Attention') result = String(next.text);
+    }
+  });
+  return result;
+}
+
+describe('the bot through /api/messages', () => {
+  const db = useTestDatabase('pglite');
+  let connector: FakeConnector;
+  let app: ReturnType<typeof createApp>;
+  let chat: ChatOptions;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    chat = { serviceUrl: connector.url, conversationId: '19:meeting_e2e@thread.v2' };
+    connector.setRoster(chat.conversationId, [
+      { ...owner, email: owner.email },
+      { ...va, email: va.email },
+      { ...bystander, userPrincipalName: bystander.email },
+    ]);
+    const bot = botRoute({ db: db(), clock: { now: () => NOW }, log: jsonLogger((line) => console.error(line)), teamsAppId: '00000000-0000-4000-8000-0000000000aa', consentUrl: async () => null }, null);
+    app = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot });
+  });
+  afterAll(async () => connector.close());
+
+  async function send(activity: unknown): Promise<{ status: number; body: Json | null }> {
+    connector.clear();
+    const response = await app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? null : (JSON.parse(text) as Json) };
+  }
+  const invokeCard = (body: Json | null) => {
+    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    return body!.value as Json;
+  };
+
+  it('welcomes on install with the chat members to choose from', async () => {
+    const { status } = await send(installActivity(chat, owner));
+    expect(status).toBe(200);
+    const [welcome] = connector.cards();
+    expect(welcome?.method).toBe('reply');
+    const ownerChoice = input(welcome!.card, 'owner')!;
+    expect((ownerChoice.choices as Json[]).map((choice) => choice.value)).toEqual([owner.aadObjectId, va.aadObjectId, bystander.aadObjectId]);
+    expect(ownerChoice.value).toBe(owner.aadObjectId);
+    expect(input(welcome!.card, 'mailbox')!.value).toBe(owner.email);
+    expect(input(welcome!.card, 'timeZone')!.value).toBe('Europe/Copenhagen');
+    expect(input(welcome!.card, 'targetPct')!.value).toBe(90);
+  });
+
+  const setup = {
+    owner: owner.aadObjectId,
+    va: va.aadObjectId,
+    mailbox: '',
+    timeZone: 'Europe/Copenhagen',
+    workStart: '08:00',
+    workEnd: '16:00',
+    targetPct: '85',
+    windowHours: '24',
+    inboxZeroDay: 'friday',
+    inboxZeroCutoff: '17:00',
+  };
+
+  it('shows setup errors next to the fields and keeps what was typed', async () => {
+    const { body } = await send(actionActivity(chat, owner, 'setup.submit', { ...setup, va: owner.aadObjectId, timeZone: 'Mars/Olympus', targetPct: '85' }));
+    const card = invokeCard(body);
+    expect(errorAfter(card, 'va')).toBe('The owner and the VA must be two different people.');
+    expect(errorAfter(card, 'timeZone')).toContain('Unknown time zone');
+    expect(input(card, 'timeZone')!.value).toBe('Mars/Olympus');
+    expect(input(card, 'targetPct')!.value).toBe(85);
+    expect(await findPairingByConversation(db(), chat.conversationId)).toBeNull();
+  });
+
+  it('lets only the chosen owner start Tandem', async () => {
+    const { body } = await send(actionActivity(chat, va, 'setup.submit', setup));
+    expect(texts(invokeCard(body))).toContain('Only the person chosen as owner can start Tandem for their mailbox.');
+  });
+
+  it('creates the pairing from the welcome card and updates the card for everyone', async () => {
+    const { status, body } = await send(actionActivity(chat, owner, 'setup.submit', setup, 'welcome-1'));
+    expect(status).toBe(200);
+    expect(texts(invokeCard(body))).toContain('Tandem settings');
+    const pairing = await findPairingByConversation(db(), chat.conversationId);
+    expect(pairing).toMatchObject({ mailbox: owner.email, owner: { address: owner.email, userId: owner.aadObjectId }, va: { address: va.email, userId: va.aadObjectId } });
+    expect(pairing!.settings).toMatchObject({ responseTargetPct: 85, timeZone: 'Europe/Copenhagen', workingHours: { startTime: '08:00', endTime: '16:00' } });
+    expect(pairing!.conversationRef).toMatchObject({ serviceUrl: connector.url, conversation: { id: chat.conversationId } });
+    const calls = connector.cards();
+    expect(calls.find((call) => call.method === 'update')).toMatchObject({ activityId: 'welcome-1' });
+    expect(calls.some((call) => texts(call.card).some((line) => line.startsWith('Tandem is set up for Olivia Owner and Victor Assistant')))).toBe(true);
+    // A second setup is refused.
+    const again = await send(actionActivity(chat, owner, 'setup.submit', setup));
+    expect(texts(invokeCard(again.body))).toContain('Tandem is already set up in this chat. Type “settings” to see how.');
+  });
+
+  it('answers every command, and anything else with the help card', async () => {
+    const cases: Array<[string, string]> = [
+      ['help', 'What Tandem can do'],
+      ['scorecard', 'Scorecard for week 2026-W48'],
+      ['scorecard last', 'Scorecard for week 2026-W47'],
+      ['waiting', 'Waiting for an answer (0)'],
+      ['feedback', 'Weekly check-in for 2026-W47'],
+      ['settings', 'Tandem settings'],
+      ['review', 'Quarterly review: the last 13 weeks'],
+      ['what is this', 'Sorry, I did not understand “what is this”.'],
+      ['leave tomorrow', 'Write the first and last day of leave, like: leave 2026-12-24 2026-12-31'],
+    ];
+    for (const [command, expected] of cases) {
+      const { status } = await send(messageActivity(chat, owner, command));
+      expect(status, command).toBe(200);
+      const cards = connector.cards();
+      expect(cards, command).toHaveLength(1);
+      expect(texts(cards[0]!.card), command).toContain(expected);
+    }
+  });
+
+  it('records VA leave from the chat', async () => {
+    await send(messageActivity(chat, va, 'leave 2026-12-24 2026-12-31'));
+    expect(texts(connector.cards()[0]!.card)).toContain('Leave recorded');
+    const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
+    const [leave] = await listLeave(db(), pairing.id);
+    // 24 Dec 00:00 to 1 Jan 00:00 in Copenhagen (UTC+1).
+    expect(leave).toMatchObject({ start: Date.parse('2026-12-23T23:00:00Z'), end: Date.parse('2026-12-31T23:00:00Z'), createdBy: 'va' });
+    await send(messageActivity(chat, va, 'leave 2026-12-31 2026-12-24'));
+    expect(texts(connector.cards()[0]!.card)).toContain('The last day comes before the first.');
+  });
+
+  it('runs the two-way feedback form: own views, errors under fields, edits, and one summary when both answered', async () => {
+    const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
+    const data = { pairingId: pairing.id, week: '2026-W47' };
+    // The refresh shows each side their own questions.
+    const ownerForm = invokeCard((await send(actionActivity(chat, owner, 'feedback.refresh', data, 'fb-1', 'automatic'))).body);
+    expect(input(ownerForm, 'kpisFair')).toBeDefined();
+    expect(input(ownerForm, 'needFromOwner')).toBeUndefined();
+    const vaForm = invokeCard((await send(actionActivity(chat, va, 'feedback.refresh', data, 'fb-1', 'automatic'))).body);
+    expect(input(vaForm, 'needFromOwner')).toBeDefined();
+    expect(vaForm.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'feedback.refresh' }, userIds: [owner.aadObjectId, va.aadObjectId] });
+
+    // Invalid: a required answer missing and one too long; both come back under their fields, text kept.
+    const long = 'x'.repeat(2001);
+    const invalid = invokeCard((await send(actionActivity(chat, owner, 'feedback.submit', { ...data, wentWell: '', improve: long, nextTime: 'Plan Mondays', kpisFair: 'yes' }, 'fb-1'))).body);
+    expect(errorAfter(invalid, 'wentWell')).toBe('Please answer this question.');
+    expect(errorAfter(invalid, 'improve')).toBe('Please keep this under 2000 characters (now 2001).');
+    expect(input(invalid, 'improve')!.value).toBe(long);
+    expect(input(invalid, 'nextTime')!.value).toBe('Plan Mondays');
+    expect(await listFeedback(db(), pairing.id)).toEqual([]);
+
+    const answers = { wentWell: 'Fast replies', improve: 'Flag legal mail', nextTime: 'Plan Mondays', kpisFair: 'yes' };
+    const mine = invokeCard((await send(actionActivity(chat, owner, 'feedback.submit', { ...data, ...answers }, 'fb-1'))).body);
+    expect(texts(mine).join('\n')).toContain('Fast replies');
+    expect(texts(mine).join('\n')).toContain('once they have answered too');
+    // The VA does not see the owner's answers before answering.
+    const vaBefore = invokeCard((await send(actionActivity(chat, va, 'feedback.refresh', data, 'fb-1', 'automatic'))).body);
+    expect(JSON.stringify(vaBefore)).not.toContain('Fast replies');
+    expect(texts(vaBefore)).toContain('olivia@contoso.example has answered; you will see their answers after yours.');
+
+    // Submitting twice keeps the later answers, marked edited.
+    await send(actionActivity(chat, owner, 'feedback.submit', { ...data, ...answers, wentWell: 'Very fast replies' }, 'fb-1'));
+    const vaAnswers = { wentWell: 'Clear priorities', needFromOwner: 'Templates', support: 'Legal questions', involved: '4' };
+    const { body } = await send(actionActivity(chat, va, 'feedback.submit', { ...data, ...vaAnswers }, 'fb-1'));
+    const summary = invokeCard(body);
+    const lines = texts(summary).join('\n');
+    expect(lines).toContain('Check-in for 2026-W47: both of you answered');
+    expect(lines).toContain('Very fast replies');
+    expect(lines).toContain('Owner (olivia@contoso.example) (edited)');
+    expect(lines).toContain('Templates');
+    expect(summary.refresh).toBeUndefined();
+    expect(summary.actions).toBeUndefined();
+    // Everyone's copy of the card becomes the summary.
+    expect(connector.cards().find((call) => call.method === 'update')).toMatchObject({ activityId: 'fb-1' });
+    const stored = await listFeedback(db(), pairing.id);
+    expect(stored.map(({ author, edited, answers: saved }) => ({ author, edited, wentWell: saved.wentWell }))).toEqual([
+      { author: 'owner', edited: true, wentWell: 'Very fast replies' },
+      { author: 'va', edited: false, wentWell: 'Clear priorities' },
+    ]);
+    // Someone outside the pairing only ever sees the shared card.
+    const other = invokeCard((await send(actionActivity(chat, bystander, 'feedback.submit', { ...data, ...answers }, 'fb-1'))).body);
+    expect(texts(other)).toContain('Check-in for 2026-W47: both of you answered');
+  });
+
+  it('handles the Action.Submit fallback as a message with a value', async () => {
+    const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
+    const { status } = await send(submitActivity(chat, owner, 'review.submit', { pairingId: pairing.id, targetPct: '80', windowHours: '24', comment: 'Realistic now' }, 'review-1'));
+    expect(status).toBe(200);
+    const [update] = connector.cards();
+    expect(update).toMatchObject({ method: 'update', activityId: 'review-1' });
+    expect(texts(update!.card)[0]).toContain('The new target is 80% within 24 h');
+    expect((await getPairing(db(), pairing.id))!.settings.responseTargetPct).toBe(80);
+  });
+
+  it('lets the VA comment in the review but not change the targets', async () => {
+    const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
+    const { body } = await send(actionActivity(chat, va, 'review.submit', { pairingId: pairing.id, targetPct: '50', windowHours: '24', comment: 'Too strict' }));
+    expect(texts(invokeCard(body))).toContain('Only the owner can change the targets. Your comment can still be saved with the targets unchanged.');
+    expect((await getPairing(db(), pairing.id))!.settings.responseTargetPct).toBe(80);
+  });
+
+  it('refuses unknown invokes and malformed activities with a 4xx', async () => {
+    expect((await send({ ...actionActivity(chat, owner, 'x', {}), name: 'task/fetch' })).status).toBe(400);
+    expect((await send({ ...actionActivity(chat, owner, 'x', {}), value: { nonsense: true } })).status).toBe(400);
+    const malformed = await send({ type: 'message', text: 'hi' });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('serviceUrl');
+    const notJson = await app.request('/api/messages', { method: 'POST', body: '{nope' });
+    expect(notJson.status).toBe(400);
+    // An unknown verb on a card gets the help card.
+    const unknownVerb = await send(actionActivity(chat, owner, 'mystery.verb', {}));
+    expect(unknownVerb.status).toBe(200);
+    expect(texts(connector.cards()[0]!.card)).toContain('What Tandem can do');
+  });
+
+  it('offboards only for the owner, after confirmation', async () => {
+    const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
+    await send(messageActivity(chat, va, 'offboard'));
+    expect(texts(connector.cards()[0]!.card)).toContain('Only the owner can offboard Tandem.');
+    const denied = await send(actionActivity(chat, va, 'offboard.confirm', { pairingId: pairing.id }));
+    expect(texts(invokeCard(denied.body))).toContain('Only the owner can offboard Tandem.');
+    expect(await getPairing(db(), pairing.id)).not.toBeNull();
+    await send(messageActivity(chat, owner, 'offboard'));
+    const confirm = connector.cards()[0]!.card;
+    expect(JSON.stringify(confirm)).toContain('offboard.confirm');
+    const done = await send(actionActivity(chat, owner, 'offboard.confirm', { pairingId: pairing.id }, 'offboard-1'));
+    expect(texts(invokeCard(done.body))[0]).toContain('Tandem has deleted everything');
+    expect(await getPairing(db(), pairing.id)).toBeNull();
+  });
+
+  it('stops the schedule when the bot is removed from the chat', async () => {
+    const second: ChatOptions = { serviceUrl: connector.url, conversationId: '19:second@thread.v2' };
+    connector.setRoster(second.conversationId, [owner, va]);
+    await send(installActivity(second, owner));
+    await send(actionActivity(second, owner, 'setup.submit', setup));
+    const pairing = (await findPairingByConversation(db(), second.conversationId))!;
+    expect(pairing.stoppedAt).toBeNull();
+    expect((await send(removeActivity(second, owner))).status).toBe(200);
+    expect((await getPairing(db(), pairing.id))!.stoppedAt).not.toBeNull();
+    // The chat no longer has an active pairing: commands point at setup.
+    await send(messageActivity(second, owner, 'scorecard'));
+    expect(texts(connector.cards()[0]!.card).join('\n')).toContain('not set up in this chat yet');
+  });
+
+  it('finds the pairing from a personal chat by the user', async () => {
+    const personal: ChatOptions = { serviceUrl: connector.url, conversationId: 'a:personal-va', personal: true };
+    const third: ChatOptions = { serviceUrl: connector.url, conversationId: '19:third@thread.v2' };
+    connector.setRoster(third.conversationId, [owner, va]);
+    await send(actionActivity(third, owner, 'setup.submit', setup));
+    await send(messageActivity(personal, va, 'settings'));
+    expect(texts(connector.cards()[0]!.card)).toContain('Tandem settings');
+  });
+});
+
+describe('the bot with MicrosoftAppId configured', () => {
+  const db = useTestDatabase('pglite');
+  it('refuses requests without a valid Bot Framework token', async () => {
+    const bot = botRoute({ db: db(), clock: { now: () => NOW }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, { appId: '11111111-2222-4333-8444-555555555555', appPassword: 'secret', appTenantId: undefined });
+    const app = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot });
+    const chat = { serviceUrl: 'https://smba.trafficmanager.net/emea/', conversationId: '19:auth@thread.v2' };
+    const body = JSON.stringify(messageActivity(chat, owner, 'help'));
+    const post = (headers: Record<string, string>) => app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    expect((await post({})).status).toBe(401);
+    expect((await post({ authorization: 'Basic abc' })).status).toBe(401);
+    expect((await post({ authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+  });
+});
