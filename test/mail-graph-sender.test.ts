@@ -8,7 +8,7 @@ import { createAppAuth } from '../src/graph/auth.ts';
 import { createGraphClient, type GraphClient } from '../src/graph/graph-client.ts';
 import { DELIVERY_KEY_HEADER, deliveryMessageId, graphMailSender } from '../src/mail/graph-mail-sender.ts';
 import { summaryMail } from '../src/mail/summary-mail.ts';
-import { devSeed, OWNER } from './support/dev-tenant-seed.ts';
+import { devSeed, OWNER, VA } from './support/dev-tenant-seed.ts';
 import { summaryInput } from './support/summary-mail.ts';
 
 const KEY = 'tandem:7e1b2c3d-0000-4000-8000-000000000001:summary_mail:2026-W47';
@@ -90,6 +90,16 @@ describe('graphMailSender on the dev tenant', () => {
     expect(await sender.findSent(OWNER.userPrincipalName, KEY)).toBe(deliveryMessageId(OWNER.userPrincipalName, KEY));
     expect(await sender.findSent(OWNER.userPrincipalName, `${KEY}-other`)).toBeNull();
     expect(devTenant.outbox.sent).toHaveLength(1);
+  });
+
+  it('sends from a configured sender mailbox instead, and looks for its mail there', async () => {
+    const { tenant: devTenant } = await start();
+    const sender = graphMailSender(graph!, { sender: VA.userPrincipalName });
+    await sender.send(OWNER.userPrincipalName, mail, KEY);
+    expect(devTenant.outbox.sent).toHaveLength(1);
+    expect(devTenant.outbox.sent[0]).toMatchObject({ mailbox: VA.userPrincipalName, message: { toRecipients: [{ address: OWNER.mail }] } });
+    expect(await sender.findSent(OWNER.userPrincipalName, KEY)).toBe(deliveryMessageId(VA.userPrincipalName, KEY));
+    expect(await graphMailSender(graph!).findSent(OWNER.userPrincipalName, KEY)).toBeNull();
   });
 
   it('derives one Message-ID per delivery key and mailbox domain', () => {

@@ -25,9 +25,19 @@ const sentItemsSchema = z.object({ value: z.array(z.object({ id: z.string(), int
 /** An OData string literal: single quotes doubled. */
 const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-export function graphMailSender(graph: Pick<GraphClient, 'get' | 'post'>): MailSender {
+export interface GraphMailSenderOptions {
+  /**
+   * A mailbox that sends every summary (e.g. a `tandem@` shared mailbox) instead of each pairing's own;
+   * then Mail.Send can be scoped to that one mailbox.
+   */
+  readonly sender?: string;
+}
+
+export function graphMailSender(graph: Pick<GraphClient, 'get' | 'post'>, options: GraphMailSenderOptions = {}): MailSender {
+  const from = (mailbox: string) => options.sender ?? mailbox;
   return {
-    async send(mailbox, mail: OutgoingMail, key) {
+    async send(pairingMailbox, mail: OutgoingMail, key) {
+      const mailbox = from(pairingMailbox);
       const internetMessageId = deliveryMessageId(mailbox, key);
       // Graph's JSON sendMail carries one body; Outlook renders the HTML part (the text part is for file
       // outboxes and clients that get MIME). 429/503/504 are retried by the client with Retry-After.
@@ -45,7 +55,8 @@ export function graphMailSender(graph: Pick<GraphClient, 'get' | 'post'>): MailS
       return internetMessageId;
     },
 
-    async findSent(mailbox, key) {
+    async findSent(pairingMailbox, key) {
+      const mailbox = from(pairingMailbox);
       const internetMessageId = deliveryMessageId(mailbox, key);
       const filter = encodeURIComponent(`internetMessageId eq ${odataString(internetMessageId)}`);
       const page = sentItemsSchema.parse(
