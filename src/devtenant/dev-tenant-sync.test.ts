@@ -7,6 +7,7 @@ import { graphMailboxSource } from '../graph/mailbox-sync.ts';
 import type { MessageMeta } from '../kpi/message.ts';
 import { silentLogger } from '../log.ts';
 import { startDevTenant, type DevTenant } from './dev-tenant.ts';
+import { devTenantMaterial } from '../../test/support/dev-tenant-client.ts';
 import { deliverAt, devSeed, inbound, OWNER, START, VA } from '../../test/support/dev-tenant-seed.ts';
 
 const MINUTE = 60_000;
@@ -32,7 +33,7 @@ describe.each(['basic', 'headers'] as const)('Tandem mailbox sync against the de
   it('backfills every message, then a sweep sees moves, categories and new mail; no body is ever asked for', async () => {
     const seeded = Array.from({ length: 1_234 }, (_, index) => inbound(index * 10, index % 5 === 0 ? { folder: 'clients' } : {}));
     const late = inbound(20 * 24 * 60);
-    tenant = await startDevTenant({ seed: devSeed([...seeded, late].map((message) => deliverAt(message)), START + 30 * DAY), roles: mode });
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed([...seeded, late].map((message) => deliverAt(message)), START + 30 * DAY), roles: mode });
     tenant.clock.advanceTo(START + 10 * DAY);
     const auth = createAppAuth(tenant.authConfig);
     client = createGraphClient({ auth, baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca });

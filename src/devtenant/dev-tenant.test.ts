@@ -6,6 +6,7 @@ import { createGraphClient, GraphError, type GraphClient } from '../graph/graph-
 import { silentLogger } from '../log.ts';
 import { startDevTenant, type DevTenant, type DevTenantOptions } from './dev-tenant.ts';
 import type { FaultKind } from './graph-faults.ts';
+import { devTenantMaterial } from '../../test/support/dev-tenant-client.ts';
 import { deliverAt, devSeed, inbound, OWNER, START, VA } from '../../test/support/dev-tenant-seed.ts';
 import { devTenantCaller, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
 
@@ -13,7 +14,7 @@ const HOUR = 3_600_000;
 const started: Array<{ tenant: DevTenant; graph: DevTenantCaller; clients: GraphClient[] }> = [];
 
 async function start(options: Partial<DevTenantOptions> = {}, messages = 3) {
-  const tenant = await startDevTenant({ seed: devSeed(Array.from({ length: messages }, (_, index) => deliverAt(inbound(index + 1)))), ...options });
+  const tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed(Array.from({ length: messages }, (_, index) => deliverAt(inbound(index + 1)))), ...options });
   tenant.clock.advanceTo(START + HOUR);
   const entry = { tenant, graph: devTenantCaller(tenant), clients: [] as GraphClient[] };
   started.push(entry);

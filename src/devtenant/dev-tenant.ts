@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../log.ts';
 import { startDevGraph, type DevGraphStats, type FaultConfig } from './graph-api.ts';
 import type { DevSubscriptions } from './graph-subscriptions.ts';
 import type { DevOutbox } from './mailbox-outbox.ts';
-import { stableGuid } from './identity-tokens.ts';
+import { stableGuid, type SigningKey } from './identity-tokens.ts';
 import { startDevIdentity, type DevIdentity, type OpenIdConfiguration } from './identity.ts';
 import { MailboxStore } from './mailbox-store.ts';
 import type { TenantSeed } from './tenant-seed.ts';
@@ -31,6 +31,8 @@ export interface DevTenantOptions {
   readonly logger?: Logger;
   /** A certificate to serve with (tests starting many tenants reuse one: generating it takes a few hundred ms). */
   readonly tls?: TlsMaterial;
+  /** The identity's token signing key, likewise reusable (`generateSigningKey()`). */
+  readonly signingKey?: SigningKey;
 }
 
 export interface DevTenant {
@@ -77,7 +79,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       apps: [{ clientId: app.clientId, clientSecret: app.clientSecret, displayName: app.displayName, graphAppRoles: app.roles, graphDelegatedScopes: ['User.Read'] }],
       users: seed.users.map((user) => ({ oid: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, role: user.id === vaUserId ? 'va' : 'owner' })),
     },
-    { tls, logger },
+    { tls, logger, ...(options.signingKey ? { signingKey: options.signingKey } : {}) },
   );
   const openId = identity.openIdConfiguration();
   const graph = await startDevGraph(

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDevTenant, type DevTenant } from './dev-tenant.ts';
 import { defaultMessageId } from './mailbox-store.ts';
 import { deliverAt, devSeed, inbound, OWNER, START } from '../../test/support/dev-tenant-seed.ts';
-import { devTenantCaller, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
+import { devTenantCaller, devTenantMaterial, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
 
 const HOUR = 3_600_000;
 const IMMUTABLE = 'IdType="ImmutableId"';
@@ -48,7 +48,7 @@ describe('dev Graph message delta per folder', () => {
       { at: START + 4 * HOUR, kind: 'move', mailbox: OWNER.id, messageId: filed.id, folder: 'deleteditems' },
       deliverAt(late),
     ]);
-    tenant = await startDevTenant({ seed });
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed });
     graph = devTenantCaller(tenant);
     tenant.clock.advanceTo(START + HOUR);
 
@@ -84,7 +84,7 @@ describe('dev Graph message delta per folder', () => {
 
   it('reports a moved message under the default id it had in the folder when the client asked for default ids', async () => {
     const message = inbound(10);
-    tenant = await startDevTenant({ seed: devSeed([deliverAt(message)]) });
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed([deliverAt(message)]) });
     graph = devTenantCaller(tenant);
     tenant.clock.advanceTo(START + HOUR);
     const initial = await round(graph, `/users/${OWNER.id}/mailFolders/inbox/messages/delta?$select=subject`, 'odata.maxpagesize=10');
@@ -96,7 +96,7 @@ describe('dev Graph message delta per folder', () => {
   });
 
   it('answers 410 SyncStateNotFound for an expired or unknown token, and a fresh round works after', async () => {
-    tenant = await startDevTenant({ seed: devSeed([deliverAt(inbound(10))]) });
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed([deliverAt(inbound(10))]) });
     graph = devTenantCaller(tenant);
     tenant.clock.advanceTo(START + HOUR);
     const first = await round(graph, `/users/${OWNER.id}/mailFolders/inbox/messages/delta?$select=subject`);
@@ -111,7 +111,7 @@ describe('dev Graph message delta per folder', () => {
   });
 
   it('takes only the filter and order message delta supports, and keeps Mail.ReadBasic.All away from bodies', async () => {
-    tenant = await startDevTenant({ seed: devSeed([deliverAt(inbound(10)), deliverAt(inbound(20))]) });
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed([deliverAt(inbound(10)), deliverAt(inbound(20))]) });
     graph = devTenantCaller(tenant);
     tenant.clock.advanceTo(START + HOUR);
     const since = new Date(START + 15 * 60_000).toISOString();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevTenant, type DevTenant } from './dev-tenant.ts';
+import { devTenantMaterial } from '../../test/support/dev-tenant-client.ts';
 import { deliverAt, devSeed, inbound, OWNER, START } from '../../test/support/dev-tenant-seed.ts';
 import { devTenantCaller, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
 
@@ -12,7 +13,7 @@ describe('dev Graph message lists (basic permissions)', () => {
   let tenant: DevTenant;
   let graph: DevTenantCaller;
   beforeAll(async () => {
-    tenant = await startDevTenant({ seed: devSeed(messages.map((message) => deliverAt(message))) });
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed(messages.map((message) => deliverAt(message))) });
     tenant.clock.advanceTo(START + 2 * MESSAGES * 60_000);
     graph = devTenantCaller(tenant);
   });
@@ -125,7 +126,7 @@ describe('dev Graph ids, folders and headers (Mail.Read)', () => {
   const meeting = inbound(5, { meetingMessageType: 'meetingRequest', subject: 'Sync' });
   const plain = inbound(6, { internetMessageHeaders: [{ name: 'List-Unsubscribe', value: '<mailto:u@news.test>' }] });
   beforeAll(async () => {
-    tenant = await startDevTenant({ seed: devSeed([deliverAt(meeting), deliverAt(plain)]), roles: 'headers' });
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed([deliverAt(meeting), deliverAt(plain)]), roles: 'headers' });
     tenant.clock.advanceTo(START + 60 * 60_000);
     graph = devTenantCaller(tenant);
   });
@@ -192,7 +193,7 @@ describe('dev Graph ids, folders and headers (Mail.Read)', () => {
   });
 
   it('refuses a token without any Mail role with 403 ErrorAccessDenied', async () => {
-    const noMail = await startDevTenant({ seed: devSeed(), roles: ['MailboxSettings.Read'] });
+    const noMail = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed(), roles: ['MailboxSettings.Read'] });
     const caller = devTenantCaller(noMail);
     try {
       const response = await caller.get(`/users/${OWNER.id}/messages`);

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevTenant, type DevTenant } from './dev-tenant.ts';
 import { deliverAt, devSeed, inbound, OWNER, START } from '../../test/support/dev-tenant-seed.ts';
-import { devTenantCaller, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
+import { devTenantCaller, devTenantMaterial, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
 
 const HOUR = 3_600_000;
 
@@ -44,7 +44,7 @@ describe('dev Graph change notifications', () => {
     closers.push(endpoint.close);
     const message = inbound(2 * 60);
     const elsewhere = inbound(3 * 60, { folder: 'clients' });
-    tenant = await startDevTenant({ seed: devSeed([deliverAt(message), deliverAt(elsewhere)]) });
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed([deliverAt(message), deliverAt(elsewhere)]) });
     graph = devTenantCaller(tenant);
     tenant.clock.advanceTo(START + HOUR);
 
@@ -111,7 +111,7 @@ describe('dev Graph change notifications', () => {
     const silent = await receiver(false);
     const good = await receiver();
     closers.push(silent.close, good.close);
-    tenant = await startDevTenant({ seed: devSeed() });
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed() });
     graph = devTenantCaller(tenant);
     const body = (url: string) => ({ changeType: 'created,updated,deleted', notificationUrl: url, resource: `/users/${OWNER.id}/messages`, expirationDateTime: new Date(START + HOUR).toISOString() });
     const refused = await graph.post('/subscriptions', body(silent.url));

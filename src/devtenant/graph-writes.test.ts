@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevTenant, type DevTenant } from './dev-tenant.ts';
 import { deliverAt, devSeed, inbound, OWNER, START, VA } from '../../test/support/dev-tenant-seed.ts';
-import { devTenantCaller, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
+import { devTenantCaller, devTenantMaterial, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
 
 const HOUR = 3_600_000;
 const summaryMail = {
@@ -19,7 +19,7 @@ describe('dev Graph writes and tenant reads', () => {
   let tenant: DevTenant;
   let graph: DevTenantCaller;
   beforeAll(async () => {
-    tenant = await startDevTenant({
+    tenant = await startDevTenant({ ...(await devTenantMaterial()),
       seed: devSeed([
         deliverAt(inbound(10)),
         { at: START + 2 * HOUR, kind: 'automaticReplies', mailbox: VA.id, setting: { status: 'scheduled', scheduledStart: START + 24 * HOUR, scheduledEnd: START + 72 * HOUR } },
@@ -135,7 +135,7 @@ describe('dev Graph writes and tenant reads', () => {
 
 describe('dev Graph batch with throttled inner requests', () => {
   it('answers an inner 429 with Retry-After in its own headers', async () => {
-    const tenant = await startDevTenant({ seed: devSeed(), faults: { rate: 1, seed: 9, kinds: [429], retryAfterSeconds: 7 } });
+    const tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed(), faults: { rate: 1, seed: 9, kinds: [429], retryAfterSeconds: 7 } });
     const graph = devTenantCaller(tenant);
     try {
       const response = await graph.post('/$batch', {

@@ -17,6 +17,7 @@ import {
   issueUserToken,
   stableGuid,
   TEAMS_CLIENT_ID,
+  type SigningKey,
   type TokenContext,
 } from './identity-tokens.ts';
 import { openIdConfiguration, type OpenIdConfiguration } from './openid-configuration.ts';
@@ -63,6 +64,8 @@ export interface DevIdentityOptions {
   readonly port?: number;
   /** Made at start when absent. */
   readonly tls?: TlsMaterial;
+  /** Made at start when absent (a few hundred ms); tests starting many identities may share one. */
+  readonly signingKey?: SigningKey;
   readonly logger?: Logger;
 }
 
@@ -228,7 +231,7 @@ export function createIdentityApp(config: DevIdentityConfig, context: TokenConte
 export async function startDevIdentity(config: DevIdentityConfig, options: DevIdentityOptions = {}): Promise<DevIdentity> {
   const tls = options.tls ?? (await generateLocalhostCertificate());
   const logger = options.logger ?? silentLogger;
-  const key = await generateSigningKey();
+  const key = options.signingKey ?? (await generateSigningKey());
   const stats = { discoveryRequests: 0, tokenRequests: 0, tokensIssued: 0, failures: 0 };
   const now = config.now ?? Date.now;
   // The origin is known only once the port is bound, so requests reach the app through this slot.

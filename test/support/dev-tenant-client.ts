@@ -1,9 +1,18 @@
 // Plain HTTPS calls to a running dev tenant with the app's token from msal, for tests that look at raw
-// status codes, headers and bodies (what the Graph SDK would hide).
+// status codes, headers and bodies (what the Graph SDK would hide); and TLS and key material to share.
 import { fetch as undiciFetch, type Response } from 'undici';
 import { createAppAuth } from '../../src/graph/auth.ts';
 import { graphAgent } from '../../src/graph/https-fetch-handler.ts';
 import type { DevTenant } from '../../src/devtenant/dev-tenant.ts';
+import { generateSigningKey, type SigningKey } from '../../src/devtenant/identity-tokens.ts';
+import { generateLocalhostCertificate, type TlsMaterial } from '../../src/devtenant/tls.ts';
+
+let material: Promise<{ tls: TlsMaterial; signingKey: SigningKey }> | undefined;
+/** One certificate and signing key for every dev tenant a test file starts (each costs a few hundred ms). */
+export function devTenantMaterial(): Promise<{ tls: TlsMaterial; signingKey: SigningKey }> {
+  material ??= Promise.all([generateLocalhostCertificate(), generateSigningKey()]).then(([tls, signingKey]) => ({ tls, signingKey }));
+  return material;
+}
 
 export interface DevTenantCaller {
   /** A path under the Graph base URL (`/users/x/messages`) or an absolute link (a nextLink). */
