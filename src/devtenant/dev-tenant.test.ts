@@ -6,9 +6,8 @@ import { createGraphClient, GraphError, type GraphClient } from '../graph/graph-
 import { silentLogger } from '../log.ts';
 import { startDevTenant, type DevTenant, type DevTenantOptions } from './dev-tenant.ts';
 import type { FaultKind } from './graph-faults.ts';
-import { devTenantMaterial } from '../../test/support/dev-tenant-client.ts';
 import { deliverAt, devSeed, inbound, OWNER, START, VA } from '../../test/support/dev-tenant-seed.ts';
-import { devTenantCaller, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
+import { devTenantCaller, devTenantMaterial, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
 
 const HOUR = 3_600_000;
 const started: Array<{ tenant: DevTenant; graph: DevTenantCaller; clients: GraphClient[] }> = [];

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevTenant, type DevTenant } from './dev-tenant.ts';
-import { devTenantMaterial } from '../../test/support/dev-tenant-client.ts';
 import { deliverAt, devSeed, inbound, OWNER, START } from '../../test/support/dev-tenant-seed.ts';
-import { devTenantCaller, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
+import { devTenantCaller, devTenantMaterial, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
 
 const MESSAGES = 1_500;
 const messages = Array.from({ length: MESSAGES }, (_, index) => inbound(index + 1, index % 3 === 0 ? { folder: 'clients', isRead: true } : {}));
