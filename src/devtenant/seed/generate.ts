@@ -38,17 +38,8 @@ const NO_REPLY_CATEGORY = 'No reply needed';
 /** How far past the end the working calendar reaches, so late replies can be placed (and found too late). */
 const CALENDAR_SPARE_DAYS = 60;
 
-const WELL_KNOWN_FOLDERS: readonly DevFolderSeed[] = [
-  { key: 'inbox', displayName: 'Inbox' },
-  { key: 'sentitems', displayName: 'Sent Items' },
-  { key: 'drafts', displayName: 'Drafts' },
-  { key: 'deleteditems', displayName: 'Deleted Items' },
-  { key: 'archive', displayName: 'Archive' },
-  { key: 'junkemail', displayName: 'Junk Email' },
-  { key: 'outbox', displayName: 'Outbox' },
-];
+/** The owner's own folders; every mailbox has Exchange's well-known folders besides (the dev Graph adds them). */
 const OWNER_FOLDERS: readonly DevFolderSeed[] = [
-  ...WELL_KNOWN_FOLDERS,
   { key: FOLDER.clients, displayName: 'Clients', parentKey: 'inbox' },
   { key: FOLDER.newsletters, displayName: 'Newsletters', parentKey: 'inbox' },
   { key: FOLDER.receipts, displayName: 'Receipts' },
@@ -190,7 +181,7 @@ export function designTenant(seed: number, options: TenantSeedOptions = {}): Des
     tenantId: random.guid(),
     verifiedDomains: [TENANT_DOMAIN],
     users: [cast.owner, cast.va, ...cast.colleagues],
-    mailboxes: [mailbox(cast.owner.id, OWNER_TIME_ZONE.windows, OWNER_FOLDERS), mailbox(cast.va.id, VA_TIME_ZONE, WELL_KNOWN_FOLDERS)],
+    mailboxes: [mailbox(cast.owner.id, OWNER_TIME_ZONE.windows, OWNER_FOLDERS), mailbox(cast.va.id, VA_TIME_ZONE, [])],
     events,
     start,
     end,
