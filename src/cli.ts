@@ -1,9 +1,14 @@
 // The `tandem` command line: dispatches sub-commands; each lives in src/cli/.
+import { runDevtenant } from './cli/devtenant-command.ts';
 import { runImport } from './cli/import-command.ts';
 import { runOffboard } from './cli/offboard-command.ts';
 import { runPairing } from './cli/pairing-command.ts';
 import { runPurge } from './cli/purge-command.ts';
 import { runReport } from './cli/report-command.ts';
+import { runSync } from './cli/sync-command.ts';
+import { openMailboxConnection } from './graph/mailbox-connection.ts';
+import { systemClock } from './jobs/ports.ts';
+import { jsonLogger } from './log.ts';
 import { UsageError } from './cli/usage-error.ts';
 
 const USAGE = `Usage: tandem <command> [options]
@@ -14,6 +19,8 @@ Commands:
   import     Store a mail export's message metadata for a pairing (tandem import --help)
   offboard   Delete everything about a pairing (tandem offboard --help)
   purge      Delete message metadata older than the retention period (tandem purge --help)
+  sync       Sync a pairing's mailbox from Microsoft Graph now, with progress (tandem sync --help)
+  devtenant  Run the local dev tenant (Graph and identity stand-in) on its own (tandem devtenant --help)
 
 Commands on stored data use DATABASE_URL (PostgreSQL) or else embedded PGlite under TANDEM_DATA_DIR (./.tandem).`;
 
@@ -32,6 +39,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runOffboard(rest, process.stdout, { stdin: process.stdin, prompt: process.stderr }, process.env);
       case 'purge':
         return await runPurge(rest, process.stdout, process.env);
+      case 'sync':
+        return await runSync(rest, { stdout: process.stdout, stderr: process.stderr }, process.env, (config, db) =>
+          openMailboxConnection(config, { db, clock: systemClock, logger: jsonLogger() }),
+        );
+      case 'devtenant':
+        return await runDevtenant(rest, process.stdout, process.env, () => new Promise((resolve) => process.once('SIGINT', () => resolve())));
       case undefined:
       case 'help':
       case '--help':

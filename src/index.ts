@@ -6,7 +6,8 @@ import { adminConsent } from '../bot/consent.ts';
 import { connectorPoster } from '../bot/connector-poster.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startBotConnector } from './devtenant/bot-connector.ts';
-import { fileMailSender, importedMailboxSource } from './devtenant/local-ports.ts';
+import { fileMailSender } from './devtenant/local-ports.ts';
+import { openMailboxConnection } from './graph/mailbox-connection.ts';
 import { startJobSystem } from './jobs/job-system.ts';
 import { systemClock } from './jobs/ports.ts';
 import { jsonLogger } from './log.ts';
@@ -34,12 +35,13 @@ const db = await openDatabase({
 const applied = await migrate(db);
 if (applied.length > 0) log.info('migrated', { applied });
 
+const mailboxes = await openMailboxConnection(config, { db, clock: systemClock, logger: log });
 const connector = await startBotConnector();
 const ctx = {
   db,
   chat: connectorPoster({ onThrottled: (conversation, waitMs) => log.warn('chat_throttled', { conversation, waitMs }) }),
   mail: fileMailSender(join(config.dataDir, 'outbox')),
-  mailbox: importedMailboxSource(db),
+  mailbox: mailboxes.mailbox,
   clock: systemClock,
   log,
 };
@@ -55,6 +57,7 @@ process.stdout.write(
     `  Readiness: http://localhost:${config.port}/readyz`,
     `  Bot endpoint: http://localhost:${config.port}/api/messages${config.bot === null ? ' (no MicrosoftAppId: tokens not checked)' : ''}`,
     `  Local bot connector (dev tenant): ${connector.url}`,
+    ...mailboxes.notes,
     ...tab.notes,
     '',
   ].join('\n'),
@@ -65,6 +68,7 @@ async function shutdown(signal: string): Promise<void> {
   server.close();
   await jobs.stop();
   await connector.close();
+  await mailboxes.close();
   await tab.close();
   await db.close();
   process.exit(0);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { MailboxSource } from '../jobs/ports.ts';
 import { syncPairing } from '../jobs/sync.ts';
+import type { Database } from '../store/database.ts';
 import { requirePairing } from '../store/pairings.ts';
 import { MailboxSyncError } from '../graph/sync-errors.ts';
 import { parseCommandLine, validateArguments } from './arguments.ts';
@@ -28,7 +29,7 @@ const argsSchema = z.object({
 });
 
 /** A mailbox source for the configuration, and how to let it go. */
-export type OpenMailboxSource = (config: Config) => Promise<{ readonly mailbox: MailboxSource; close(): Promise<void> }>;
+export type OpenMailboxSource = (config: Config, db: Database) => Promise<{ readonly mailbox: MailboxSource; close(): Promise<void> }>;
 
 export interface SyncStreams {
   readonly stdout: NodeJS.WritableStream;
@@ -45,7 +46,7 @@ export async function runSync(argv: readonly string[], streams: SyncStreams, env
   const args = validateArguments(argsSchema, values);
   return withStore(env, async (db, config) => {
     const pairing = await requirePairing(db, args.pairing);
-    const source = await open(config);
+    const source = await open(config, db);
     // On a terminal the bar redraws in place; in a log every step is its own line.
     const redraw = streams.stderr.isTTY === true;
     try {

@@ -47,3 +47,15 @@ export function fileMailSender(dir: string): MailSender {
     },
   };
 }
+
+/**
+ * Locally, the dev tenant's mailboxes sync through Graph like a tenant's, and mail imported for any other
+ * mailbox (`tandem import`) stays as imported.
+ */
+export function routedMailboxSource(isDevMailbox: (mailbox: string) => boolean, graph: MailboxSource, imported: MailboxSource): MailboxSource {
+  const pick = (mailbox: string) => (isDevMailbox(mailbox) ? graph : imported);
+  return {
+    sync: (request) => pick(request.mailbox).sync(request),
+    inboxItemCount: (mailbox) => pick(mailbox).inboxItemCount(mailbox),
+  };
+}

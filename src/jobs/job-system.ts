@@ -131,8 +131,10 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
     await boss.schedule(QUEUES.plan, '* * * * *');
     await boss.schedule(QUEUES.syncAll, `*/${options.syncEveryMinutes} * * * *`);
     await boss.schedule(QUEUES.purge, '17 3 * * *');
-    // Schedules missed while no instance ran are due now: plan once at start-up.
+    // Schedules missed while no instance ran are due now: plan once at start-up, and sync, so a fresh
+    // start (or a new pairing) does not wait for the next interval to show mail.
     await boss.send(QUEUES.plan, {});
+    await boss.send(QUEUES.syncAll, {});
   }
 
   return {
