@@ -8,6 +8,13 @@ import { summaryMail } from '../src/mail/summary-mail.ts';
 import { summaryInput } from './support/summary-mail.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+
+/** A week with no mail to answer, no inbox snapshot, no feedback and no Teams link yet. */
+function quietWeek() {
+  const input = summaryInput();
+  const week = { ...input.week, counted: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null, met: null, medianMinutes: null, p90Minutes: null, answeredBy: { va: 0, owner: 0, other: 0 }, oldestWaiting: [], inboxZero: null };
+  return { ...input, week, trend: [...input.trend.slice(0, -1), week], streak: null, feedback: [], tabUrl: null, late: true };
+}
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
 describe.skipIf(!existsSync(CHROMIUM))('summary e-mail in Chromium', () => {
@@ -22,6 +29,7 @@ describe.skipIf(!existsSync(CHROMIUM))('summary e-mail in Chromium', () => {
     { name: 'full', width: 600, input: summaryInput() },
     { name: 'full', width: 375, input: summaryInput() },
     { name: 'privacy', width: 375, input: summaryInput({ privacyMode: true }) },
+    { name: 'quiet', width: 600, input: quietWeek() },
   ];
 
   it.each(cases)('$name at $width px: fits, loads nothing, screenshot', async ({ name, width, input }) => {
