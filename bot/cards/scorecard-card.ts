@@ -31,7 +31,7 @@ export interface ScorecardInput {
 }
 
 function inboxZeroLine({ week, settings, streak, locale }: ScorecardInput): string {
-  const day = settings.inboxZeroDay;
+  const day = t(locale, `day.${settings.inboxZeroDay}` as const);
   const result = week.inboxZero;
   if (result === null || result.status === 'unknown') return t(locale, 'scorecard.inboxZero.unknown', { day });
   if (result.status === 'pass') return t(locale, 'scorecard.inboxZero.pass', { day, count: result.count ?? 0, streak: streak ?? 0 });

@@ -1,0 +1,121 @@
+// Every bot card, with its largest inputs: valid against the official Adaptive Cards 1.5 schema (Teams-only
+// elements on an explicit allow-list, checked through their fallback), parsed and rendered by the adaptivecards
+// SDK without a warning, and under Teams' size limit.
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
+import { describe, expect, it } from 'vitest';
+import { allCards, scorecardInput } from '../../test/support/bot-cards.ts';
+import { loadSdk } from '../../test/support/adaptive-cards-sdk.ts';
+import { TEAMS_CARD_LIMIT_BYTES, type Card } from './card-parts.ts';
+import { scorecardCard } from './scorecard-card.ts';
+
+/**
+ * Elements Teams renders that the 1.5 schema does not define. Each must carry a schema-valid `fallback`, which is
+ * what the schema check and every other host see.
+ */
+const TEAMS_ONLY_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
+  'Chart.VerticalBar': ['data', 'title'],
+};
+
+// The file names itself with draft-04's `id`; ajv wants `$id`.
+const { id: schemaId, ...schemaBody } = JSON.parse(readFileSync(new URL('../../../shared/schemas/adaptive-card-1.5.0.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const schema = { $id: schemaId, ...schemaBody };
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+ajv.addMetaSchema(draft06);
+const validate = ajv.compile(schema);
+
+/** The card with each allow-listed Teams-only element swapped for its fallback; fails on anything else unknown. */
+function asSchemaSees(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(asSchemaSees);
+  if (typeof node !== 'object' || node === null) return node;
+  const object = node as Record<string, unknown>;
+  const required = typeof object.type === 'string' ? TEAMS_ONLY_ELEMENTS[object.type] : undefined;
+  if (required !== undefined) {
+    for (const property of required) expect(object, `${object.type}.${property}`).toHaveProperty(property);
+    expect(object.fallback, `${object.type} needs a fallback`).toBeTypeOf('object');
+    return asSchemaSees(object.fallback);
+  }
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, asSchemaSees(value)]));
+}
+
+const sdk = loadSdk();
+const cards = allCards();
+
+describe.each(cards)('card %s', (name, card) => {
+  it('validates against the Adaptive Cards 1.5 schema', () => {
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const valid = validate(asSchemaSees(card));
+    expect(valid ? [] : validate.errors!.map((error) => `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`), name).toEqual([]);
+  });
+
+  it('parses and renders in the adaptivecards SDK without warnings, in both Teams themes', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const parsed = sdk.parse(card, theme);
+      // The one expected event: the SDK does not know Teams' chart and says so before taking the fallback.
+      const warnings = parsed.warnings.filter((warning) => !(warning.kind === 'UnknownElementType' && Object.keys(TEAMS_ONLY_ELEMENTS).some((type) => warning.message.includes(type))));
+      expect(warnings, `${name} (${theme})`).toEqual([]);
+      expect(parsed.text?.trim().length ?? 0, `${name} renders text`).toBeGreaterThan(0);
+    }
+  });
+
+  it('stays under Teams’ message size limit', () => {
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(TEAMS_CARD_LIMIT_BYTES);
+  });
+
+  it('gives every Action.Execute an Action.Submit fallback carrying its verb', () => {
+    const check = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(check);
+      if (typeof node !== 'object' || node === null) return;
+      const object = node as Record<string, unknown>;
+      // The refresh action is Teams-only by design: it has no Submit equivalent.
+      if (object.type === 'Action.Execute' && object.fallback !== undefined) {
+        expect(object.fallback).toMatchObject({ type: 'Action.Submit', data: { verb: object.verb } });
+      } else if (object.type === 'Action.Execute') {
+        expect(object.verb, 'only the refresh action may lack a fallback').toBe('feedback.refresh');
+      }
+      Object.values(object).forEach(check);
+    };
+    check(card);
+  });
+});
+
+function textOf(card: Card): string {
+  return JSON.stringify(card);
+}
+
+describe('scorecard content', () => {
+  it('shows the full week: range, rate and target, counts, times, who answered, inbox zero, trend and missed mail', () => {
+    const card = scorecardCard(scorecardInput());
+    const parsed = sdk.parse(card);
+    for (const expected of ['Scorecard for week 2026-W47', 'Mon, 16 Nov 2026', 'Sun, 22 Nov 2026', 'Europe/Copenhagen', '82.5% answered within 24 h (target 90%)', 'Target not met', 'Counted', '40', 'Median response', '1 h 35 min', '90th percentile', '21 h 50 min', 'VA 31 · owner 6 · other 1', 'Inbox empty on Friday: no (3 items)', 'Missed (7)', 'Order 1001: delivery date?']) {
+      expect(parsed.text, expected).toContain(expected);
+    }
+    // The trend's text fallback (what non-Teams hosts show) names all eight weeks.
+    expect(parsed.text).toContain('Last 8 weeks: W40 93% ✓ · W41 88% · W42 no mail · W43 95% ✓ · W44 90% ✓ · W45 97% ✓ · W46 85% · W47 82.5%');
+    const chart = (card.body as Array<Record<string, unknown>>).find((element) => element.type === 'Chart.VerticalBar')!;
+    expect((chart.data as unknown[]).length).toBe(8);
+    // Five missed items at most, oldest first as the engine ordered them.
+    expect((textOf(card).match(/ · Mon| · Tue| · Wed/g) ?? []).length).toBeLessThanOrEqual(5);
+    expect(JSON.stringify(card.actions)).toContain('Give feedback');
+    expect(JSON.stringify(card.actions)).toContain('Open KPI tab');
+  });
+
+  it('hides subjects in privacy mode and drops the tab button without a link', () => {
+    const card = scorecardCard(scorecardInput({ privacyMode: true, tabUrl: null }));
+    expect(textOf(card)).not.toContain('Order 1001');
+    expect(textOf(card)).not.toContain('Quarterly reconciliation');
+    expect(textOf(card)).toContain('client1@customer-1.example');
+    expect(JSON.stringify(card.actions)).not.toContain('Open KPI tab');
+  });
+});
+
+describe('the checks themselves', () => {
+  it('catch a broken card: an input without id, an unknown property, an unknown element', () => {
+    const broken = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', label: 'x' }, { type: 'TextBlock', text: 'x', colour: 'Good' }, { type: 'Chart.Pie', data: [] }] };
+    expect(validate(broken)).toBe(false);
+    const kinds = sdk.parse(broken).warnings.map((warning) => warning.kind);
+    expect(kinds).toContain('PropertyCantBeNull');
+    expect(kinds).toContain('UnknownElementType');
+  });
+});
