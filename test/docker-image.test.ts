@@ -1,7 +1,9 @@
 // The container setup: the Dockerfile is multi-stage, runs as a non-root user and checks /healthz; compose
 // pairs Tandem with PostgreSQL; and where a Docker daemon answers, the image really builds and turns healthy.
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
@@ -51,6 +53,40 @@ describe('Dockerfile and compose.yaml', () => {
     const outside = [...seen].filter((file) => !copied.some((dir) => file === dir || file.startsWith(`${dir}/`)));
     expect(outside).toEqual([]);
     expect(seen.size).toBeGreaterThan(20);
+  });
+
+  // The image's runtime stage holds exactly these paths; started from a copy of them, the server must come up.
+  it.skipIf(!existsSync(join(ROOT, 'dist/tab/index.html')))('starts from the runtime stage\'s files alone and answers /healthz', { timeout: 120_000 }, async () => {
+    const dockerfile = await read('Dockerfile');
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const paths = [...runtime.matchAll(/^COPY (?:--\S+ )*(\S+) \.\/\S*$/gm)].map((match) => match[1]!).map((path) => path.replace(/^\/app\//, ''));
+    expect(paths).toEqual(expect.arrayContaining(['node_modules', 'package.json', 'src', 'bot', 'bin', 'dist']));
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-runtime-'));
+    try {
+      for (const path of paths) {
+        if (path === 'node_modules') await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+        else await cp(join(ROOT, path), join(dir, path), { recursive: true });
+      }
+      const port = 39_000 + (process.pid % 900);
+      const server = spawn('node', ['--import', 'tsx', 'src/index.ts'], {
+        cwd: dir,
+        env: { ...process.env, PORT: String(port), TANDEM_DATA_DIR: join(dir, 'data'), TANDEM_PLAYGROUND: '0', DATABASE_URL: '' },
+        stdio: 'ignore',
+      });
+      try {
+        let status = 0;
+        for (let i = 0; i < 100 && status !== 200; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          status = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0);
+        }
+        expect(status).toBe(200);
+      } finally {
+        server.kill('SIGTERM');
+        await new Promise((resolve) => server.once('exit', resolve));
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps dependencies, local data and secrets out of the build context', async () => {
