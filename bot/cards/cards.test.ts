@@ -2,7 +2,7 @@
 // elements on an explicit allow-list, checked through their fallback), parsed and rendered by the adaptivecards
 // SDK without a warning, and under Teams' size limit.
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { allCards, scorecardInput } from '../../test/support/bot-cards.ts';
@@ -19,8 +19,8 @@ const TEAMS_ONLY_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 // The file names itself with draft-04's `id`; ajv wants `$id`.
-const { id: schemaId, ...schemaBody } = JSON.parse(readFileSync(new URL('../../../shared/schemas/adaptive-card-1.5.0.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-const schema = { $id: schemaId, ...schemaBody };
+const { id: schemaId, ...schemaBody } = JSON.parse(readFileSync(new URL('../../../shared/schemas/adaptive-card-1.5.0.json', import.meta.url), 'utf8')) as { id: string } & Record<string, unknown>;
+const schema: Record<string, unknown> = { $id: schemaId, ...schemaBody };
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 ajv.addMetaSchema(draft06);
 const validate = ajv.compile(schema);
