@@ -85,6 +85,25 @@ describe('startDevTenant', () => {
   });
 });
 
+describe('Outlook concurrency per mailbox', () => {
+  it('answers 429 past 4 concurrent requests to one mailbox, and the real client never gets there', async () => {
+    const entry = await start({ mailboxConcurrency: 4, latencyMs: 60 });
+    const folder = `/users/${OWNER.id}/mailFolders/inbox`;
+    const raw = await Promise.all(Array.from({ length: 8 }, () => entry.graph.get(folder)));
+    const statuses = raw.map((response) => response.status).sort();
+    expect(statuses.filter((status) => status === 200)).toHaveLength(4);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(4);
+    const refused = raw.find((response) => response.status === 429)!;
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(await refused.json()).toMatchObject({ error: { code: 'ApplicationThrottled', message: expect.stringContaining('MailboxConcurrency') } });
+    expect(entry.tenant.graphStats.concurrencyThrottled).toBe(4);
+
+    const client = sdkClient(entry);
+    await Promise.all(Array.from({ length: 12 }, () => client.get(folder)));
+    expect(entry.tenant.graphStats.concurrencyThrottled).toBe(4);
+  });
+});
+
 describe('dev Graph fault kinds', () => {
   const folder = `/users/${OWNER.id}/mailFolders/inbox`;
   const only = (kind: FaultKind, extra: Record<string, number> = {}) => ({ faults: { rate: 1, seed: 5, kinds: [kind], ...extra } });

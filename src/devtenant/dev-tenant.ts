@@ -28,6 +28,8 @@ export interface DevTenantOptions {
   readonly faults?: FaultConfig;
   /** Delay before each mailbox answer, so concurrent requests overlap. */
   readonly latencyMs?: number;
+  /** Enforce Outlook's concurrent requests per mailbox (429 past it); off when absent. */
+  readonly mailboxConcurrency?: number;
   readonly logger?: Logger;
   /** A certificate to serve with (tests starting many tenants reuse one: generating it takes a few hundred ms). */
   readonly tls?: TlsMaterial;
@@ -88,6 +90,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       store,
       ...(options.faults ? { faults: options.faults } : {}),
       ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+      ...(options.mailboxConcurrency !== undefined ? { mailboxConcurrency: options.mailboxConcurrency } : {}),
     },
     { tls, logger },
   );

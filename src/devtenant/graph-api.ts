@@ -72,6 +72,11 @@ export interface DevGraphConfig {
   readonly notificationCa?: string;
   /** Delay before each answer, so concurrent requests overlap (tests of the client's limits). */
   readonly latencyMs?: number;
+  /**
+   * Outlook's limit of concurrent requests per mailbox (4): past it, a 429 as Outlook answers. Off when absent.
+   * Mailboxes are counted as addressed (an id and a userPrincipalName count apart).
+   */
+  readonly mailboxConcurrency?: number;
 }
 
 export interface DevGraphOptions {
@@ -98,6 +103,8 @@ export interface DevGraphStats {
   readonly maxInFlightByMailbox: Map<string, number>;
   faults: number;
   unauthorized: number;
+  /** Requests refused for exceeding `mailboxConcurrency`. */
+  concurrencyThrottled: number;
 }
 
 export interface DevGraph {
@@ -163,6 +170,10 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     inFlight.set(user, now);
     stats.maxInFlightByMailbox.set(user, Math.max(stats.maxInFlightByMailbox.get(user) ?? 0, now));
     try {
+      if (config.mailboxConcurrency !== undefined && now > config.mailboxConcurrency) {
+        stats.concurrencyThrottled++;
+        return graphError(c, { status: 429, code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.', headers: { 'Retry-After': '1' } });
+      }
       if (config.latencyMs) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
       const deltaToken = new URL(c.req.url).searchParams.get('$deltatoken');
       const fault = nextFault({ deltaLink: deltaToken !== null });
@@ -254,7 +265,7 @@ function registerFixedMailboxRoutes(app: Hono<GraphEnv>, mailboxes: readonly Dev
 export async function startDevGraph(config: DevGraphConfig, options: DevGraphOptions = {}): Promise<DevGraph> {
   const tls = options.tls ?? (await generateLocalhostCertificate());
   const logger = options.logger ?? silentLogger;
-  const stats: DevGraphStats = { requestsByPath: new Map(), requests: [], faultsByKind: new Map(), maxInFlightByMailbox: new Map(), faults: 0, unauthorized: 0 };
+  const stats: DevGraphStats = { requestsByPath: new Map(), requests: [], faultsByKind: new Map(), maxInFlightByMailbox: new Map(), faults: 0, unauthorized: 0, concurrencyThrottled: 0 };
   const state: GraphAppState = {
     deltaStates: new DeltaStates(),
     subscriptions: config.store ? new DevSubscriptions(config.store, logger, config.notificationCa) : undefined,

@@ -117,6 +117,8 @@ describe('dev Graph message delta per folder', () => {
     const since = new Date(START + 15 * 60_000).toISOString();
     const filtered = await round(graph, `/users/${OWNER.id}/mailFolders/inbox/messages/delta?$select=subject&$filter=receivedDateTime ge ${since}&$orderby=receivedDateTime desc`);
     expect(filtered.items).toHaveLength(1);
+    const byTop = await round(graph, `/users/${OWNER.id}/mailFolders/inbox/messages/delta?$select=subject&$top=1`, IMMUTABLE);
+    expect(byTop).toMatchObject({ pages: 2, items: [expect.anything(), expect.anything()] });
     expect((await graph.get(`/users/${OWNER.id}/mailFolders/inbox/messages/delta?$filter=lastModifiedDateTime ge ${since}`)).status).toBe(400);
     expect((await graph.get(`/users/${OWNER.id}/mailFolders/inbox/messages/delta?$orderby=receivedDateTime asc`)).status).toBe(400);
     expect((await graph.get(`/users/${OWNER.id}/mailFolders/inbox/messages/delta?$select=subject,bodyPreview`)).status).toBe(403);

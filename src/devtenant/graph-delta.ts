@@ -23,6 +23,8 @@ interface RoundScope {
   readonly folderKey: string;
   readonly select: readonly string[] | undefined;
   readonly filter: readonly FilterClause[];
+  /** `$top` of the first request: the round's page size, else `Prefer: odata.maxpagesize` per request. */
+  readonly top: number | undefined;
 }
 
 type DeltaState =
@@ -81,7 +83,7 @@ export function registerDeltaRoutes(app: Hono<GraphEnv>, store: MailboxStore, ba
       if (query.orderBy.some((order) => order.property !== 'receivedDateTime' || !order.descending)) {
         return graphError(c, { status: 400, code: 'BadRequest', message: 'Delta query on messages supports $orderby receivedDateTime desc only.' });
       }
-      state = { kind: 'delta', scope: { mailboxId: mailbox.user.id, folderKey: folder.key, select: query.select, filter: query.filter }, position: -1 };
+      state = { kind: 'delta', scope: { mailboxId: mailbox.user.id, folderKey: folder.key, select: query.select, filter: query.filter, top: query.top }, position: -1 };
     }
     const { scope } = state;
     const content = contentAllowed(c, { ...(scope.select ? { select: scope.select } : {}) });
@@ -109,7 +111,7 @@ export function registerDeltaRoutes(app: Hono<GraphEnv>, store: MailboxStore, ba
       round = { kind: 'page', scope, items, offset: 0, position };
     }
 
-    const size = pageSize(c, undefined);
+    const size = pageSize(c, scope.top);
     const immutable = immutableIds(c);
     const value: Record<string, unknown>[] = [];
     for (const item of round.items.slice(round.offset, round.offset + size)) {

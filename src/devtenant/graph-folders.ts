@@ -8,6 +8,7 @@ import { folderId, type MailboxStore, type StoreFolder, type StoreMailbox } from
 /** Graph's page size for folder lists when `$top` is absent. */
 const FOLDER_PAGE_SIZE = 10;
 const BYTES_PER_ITEM = 24_576;
+const FOLDER_QUERY_OPTIONS: ReadonlySet<string> = new Set(['$top', '$skip', '$select']);
 
 export function folderJson(store: MailboxStore, mailbox: StoreMailbox, folder: StoreFolder): Record<string, unknown> {
   const counts = store.counts(mailbox, folder);
@@ -28,6 +29,8 @@ export function registerFolderRoutes(app: Hono<GraphEnv>, store: MailboxStore, b
   /** The mailbox a request addresses and, with `:folder`, the folder; or the refusal. */
   const resolve = (c: Context<GraphEnv>) => {
     if (!hasRole(c, ROLES.mailRead)) return { refusal: graphError(c, ACCESS_DENIED) };
+    const unsupported = [...new URL(c.req.url).searchParams.keys()].find((name) => name.startsWith('$') && !FOLDER_QUERY_OPTIONS.has(name));
+    if (unsupported) return { refusal: graphError(c, { status: 400, code: 'BadRequest', message: `Query option '${unsupported}' is not supported on this resource.` }) };
     const mailbox = store.mailbox(c.req.param('user') ?? '');
     if (!mailbox) return { refusal: graphError(c, USER_NOT_FOUND) };
     const ref = c.req.param('folder');

@@ -189,6 +189,9 @@ describe('dev Graph ids, folders and headers (Mail.Read)', () => {
     const archive = (await (await graph.get(`/users/${OWNER.id}/mailFolders/ARCHIVE?$select=totalItemCount`)).json()) as Record<string, unknown>;
     expect(archive).toMatchObject({ id: `${OWNER.id}-archive`, totalItemCount: 1 });
     expect(archive).not.toHaveProperty('displayName');
+    const unsupported = await graph.get(`/users/${OWNER.id}/mailFolders?$filter=displayName eq 'Inbox'`);
+    expect(unsupported.status).toBe(400);
+    expect(await unsupported.json()).toMatchObject({ error: { code: 'BadRequest' } });
   });
 
   it('refuses a token without any Mail role with 403 ErrorAccessDenied', async () => {
