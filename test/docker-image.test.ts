@@ -68,6 +68,8 @@ describe('Dockerfile and compose.yaml', () => {
         else await cp(join(ROOT, path), join(dir, path), { recursive: true });
       }
       const port = 39_000 + (process.pid % 900);
+      const check = JSON.parse(/^HEALTHCHECK [^\n]*\\\n\s*CMD (\[.*\])$/m.exec(runtime)![1]!) as string[];
+      const runCheck = () => run(check[0]!, check.slice(1), { env: { ...process.env, PORT: String(port) } });
       const server = spawn('node', ['--import', 'tsx', 'src/index.ts'], {
         cwd: dir,
         env: { ...process.env, PORT: String(port), TANDEM_DATA_DIR: join(dir, 'data'), TANDEM_PLAYGROUND: '0', DATABASE_URL: '' },
@@ -80,10 +82,14 @@ describe('Dockerfile and compose.yaml', () => {
           status = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0);
         }
         expect(status).toBe(200);
+        // The image's own HEALTHCHECK command, run as Docker would, passes against it.
+        await runCheck();
       } finally {
         server.kill('SIGTERM');
         await new Promise((resolve) => server.once('exit', resolve));
       }
+      // …and fails once the server is gone.
+      await expect(runCheck()).rejects.toMatchObject({ code: 1 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
