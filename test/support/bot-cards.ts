@@ -60,7 +60,7 @@ const MISSED = Array.from({ length: 5 }, (_, i) => ({
   id: `m${i}`,
   from: i === 0 ? LONG_ADDRESS : `client${i}@customer-${i}.example`,
   subject: i === 0 ? LONG_SUBJECT : `Order ${1000 + i}: delivery date?`,
-  receivedAt: at(`2026-11-1${6 + (i % 3)}T0${8 + i}:15:00Z`),
+  receivedAt: at(`2026-11-1${6 + (i % 3)}T${String(8 + i).padStart(2, "0")}:15:00Z`),
   status: 'missed' as const,
   remainingMinutes: null,
 }));
