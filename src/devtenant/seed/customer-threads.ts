@@ -122,6 +122,10 @@ function markNoReply(story: Story, message: DevMessage): void {
   if (random.chance(0.4) && move(story, message, movedAt, FOLDER.deleted) && random.chance(0.5)) hardDelete(story, message, movedAt);
 }
 
+/**
+ * Leaves a group of messages unanswered (recorded missed or pending at the end), or, when one would sit at
+ * the window's edge at the end, answers it at once instead and returns that answer.
+ */
 function leaveWaiting(story: Story, inbound: readonly DevMessage[], participants: Round['participants'], subject: string): ReplyPlan | null {
   const statuses = inbound.map((message) => waitingStatus(story, message.receivedDateTime));
   if (statuses.some((status) => status === null)) return rescue(story, inbound.map((message) => message.receivedDateTime));

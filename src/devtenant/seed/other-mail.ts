@@ -2,7 +2,7 @@
 // designed reason is the first in the spec's order, and some mail is built to test exactly that: newsletters
 // from no-reply addresses (`auto`), junk from them (`noreply`), colleagues' mail with the owner only in Cc
 // (`cc`) or marked "No reply needed" (`internal`).
-import type { DevMeetingMessageType } from '../tenant-seed.ts';
+import type { DevAddress, DevMeetingMessageType } from '../tenant-seed.ts';
 import { addressOf } from './cast.ts';
 import { categorize, deliver, file, FOLDER, hardDelete, minutes, move, recordExcluded, type Story } from './story.ts';
 
@@ -51,7 +51,7 @@ export function noReplyMail(story: Story, receivedAt: number): void {
 /** A colleague writing to the owner; sometimes answered (which changes nothing: internal mail is excluded). */
 export function internalMail(story: Story, receivedAt: number): void {
   const { random } = story;
-  const [colleague, other] = random.sample(story.cast.colleagues, 2).map(addressOf) as [typeof story.owner, typeof story.owner];
+  const [colleague, other] = random.sample(story.cast.colleagues, 2).map(addressOf) as [DevAddress, DevAddress];
   const subject = random.pick(INTERNAL);
   const ccOnly = random.chance(0.15);
   const message = deliver(
@@ -93,7 +93,7 @@ export function meetingMessage(story: Story, receivedAt: number): void {
 /** Mail to someone else with the owner only in Cc: `cc`, even when the VA replies to all. */
 export function ccOnlyMail(story: Story, receivedAt: number): void {
   const { random } = story;
-  const [from, to] = random.sample(story.cast.customers, 2) as [typeof story.owner, typeof story.owner];
+  const [from, to] = random.sample(story.cast.customers, 2) as [DevAddress, DevAddress];
   const subject = `${random.pick(['FYI', 'Notes', 'Update'])}: ${random.pick(MEETINGS).toLowerCase()}`;
   const message = deliver(
     story,
