@@ -43,6 +43,8 @@ export interface MessageMeta {
   readonly automatic: boolean;
   /** Shown in lists of missed and pending mail (hidden by presenters in privacy mode). */
   readonly subject: string;
+  /** RFC 5322 Message-ID (Graph `internetMessageId`), where the source gives one: how Outlook names the item. */
+  readonly internetMessageId?: string;
 }
 
 /** A half-open interval [start, end) of epoch milliseconds. */

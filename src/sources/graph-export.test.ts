@@ -40,6 +40,7 @@ describe('Graph export file', () => {
       inference: 'focused',
       automatic: false,
       subject: 'Quote for the spring catalogue',
+      internetMessageId: '<AAMkAG-m1@mail.example>',
     });
     expect(result.messages[1]).toMatchObject({ from: 'owner@contoso.com', sender: 'va@contoso.com' });
     expect(result.messages[2]).toMatchObject({ inference: 'other' });

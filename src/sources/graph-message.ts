@@ -91,5 +91,6 @@ export function graphMessageMeta(
     inference: inference(message.inferenceClassification),
     automatic: automatic(message, detection),
     subject: message.subject ?? '',
+    ...(message.internetMessageId == null ? {} : { internetMessageId: message.internetMessageId }),
   };
 }

@@ -5,7 +5,7 @@ import { at, inbound, reply } from '../../test/support/mail.ts';
 import { testEngines, useTestDatabase } from '../../test/support/databases.ts';
 import { newTestPairing } from '../../test/support/pairings.ts';
 import { listMarks, markNoReply } from './marks.ts';
-import { countMessages, listMessagesSince, purgeMessagesOlderThan, upsertMessages, UPSERT_CHUNK } from './messages.ts';
+import { countMessages, findMessageByInternetId, listMessagesSince, purgeMessagesOlderThan, upsertMessages, UPSERT_CHUNK } from './messages.ts';
 import { NotFoundError } from './not-found-error.ts';
 
 const byReceipt = (a: MessageMeta, b: MessageMeta) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1);
@@ -27,6 +27,7 @@ function manyMessages(count: number, start: number): MessageMeta[] {
     inference: i % 2 === 0 ? 'focused' : i % 3 === 0 ? 'other' : null,
     automatic: i % 9 === 0,
     subject: `Order ${i} — ünïcødé 'quotes' \\ backslash`,
+    ...(i % 8 === 0 ? {} : { internetMessageId: `<bulk-${i}@fabrikam.com>` }),
   }));
 }
 
@@ -41,6 +42,16 @@ describe.each(testEngines())('messages on %s', (engine) => {
     expect(await upsertMessages(db(), pairing.id, [answer, question, draft])).toBe(3);
     expect(await listMessagesSince(db(), pairing.id, 0)).toEqual([draft, question, answer]);
     expect(await countMessages(db(), pairing.id)).toBe(3);
+  });
+
+  it('finds a message by the Message-ID Outlook knows it by, within its pairing only', async () => {
+    const pairing = await newTestPairing(db());
+    const other = await newTestPairing(db());
+    const question = { ...inbound('2026-11-16T09:00:00Z'), internetMessageId: '<q1@fabrikam.com>' };
+    await upsertMessages(db(), pairing.id, [question, inbound('2026-11-16T10:00:00Z')]);
+    expect(await findMessageByInternetId(db(), pairing.id, '<q1@fabrikam.com>')).toEqual(question);
+    expect(await findMessageByInternetId(db(), other.id, '<q1@fabrikam.com>')).toBeNull();
+    expect(await findMessageByInternetId(db(), pairing.id, '<nope@fabrikam.com>')).toBeNull();
   });
 
   it('lists from the given instant on, inclusive', async () => {

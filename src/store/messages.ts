@@ -14,7 +14,7 @@ export const UPSERT_CHUNK = 5_000;
 
 const RECORD_TYPE = `r(id text, conversation_id text, received_at timestamptz, sent_at timestamptz, from_address text,
   sender_address text, to_addresses text[], cc_addresses text[], folder text, is_draft boolean, categories text[],
-  inference text, automatic boolean, subject text)`;
+  inference text, automatic boolean, subject text, internet_message_id text)`;
 
 const DATA_COLUMNS = [
   'conversation_id',
@@ -30,6 +30,7 @@ const DATA_COLUMNS = [
   'inference',
   'automatic',
   'subject',
+  'internet_message_id',
 ] as const;
 
 // A re-synced message that did not change is left alone: no dead row, not counted as written.
@@ -72,6 +73,7 @@ function toRecord(message: MessageMeta) {
     inference: message.inference,
     automatic: message.automatic,
     subject: storableText(message.subject),
+    internet_message_id: message.internetMessageId === undefined ? null : storableText(message.internetMessageId),
   };
 }
 
@@ -109,6 +111,7 @@ interface MessageRow {
   inference: InferenceClass | null;
   automatic: boolean;
   subject: string;
+  internet_message_id: string | null;
 }
 
 function toMessage(row: MessageRow): MessageMeta {
@@ -127,6 +130,7 @@ function toMessage(row: MessageRow): MessageMeta {
     inference: row.inference,
     automatic: row.automatic,
     subject: row.subject,
+    ...(row.internet_message_id === null ? {} : { internetMessageId: row.internet_message_id }),
   };
 }
 
@@ -140,6 +144,15 @@ export async function listMessagesSince(db: Queryable, pairingId: string, sinceM
     [pairingId, isoInstant(sinceMs)],
   );
   return rows.map(toMessage);
+}
+
+/** The pairing's message Outlook knows by this Message-ID (the Outlook add-in's lookup), or null. */
+export async function findMessageByInternetId(db: Queryable, pairingId: string, internetMessageId: string): Promise<MessageMeta | null> {
+  const [row] = await db.query<MessageRow>(
+    `select id, ${DATA_COLUMNS.join(', ')} from messages where pairing_id = $1 and internet_message_id = $2 order by received_at limit 1`,
+    [pairingId, internetMessageId],
+  );
+  return row === undefined ? null : toMessage(row);
 }
 
 /** Whether the pairing's mailbox has a message with this id (marks may only name stored mail). */
