@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 
 const run = promisify(execFile);
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -101,11 +102,23 @@ describe('Dockerfile and compose.yaml', () => {
   });
 
   it('runs Tandem against PostgreSQL in compose, with the password required rather than defaulted', async () => {
-    const compose = await read('compose.yaml');
-    expect(compose).toMatch(/image: postgres:16/);
-    expect(compose).toMatch(/DATABASE_URL: postgres:\/\/tandem:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/tandem/);
-    expect(compose).toMatch(/condition: service_healthy/);
-    expect(compose).not.toMatch(/POSTGRES_PASSWORD: [^$]/);
+    const text = await read('compose.yaml');
+    interface Service {
+      image?: string;
+      build?: string;
+      environment?: Record<string, string>;
+      depends_on?: Record<string, { condition: string }>;
+      healthcheck?: { test: string[] };
+    }
+    const compose = parseYaml(text) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+    const { postgres, tandem } = compose.services;
+    expect(postgres?.image).toMatch(/^postgres:16/);
+    expect(postgres?.healthcheck?.test.join(' ')).toContain('pg_isready');
+    expect(postgres?.environment?.['POSTGRES_PASSWORD']).toMatch(/^\$\{POSTGRES_PASSWORD:\?.+\}$/);
+    expect(tandem?.build).toBe('.');
+    expect(tandem?.environment?.['DATABASE_URL']).toMatch(/^postgres:\/\/tandem:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/tandem$/);
+    expect(tandem?.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(Object.keys(compose.volumes)).toEqual(['pgdata']);
   });
 
   it.skipIf(!docker)('the image builds and reports healthy', { timeout: 900_000 }, async () => {

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { listEnvironments, parseEnvFile, ROOT } from '../scripts/app-package.ts';
 import { TANDEM_APP_ROLES } from '../src/devtenant/dev-tenant.ts';
 
@@ -11,23 +12,41 @@ const read = (file: string) => readFile(join(ROOT, file), 'utf8');
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\$\{\{([A-Z0-9_]+)\}\}/g)].map((match) => match[1]!))];
 
 describe('teamsapp.yml and manifest/aad.manifest.json', () => {
-  it('use only variables an env template defines or an earlier provision step writes', async () => {
-    const yml = await read('teamsapp.yml');
-    const [provision = '', deploy = ''] = yml.split(/^deploy:$/m);
+  it('is a toolkit project file whose steps use only variables an env template defines or an earlier step writes', async () => {
+    interface Step {
+      uses: string;
+      with?: Record<string, unknown>;
+      writeToEnvironmentFile?: Record<string, string>;
+    }
+    const project = parseYaml(await read('teamsapp.yml')) as { version: string; environmentFolderPath: string; provision: Step[]; deploy: Step[] };
+    expect(project.version).toBe('v1.7');
+    expect(project.environmentFolderPath).toBe('./env');
+    expect(project.provision.map((step) => step.uses)).toEqual([
+      'aadApp/create',
+      'aadApp/update',
+      'teamsApp/create',
+      'botAadApp/create',
+      'botFramework/create',
+      'cli/runNpmCommand',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+      'teamsApp/extendToM365',
+    ]);
+    const env = parseEnvFile(await read('env/.env.dev'));
     const written = new Set<string>();
     const problems: string[] = [];
-    const env = parseEnvFile(await read('env/.env.dev'));
-    // Walk provision step by step: a step may use what the env file holds or what an earlier step wrote.
-    for (const step of provision.split(/^ {2}- uses: /m).slice(1)) {
-      const [action = ''] = step.split('\n');
-      const [inputs = '', outputs = ''] = step.split('writeToEnvironmentFile:');
-      for (const name of placeholders(inputs)) if (!(name in env) && !written.has(name)) problems.push(`${action} uses ${name} before anything sets it`);
-      for (const match of outputs.matchAll(/^ {6}\w+: ([A-Z0-9_]+)$/gm)) written.add(match[1]!);
+    // Walk the steps in order: a step may use what the env file holds or what an earlier step wrote.
+    for (const step of [...project.provision, ...project.deploy]) {
+      for (const name of placeholders(JSON.stringify(step.with ?? {}))) if (!(name in env) && !written.has(name)) problems.push(`${step.uses} uses ${name} before anything sets it`);
+      for (const name of Object.values(step.writeToEnvironmentFile ?? {})) written.add(name);
     }
-    const aad = await read('manifest/aad.manifest.json');
-    for (const name of [...placeholders(deploy), ...placeholders(aad)]) if (!(name in env) && !written.has(name)) problems.push(`${name} is never set`);
+    for (const name of placeholders(await read('manifest/aad.manifest.json'))) if (!(name in env) && !written.has(name)) problems.push(`aad.manifest.json uses ${name}, which is never set`);
     expect(problems).toEqual([]);
     expect([...written]).toEqual(expect.arrayContaining(['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID', 'AAD_APP_OBJECT_ID', 'SECRET_AAD_APP_CLIENT_SECRET', 'SECRET_BOT_PASSWORD']));
+    // The package the toolkit validates and uploads is the one `npm run package` builds and checks.
+    const packagePath = './appPackage/build/appPackage.${{TEAMSFX_ENV}}.zip';
+    expect(project.provision.filter((step) => step.with?.['appPackagePath'] !== undefined).map((step) => step.with?.['appPackagePath'])).toEqual([packagePath, packagePath, packagePath]);
+    expect(project.provision.find((step) => step.uses === 'cli/runNpmCommand')?.with).toEqual({ args: 'run package -- ${{TEAMSFX_ENV}}' });
   });
 
   it('keep secrets out of the committed env files: provision writes them to the git-ignored .user file', async () => {
