@@ -4,13 +4,14 @@
 // then zipped to appPackage/build/appPackage.<environment>.zip.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { renderIcons } from './icons.ts';
 import { manifestProblems, type AppManifest } from './manifest-rules.ts';
 
-export const ROOT = new URL('../', import.meta.url).pathname;
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PLACEHOLDER = /\$\{\{([A-Z0-9_]+)\}\}/g;
 /** Written into env/.env.<env> by `teamsapp provision`; empty in a template until then. */
 export const PROVISIONED = ['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID'] as const;
