@@ -25,7 +25,11 @@ const commandData = z.object({ command: z.string().max(200) });
 const reviewSchema = z.object({
   targetPct: z.coerce.number().int().min(1).max(100),
   windowHours: z.coerce.number().int().min(1).max(168),
-  comment: z.string().max(MAX_ANSWER_LENGTH).default(''),
+  comment: z
+    .string()
+    .max(MAX_ANSWER_LENGTH)
+    .default('')
+    .transform((comment) => comment.replaceAll('\u0000', '')),
 });
 
 async function reviewSubmit(turn: Turn, pairing: Pairing, data: Record<string, unknown>): Promise<BotResult> {

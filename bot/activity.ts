@@ -6,18 +6,23 @@ import { z } from 'zod';
 export const MAX_TEXT_LENGTH = 28_000;
 const MAX_ID_LENGTH = 1_000;
 
-const id = z.string().min(1).max(MAX_ID_LENGTH);
+/** Ids become SQL parameters and URL segments: control characters (NUL above all) are refused here. */
+const id = z
+  .string()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  .regex(/^[^\u0000-\u001f]+$/, { error: 'must not contain control characters' });
 
 export const accountSchema = z.object({
   id,
   name: z.string().max(MAX_ID_LENGTH).optional(),
-  aadObjectId: z.string().max(100).optional(),
+  aadObjectId: z.string().max(100).regex(/^[^\u0000-\u001f]*$/, { error: 'must not contain control characters' }).optional(),
 });
 
 const conversationSchema = z.object({
   id,
   conversationType: z.string().max(50).optional(),
-  tenantId: z.string().max(100).optional(),
+  tenantId: id.max(100).optional(),
   isGroup: z.boolean().optional(),
 });
 
@@ -30,7 +35,7 @@ const common = {
   from: accountSchema,
   recipient: accountSchema,
   conversation: conversationSchema,
-  channelData: z.looseObject({ tenant: z.object({ id: z.string().max(100) }).optional() }).optional(),
+  channelData: z.looseObject({ tenant: z.object({ id: id.max(100) }).optional() }).optional(),
   locale: z.string().max(50).optional(),
   replyToId: z.string().max(MAX_ID_LENGTH).optional(),
   entities: z.array(entitySchema).max(50).optional(),

@@ -63,7 +63,8 @@ export function checkFeedback(locale: string, role: FeedbackRole, week: string, 
   const errors: Record<string, string> = {};
   for (const question of questionsFor(role, isMonthlyWeek(week))) {
     const value = raw[question.key];
-    const typed = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+    // PostgreSQL cannot store NUL in text or jsonb; nobody types it, so it is dropped.
+    const typed = (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '').replaceAll('\u0000', '');
     // Keep what was typed, even too long, so nothing is lost; the error says how much to cut.
     values[question.key] = typed;
     const trimmed = typed.trim();

@@ -52,7 +52,7 @@ const setupSchema = z.object({
   inboxZeroDay: z.enum(WEEKDAYS),
   inboxZeroCutoff: time,
 });
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@\u0000-\u001f]+@[^\s@\u0000-\u001f]+\.[^\s@\u0000-\u001f]+$/;
 
 type SetupErrors = Partial<Record<keyof SetupValues | 'form', string>>;
 
