@@ -6,7 +6,7 @@ import { parseSettings } from '../../kpi/settings.ts';
 import { resolveTimeZone } from '../../kpi/time-zone.ts';
 import type { DevMessage, TenantSeed } from '../tenant-seed.ts';
 import { designTenant, generateTenantSeed, OWNER_TIME_ZONE } from './generate.ts';
-import { replayMailbox } from './replay.ts';
+import { inboxCountAt, replayMailbox } from './replay.ts';
 
 const HOUR_MS = 3_600_000;
 const DST_END_2026 = Date.UTC(2026, 9, 25, 1); // 03:00 CEST → 02:00 CET
@@ -183,6 +183,14 @@ describe.each([1, 17, 256, 4242, 99_991])('seed %i', (seedNumber) => {
     const zone = OWNER_TIME_ZONE.iana;
     expect(seed.groundTruth.weeks[0]!.week).toBe(DateTime.fromMillis(seed.start, { zone }).toFormat("kkkk-'W'WW"));
     expect(seed.groundTruth.evaluatedAt).toBe(seed.end);
+  });
+
+  it('has an empty Inbox at the Friday cut-off in some weeks and not in others', () => {
+    const monday = DateTime.fromMillis(seed.start, { zone: OWNER_TIME_ZONE.iana });
+    const fridays = Array.from({ length: seed.groundTruth.weeks.length - 1 }, (_, i) => monday.plus({ weeks: i, days: 4 }).set({ hour: 17 }).toMillis());
+    const counts = fridays.map((friday) => inboxCountAt(seed, mailbox, friday));
+    expect(counts).toContain(0);
+    expect(counts.some((count) => count > 0)).toBe(true);
   });
 
   it('has the edge cases the spec pins down', () => {

@@ -7,6 +7,7 @@ import type { SettingsInput } from '../../kpi/settings.ts';
 import type { DevFolderSeed, DevMailboxSeed, TenantSeed, TimelineEvent } from '../tenant-seed.ts';
 import { addressOf, castOf, TENANT_DOMAIN } from './cast.ts';
 import { customerThread } from './customer-threads.ts';
+import { fridayClearOuts } from './friday-clear-out.ts';
 import { expectedWeeks, type DesignedOutcome } from './ground-truth.ts';
 import { MailFactory } from './mail-factory.ts';
 import { ccOnlyMail, internalMail, junkMail, meetingMessage, newsletter, noReplyMail } from './other-mail.ts';
@@ -164,6 +165,7 @@ export function designTenant(seed: number, options: TenantSeedOptions = {}): Des
     outcomes: [],
   };
   for (let date = monday; date <= lastDay; date = date.plus({ days: 1 })) day(story, date, date.hasSame(lastDay, 'day'));
+  fridayClearOuts(story, Array.from({ length: weeks }, (_, i) => monday.plus({ weeks: i, days: 4 })));
   const events = [...story.events, ...automaticRepliesEvents(random, cast.va.id, outOfOffice, start, end)];
   // Stable: events at the same instant keep the order they were made in.
   events.sort((a, b) => a.at - b.at);
