@@ -164,6 +164,12 @@ describe('summaryMail', () => {
     expect(Buffer.byteLength(largest.html)).toBeLessThan(102_000);
   });
 
+  it('shows the streak only when the week kept it going', () => {
+    const failed = { ...input.week, inboxZero: { ...input.week.inboxZero!, status: 'fail' as const, count: 3 } };
+    const result = parse(summaryMail({ ...input, week: failed, streak: 0 }).html);
+    expect(text(result.querySelector('[data-section="inbox-zero"]'))).toBe('No: 3 items at 17:00 (at most 0 allowed)');
+  });
+
   it('covers a week without mail, an unmeasured inbox, no link and a late send', () => {
     const quiet = summaryInput();
     const week = { ...quiet.week, counted: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null, met: null, oldestWaiting: [], inboxZero: null };

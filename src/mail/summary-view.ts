@@ -127,7 +127,8 @@ function inboxZeroStat(input: SummaryMailInput): SummaryView['inboxZero'] {
     label,
     value: t(locale, pass ? 'mail.inboxZero.pass' : 'mail.inboxZero.fail', params) + late,
     tone: pass ? 'good' : 'bad',
-    streak: streak === null ? null : t(locale, 'mail.streak', { streak }),
+    // As on the scorecard: the streak is news when the week kept it going.
+    streak: pass && streak !== null ? t(locale, 'mail.streak', { streak }) : null,
   };
 }
 
