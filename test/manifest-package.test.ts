@@ -64,6 +64,12 @@ describe('app package', () => {
     expect(kpiTabLink(manifest.id, 'p', '2026-W47')).toContain(`/l/entity/${manifest.id}/${manifest.staticTabs?.[0]?.entityId}?`);
   });
 
+  it('builds the same bytes from the same inputs', async () => {
+    const first = await readFile((await buildAppPackage('local')).zipPath);
+    const second = await readFile((await buildAppPackage('local')).zipPath);
+    expect(second.equals(first)).toBe(true);
+  });
+
   it('refuses an environment that was never provisioned, naming what is missing', async () => {
     const raw = parseEnvFile(await readFile(join(ROOT, 'env/.env.dev'), 'utf8'));
     expect(raw.TEAMS_APP_ID).toBe('');
