@@ -24,9 +24,9 @@ export interface TenantSeedOptions {
   readonly windowHours?: number;
 }
 
-export const DEFAULT_WEEKS = 9;
-export const DEFAULT_START = '2026-10-05';
-export const DEFAULT_WINDOW_HOURS = 8;
+const DEFAULT_WEEKS = 9;
+const DEFAULT_START = '2026-10-05';
+const DEFAULT_WINDOW_HOURS = 8;
 /** The owner's zone as Exchange names it, and the IANA zone the generator computes in. */
 export const OWNER_TIME_ZONE = { windows: 'W. Europe Standard Time', iana: 'Europe/Berlin' } as const;
 const VA_TIME_ZONE = 'GMT Standard Time';

@@ -120,7 +120,7 @@ export function junkMail(story: Story, receivedAt: number): void {
       from: noReplySender ? random.pick(story.cast.noReply) : random.pick(story.cast.spammers),
       to: [story.owner],
       receivedAt,
-      folder: 'junkemail',
+      folder: FOLDER.junk,
       inference: 'other',
       headers: listed ? [{ name: 'List-Unsubscribe', value: '<mailto:stop@lists.example>' }] : [],
       body: 'Click here.\n',

@@ -10,12 +10,12 @@ import type { MailFactory } from './mail-factory.ts';
 import type { Random } from './random.ts';
 import type { WorkingCalendar } from './working-time.ts';
 
-export const MINUTE_MS = 60_000;
+const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 /** Designed durations keep at least this far from the window, so no rounding or off-by-one decides a status. */
-export const WINDOW_MARGIN_MS = 10 * MINUTE_MS;
+const WINDOW_MARGIN_MS = 10 * MINUTE_MS;
 /** A hard delete comes at least this long after delivery, so a daily sync has seen the message first. */
-export const HARD_DELETE_AFTER_MS = 48 * HOUR_MS;
+const HARD_DELETE_AFTER_MS = 48 * HOUR_MS;
 
 export const FOLDER = {
   inbox: 'inbox',
