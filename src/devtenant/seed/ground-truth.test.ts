@@ -66,9 +66,12 @@ describe('the seeded tenant against the KPI engine', () => {
     );
   });
 
-  it('would notice a wrong engine input: dropping the VA leave changes the weeks', () => {
+  it('would notice a wrong engine input: dropping the VA leave or her out-of-office changes the weeks', () => {
     const { seed: tenant } = designTenant(11);
-    const withoutLeave: TenantSeed = { ...tenant, groundTruth: { ...tenant.groundTruth, pairing: { ...tenant.groundTruth.pairing, leave: [] } } };
-    expect(engineWeeks(withoutLeave)).not.toEqual(tenant.groundTruth.weeks);
+    const { groundTruth } = tenant;
+    const withoutLeave: TenantSeed = { ...tenant, groundTruth: { ...groundTruth, pairing: { ...groundTruth.pairing, leave: [] } } };
+    const withoutOutOfOffice: TenantSeed = { ...tenant, groundTruth: { ...groundTruth, outOfOffice: [] } };
+    expect(engineWeeks(withoutLeave)).not.toEqual(groundTruth.weeks);
+    expect(engineWeeks(withoutOutOfOffice)).not.toEqual(groundTruth.weeks);
   });
 });
