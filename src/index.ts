@@ -13,6 +13,7 @@ import { systemClock } from './jobs/ports.ts';
 import { jsonLogger } from './log.ts';
 import { startTabServer } from './api/tab-server.ts';
 import { createApp } from './server/app.ts';
+import { graphNotificationRoutes } from './server/graph-notifications.ts';
 import { openDatabase } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
 
@@ -44,11 +45,14 @@ const ctx = {
   mailbox: mailboxes.mailbox,
   clock: systemClock,
   log,
+  ...(config.publicUrl === undefined
+    ? {}
+    : { notifications: { notificationUrl: `${config.publicUrl}/api/graph/notifications`, lifecycleNotificationUrl: `${config.publicUrl}/api/graph/lifecycle` } }),
 };
 const jobs = await startJobSystem(db, ctx, { concurrency: config.jobConcurrency, syncEveryMinutes: config.syncEveryMinutes, retentionDays: config.retentionDays });
 const tab = await startTabServer(config, db, systemClock, log);
 const bot = botRoute({ db, clock: systemClock, log, teamsAppId: null, consentUrl: adminConsent(db, config.graph) }, config.bot);
-const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log, tab, bot }).fetch, port: config.port });
+const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log, tab, bot, graphNotifications: graphNotificationRoutes({ db, log, syncSoon: jobs.syncSoon }) }).fetch, port: config.port });
 
 process.stdout.write(
   [

@@ -55,6 +55,8 @@ export interface GraphClient {
   get(path: string, options?: RequestOptions): Promise<unknown>;
   /** POSTs a JSON body; resolves to the parsed answer, or undefined for Graph's empty 202/204. */
   post(path: string, body: unknown, options?: RequestOptions): Promise<unknown>;
+  /** PATCHes a JSON body; resolves to the parsed answer. */
+  patch(path: string, body: unknown, options?: RequestOptions): Promise<unknown>;
   /** Requests counted against a mailbox's budget in the current window. */
   budgetUsed(mailbox: string): number;
   /** Frees the HTTPS connections. */
@@ -111,6 +113,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     sdk,
     get: (path, options) => call(path, options, (request) => request.get()),
     post: (path, body, options) => call(path, options, (request) => request.post(body)),
+    patch: (path, body, options) => call(path, options, (request) => request.patch(body)),
     budgetUsed: (mailbox) => budget.used(mailbox),
     close: () => agent.close(),
   };

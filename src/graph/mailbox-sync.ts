@@ -14,6 +14,7 @@ import { graphMessageMeta, type AutomaticDetection } from '../sources/graph-mess
 import { batchGet, okBody, type BatchGet, type BatchOptions } from './batch.ts';
 import type { GraphClient } from './graph-client.ts';
 import { mailboxSettingsSchema, readInboxCounts } from './mailbox-reads.ts';
+import { keepInboxSubscription } from './inbox-subscription.ts';
 import { IMMUTABLE_ID_PREFERENCE, messageSelect } from './message-select.ts';
 import { observeOutOfOffice } from './out-of-office.ts';
 import { explainSyncError } from './sync-errors.ts';
@@ -37,7 +38,7 @@ const pageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.
 const organizationSchema = z.object({ value: z.array(z.object({ verifiedDomains: z.array(z.object({ name: z.string() })).nullish() })) });
 
 export interface GraphMailboxSourceOptions {
-  readonly graph: Pick<GraphClient, 'get' | 'post'>;
+  readonly graph: Pick<GraphClient, 'get' | 'post' | 'patch'>;
   /** `headers` needs Mail.Read; `basic` works with Mail.ReadBasic.All (README: what each costs). */
   readonly mode: AutomaticDetection;
   readonly backfillDays?: number;
@@ -217,6 +218,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     async inboxItemCount(mailbox) {
       return (await readInboxCounts(graph, mailbox)).totalItemCount;
     },
+    keepSubscription: (mailbox, stored, target) => keepInboxSubscription(graph, mailbox, stored, target, clock.now()),
   };
 }
 

@@ -16,7 +16,7 @@ import { getPairing, type Pairing } from '../store/pairings.ts';
 import { recordSnapshot } from '../store/snapshots.ts';
 import { deliverOnce, deliveryTag, type DeliveryChannel, type DeliveryOutcome } from './deliver-once.ts';
 import type { DueDelivery } from './planner.ts';
-import type { ChatPoster, Clock, ConversationRef, MailboxSource, MailSender } from './ports.ts';
+import type { ChatPoster, Clock, ConversationRef, MailboxSource, MailSender, NotificationTarget } from './ports.ts';
 import { conversationRefSchema } from './job-payloads.ts';
 
 export interface DeliveryContext {
@@ -28,6 +28,8 @@ export interface DeliveryContext {
   readonly log: Logger;
   /** How long a sender holds a delivery (DELIVERY_LEASE_MS unless a test shortens it). */
   readonly leaseMs?: number;
+  /** Where Graph sends change notifications for new Inbox mail (set with TANDEM_PUBLIC_URL). */
+  readonly notifications?: NotificationTarget;
   /** The Teams app id (manifest `id`), for the summary mail's link to the KPI tab; without it, no link. */
   readonly teamsAppId?: string;
 }

@@ -37,6 +37,8 @@ export interface JobSystem {
   planNow(): Promise<number>;
   /** True while the workers run (readiness). */
   running(): boolean;
+  /** Queues a sync of one pairing now (a change notification arrived); a sync already queued absorbs it. */
+  syncSoon(pairingId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -139,6 +141,9 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
 
   return {
     planNow: () => planAll(ctx, boss),
+    async syncSoon(pairingId) {
+      await boss.send(QUEUES.sync, { pairingId }, { singletonKey: pairingId });
+    },
     running: () => active,
     async stop() {
       active = false;

@@ -60,6 +60,16 @@ export interface MailboxSource {
   sync(request: MailboxSyncRequest): Promise<MailboxSyncStep>;
   /** The Inbox folder's totalItemCount now (subfolders not included). */
   inboxItemCount(mailbox: string): Promise<number>;
+  /**
+   * Keeps change notifications for new Inbox mail alive (sources that have them): returns the state to
+   * store, given the stored one. Notifications only make a sync come sooner.
+   */
+  keepSubscription?(mailbox: string, stored: unknown, target: NotificationTarget): Promise<unknown>;
+}
+
+export interface NotificationTarget {
+  readonly notificationUrl: string;
+  readonly lifecycleNotificationUrl: string;
 }
 
 export interface Clock {

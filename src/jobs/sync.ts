@@ -8,9 +8,17 @@ import { recordObservedOutOfOffice } from '../store/paused.ts';
 import { readSyncState, recordSyncError, recordSyncSuccess } from '../store/sync-state.ts';
 import { getTenant, ensureTenant } from '../store/tenants.ts';
 import type { DeliveryContext } from './deliveries.ts';
-import type { MailboxSyncStep } from './ports.ts';
+import type { Logger } from '../log.ts';
+import type { MailboxSource, MailboxSyncStep, NotificationTarget } from './ports.ts';
 
 export const SYNC_SCOPE = 'mailbox';
+export const SUBSCRIPTION_SCOPE = 'subscription';
+
+export interface SyncContext extends Pick<DeliveryContext, 'db' | 'mailbox'> {
+  readonly log?: Logger;
+  /** Where Graph should send change notifications; absent: no subscriptions (no public URL). */
+  readonly notifications?: NotificationTarget;
+}
 /** Steps in one run (each up to a page of 1,000 messages); a larger backfill goes on in the next run. */
 export const MAX_STEPS_PER_RUN = 1_000;
 
@@ -20,7 +28,7 @@ export type SyncProgress = MailboxSyncStep['progress'] & {
 };
 
 /** Syncs one pairing; returns how many message rows were new or changed. */
-export async function syncPairing(ctx: Pick<DeliveryContext, 'db' | 'mailbox'>, pairingId: string, onProgress?: (progress: SyncProgress) => void): Promise<number> {
+export async function syncPairing(ctx: SyncContext, pairingId: string, onProgress?: (progress: SyncProgress) => void): Promise<number> {
   const pairing = await getPairing(ctx.db, pairingId);
   if (pairing === null || pairing.stoppedAt !== null) return 0;
   let position: unknown = (await readSyncState(ctx.db, pairingId, SYNC_SCOPE))?.position ?? null;
@@ -30,7 +38,7 @@ export async function syncPairing(ctx: Pick<DeliveryContext, 'db' | 'mailbox'>, 
       const step = await ctx.mailbox.sync({ mailbox: pairing.mailbox, va: pairing.va.address, position });
       stored += await atomically(ctx.db, async (tx) => {
         const written = await upsertMessages(tx, pairingId, step.messages);
-        if (step.outOfOffice !== null) await recordObservedOutOfOffice(tx, pairingId, step.outOfOffice );
+        if (step.outOfOffice !== null) await recordObservedOutOfOffice(tx, pairingId, step.outOfOffice);
         if (step.verifiedDomains !== null) {
           const tenant = await getTenant(tx, pairing.tenantId);
           await ensureTenant(tx, { id: pairing.tenantId, name: tenant?.name ?? pairing.tenantId, verifiedDomains: step.verifiedDomains });
@@ -42,9 +50,23 @@ export async function syncPairing(ctx: Pick<DeliveryContext, 'db' | 'mailbox'>, 
       onProgress?.({ ...step.progress, stored });
       if (!step.more) break;
     }
-    return stored;
   } catch (error) {
     await recordSyncError(ctx.db, pairingId, SYNC_SCOPE, error instanceof Error ? error.message : String(error));
     throw error;
+  }
+  if (ctx.notifications !== undefined && ctx.mailbox.keepSubscription !== undefined) await keepSubscription(ctx, ctx.mailbox.keepSubscription, pairing.mailbox, pairingId);
+  return stored;
+}
+
+/** Change notifications are a bonus: a failure is recorded and logged, and the sync it followed still counts. */
+async function keepSubscription(ctx: SyncContext, keep: NonNullable<MailboxSource['keepSubscription']>, mailbox: string, pairingId: string): Promise<void> {
+  const stored = (await readSyncState(ctx.db, pairingId, SUBSCRIPTION_SCOPE))?.position ?? null;
+  try {
+    const state = await keep.call(ctx.mailbox, mailbox, stored, ctx.notifications!);
+    if (JSON.stringify(state) !== JSON.stringify(stored)) await recordSyncSuccess(ctx.db, pairingId, SUBSCRIPTION_SCOPE, state);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.log?.warn('graph_subscription_failed', { pairingId, message });
+    await recordSyncError(ctx.db, pairingId, SUBSCRIPTION_SCOPE, message);
   }
 }

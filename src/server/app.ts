@@ -14,6 +14,8 @@ export interface AppDependencies {
   readonly tab?: { readonly api: Hono; readonly assets: Hono };
   /** The Teams bot (#6): Bot Framework activities at POST /api/messages. */
   readonly bot?: Hono;
+  /** Microsoft Graph change and lifecycle notifications at POST /api/graph/notifications and /api/graph/lifecycle. */
+  readonly graphNotifications?: Hono;
 }
 
 async function databaseChecks(db: Database, log: Logger): Promise<{ database: boolean; migrations: boolean }> {
@@ -27,7 +29,7 @@ async function databaseChecks(db: Database, log: Logger): Promise<{ database: bo
   }
 }
 
-export function createApp({ db, jobsRunning, log, tab, bot }: AppDependencies): Hono {
+export function createApp({ db, jobsRunning, log, tab, bot, graphNotifications }: AppDependencies): Hono {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -36,6 +38,7 @@ export function createApp({ db, jobsRunning, log, tab, bot }: AppDependencies): 
     return c.json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503);
   });
   if (bot !== undefined) app.route('/api/messages', bot);
+  if (graphNotifications !== undefined) app.route('/api/graph', graphNotifications);
   if (tab !== undefined) {
     app.route('/api', tab.api);
     app.route('/tab', tab.assets);

@@ -41,3 +41,15 @@ export async function recordSyncError(db: Queryable, pairingId: string, scope: s
     [pairingId, scope, message.slice(0, MAX_ERROR_LENGTH)],
   );
 }
+
+/**
+ * The pairing whose stored position (in `scope`) has this `id`, with that position: how a change
+ * notification, which names only its subscription, finds its pairing.
+ */
+export async function findByPositionId(db: Queryable, scope: string, id: string): Promise<{ pairingId: string; position: unknown } | null> {
+  const [row] = await db.query<{ pairing_id: string; position: unknown }>(
+    `select pairing_id, position from sync_state where scope = $1 and position->>'id' = $2`,
+    [scope, id],
+  );
+  return row === undefined ? null : { pairingId: row.pairing_id, position: row.position };
+}
