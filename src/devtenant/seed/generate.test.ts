@@ -208,6 +208,12 @@ describe.each([1, 17, 256, 4242, 99_991])('seed %i', (seedNumber) => {
       return outcome?.status === 'excluded' ? outcome.reason : outcome?.status;
     };
     const answered = outcomes.filter((o) => o.status === 'onTime' || o.status === 'late');
+    // Received on the instants where an off-by-one would show: a week's first instant, a pause's edges.
+    const zone = OWNER_TIME_ZONE.iana;
+    const counted = outcomes.filter((o) => o.status !== 'excluded');
+    expect(counted.some((o) => o.receivedAt > seed.start && DateTime.fromMillis(o.receivedAt, { zone }).equals(DateTime.fromMillis(o.receivedAt, { zone }).startOf('week')))).toBe(true);
+    const edges = [...seed.groundTruth.pairing.leave, ...seed.groundTruth.outOfOffice].flatMap((pause) => [pause.start, pause.end]);
+    expect(counted.some((o) => edges.includes(o.receivedAt))).toBe(true);
     // Answered by another delegate, and a reply at the evaluation instant itself.
     expect(answered.some((o) => 'answeredBy' in o && o.answeredBy === 'other')).toBe(true);
     expect(answered.some((o) => 'answeredAt' in o && o.answeredAt === seed.end)).toBe(true);

@@ -115,6 +115,21 @@ function day(story: Story, date: DateTime, isLast: boolean): void {
   for (const t of times(1, () => random.int(WORK_START_MINUTE, END_HOUR * 60 - 30))) customerThread(story, t, { answeredAtEnd: true });
 }
 
+/**
+ * Mail received exactly on the instants where an off-by-one would show: the first instant of a week (local
+ * midnight, also across the DST change), the start and end of the working day, and the edges of the pauses.
+ */
+function boundaryMail(story: Story, monday: DateTime, weeks: number, pauses: readonly Interval[]): void {
+  const { random } = story;
+  const instants: number[] = [...pauses.flatMap((pause) => [pause.start, pause.end])];
+  for (let week = 1; week < weeks; week++) {
+    const weekStart = monday.plus({ weeks: week });
+    const weekday = weekStart.plus({ days: random.int(0, 4) });
+    instants.push(weekStart.toMillis(), weekday.set({ hour: 9 }).toMillis(), weekday.set({ hour: 17 }).toMillis());
+  }
+  for (const instant of instants) if (instant < story.end - minutes(5) && random.chance(0.7)) customerThread(story, instant);
+}
+
 function automaticRepliesEvents(random: Random, vaUserId: string, outOfOffice: Interval, start: number, end: number): TimelineEvent[] {
   const setAt = Math.max(start, outOfOffice.start - minutes(random.int(24 * 60, 3 * 24 * 60)));
   const clearAt = Math.min(end - minutes(1), outOfOffice.end + minutes(random.int(60, 24 * 60)));
@@ -165,6 +180,7 @@ export function designTenant(seed: number, options: TenantSeedOptions = {}): Des
     outcomes: [],
   };
   for (let date = monday; date <= lastDay; date = date.plus({ days: 1 })) day(story, date, date.hasSame(lastDay, 'day'));
+  boundaryMail(story, monday, weeks, [leave, outOfOffice]);
   fridayClearOuts(story, Array.from({ length: weeks }, (_, i) => monday.plus({ weeks: i, days: 4 })));
   const events = [...story.events, ...automaticRepliesEvents(random, cast.va.id, outOfOffice, start, end)];
   // Stable: events at the same instant keep the order they were made in.
