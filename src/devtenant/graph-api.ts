@@ -178,6 +178,11 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
   }
   registerBatchRoute(app, baseUrl);
 
+  // A bug in the stand-in answers as Graph does when it fails, and is logged with the request it broke.
+  app.onError((error, c) => {
+    logger.error('devtenant.graph.failed', { path: new URL(c.req.url).pathname, error: error instanceof Error ? error.stack : String(error) });
+    return graphError(c, { status: 500, code: 'generalException', message: 'General Exception while processing' });
+  });
   app.notFound((c) => graphError(c, { status: 400, code: 'BadRequest', message: `Resource not found for the segment '${new URL(c.req.url).pathname.split('/').pop() ?? ''}'.` }));
 
   return app;

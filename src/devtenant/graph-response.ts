@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 
 /** An answer a route refuses with, in Graph's terms. */
 export interface GraphFailure {
-  readonly status: 400 | 401 | 403 | 404 | 410 | 429 | 503 | 504;
+  readonly status: 400 | 401 | 403 | 404 | 410 | 429 | 500 | 503 | 504;
   readonly code: string;
   readonly message: string;
   readonly headers?: Readonly<Record<string, string>>;

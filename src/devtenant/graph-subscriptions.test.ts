@@ -94,6 +94,7 @@ describe('dev Graph change notifications', () => {
     const renewed = await graph.patch(`/subscriptions/${subscription.id}`, { expirationDateTime: new Date(START + 3 * 24 * HOUR).toISOString() });
     expect(renewed.status).toBe(200);
     expect(((await renewed.json()) as { expirationDateTime: string }).expirationDateTime).toBe(new Date(START + 3 * 24 * HOUR).toISOString());
+    expect(await (await graph.get(`/subscriptions/${subscription.id}`)).json()).toMatchObject({ id: subscription.id, expirationDateTime: new Date(START + 3 * 24 * HOUR).toISOString() });
 
     tenant.subscriptions.lifecycle(subscription.id, 'reauthorizationRequired');
     await tenant.subscriptions.settle();

@@ -1,5 +1,5 @@
 // The dev Graph's change notifications for messages: `POST /subscriptions` with Graph's validation
-// handshake (the endpoint must echo `validationToken` as text within 10 s), renewal by `PATCH`, `DELETE`,
+// handshake (the endpoint must echo `validationToken` as text within 10 s), `GET`, renewal by `PATCH`, `DELETE`,
 // and a notification POSTed to `notificationUrl` for each change in a subscribed mailbox or folder.
 // A move reaches a subscription as `deleted` in one folder and `created` in the other. Expiry runs on the
 // store's simulated clock. Unlike Graph, plain http is accepted for loopback hosts.
@@ -215,6 +215,11 @@ export function registerSubscriptionRoutes(app: Hono<GraphEnv>, store: MailboxSt
     return subscription && subscription.applicationId === appId && subscription.expiration > store.now() ? subscription : undefined;
   };
   const notFound: GraphFailure = { status: 404, code: 'ResourceNotFound', message: 'The object was not found.' };
+
+  app.get('/v1.0/subscriptions/:id', (c) => {
+    const subscription = owned(c.req.param('id'), c.get('appId'));
+    return subscription ? c.json({ '@odata.context': `${baseUrl}/$metadata#subscriptions/$entity`, ...json(subscription) }) : graphError(c, notFound);
+  });
 
   app.patch('/v1.0/subscriptions/:id', async (c) => {
     const subscription = owned(c.req.param('id'), c.get('appId'));
