@@ -112,6 +112,13 @@ describe('dev Graph message lists (basic permissions)', () => {
     expect(page.value[0]).toMatchObject({ from: { emailAddress: { name: 'Carla Client', address: 'carla@fabrikam.test' } }, toRecipients: [{ emailAddress: { address: OWNER.mail } }], '@odata.etag': expect.stringMatching(/^W\/"/) });
   });
 
+  it('addresses a mailbox by id or by userPrincipalName in any case', async () => {
+    for (const user of [OWNER.id, OWNER.id.toUpperCase(), OWNER.userPrincipalName.toUpperCase()]) {
+      const response = await graph.get(`/users/${user}/mailFolders/inbox?$select=totalItemCount`);
+      expect(response.status, user).toBe(200);
+    }
+  });
+
   it('answers 404 for an unknown mailbox or folder and 401 without a token', async () => {
     expect((await graph.get('/users/nobody@contoso.test/messages')).status).toBe(404);
     expect(await (await graph.get(`/users/${OWNER.id}/mailFolders/nope/messages`)).json()).toMatchObject({ error: { code: 'ErrorItemNotFound' } });
