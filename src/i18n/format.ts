@@ -1,13 +1,79 @@
-// Numbers and durations for cards and e-mails, formatted by Intl in the reader's locale.
+// Numbers, percentages, durations, dates and times for cards, the tab and e-mails, formatted by Intl in the
+// reader's locale (the tag Intl gets comes from locales.ts, so formats match the language shown) and, for
+// instants, the pairing's time zone.
+import { resolveTimeZone } from '../kpi/time-zone.ts';
+import { intlLocale } from './locales.ts';
 import { t } from './messages.ts';
 
-export function formatPercent(locale: string, rate: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+const MINUTES_PER_HOUR = 60;
+
+export function formatNumber(locale: string, value: number): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
+/** A rate in 0..1 as a percentage with at most one decimal: "82.5%", "82,5 %" (da, de), "82,5%" (nl). */
+export function formatPercent(locale: string, rate: number): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+}
+
+/** Whole hours and minutes of a duration rounded to the minute; negative durations count as zero. */
+function hoursAndMinutes(minutes: number): { hours: number; minutes: number } {
+  const whole = Math.max(0, Math.round(minutes));
+  return { hours: Math.floor(whole / MINUTES_PER_HOUR), minutes: whole % MINUTES_PER_HOUR };
+}
+
+/** A compact duration for facts and tables: "45 min", "1 h 35 min"; null (no answer yet) as a dash. */
 export function formatDuration(locale: string, minutes: number | null): string {
   if (minutes === null) return t(locale, 'none');
-  const whole = Math.round(minutes);
-  if (whole < 60) return t(locale, 'duration.minutes', { minutes: whole });
-  return t(locale, 'duration.hours', { hours: Math.floor(whole / 60), minutes: whole % 60 });
+  const parts = hoursAndMinutes(minutes);
+  if (parts.hours === 0) return t(locale, 'duration.minutes', { minutes: parts.minutes });
+  return t(locale, 'duration.hours', parts);
+}
+
+/** A duration in words for sentences: "1 minute", "2 hours", "1 hour 5 minutes"; null as a dash. */
+export function formatDurationLong(locale: string, minutes: number | null): string {
+  if (minutes === null) return t(locale, 'none');
+  const parts = hoursAndMinutes(minutes);
+  if (parts.hours === 0) return t(locale, 'duration.long.minutes', parts);
+  if (parts.minutes === 0) return t(locale, 'duration.long.hours', parts);
+  return t(locale, 'duration.long.hoursMinutes', parts);
+}
+
+/** The IANA zone to format in: pairings may hold Windows names from mailboxSettings; unknown names read as UTC. */
+function zoneOf(timeZone: string): string {
+  return resolveTimeZone(timeZone) ?? 'UTC';
+}
+
+/** An instant as the pairing's local weekday, date and time: "Mon 16 Nov, 09:30" (en-GB), "man. 16. nov. 09.30" (da). */
+export function formatDateTime(locale: string, instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zoneOf(timeZone) }).format(instant);
+}
+
+/** An instant's local time of day in the pairing's zone: "09:30", "9:30 AM" (en-US). */
+export function formatTime(locale: string, instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', timeZone: zoneOf(timeZone) }).format(instant);
+}
+
+export interface DateOptions {
+  /** Show the short weekday ("Mon 16 Nov 2026"). */
+  readonly weekday?: boolean;
+  /** Show the year (default true). */
+  readonly year?: boolean;
+}
+
+/** A calendar date (YYYY-MM-DD, already local to the pairing) as "16 Nov 2026", "16. nov. 2026" (da), "16. Nov. 2026" (de). */
+export function formatDate(locale: string, isoDate: string, options: DateOptions = {}): string {
+  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+    ...(options.weekday === true ? { weekday: 'short' as const } : {}),
+    day: 'numeric',
+    month: 'short',
+    ...(options.year === false ? {} : { year: 'numeric' as const }),
+    timeZone: 'UTC',
+  });
+  return format.format(Date.parse(`${isoDate}T00:00:00Z`));
+}
+
+/** A local clock time (HH:mm, as settings hold it) in the reader's convention: "17:00", "5:00 PM" (en-US). */
+export function formatClockTime(locale: string, time: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.parse(`1970-01-01T${time}:00Z`));
 }
