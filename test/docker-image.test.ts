@@ -74,20 +74,27 @@ describe('Dockerfile and compose.yaml', () => {
       const server = spawn('node', ['--import', 'tsx', 'src/index.ts'], {
         cwd: dir,
         env: { ...process.env, PORT: String(port), TANDEM_DATA_DIR: join(dir, 'data'), TANDEM_PLAYGROUND: '0', DATABASE_URL: '' },
-        stdio: 'ignore',
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
+      let exited = false;
+      let stderr = '';
+      server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      server.once('exit', () => (exited = true));
       try {
         let status = 0;
-        for (let i = 0; i < 100 && status !== 200; i++) {
+        for (let i = 0; i < 100 && status !== 200 && !exited; i++) {
           await new Promise((resolve) => setTimeout(resolve, 500));
           status = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0);
         }
+        expect(exited, `the server stopped: ${stderr.slice(-2000)}`).toBe(false);
         expect(status).toBe(200);
         // The image's own HEALTHCHECK command, run as Docker would, passes against it.
         await runCheck();
       } finally {
-        server.kill('SIGTERM');
-        await new Promise((resolve) => server.once('exit', resolve));
+        if (!exited) {
+          server.kill('SIGTERM');
+          await new Promise((resolve) => server.once('exit', resolve));
+        }
       }
       // …and fails once the server is gone.
       await expect(runCheck()).rejects.toMatchObject({ code: 1 });
