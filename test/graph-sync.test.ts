@@ -124,6 +124,8 @@ describe('Graph sync of the seeded dev tenant, end to end', () => {
     for (const outOfOffice of seed.groundTruth.outOfOffice) expect(pauses).toContainEqual(outOfOffice);
     expect(pauses).toHaveLength(seed.groundTruth.outOfOffice.length + seed.groundTruth.pairing.leave.length);
     expect((await readSyncState(db, pairing.id, 'mailbox'))?.lastError).toBeNull();
+    const owner = seed.mailboxes.find((mailbox) => mailbox.userId === seed.groundTruth.pairing.ownerUserId)!;
+    expect((await readSyncState(db, pairing.id, 'mailbox_settings'))?.position).toMatchObject({ timeZone: owner.timeZone, workingHours: { startTime: owner.workingHours.startTime } });
   });
 
   it('gets the same result with 20% of requests faulted (429, 503, 504, dropped, slow), in 100 seeded runs', async () => {

@@ -15,6 +15,7 @@ export function importedMailboxSource(db: Queryable): MailboxSource {
       progress: { phase: 'incremental', fetched: 0, fraction: null },
       outOfOffice: null,
       verifiedDomains: null,
+      mailboxSettings: null,
     }),
     async inboxItemCount(mailbox) {
       const [row] = await db.query<{ count: number }>(

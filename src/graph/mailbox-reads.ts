@@ -22,6 +22,7 @@ export const mailboxSettingsSchema = z.object({
     endTime: z.string(),
     timeZone: z.object({ name: z.string() }),
   }),
+  language: z.object({ locale: z.string().nullish() }).nullish(),
   automaticRepliesSetting: z.object({
     // Graph documents lower camel case; compare case-insensitively (docs/graph-facts.md).
     status: z.string().transform((status) => status.toLowerCase()).pipe(z.enum(['disabled', 'alwaysenabled', 'scheduled'])),

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import type { FolderKind, MessageMeta } from '../kpi/message.ts';
-import type { Clock, MailboxSource, MailboxSyncRequest, MailboxSyncStep } from '../jobs/ports.ts';
+import type { Clock, MailboxDefaults, MailboxSource, MailboxSyncRequest, MailboxSyncStep } from '../jobs/ports.ts';
 import type { Logger } from '../log.ts';
 import { graphMessageSchema } from '../sources/graph-schema.ts';
 import { graphMessageMeta, type AutomaticDetection } from '../sources/graph-message.ts';
@@ -102,10 +102,16 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
   /** Continues a listing (backfill or sweep) from its nextLink: one request. */
   async function continueListing(request: MailboxSyncRequest, position: SyncPosition): Promise<MailboxSyncStep> {
     const listing = readPage(await graph.get(position.nextLink!, { headers: preferList }), position.folders, request.mailbox);
-    return afterListing(position, listing, null, null);
+    return afterListing(position, listing, null, null, null);
   }
 
-  function afterListing(position: SyncPosition, listing: Listing, outOfOffice: MailboxSyncStep['outOfOffice'], verifiedDomains: readonly string[] | null): MailboxSyncStep {
+  function afterListing(
+    position: SyncPosition,
+    listing: Listing,
+    outOfOffice: MailboxSyncStep['outOfOffice'],
+    verifiedDomains: readonly string[] | null,
+    mailboxSettings: MailboxDefaults | null,
+  ): MailboxSyncStep {
     const backfilling = position.phase === 'backfill';
     const fetched = position.backfill.fetched + (backfilling ? listing.messages.length : 0);
     const next: SyncPosition = {
@@ -123,6 +129,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       progress: { phase: backfilling ? 'backfill' : 'incremental', fetched, fraction: backfilling ? backfillFraction(position, listing) : null },
       outOfOffice,
       verifiedDomains,
+      mailboxSettings,
     };
   }
 
@@ -161,8 +168,12 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       if (answer.status === 404 && !REQUIRED_FOLDERS.has(name)) continue; // e.g. no archive folder yet
       folders[z.object({ id: z.string() }).parse(okBody(answer, requests[slot]!.url)).id] = name;
     }
-    // The owner's settings are read for their errors as much as their values: a missing consent shows here.
-    mailboxSettingsSchema.parse(okBody(answers[ownerSettingsSlot]!, requests[ownerSettingsSlot]!.url));
+    const owner = mailboxSettingsSchema.parse(okBody(answers[ownerSettingsSlot]!, requests[ownerSettingsSlot]!.url));
+    const mailboxSettings: MailboxDefaults = {
+      timeZone: owner.timeZone,
+      workingHours: { daysOfWeek: owner.workingHours.daysOfWeek, startTime: owner.workingHours.startTime, endTime: owner.workingHours.endTime, timeZone: owner.workingHours.timeZone.name },
+      locale: owner.language?.locale ?? null,
+    };
 
     let vaMailbox = position.vaMailbox;
     let outOfOffice = position.outOfOffice;
@@ -202,7 +213,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     }
 
     const listing = readPage(okBody(answers[listingSlot]!, requests[listingSlot]!.url), folders, mailbox);
-    return afterListing({ ...position, folders, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains);
+    return afterListing({ ...position, folders, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains, mailboxSettings);
   }
 
   return {

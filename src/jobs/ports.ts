@@ -53,6 +53,17 @@ export interface MailboxSyncStep {
   readonly outOfOffice: Interval | null;
   /** The tenant's verified domains when this step read them, else null. */
   readonly verifiedDomains: readonly string[] | null;
+  /** The mailbox's own settings when this step read them (defaults for a pairing's settings), else null. */
+  readonly mailboxSettings: MailboxDefaults | null;
+}
+
+/** What the mailbox says about its owner's day: offered as defaults when a pairing is set up. */
+export interface MailboxDefaults {
+  /** As Exchange stores it: Windows or IANA name. */
+  readonly timeZone: string;
+  readonly workingHours: { readonly daysOfWeek: readonly string[]; readonly startTime: string; readonly endTime: string; readonly timeZone: string };
+  /** The mailbox's language (e.g. `da-DK`), when it has one. */
+  readonly locale: string | null;
 }
 
 export interface MailboxSource {

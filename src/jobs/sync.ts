@@ -13,6 +13,8 @@ import type { MailboxSource, MailboxSyncStep, NotificationTarget } from './ports
 
 export const SYNC_SCOPE = 'mailbox';
 export const SUBSCRIPTION_SCOPE = 'subscription';
+/** Where the mailbox's own settings (MailboxDefaults) are kept, as last read. */
+export const MAILBOX_SETTINGS_SCOPE = 'mailbox_settings';
 
 export interface SyncContext extends Pick<DeliveryContext, 'db' | 'mailbox'> {
   readonly log?: Logger;
@@ -43,6 +45,7 @@ export async function syncPairing(ctx: SyncContext, pairingId: string, onProgres
           const tenant = await getTenant(tx, pairing.tenantId);
           await ensureTenant(tx, { id: pairing.tenantId, name: tenant?.name ?? pairing.tenantId, verifiedDomains: step.verifiedDomains });
         }
+        if (step.mailboxSettings !== null) await recordSyncSuccess(tx, pairingId, MAILBOX_SETTINGS_SCOPE, step.mailboxSettings);
         await recordSyncSuccess(tx, pairingId, SYNC_SCOPE, step.position);
         return written;
       });

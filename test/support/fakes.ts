@@ -3,7 +3,7 @@
 import type { MailboxSource, MailSender } from '../../src/jobs/ports.ts';
 
 export const emptyMailbox: MailboxSource = {
-  sync: async ({ position }) => ({ messages: [], position, more: false, progress: { phase: 'incremental', fetched: 0, fraction: null }, outOfOffice: null, verifiedDomains: null }),
+  sync: async ({ position }) => ({ messages: [], position, more: false, progress: { phase: 'incremental', fetched: 0, fraction: null }, outOfOffice: null, verifiedDomains: null, mailboxSettings: null }),
   inboxItemCount: async () => 0,
 };
 
