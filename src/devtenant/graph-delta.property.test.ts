@@ -1,5 +1,6 @@
-// Delta completeness: whatever happens to a folder between syncs, a client that applies each round (items
-// set, `@removed` dropped) holds exactly what the folder holds, by immutable and by default ids alike.
+// Delta completeness: whatever happens to a folder between syncs (mail filed and brought back included), a
+// client that applies each round (items set, `@removed` dropped) holds exactly what the folder holds, by
+// immutable and by default ids alike.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevTenant, type DevTenant } from './dev-tenant.ts';
@@ -11,6 +12,7 @@ const FOLDERS = ['inbox', 'archive', 'clients', 'deleteditems'] as const;
 type Operation =
   | { kind: 'deliver'; folder: (typeof FOLDERS)[number] }
   | { kind: 'move'; pick: number; folder: (typeof FOLDERS)[number] }
+  | { kind: 'bounce'; pick: number }
   | { kind: 'categorize'; pick: number }
   | { kind: 'read'; pick: number }
   | { kind: 'delete'; pick: number }
@@ -21,6 +23,7 @@ const pick = fc.nat(1_000);
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 3, arbitrary: folder.map((target) => ({ kind: 'deliver' as const, folder: target })) },
   { weight: 2, arbitrary: fc.record({ pick, folder }).map(({ pick: chosen, folder: target }) => ({ kind: 'move' as const, pick: chosen, folder: target })) },
+  { weight: 1, arbitrary: pick.map((chosen) => ({ kind: 'bounce' as const, pick: chosen })) },
   { weight: 1, arbitrary: pick.map((chosen) => ({ kind: 'categorize' as const, pick: chosen })) },
   { weight: 1, arbitrary: pick.map((chosen) => ({ kind: 'read' as const, pick: chosen })) },
   { weight: 1, arbitrary: pick.map((chosen) => ({ kind: 'delete' as const, pick: chosen })) },
@@ -76,6 +79,15 @@ describe('dev Graph delta, property', () => {
             case 'move':
               if (chosen) tenant.store.move(OWNER.id, chosen, op.folder);
               break;
+            case 'bounce': {
+              // Filed and brought back before the next sync: with default ids, the id changes twice.
+              const from = chosen ? tenant.store.mailbox(OWNER.id)!.messages.get(chosen)!.folder : undefined;
+              if (chosen && from) {
+                tenant.store.move(OWNER.id, chosen, from === 'archive' ? 'inbox' : 'archive');
+                tenant.store.move(OWNER.id, chosen, from);
+              }
+              break;
+            }
             case 'categorize':
               if (chosen) tenant.store.categorize(OWNER.id, chosen, [`c${minute++}`]);
               break;

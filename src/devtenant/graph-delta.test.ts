@@ -93,6 +93,21 @@ describe('dev Graph message delta per folder', () => {
     tenant.store.move(OWNER.id, message.id, 'archive');
     const after = await round(graph, initial.deltaLink, 'odata.maxpagesize=10');
     expect(after.items).toEqual([{ '@odata.type': '#microsoft.graph.message', id: inboxId, '@removed': { reason: 'deleted' } }]);
+
+    // Out and back between two syncs: the id the client holds is removed and the new one added.
+    const back = await round(graph, after.deltaLink, 'odata.maxpagesize=10');
+    expect(back.items).toEqual([]);
+    tenant.store.move(OWNER.id, message.id, 'inbox');
+    const returned = await round(graph, back.deltaLink, 'odata.maxpagesize=10');
+    tenant.store.move(OWNER.id, message.id, 'clients');
+    tenant.store.move(OWNER.id, message.id, 'inbox');
+    const roundTrip = await round(graph, returned.deltaLink, 'odata.maxpagesize=10');
+    const returnedId = defaultMessageId(message.id, 'inbox', 2);
+    expect(returned.items).toEqual([expect.objectContaining({ id: returnedId, subject: message.subject })]);
+    expect(roundTrip.items).toEqual([
+      { '@odata.type': '#microsoft.graph.message', id: returnedId, '@removed': { reason: 'deleted' } },
+      expect.objectContaining({ id: defaultMessageId(message.id, 'inbox', 4), subject: message.subject }),
+    ]);
   });
 
   it('answers 410 SyncStateNotFound for an expired or unknown token, and a fresh round works after', async () => {

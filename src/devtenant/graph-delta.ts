@@ -14,8 +14,8 @@ import { defaultMessageId, type MailboxStore } from './mailbox-store.ts';
 /** One item of a round: a message to send as it is when its page is served, or to report as removed. */
 interface PendingItem {
   readonly messageId: string;
-  /** Its default id in this folder, for an `@removed` entry. */
-  readonly defaultId: string;
+  /** The default ids it had in this folder since the last round (it changes with each move in or out). */
+  readonly defaultIds: readonly string[];
 }
 
 interface RoundScope {
@@ -99,14 +99,16 @@ export function registerDeltaRoutes(app: Hono<GraphEnv>, store: MailboxStore, ba
         items = [...mailbox.messages.values()]
           .filter((stored) => stored.folder === folder.key)
           .sort((a, b) => b.message.receivedDateTime - a.message.receivedDateTime)
-          .map((stored) => ({ messageId: stored.message.id, defaultId: defaultMessageId(stored.message.id, stored.folder, stored.moves) }));
+          .map((stored) => ({ messageId: stored.message.id, defaultIds: [defaultMessageId(stored.message.id, stored.folder, stored.moves)] }));
       } else {
-        const latest = new Map<string, PendingItem>();
+        // One item per message, in the order of its latest change, with every default id it had here.
+        const latest = new Map<string, Set<string>>();
         for (const change of store.changesSince(mailbox, folder.key, state.position)) {
+          const ids = latest.get(change.messageId) ?? new Set<string>();
           latest.delete(change.messageId);
-          latest.set(change.messageId, { messageId: change.messageId, defaultId: change.defaultId });
+          latest.set(change.messageId, ids.add(change.defaultId));
         }
-        items = [...latest.values()];
+        items = [...latest].map(([messageId, ids]) => ({ messageId, defaultIds: [...ids] }));
       }
       round = { kind: 'page', scope, items, offset: 0, position };
     }
@@ -116,11 +118,13 @@ export function registerDeltaRoutes(app: Hono<GraphEnv>, store: MailboxStore, ba
     const value: Record<string, unknown>[] = [];
     for (const item of round.items.slice(round.offset, round.offset + size)) {
       const stored = mailbox.messages.get(item.messageId);
-      if (stored && stored.folder === folder.key) {
-        if (!matchesFilter(filterValues(stored), scope.filter)) continue;
+      const present = stored !== undefined && stored.folder === folder.key;
+      const currentId = present ? defaultMessageId(stored.message.id, stored.folder, stored.moves) : undefined;
+      // Default ids it no longer has here are gone, as Exchange reports a moved-away-and-back item.
+      const removedIds = immutable ? (present ? [] : [item.messageId]) : item.defaultIds.filter((id) => id !== currentId);
+      for (const id of removedIds) value.push({ '@odata.type': '#microsoft.graph.message', id, '@removed': { reason: 'deleted' } });
+      if (present && matchesFilter(filterValues(stored), scope.filter)) {
         value.push(messageJson(stored, { mailboxId: mailbox.user.id, ...(scope.select ? { select: scope.select } : {}), immutableIds: immutable, contentAllowed: content.allowed, alwaysTyped: true }));
-      } else {
-        value.push({ '@odata.type': '#microsoft.graph.message', id: immutable ? item.messageId : item.defaultId, '@removed': { reason: 'deleted' } });
       }
     }
     const done = round.offset + size >= round.items.length;
