@@ -12,6 +12,7 @@ import { leaveRoutes } from './routes/leave.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { addinRoutes } from './routes/addin.ts';
 
 function pairingApp(deps: ApiDependencies) {
   const app = new Hono<ApiEnv>();
@@ -21,7 +22,7 @@ function pairingApp(deps: ApiDependencies) {
 }
 
 /**
- * Mounted at /api by the server. It claims only /me, /pairings/* and (standalone) /sign-in/*, so other
+ * Mounted at /api by the server. It claims only /me, /pairings/*, /addin/* and (standalone) /sign-in/*, so other
  * routes under /api (the bot's /api/messages) stay with whoever mounts them.
  */
 export function createApiApp(deps: ApiDependencies & { signIn?: Hono }): Hono {
@@ -39,6 +40,7 @@ export function createApiApp(deps: ApiDependencies & { signIn?: Hono }): Hono {
     return c.json({ user: { name: user.name, upn: user.upn }, pairings });
   });
   app.route('/pairings/:pairingId', pairingApp(deps));
+  app.route('/addin', addinRoutes(deps));
   // The server mounts plain apps; the typed context stays inside.
   return new Hono().route('/', app);
 }
