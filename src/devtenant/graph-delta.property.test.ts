@@ -30,7 +30,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: 'sync' as const }) },
 );
 
-describe('dev Graph delta, property', () => {
+describe('dev Graph delta and paging, properties', () => {
   let tenant: DevTenant;
   let graph: DevTenantCaller;
   beforeAll(async () => {
@@ -106,6 +106,32 @@ describe('dev Graph delta, property', () => {
         expect(replica).toEqual(expected());
       }),
       { numRuns: 40, seed: 20261127 },
+    );
+  });
+
+  it('paging a filtered, ordered list with any $top yields each matching message once, in order', async () => {
+    const mailbox = tenant.store.mailbox(OWNER.id)!;
+    for (let index = mailbox.messages.size; index < 60; index++) tenant.store.deliver(OWNER.id, inbound(10_000 + ((index * 37) % 50), { folder: index % 2 ? 'inbox' : 'archive' }));
+    const all = [...mailbox.messages.values()];
+    const times = all.map((stored) => stored.message.receivedDateTime);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 25 }), fc.constantFrom(...times), fc.boolean(), async (top, since, descending) => {
+        const iso = new Date(since).toISOString();
+        const seen: string[] = [];
+        let link: string | undefined = `/users/${OWNER.id}/messages?$filter=receivedDateTime ge ${iso}&$orderby=receivedDateTime ${descending ? 'desc' : 'asc'}&$select=receivedDateTime&$top=${top}`;
+        while (link) {
+          const page = (await (await graph.get(link, { Prefer: 'IdType="ImmutableId"' })).json()) as { value: Array<{ id: string }>; '@odata.nextLink'?: string };
+          expect(page.value.length).toBeLessThanOrEqual(top);
+          seen.push(...page.value.map((message) => message.id));
+          link = page['@odata.nextLink'];
+        }
+        const expected = all
+          .filter((stored) => stored.message.receivedDateTime >= since)
+          .sort((a, b) => (descending ? -1 : 1) * (a.message.receivedDateTime - b.message.receivedDateTime) || (a.message.id < b.message.id ? -1 : 1))
+          .map((stored) => stored.message.id);
+        expect(seen).toEqual(expected);
+      }),
+      { numRuns: 30, seed: 20261128 },
     );
   });
 });
