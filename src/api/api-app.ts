@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { listPairings } from '../store/pairings.ts';
 import { roleIn } from './access.ts';
-import { authenticate, pairingAccess, type ApiDependencies, type ApiEnv } from './context.ts';
+import { authenticate, pairingAccess, type ApiDependencies, type ApiEnv, type RouteDependencies } from './context.ts';
+import { kpiReads } from './kpi-reads.ts';
 import { errorHandler } from './http-error.ts';
 import { exportRoutes } from './routes/export.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
@@ -14,9 +15,9 @@ import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { addinRoutes } from './routes/addin.ts';
 
-function pairingApp(deps: ApiDependencies) {
+function pairingApp(deps: RouteDependencies) {
   const app = new Hono<ApiEnv>();
-  app.use('*', pairingAccess(deps.db));
+  app.use('*', pairingAccess(deps.reads));
   for (const routes of [kpiRoutes, messageRoutes, settingsRoutes, leaveRoutes, feedbackRoutes, exportRoutes, syncRoutes]) app.route('/', routes(deps));
   return app;
 }
@@ -39,7 +40,7 @@ export function createApiApp(deps: ApiDependencies & { signIn?: Hono }): Hono {
     });
     return c.json({ user: { name: user.name, upn: user.upn }, pairings });
   });
-  app.route('/pairings/:pairingId', pairingApp(deps));
+  app.route('/pairings/:pairingId', pairingApp({ ...deps, reads: kpiReads(deps.db) }));
   app.route('/addin', addinRoutes(deps));
   // The server mounts plain apps; the typed context stays inside.
   return new Hono().route('/', app);

@@ -3,16 +3,22 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from '../jobs/ports.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
-import { getPairing, type Pairing } from '../store/pairings.ts';
+import type { Pairing } from '../store/pairings.ts';
 import { roleIn, type PairingRole } from './access.ts';
 import type { AuthenticatedUser, TokenValidator } from './auth/token-validator.ts';
 import { HttpError } from './http-error.ts';
+import type { KpiReads } from './kpi-reads.ts';
 
 export interface ApiDependencies {
   readonly db: Database;
   readonly validateToken: TokenValidator;
   readonly clock: Clock;
   readonly log: Logger;
+}
+
+/** What the routes use: the dependencies and the (cached) KPI reads over the same database. */
+export interface RouteDependencies extends ApiDependencies {
+  readonly reads: KpiReads;
 }
 
 export type ApiEnv = { Variables: { user: AuthenticatedUser; pairing: Pairing; role: PairingRole } };
@@ -32,9 +38,9 @@ export function authenticate(validateToken: TokenValidator): MiddlewareHandler<A
 }
 
 /** 403 unless the caller is the owner or the VA of `:pairingId` (an unknown id looks the same, so ids cannot be probed). */
-export function pairingAccess(db: Database): MiddlewareHandler<ApiEnv> {
+export function pairingAccess(reads: KpiReads): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const pairing = await getPairing(db, c.req.param('pairingId') ?? '');
+    const pairing = await reads.pairing(c.req.param('pairingId') ?? '');
     const role = pairing === null ? null : roleIn(pairing, c.get('user'));
     if (pairing === null || role === null) throw new HttpError(403, 'forbidden', 'Only the owner and the VA of this pairing can see it.');
     c.set('pairing', pairing);

@@ -13,14 +13,37 @@ export interface Period {
   readonly to: string;
 }
 
-/** The ISO week containing `now` in the pairing's zone. */
-export function currentWeek(settings: Settings, now: number): string {
-  return DateTime.fromMillis(now, { zone: resolveTimeZone(settings.timeZone)! }).toFormat("kkkk-'W'WW");
+/** Resolving a zone name builds an Intl formatter; the API asks for the same few names on every request. */
+const zones = new Map<string, string>();
+function zoneOf(settings: Settings): string {
+  let zone = zones.get(settings.timeZone);
+  if (zone === undefined) zones.set(settings.timeZone, (zone = resolveTimeZone(settings.timeZone)!));
+  return zone;
 }
 
+/** Per zone, the week last asked for and the instants it spans: every request in it skips the zone maths. */
+const weeks = new Map<string, { key: string; start: number; end: number }>();
+
+/** The ISO week containing `now` in the pairing's zone. */
+export function currentWeek(settings: Settings, now: number): string {
+  const zone = zoneOf(settings);
+  const known = weeks.get(zone);
+  if (known !== undefined && known.start <= now && now < known.end) return known.key;
+  const monday = DateTime.fromMillis(now, { zone }).startOf('week');
+  const week = { key: monday.toFormat("kkkk-'W'WW"), start: monday.toMillis(), end: monday.plus({ weeks: 1 }).toMillis() };
+  weeks.set(zone, week);
+  return week.key;
+}
+
+const periods = new Map<string, Period>();
+
 export function weekPeriod(week: string): Period {
-  const { monday, sunday } = isoWeekDates(week);
-  return { from: monday, to: sunday };
+  let period = periods.get(week);
+  if (period === undefined) {
+    const { monday, sunday } = isoWeekDates(week);
+    periods.set(week, (period = { from: monday, to: sunday }));
+  }
+  return period;
 }
 
 /** The `count` ISO weeks ending with the current one. */

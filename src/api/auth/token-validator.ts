@@ -32,6 +32,12 @@ export type TokenStep = 'header' | 'decode' | 'tenant' | 'key' | 'signature' | '
 export type TokenResult = { readonly ok: true; readonly user: AuthenticatedUser } | { readonly ok: false; readonly step: TokenStep; readonly reason: string };
 
 const CLOCK_TOLERANCE_SECONDS = 300;
+/**
+ * A token that passed is remembered this long (never past its expiry), so a tab's burst of calls costs one
+ * verification; short enough that a tenant Tandem stops serving is refused again within a minute.
+ */
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
 
 export function tokenValidator(config: TokenValidatorConfig) {
   const refuse = (step: TokenStep, reason: string): TokenResult => {
@@ -39,9 +45,19 @@ export function tokenValidator(config: TokenValidatorConfig) {
     return { ok: false, step, reason };
   };
 
+  const now = config.now ?? Date.now;
+  const verified = new Map<string, { user: AuthenticatedUser; until: number }>();
+  const remember = (token: string, user: AuthenticatedUser, exp: number): TokenResult => {
+    verified.set(token, { user, until: Math.min(exp * 1000, now() + VERIFIED_TTL_MS) });
+    if (verified.size > VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    return { ok: true, user };
+  };
+
   return async function validate(authorization: string | undefined): Promise<TokenResult> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (token === undefined) return refuse('header', 'no bearer token');
+    const known = verified.get(token);
+    if (known !== undefined && known.until > now()) return { ok: true, user: known.user };
 
     let unverified: JWTPayload;
     try {
@@ -65,7 +81,7 @@ export function tokenValidator(config: TokenValidatorConfig) {
         audience: config.audience,
         requiredClaims: ['exp', 'iat', 'tid', 'oid'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        currentDate: new Date((config.now ?? Date.now)()),
+        currentDate: new Date(now()),
       }));
     } catch (error) {
       if (error instanceof errors.JWKSNoMatchingKey) return refuse('key', 'signing key not in the issuer key set');
@@ -80,7 +96,7 @@ export function tokenValidator(config: TokenValidatorConfig) {
     const upn = payload['upn'] ?? payload['preferred_username'];
     if (typeof upn !== 'string' || typeof payload['oid'] !== 'string') return refuse('user', 'no user in the token');
     const name = typeof payload['name'] === 'string' ? payload['name'] : upn;
-    return { ok: true, user: { oid: payload['oid'], tid, upn: upn.toLowerCase(), name } };
+    return remember(token, { oid: payload['oid'], tid, upn: upn.toLowerCase(), name }, payload.exp!);
   };
 }
 

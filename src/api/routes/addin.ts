@@ -37,6 +37,8 @@ export interface AddinPairing {
   readonly timeZone: string;
   readonly clock: 'calendar' | 'working';
   readonly windowHours: number;
+  /** The Outlook category that means "no reply needed" for this pairing, mirrored by the pane. */
+  readonly noReplyCategory: string;
   readonly lastSyncAt: number | null;
 }
 
@@ -71,7 +73,7 @@ function answeredBy(row: MessageRow, pairing: Pairing): AnsweredBy | null {
 async function describePairing(db: Queryable, pairing: Pairing, role: PairingRole): Promise<AddinPairing> {
   const state = await readSyncState(db, pairing.id, MAILBOX_SCOPE);
   const { settings } = pairing;
-  return { id: pairing.id, mailbox: pairing.mailbox, role, timeZone: resolveTimeZone(settings.timeZone)!, clock: settings.clock, windowHours: settings.windowHours, lastSyncAt: state?.lastSuccessAt ?? null };
+  return { id: pairing.id, mailbox: pairing.mailbox, role, timeZone: resolveTimeZone(settings.timeZone)!, clock: settings.clock, windowHours: settings.windowHours, noReplyCategory: settings.noReplyCategory, lastSyncAt: state?.lastSuccessAt ?? null };
 }
 
 /**

@@ -3,9 +3,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { EXCLUSION_REASONS } from '../../kpi/classify.ts';
 import { isoInstant } from '../../store/instants.ts';
-import type { ApiDependencies, ApiEnv } from '../context.ts';
+import type { ApiEnv, RouteDependencies } from '../context.ts';
 import { toCsv } from '../csv.ts';
-import { rowsFor, trendFor } from '../kpi-reads.ts';
 import { currentWeek, weekParam, weekPeriod } from '../periods.ts';
 import { TREND_WEEKS } from './kpi.ts';
 
@@ -17,11 +16,11 @@ function csvResponse(body: string, filename: string): Response {
   return new Response(body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` } });
 }
 
-export function exportRoutes({ db, clock }: ApiDependencies) {
+export function exportRoutes({ clock, reads }: RouteDependencies) {
   return new Hono<ApiEnv>()
     .get('/export/weeks.csv', async (c) => {
       const { weeks } = weeksQuery.parse(c.req.query());
-      const report = await trendFor(db, c.get('pairing'), weeks, clock.now());
+      const report = await reads.trend(c.get('pairing'), weeks, clock.now());
       const header = ['week', 'start', 'end', 'counted', 'onTime', 'late', 'missed', 'pending', 'rate', 'met', 'medianMinutes', 'p90Minutes',
         ...EXCLUSION_REASONS.map((reason) => `excluded_${reason}`), 'answeredBy_va', 'answeredBy_owner', 'answeredBy_other', 'inboxZero', 'inboxZeroCount'];
       const rows = report.weeks.map((w) => [w.week, w.start, w.end, w.counted, w.onTime, w.late, w.missed, w.pending, w.rate, w.met, w.medianMinutes, w.p90Minutes,
@@ -32,7 +31,7 @@ export function exportRoutes({ db, clock }: ApiDependencies) {
       const pairing = c.get('pairing');
       const now = clock.now();
       const { week = currentWeek(pairing.settings, now) } = weekQuery.parse(c.req.query());
-      const rows = await rowsFor(db, pairing, weekPeriod(week), now);
+      const rows = await reads.rows(pairing, weekPeriod(week), now);
       const header = ['id', 'receivedAt', 'from', 'subject', 'status', 'excludedBecause', 'answeredAt', 'answeredFrom', 'clockMinutes', 'markedBy', 'markReason'];
       const cells = rows.map((r) => [r.id, instant(r.receivedAt), r.from, r.subject, r.status, r.reason, instant(r.answeredAt), r.answeredFrom, r.clockMinutes, r.mark?.by ?? null, r.mark?.reason ?? null]);
       return csvResponse(toCsv(header, cells), `tandem-messages-${week}.csv`);

@@ -3,11 +3,11 @@
 import { Hono } from 'hono';
 import { listFeedback } from '../../store/feedback.ts';
 import { listPostedItems } from '../../store/posted-items.ts';
-import type { ApiDependencies, ApiEnv } from '../context.ts';
+import type { ApiEnv, RouteDependencies } from '../context.ts';
 
 const TIMELINE_KINDS = new Set(['scorecard', 'feedback_reminder', 'monthly_question', 'review']);
 
-export function feedbackRoutes({ db }: ApiDependencies) {
+export function feedbackRoutes({ db }: RouteDependencies) {
   return new Hono<ApiEnv>().get('/feedback', async (c) => {
     const id = c.get('pairing').id;
     const [feedback, posted] = [await listFeedback(db, id), await listPostedItems(db, [id])];

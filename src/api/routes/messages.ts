@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { EXCLUSION_REASONS } from '../../kpi/classify.ts';
 import { markNoReply, unmark } from '../../store/marks.ts';
 import { hasMessage } from '../../store/messages.ts';
-import type { ApiDependencies, ApiEnv } from '../context.ts';
+import type { ApiEnv, RouteDependencies } from '../context.ts';
 import { HttpError } from '../http-error.ts';
-import { rowsFor } from '../kpi-reads.ts';
 import type { MessageRow } from '../message-rows.ts';
 import { currentWeek, weekParam, weekPeriod } from '../periods.ts';
 
@@ -31,13 +30,13 @@ export function matchesFilter(row: MessageRow, filter: MessageFilter): boolean {
   return row.status === filter || row.reason === filter;
 }
 
-export function messageRoutes({ db, clock }: ApiDependencies) {
+export function messageRoutes({ db, clock, reads }: RouteDependencies) {
   return new Hono<ApiEnv>()
     .get('/messages', async (c) => {
       const pairing = c.get('pairing');
       const now = clock.now();
       const { week = currentWeek(pairing.settings, now), filter } = messagesQuery.parse(c.req.query());
-      const rows = await rowsFor(db, pairing, weekPeriod(week), now);
+      const rows = await reads.rows(pairing, weekPeriod(week), now);
       return c.json({ week, filter, messages: rows.filter((row) => matchesFilter(row, filter)) });
     })
     .put('/messages/:messageId/mark', async (c) => {
@@ -45,11 +44,13 @@ export function messageRoutes({ db, clock }: ApiDependencies) {
       const { reason } = markBody.parse(await c.req.json());
       if (!(await hasMessage(db, c.get('pairing').id, id))) throw new HttpError(404, 'not_found', 'No such message in this mailbox.');
       await markNoReply(db, c.get('pairing').id, id, c.get('role'), reason);
+      reads.changed(c.get('pairing').id);
       return c.json({ marked: true });
     })
     .delete('/messages/:messageId/mark', async (c) => {
       const id = messageId.parse(c.req.param('messageId'));
       if (!(await unmark(db, c.get('pairing').id, id, c.get('role')))) throw new HttpError(404, 'not_found', 'That message is not marked.');
+      reads.changed(c.get('pairing').id);
       return c.json({ marked: false });
     });
 }

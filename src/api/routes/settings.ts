@@ -4,13 +4,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { parseSettings } from '../../kpi/settings.ts';
 import { updateSettings } from '../../store/pairings.ts';
-import { requireRole, type ApiDependencies, type ApiEnv } from '../context.ts';
-import { trendFor } from '../kpi-reads.ts';
+import { requireRole, type ApiEnv, type RouteDependencies } from '../context.ts';
 import { TREND_WEEKS } from './kpi.ts';
 
 const settingsChange = z.record(z.string(), z.unknown(), { error: 'must be an object of settings by name' });
 
-export function settingsRoutes({ db, clock }: ApiDependencies) {
+export function settingsRoutes({ db, clock, reads }: RouteDependencies) {
   return new Hono<ApiEnv>()
     .get('/settings', (c) => c.json({ settings: c.get('pairing').settings, editable: c.get('role') === 'owner' }))
     .post('/settings/preview', async (c) => {
@@ -19,13 +18,14 @@ export function settingsRoutes({ db, clock }: ApiDependencies) {
       const change = settingsChange.parse(await c.req.json());
       const proposed = parseSettings({ ...pairing.settings, ...change });
       const now = clock.now();
-      const [current, next] = [await trendFor(db, pairing, TREND_WEEKS, now), await trendFor(db, pairing, TREND_WEEKS, now, proposed)];
+      const [current, next] = [await reads.trend(pairing, TREND_WEEKS, now), await reads.trend(pairing, TREND_WEEKS, now, proposed)];
       return c.json({ settings: proposed, current: current.weeks, proposed: next.weeks });
     })
     .put('/settings', async (c) => {
       requireRole(c, 'owner', 'change the settings');
       const change = settingsChange.parse(await c.req.json());
       const updated = await updateSettings(db, c.get('pairing').id, change, 'owner');
+      reads.changed(updated.id);
       return c.json({ settings: updated.settings, editable: true });
     });
 }

@@ -3,12 +3,12 @@
 import { Hono } from 'hono';
 import { countMessages } from '../../store/messages.ts';
 import { readSyncState } from '../../store/sync-state.ts';
-import type { ApiDependencies, ApiEnv } from '../context.ts';
+import type { ApiEnv, RouteDependencies } from '../context.ts';
 
 /** The scope the mailbox sync records under (src/jobs/sync.ts). */
 const MAILBOX_SCOPE = 'mailbox';
 
-export function syncRoutes({ db }: ApiDependencies) {
+export function syncRoutes({ db }: RouteDependencies) {
   return new Hono<ApiEnv>().get('/sync', async (c) => {
     const id = c.get('pairing').id;
     const [state, messages] = [await readSyncState(db, id, MAILBOX_SCOPE), await countMessages(db, id)];
