@@ -30,6 +30,9 @@ describe.skipIf(!existsSync(CHROMIUM))('summary e-mail in Chromium', () => {
     { name: 'full', width: 375, input: summaryInput() },
     { name: 'privacy', width: 375, input: summaryInput({ privacyMode: true }) },
     { name: 'quiet', width: 600, input: quietWeek() },
+    // German runs about a third longer than English; the pseudo-locale pads every string further.
+    { name: 'de', width: 375, input: summaryInput({ locale: 'de-DE' }) },
+    { name: 'pseudo', width: 375, input: summaryInput({ locale: 'qps-ploc' }) },
   ];
 
   it.each(cases)('$name at $width px: fits, loads nothing, screenshot', async ({ name, width, input }) => {

@@ -32,7 +32,7 @@ td { font-family: 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: #2424
 .stat { padding: 8px 4px; text-align: center; vertical-align: top; }
 .stat-value { font-size: 22px; line-height: 28px; font-weight: 600; }
 .stat-label { font-size: 12px; line-height: 16px; color: #616161; }
-.row-label { color: #616161; padding: 4px 0; width: 45%; vertical-align: top; }
+.row-label { color: #616161; padding: 4px 12px 4px 0; width: 45%; vertical-align: top; }
 .row-value { padding: 4px 0; font-weight: 600; vertical-align: top; }
 .bar-cell { padding: 0 3px; vertical-align: bottom; text-align: center; }
 .bar-space { font-size: 0; line-height: 0; }
@@ -45,7 +45,7 @@ td { font-family: 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: #2424
 .item-meta { font-size: 12px; line-height: 16px; color: #616161; }
 .item-subject { word-break: break-word; }
 .hidden { color: #616161; font-style: italic; }
-.status { font-size: 12px; line-height: 16px; font-weight: 600; padding: 8px 0 8px 8px; vertical-align: top; text-align: right; white-space: nowrap; }
+.status { font-size: 12px; line-height: 16px; font-weight: 600; padding: 8px 0 8px 12px; vertical-align: top; text-align: right; width: 35%; }
 .author { font-weight: 600; padding: 8px 0 4px 0; }
 .question { font-size: 12px; line-height: 16px; color: #616161; padding-top: 4px; }
 .answer { padding-bottom: 4px; word-break: break-word; }

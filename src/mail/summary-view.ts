@@ -1,10 +1,9 @@
 // The weekly summary's content as plain, already-formatted strings: one view, rendered twice (HTML and
 // plain text), so both parts always say the same thing. Every number comes from the engine's WeekKpi.
-import { DateTime } from 'luxon';
 import type { WeekKpi } from '../kpi/engine.ts';
-import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { WEEKDAYS, type Settings, type Weekday } from '../kpi/settings.ts';
-import { formatDuration, formatPercent } from '../i18n/format.ts';
+import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPercent } from '../i18n/format.ts';
+import { intlLocale } from '../i18n/locales.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
 import type { Feedback, FeedbackAuthor } from '../store/feedback.ts';
 import { FEEDBACK_QUESTIONS } from '../../bot/cards/feedback-questions.ts';
@@ -96,9 +95,10 @@ const AUTHORS: readonly { author: FeedbackAuthor; key: MessageKey }[] = [
   { author: 'va', key: 'mail.feedback.va' },
 ];
 
+/** A settings weekday in the reader's language ("Friday", "fredag"). */
 function weekdayName(locale: string, day: Weekday): string {
-  // 2024-01-01 was a Monday.
-  return DateTime.fromISO('2024-01-01', { zone: 'UTC' }).plus({ days: WEEKDAYS.indexOf(day) }).setLocale(locale).toFormat('cccc');
+  const MONDAY = Date.UTC(2024, 0, 1);
+  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(MONDAY + WEEKDAYS.indexOf(day) * 86_400_000);
 }
 
 function shortWeek(week: string): string {
@@ -120,7 +120,7 @@ function inboxZeroStat(input: SummaryMailInput): SummaryView['inboxZero'] {
   const label = t(locale, 'mail.inboxZero', { day: weekdayName(locale, settings.inboxZeroDay) });
   const result = week.inboxZero;
   if (result === null || result.status === 'unknown') return { label, value: t(locale, 'mail.inboxZero.unknown'), tone: 'neutral', streak: null };
-  const params = { count: result.count ?? 0, cutoff: settings.inboxZeroCutoff, max: settings.inboxZeroMaxItems };
+  const params = { count: result.count ?? 0, cutoff: formatClockTime(locale, settings.inboxZeroCutoff), max: settings.inboxZeroMaxItems };
   const late = result.late ? ` (${t(locale, 'mail.inboxZero.late')})` : '';
   const pass = result.status === 'pass';
   return {
@@ -132,11 +132,11 @@ function inboxZeroStat(input: SummaryMailInput): SummaryView['inboxZero'] {
   };
 }
 
-function waitingRows(input: SummaryMailInput, zone: string): WaitingRow[] {
+function waitingRows(input: SummaryMailInput): WaitingRow[] {
   const { locale } = input;
   return input.week.oldestWaiting.map((item) => ({
     from: item.from ?? t(locale, 'mail.waiting.unknownSender'),
-    received: DateTime.fromMillis(item.receivedAt, { zone }).setLocale(locale).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+    received: formatDateTime(locale, item.receivedAt, input.settings.timeZone),
     subject: input.privacyMode ? t(locale, 'mail.waiting.hidden') : item.subject,
     subjectHidden: input.privacyMode,
     status: item.status === 'missed' ? t(locale, 'mail.waiting.missed') : t(locale, 'mail.waiting.pending', { left: formatDuration(locale, item.remainingMinutes) }),
@@ -167,14 +167,9 @@ function feedbackBlocks(input: SummaryMailInput): FeedbackBlock[] {
   });
 }
 
-function formatDay(locale: string, date: string, withYear: boolean): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).setLocale(locale).toLocaleString(withYear ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' });
-}
-
 /** Everything the summary says, formatted for the reader's locale. Pure. */
 export function summaryView(input: SummaryMailInput): SummaryView {
   const { week, settings, locale } = input;
-  const zone = resolveTimeZone(settings.timeZone) ?? 'UTC';
   const rate = week.rate === null ? null : formatPercent(locale, week.rate);
   const inboxZero = inboxZeroStat(input);
   const trend = input.trend.slice(-TREND_WEEKS);
@@ -182,7 +177,7 @@ export function summaryView(input: SummaryMailInput): SummaryView {
     subject: rate === null ? t(locale, 'mail.subject.noMail', { week: week.week }) : t(locale, 'mail.subject', { week: week.week, rate, window: settings.windowHours }),
     preheader: `${rate === null ? t(locale, 'mail.noMail') : `${rate} ${t(locale, 'mail.rateLabel', { window: settings.windowHours, target: settings.responseTargetPct })}`} · ${inboxZero.label}: ${inboxZero.value}`,
     title: t(locale, 'mail.title'),
-    weekLine: t(locale, 'mail.week', { week: week.week, from: formatDay(locale, week.start, false), to: formatDay(locale, week.end, true) }),
+    weekLine: t(locale, 'mail.week', { week: week.week, from: formatDate(locale, week.start, { year: false }), to: formatDate(locale, week.end) }),
     rate,
     rateLabel: rate === null ? t(locale, 'mail.noMail') : t(locale, 'mail.rateLabel', { window: settings.windowHours, target: settings.responseTargetPct }),
     verdict: week.met === null ? null : { text: t(locale, week.met ? 'mail.met' : 'mail.notMet'), tone: week.met ? 'good' : 'bad' },
@@ -203,7 +198,7 @@ export function summaryView(input: SummaryMailInput): SummaryView {
     trendCaption: t(locale, 'mail.trend.caption', { window: settings.windowHours, target: settings.responseTargetPct }),
     trend: trend.map((entry, index) => trendBar(locale, entry, index === trend.length - 1)),
     waitingTitle: t(locale, 'mail.waiting'),
-    waiting: waitingRows(input, zone),
+    waiting: waitingRows(input),
     waitingNone: t(locale, 'mail.waiting.none'),
     feedbackTitle: t(locale, 'mail.feedback'),
     feedback: feedbackBlocks(input),
