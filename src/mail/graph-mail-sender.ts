@@ -40,7 +40,9 @@ export function graphMailSender(graph: Pick<GraphClient, 'get' | 'post'>, option
       const mailbox = from(pairingMailbox);
       const internetMessageId = deliveryMessageId(mailbox, key);
       // Graph's JSON sendMail carries one body; Outlook renders the HTML part (the text part is for file
-      // outboxes and clients that get MIME). 429/503/504 are retried by the client with Retry-After.
+      // outboxes and clients that get MIME). The client retries 429/503/504 and dropped connections; a 504 or
+      // a drop may come after Exchange accepted the mail, and the retry then sends the same Message-ID again
+      // (open: whether Exchange's duplicate detection drops that copy; the dev tenant cannot tell).
       await graph.post(`/users/${encodeURIComponent(mailbox)}/sendMail`, {
         message: {
           subject: mail.subject,
