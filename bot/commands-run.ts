@@ -20,6 +20,7 @@ import { reviewCard } from './cards/review-card.ts';
 import { scorecardCard } from './cards/scorecard-card.ts';
 import { settingsCard } from './cards/settings-card.ts';
 import { waitingCard } from './cards/waiting-card.ts';
+import { isPersonal } from './activity.ts';
 import type { Command } from './commands.ts';
 import { feedbackView, feedbackWeek } from './feedback-flow.ts';
 import { welcome } from './onboarding.ts';
@@ -96,11 +97,12 @@ export async function review(turn: Turn, pairing: Pairing): Promise<BotResult> {
 export async function runCommand(turn: Turn, command: Command): Promise<BotResult> {
   const { locale } = turn;
   const pairing = await pairingFor(turn);
+  const personal = isPersonal(turn.activity);
   if (command.kind === 'help' || command.kind === 'unknown') {
-    return posts(helpCard({ locale, unknown: command.kind === 'unknown' ? command.text : null, paired: pairing !== null }));
+    return posts(helpCard({ locale, unknown: command.kind === 'unknown' ? command.text : null, paired: pairing !== null, personal }));
   }
-  if (command.kind === 'setup') return pairing === null ? welcome(turn) : posts(noticeCard(t(locale, 'bot.alreadySetUp')));
-  if (pairing === null) return posts(helpCard({ locale, unknown: null, paired: false }));
+  if (command.kind === 'setup' && !personal) return pairing === null ? welcome(turn) : posts(noticeCard(t(locale, 'bot.alreadySetUp')));
+  if (pairing === null || command.kind === 'setup') return posts(helpCard({ locale, unknown: null, paired: pairing !== null, personal }));
   const role = roleIn(pairing, turn.userId);
   switch (command.kind) {
     case 'scorecard':

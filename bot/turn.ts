@@ -27,7 +27,7 @@ async function conversationUpdate(turn: Turn, activity: ConversationUpdateActivi
   if (activity.membersRemoved?.some((member) => member.id === bot)) return stop(turn);
   if (!activity.membersAdded?.some((member) => member.id === bot)) return NOTHING;
   const paired = (await pairingFor(turn)) !== null;
-  if (isPersonal(activity) || paired) return posts(helpCard({ locale: turn.locale, unknown: null, paired }));
+  if (isPersonal(activity) || paired) return posts(helpCard({ locale: turn.locale, unknown: null, paired, personal: isPersonal(activity) }));
   return welcome(turn);
 }
 

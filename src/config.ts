@@ -41,6 +41,9 @@ const configSchema = z.object({
   MicrosoftAppId: z.string().min(1).optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppTenantId: z.string().optional(),
+  /** `npm start` without a tenant also starts the Agents Playground against the bot; 0 turns that off. */
+  TANDEM_PLAYGROUND: z.enum(['0', '1'], { error: 'TANDEM_PLAYGROUND must be 0 or 1' }).default('1'),
+  TANDEM_PLAYGROUND_PORT: wholeNumber('TANDEM_PLAYGROUND_PORT', 1, 65535, 56150),
 });
 
 const TENANT_VARIABLES = ['TANDEM_TENANT_ID', 'TANDEM_CLIENT_ID', 'TANDEM_CLIENT_SECRET'] as const;
@@ -63,6 +66,8 @@ export type Config = Readonly<{
   publicUrl: string | undefined;
   /** Bot Framework credentials; null runs the bot without authentication (local dev, Agents Playground). */
   bot: { readonly appId: string; readonly appPassword: string | undefined; readonly appTenantId: string | undefined } | null;
+  /** Port of the Agents Playground started with the local dev tenant; null: not started. */
+  playgroundPort: number | null;
 }>;
 
 export class ConfigError extends Error {
@@ -105,5 +110,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     backfillDays: values.TANDEM_BACKFILL_DAYS,
     publicUrl: values.TANDEM_PUBLIC_URL,
     bot: values.MicrosoftAppId === undefined ? null : { appId: values.MicrosoftAppId, appPassword: values.MicrosoftAppPassword, appTenantId: values.MicrosoftAppTenantId },
+    // The Playground sends no Bot Framework tokens: only for the local dev tenant without bot credentials.
+    playgroundPort: values.TANDEM_PLAYGROUND === '1' && graph.kind === 'devtenant' && values.MicrosoftAppId === undefined ? values.TANDEM_PLAYGROUND_PORT : null,
   };
 }

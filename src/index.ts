@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { botRoute } from '../bot/adapter.ts';
 import { adminConsent } from '../bot/consent.ts';
+import { launchPlayground, playgroundCli } from '../bot/playground.ts';
 import { connectorPoster } from '../bot/connector-poster.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startBotConnector } from './devtenant/bot-connector.ts';
@@ -54,12 +55,16 @@ const tab = await startTabServer(config, db, systemClock, log);
 const bot = botRoute({ db, clock: systemClock, log, teamsAppId: null, consentUrl: adminConsent(db, config.graph) }, config.bot);
 const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log, tab, bot, graphNotifications: graphNotificationRoutes({ db, log, syncSoon: jobs.syncSoon }) }).fetch, port: config.port });
 
+const playgroundAt = config.playgroundPort === null ? null : playgroundCli();
+const playground = playgroundAt === null ? null : await launchPlayground(playgroundAt, `http://127.0.0.1:${config.port}/api/messages`, config.playgroundPort!);
+
 process.stdout.write(
   [
     `Tandem is running (${db.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}).`,
     `  Health:    http://localhost:${config.port}/healthz`,
     `  Readiness: http://localhost:${config.port}/readyz`,
     `  Bot endpoint: http://localhost:${config.port}/api/messages${config.bot === null ? ' (no MicrosoftAppId: tokens not checked)' : ''}`,
+    ...(playground === null ? [] : [`  Chat with Tandem (Agents Playground, TANDEM_PLAYGROUND=0 turns it off): ${playground.url}`]),
     `  Local bot connector (dev tenant): ${connector.url}`,
     ...mailboxes.notes,
     ...tab.notes,
@@ -70,6 +75,7 @@ process.stdout.write(
 async function shutdown(signal: string): Promise<void> {
   log.info('shutdown', { signal });
   server.close();
+  await playground?.close();
   await jobs.stop();
   await connector.close();
   await mailboxes.close();

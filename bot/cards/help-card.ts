@@ -21,23 +21,27 @@ export interface HelpCardInput {
   readonly unknown: string | null;
   /** Whether this chat has a pairing yet (otherwise the card points at setup). */
   readonly paired: boolean;
+  /** A personal chat: setup happens in the group chat with the VA, not here. */
+  readonly personal?: boolean;
 }
 
 const MAX_ECHO = 60;
 
-export function helpCard({ locale, unknown, paired }: HelpCardInput): Card {
+export function helpCard({ locale, unknown, paired, personal = false }: HelpCardInput): Card {
   const echo = unknown === null ? [] : [text(t(locale, 'help.unknown', { text: unknown.length > MAX_ECHO ? `${unknown.slice(0, MAX_ECHO)}…` : unknown }), { color: 'Warning' })];
   return card(
     [
       heading(t(locale, 'help.title')),
       ...echo,
-      text(t(locale, paired ? 'help.intro' : 'help.intro.unpaired')),
+      text(t(locale, paired ? 'help.intro' : personal ? 'help.intro.personal' : 'help.intro.unpaired')),
       facts(COMMANDS.map(([command, key]) => [command, t(locale, key)])),
     ],
     {
       actions: paired
         ? [execute(t(locale, 'help.action.scorecard'), 'command', { command: 'scorecard' }), execute(t(locale, 'help.action.waiting'), 'command', { command: 'waiting' })]
-        : [execute(t(locale, 'help.action.setup'), 'command', { command: 'setup' })],
+        : personal
+          ? []
+          : [execute(t(locale, 'help.action.setup'), 'command', { command: 'setup' })],
       fallbackText: t(locale, 'help.title'),
     },
   );

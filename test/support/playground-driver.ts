@@ -1,13 +1,9 @@
 // Drives the Microsoft 365 Agents Playground (pinned 0.2.28) headless, as a Teams-like client of the bot: its
 // internal HTTP API installs the bot and sends messages and card actions, its WebSocket stream shows what the
 // bot posted and updated. That API is internal to the tool, so all knowledge of it stays in this one helper.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
 import WebSocket from 'ws';
-
-const require = createRequire(import.meta.url);
-const CLI = require.resolve('@microsoft/m365agentsplayground/cli.js');
+import { launchPlayground, playgroundCli } from '../../bot/playground.ts';
 
 export interface PlaygroundUser {
   readonly id: string;
@@ -50,21 +46,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function started(child: ChildProcess, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the Playground did not start: ${output.slice(-500)}`)), timeoutMs);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Listening on \d+/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the Playground exited (${code}): ${output.slice(-500)}`)));
-  });
-}
-
 type Json = Record<string, unknown>;
 
 function cardOf(message: Json): Json | null {
@@ -75,12 +56,10 @@ function cardOf(message: Json): Json | null {
 /** Starts the Playground against a bot endpoint, with no browser, and connects to its stream. */
 export async function startPlayground(botEndpoint: string): Promise<Playground> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'start', '-e', botEndpoint, '-c', 'msteams', '--dt', '-p', String(port)], {
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await started(child, 60_000);
-  const url = `http://127.0.0.1:${port}`;
+  const cli = playgroundCli();
+  if (cli === null) throw new Error('@microsoft/m365agentsplayground is not installed (a dev dependency)');
+  const running = await launchPlayground(cli, botEndpoint, port);
+  const url = running.url;
   const call = async (path: string, init?: RequestInit): Promise<unknown> => {
     const response = await fetch(`${url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
     const text = await response.text();
@@ -143,8 +122,7 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
     },
     async close() {
       socket.close();
-      child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+      await running.close();
     },
   };
 }

@@ -108,6 +108,7 @@ export const BOT = {
   'help.title': 'What Tandem can do',
   'help.unknown': 'Sorry, I did not understand “{text}”.',
   'help.intro': 'Mention me with one of these (in a personal chat, just type it):',
+  'help.intro.personal': 'To start, add Tandem to a group chat with your VA (or your owner) and set it up there. Once it is, these work here too:',
   'help.intro.unpaired': 'Tandem is not set up in this chat yet. Type “setup” to start, or use one of these once it is:',
   'help.cmd.scorecard': 'this week so far',
   'help.cmd.scorecardLast': 'last week’s scorecard',
