@@ -12,5 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // The Outlook add-in's task pane is its own page, so it loads none of the tab's views.
+    rolldownOptions: { input: { tab: fileURLToPath(new URL('index.html', import.meta.url)), addin: fileURLToPath(new URL('addin/index.html', import.meta.url)) } },
   },
 });

@@ -7,7 +7,6 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { apiClient, type ApiClient } from './api.ts';
 import type { Host, ThemeName } from './host.ts';
 import { text } from './i18n.ts';
-import { SignInPicker } from './SignInPicker.tsx';
 import { ErrorState, Loading, OfflineBanner, SyncBanner } from './States.tsx';
 import type { Me, PairingSummary } from './types.ts';
 import { useApi } from './use-api.ts';
@@ -16,6 +15,8 @@ import { ThisWeek } from './views/ThisWeek.tsx';
 // The first view ships with the shell; the others (charts, tables, dialogs) load when opened, keeping the
 // initial bundle small.
 const Trend = lazy(() => import('./views/Trend.tsx'));
+// Only standalone, and only before signing in.
+const SignInPicker = lazy(() => import('./SignInPicker.tsx').then((m) => ({ default: m.SignInPicker })));
 const Waiting = lazy(() => import('./views/Waiting.tsx').then((m) => ({ default: m.Waiting })));
 const Messages = lazy(() => import('./views/Messages.tsx').then((m) => ({ default: m.Messages })));
 const Feedback = lazy(() => import('./views/Feedback.tsx').then((m) => ({ default: m.Feedback })));
@@ -63,7 +64,11 @@ export function App({ host }: { host: Host }) {
 
   return (
     <FluentProvider theme={THEMES[theme]}>
-      {api === null ? (host.kind === 'standalone' ? <SignInPicker onSignedIn={signedIn} /> : <Loading />) : <Signed api={api} host={host} onSignOut={signOut} />}
+      {api === null ? (
+        host.kind === 'standalone' ? <Suspense fallback={<Loading />}><SignInPicker onSignedIn={signedIn} /></Suspense> : <Loading />
+      ) : (
+        <Signed api={api} host={host} onSignOut={signOut} />
+      )}
     </FluentProvider>
   );
 }
