@@ -7,7 +7,6 @@ import { connectGraph, type GraphConnection } from '../src/graph/connect.ts';
 import { MailboxSyncError } from '../src/graph/sync-errors.ts';
 import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
 import type { FaultConfig } from '../src/devtenant/graph-faults.ts';
-import { generateLocalhostCertificate, type TlsMaterial } from '../src/devtenant/tls.ts';
 import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
 import type { ExpectedWeek, TenantSeed } from '../src/devtenant/tenant-seed.ts';
 import { loadKpiInput } from '../src/jobs/week-kpi.ts';
@@ -19,15 +18,16 @@ import { readSyncState } from '../src/store/sync-state.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
 import type { Database } from '../src/store/database.ts';
 import { openTestDatabase, type TestDatabase } from './support/databases.ts';
+import { devTenantMaterial } from './support/dev-tenant-client.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const noWait = { sleep: async () => {}, random: () => 0.5 };
 
 let db: TestDatabase;
-let tls: TlsMaterial;
+let material: Awaited<ReturnType<typeof devTenantMaterial>>;
 beforeAll(async () => {
   db = await openTestDatabase('pglite');
-  tls = await generateLocalhostCertificate();
+  material = await devTenantMaterial();
 });
 afterAll(async () => {
   await db.dispose();
@@ -65,7 +65,7 @@ async function seedPairing(store: Database, seed: TenantSeed): Promise<Pairing> 
 }
 
 async function startTenant(seed: TenantSeed, options: { faults?: FaultConfig; roles?: 'basic' | 'headers' | readonly string[]; clientSecret?: string } = {}) {
-  const tenant = await startDevTenant({ seed, tls, roles: options.roles ?? 'headers', ...(options.faults ? { faults: options.faults } : {}) });
+  const tenant = await startDevTenant({ seed, ...material, roles: options.roles ?? 'headers', ...(options.faults ? { faults: options.faults } : {}) });
   const connection = connectGraph({
     auth: { ...tenant.authConfig, ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}) },
     graphBaseUrl: tenant.graphBaseUrl,

@@ -53,7 +53,7 @@ export interface GraphClient {
    * The result is unparsed JSON: callers zod-parse it.
    */
   get(path: string, options?: RequestOptions): Promise<unknown>;
-  /** POSTs a JSON body; resolves to the parsed answer, or undefined for Graph's empty 202/204. */
+  /** POSTs a JSON body; resolves to the parsed answer (for Graph's bodiless 202, the SDK's empty stream: ignore it). */
   post(path: string, body: unknown, options?: RequestOptions): Promise<unknown>;
   /** PATCHes a JSON body; resolves to the parsed answer. */
   patch(path: string, body: unknown, options?: RequestOptions): Promise<unknown>;
