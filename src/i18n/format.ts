@@ -44,14 +44,22 @@ function zoneOf(timeZone: string): string {
   return resolveTimeZone(timeZone) ?? 'UTC';
 }
 
+/** Hours as the locale writes them: "09:30" where the day has 24 hours, "9:30 AM" (not "09:30 AM") where it has 12. */
+function clock(locale: string): Pick<Intl.DateTimeFormatOptions, 'hour' | 'minute'> {
+  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return { hour: cycle === 'h11' || cycle === 'h12' ? 'numeric' : '2-digit', minute: '2-digit' };
+}
+
 /** An instant as the pairing's local weekday, date and time: "Mon 16 Nov, 09:30" (en-GB), "man. 16. nov. 09.30" (da). */
 export function formatDateTime(locale: string, instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zoneOf(timeZone) }).format(instant);
+  const tag = intlLocale(locale);
+  return new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant);
 }
 
 /** An instant's local time of day in the pairing's zone: "09:30", "9:30 AM" (en-US). */
 export function formatTime(locale: string, instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', timeZone: zoneOf(timeZone) }).format(instant);
+  const tag = intlLocale(locale);
+  return new Intl.DateTimeFormat(tag, { ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant);
 }
 
 export interface DateOptions {
@@ -75,5 +83,6 @@ export function formatDate(locale: string, isoDate: string, options: DateOptions
 
 /** A local clock time (HH:mm, as settings hold it) in the reader's convention: "17:00", "5:00 PM" (en-US). */
 export function formatClockTime(locale: string, time: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.parse(`1970-01-01T${time}:00Z`));
+  const tag = intlLocale(locale);
+  return new Intl.DateTimeFormat(tag, { ...clock(tag), timeZone: 'UTC' }).format(Date.parse(`1970-01-01T${time}:00Z`));
 }
