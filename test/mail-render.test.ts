@@ -2,6 +2,7 @@
 // width (375 px): nothing overflows sideways, nothing is fetched, and screenshots land in test/artifacts/.
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryMail } from '../src/mail/summary-mail.ts';
@@ -35,8 +36,9 @@ describe.skipIf(!existsSync(CHROMIUM))('summary e-mail in Chromium', () => {
     { name: 'pseudo', width: 375, input: summaryInput({ locale: 'qps-ploc' }) },
   ];
 
-  it.each(cases)('$name at $width px: fits, loads nothing, screenshot', async ({ name, width, input }) => {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
+  it.each(cases)('$name at $width px: fits, loads nothing, passes axe, screenshot', async ({ name, width, input }) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
     const requests: string[] = [];
     await page.route('**/*', async (route) => {
       requests.push(route.request().url());
@@ -49,9 +51,12 @@ describe.skipIf(!existsSync(CHROMIUM))('summary e-mail in Chromium', () => {
       bars: [...document.querySelectorAll('[data-week]')].map((cell) => cell.getBoundingClientRect().width),
     }));
     await page.screenshot({ path: new URL(`summary-mail-${name}-${width}.png`, ARTIFACTS).pathname, fullPage: true });
-    await page.close();
+    // Landmarks mean nothing inside a mail client's reading pane; every other rule applies.
+    const { violations } = await new AxeBuilder({ page }).disableRules(['landmark-one-main', 'region']).analyze();
+    await context.close();
 
     expect(requests).toEqual([]);
+    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
     expect(layout.scrollWidth).toBeLessThanOrEqual(width);
     // The card fills the phone and stops at 600 px on wider screens (16 px page padding).
     expect(layout.container).toBeLessThanOrEqual(600);

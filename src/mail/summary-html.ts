@@ -2,6 +2,7 @@
 // all render, styles written once in a <style> block and inlined by juice, no images or remote resources.
 // Sections carry `data-section` so tests can check the structure without snapshotting the whole markup.
 import juice from 'juice';
+import { intlLocale } from '../i18n/locales.ts';
 import type { FeedbackBlock, SummaryView, Tone, TrendBar, WaitingRow } from './summary-view.ts';
 
 /** Height of a 100% bar in the trend row, in pixels. */
@@ -23,7 +24,8 @@ td { font-family: 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: #2424
 .container { background-color: #ffffff; }
 .pad { padding: 16px 24px; }
 .header { background-color: #0f6cbd; padding: 20px 24px; }
-.brand { color: #ffffff; font-size: 20px; line-height: 26px; font-weight: 600; }
+.brand { margin: 0; color: #ffffff; font-size: 20px; line-height: 26px; font-weight: 600; }
+.title { margin: 0; font-size: 16px; line-height: 22px; font-weight: 600; }
 .week { color: #ebf3fc; font-size: 14px; }
 .rate { font-size: 40px; line-height: 46px; font-weight: 700; }
 .rate-label { color: #424242; font-size: 14px; }
@@ -73,8 +75,11 @@ function badge(text: string, tone: Tone): string {
   return presentation('', `<tr><td class="badge" bgcolor="${bg}" style="background-color:${bg};color:${fg}">${escapeHtml(text)}</td></tr>`);
 }
 
+/** Real headings (margins reset inline for Outlook), so screen readers can jump between the parts. */
+const sectionTitle = (title: string) => `<tr><td class="h2"><h2 class="title">${escapeHtml(title)}</h2></td></tr>`;
+
 function section(name: string, title: string | null, body: string): string {
-  const heading = title === null ? '' : `<tr><td class="h2">${escapeHtml(title)}</td></tr>`;
+  const heading = title === null ? '' : sectionTitle(title);
   return `${heading}<tr><td class="pad" data-section="${name}" style="padding-top:0">${body}</td></tr>`;
 }
 
@@ -130,7 +135,7 @@ function barColumn(bar: TrendBar, width: string): string {
 function trend(view: SummaryView): string {
   const width = `${Math.floor(100 / Math.max(view.trend.length, 1))}%`;
   const row = presentation('width="100%"', `<tr>${view.trend.map((bar) => barColumn(bar, width)).join('')}</tr>`);
-  return `<tr><td class="h2">${escapeHtml(view.trendTitle)}</td></tr><tr><td class="pad" data-section="trend" style="padding-top:4px;padding-bottom:0">${row}</td></tr><tr><td class="caption">${escapeHtml(view.trendCaption)}</td></tr>`;
+  return `${sectionTitle(view.trendTitle)}<tr><td class="pad" data-section="trend" style="padding-top:4px;padding-bottom:0">${row}</td></tr><tr><td class="caption">${escapeHtml(view.trendCaption)}</td></tr>`;
 }
 
 function waitingItem(item: WaitingRow): string {
@@ -163,11 +168,12 @@ function tabButton(view: SummaryView): string {
 
 /** The HTML part of the weekly summary, CSS inlined. Pure. */
 export function summaryHtml(view: SummaryView, locale: string): string {
-  const lang = escapeHtml(locale);
+  // The language the text is in (a tag Tandem has no catalog for reads English; the pseudo-locale is English).
+  const lang = escapeHtml(intlLocale(locale));
   const late = view.lateNote === null ? '' : `<tr><td class="pad muted" data-section="late" style="padding-top:0">${escapeHtml(view.lateNote)}</td></tr>`;
   const container = presentation(
     `width="100%" class="container" bgcolor="#ffffff" style="max-width:${WIDTH_PX}px"`,
-    `<tr><td class="header" data-section="header"><div class="brand">${escapeHtml(view.title)}</div><div class="week">${escapeHtml(view.weekLine)}</div></td></tr>` +
+    `<tr><td class="header" data-section="header"><h1 class="brand">${escapeHtml(view.title)}</h1><div class="week">${escapeHtml(view.weekLine)}</div></td></tr>` +
       headline(view) +
       counts(view) +
       details(view) +
