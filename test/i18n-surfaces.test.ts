@@ -1,0 +1,63 @@
+// The scorecard card and the summary e-mail built in every locale: no placeholder left unfilled, and in the
+// pseudo-locale every piece of text the user reads came through the catalog (accented and bracketed), so a
+// string typed into the code instead of the catalog shows up here as plain English.
+import { describe, expect, it } from 'vitest';
+import { scorecardCard } from '../bot/cards/scorecard-card.ts';
+import type { Card } from '../bot/cards/card-parts.ts';
+import { LANGUAGES, PSEUDO_LOCALE } from '../src/i18n/locales.ts';
+import { PSEUDO_OPEN } from '../src/i18n/pseudo.ts';
+import { summaryMail } from '../src/mail/summary-mail.ts';
+import { scorecardInput } from './support/bot-cards.ts';
+import { summaryInput } from './support/summary-mail.ts';
+
+const LOCALES = [...LANGUAGES, PSEUDO_LOCALE];
+/** Card properties a reader sees. */
+const VISIBLE = new Set(['text', 'title', 'label', 'value', 'fallbackText', 'placeholder', 'errorMessage']);
+
+function visibleStrings(node: unknown, property = '', into: string[] = []): string[] {
+  if (typeof node === 'string') {
+    if (VISIBLE.has(property)) into.push(node);
+  } else if (Array.isArray(node)) {
+    for (const item of node) visibleStrings(item, property, into);
+  } else if (typeof node === 'object' && node !== null) {
+    for (const [key, value] of Object.entries(node)) visibleStrings(value, key, into);
+  }
+  return into;
+}
+
+function scorecards(locale: string): Array<[string, Card]> {
+  return [
+    ['scorecard', scorecardCard(scorecardInput({ locale }))],
+    ['scorecard-private-late', scorecardCard(scorecardInput({ locale, privacyMode: true, late: true, tabUrl: null }))],
+  ];
+}
+
+/** Text with letters that did not come through the catalog: no pseudo bracket, and not the user's own data. */
+function untranslated(lines: readonly string[], data: readonly string[]): string[] {
+  return lines.filter((line) => /[A-Za-z]{2,}/.test(line) && !line.includes(PSEUDO_OPEN) && !data.some((value) => line.trim() === value.trim()));
+}
+
+describe.each(LOCALES)('%s', (locale) => {
+  const mailInput = summaryInput({ locale });
+  const mail = summaryMail(mailInput);
+  /** The owner's and VA's own words, shown as they wrote them. */
+  const answers = Object.values(mailInput.feedback).flatMap((given) => (given === null ? [] : Object.values(given.answers).flatMap((answer) => answer.split('\n'))));
+
+  it('leaves no placeholder unfilled on the scorecard or in the e-mail', () => {
+    const unfilled = /\{\w+(\}|,)/;
+    for (const [name, card] of scorecards(locale)) for (const text of visibleStrings(card)) expect(text, name).not.toMatch(unfilled);
+    for (const text of [mail.subject, mail.text, mail.html]) expect(text).not.toMatch(unfilled);
+  });
+
+  it.runIf(locale === PSEUDO_LOCALE)('shows no text that bypassed the catalog', () => {
+    for (const [name, card] of scorecards(locale)) expect(untranslated(visibleStrings(card), answers), name).toEqual([]);
+    expect(mail.subject.startsWith(PSEUDO_OPEN)).toBe(true);
+    expect(untranslated(mail.text.split('\n'), answers)).toEqual([]);
+  });
+
+  it.runIf(locale !== 'en' && locale !== PSEUDO_LOCALE)('differs from the English e-mail in every sentence the catalog gives', () => {
+    const english = summaryMail(summaryInput({ locale: 'en' }));
+    const shared = mail.text.split('\n').filter((line) => /[A-Za-z]{4,}/.test(line) && english.text.split('\n').includes(line) && !answers.some((answer) => line.includes(answer.trim())));
+    expect(shared).toEqual([]);
+  });
+});
