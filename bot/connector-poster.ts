@@ -24,6 +24,11 @@ export class ConnectorError extends Error {
   ) {
     super(message);
   }
+
+  /** The bot was removed from the chat (403) or the chat is gone (404): retrying cannot help. */
+  get permanent(): boolean {
+    return this.status === 403 || this.status === 404;
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

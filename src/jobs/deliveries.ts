@@ -1,5 +1,6 @@
 // What each planned delivery does: build its card or mail from the engine's numbers and deliver it once.
 import { execute } from '../../bot/cards/card-parts.ts';
+import { ConnectorError } from '../../bot/connector-poster.ts';
 import { noticeCard } from '../../bot/cards/notice-card.ts';
 import { reviewCard } from '../../bot/cards/review-card.ts';
 import { scorecardCard } from '../../bot/cards/scorecard-card.ts';
@@ -12,7 +13,7 @@ import { summaryMail } from '../mail/summary-mail.ts';
 import { kpiTabLink } from '../mail/tab-link.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
-import { getPairing, type Pairing } from '../store/pairings.ts';
+import { getPairing, stopPairing, type Pairing } from '../store/pairings.ts';
 import { recordSnapshot } from '../store/snapshots.ts';
 import { deliverOnce, deliveryTag, type DeliveryChannel, type DeliveryOutcome } from './deliver-once.ts';
 import type { DueDelivery } from './planner.ts';
@@ -97,7 +98,16 @@ export async function runDelivery(ctx: DeliveryContext, due: DueDelivery): Promi
     ctx.log.warn('delivery_without_chat', { pairingId: due.pairingId, kind: due.kind, period: due.period });
     return 'skipped';
   }
-  const outcome = await deliverOnce(ctx.db, due, channel, ctx.leaseMs);
+  let outcome: DeliveryOutcome;
+  try {
+    outcome = await deliverOnce(ctx.db, due, channel, ctx.leaseMs);
+  } catch (error) {
+    // Retrying a chat the bot was removed from cannot help: the schedules stop (data stays) and it is reported.
+    if (!(error instanceof ConnectorError) || !error.permanent) throw error;
+    await stopPairing(ctx.db, pairing.id);
+    ctx.log.warn('chat_gone', { pairingId: pairing.id, kind: due.kind, period: due.period, status: error.status });
+    return 'skipped';
+  }
   ctx.log.info('delivery', { pairingId: due.pairingId, kind: due.kind, period: due.period, late: due.late, outcome });
   return outcome;
 }
