@@ -86,7 +86,15 @@ export interface BuiltPackage {
 }
 
 /** Fills, renders, checks and zips one environment's package; throws PackageError listing every problem. */
-export async function buildAppPackage(environment: string, options: { root?: string; overrides?: Record<string, string> } = {}): Promise<BuiltPackage> {
+export interface BuildOptions {
+  readonly root?: string;
+  /** Values that replace the env file's (tests stand in for what provision would write). */
+  readonly overrides?: Record<string, string>;
+  /** Where the zip goes; default appPackage/build. */
+  readonly outDir?: string;
+}
+
+export async function buildAppPackage(environment: string, options: BuildOptions = {}): Promise<BuiltPackage> {
   const root = options.root ?? ROOT;
   const env = await readPackageEnv(environment, root, options.overrides);
   const manifest = fillManifest(await readFile(join(root, 'manifest', 'manifest.json'), 'utf8'), env);
@@ -103,7 +111,7 @@ export async function buildAppPackage(environment: string, options: { root?: str
     },
     { level: 9 },
   );
-  const dir = join(root, 'appPackage', 'build');
+  const dir = options.outDir ?? join(root, 'appPackage', 'build');
   await mkdir(dir, { recursive: true });
   const zipPath = join(dir, `appPackage.${environment}.zip`);
   await writeFile(zipPath, zip);

@@ -2,13 +2,14 @@
 // of its version (offline, from @microsoft/app-manifest) and Tandem's own rules; the zip holds exactly the
 // manifest and the two icons; and the rules do catch what they are for.
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { Resvg } from '@resvg/resvg-js';
 import { unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildAppPackage, fillManifest, listEnvironments, PackageError, parseEnvFile, PROVISIONED, readPackageEnv, ROOT } from '../scripts/app-package.ts';
 import { outlineSvg, renderIcons } from '../scripts/icons.ts';
 import { domainCovers, manifestProblems, RSC_PERMISSIONS, type AppManifest } from '../scripts/manifest-rules.ts';
@@ -26,8 +27,12 @@ async function provisionedOverrides(environment: string): Promise<Record<string,
 }
 
 const environments = await listEnvironments();
+/** Test builds stay out of appPackage/build, where a package with sample ids could be mistaken for a real one. */
+const OUT = await mkdtemp(join(tmpdir(), 'tandem-package-'));
 
 describe('app package', () => {
+  afterAll(() => rm(OUT, { recursive: true, force: true }));
+
   it('has env templates for local and dev, with no secrets in them', async () => {
     expect(environments).toEqual(expect.arrayContaining(['dev', 'local']));
     for (const environment of environments) {
@@ -49,8 +54,8 @@ describe('app package', () => {
   });
 
   it.each(environments)('builds appPackage.%s.zip whose manifest passes the schema and the rules', async (environment) => {
-    const built = await buildAppPackage(environment, { overrides: await provisionedOverrides(environment) });
-    expect(built.zipPath).toBe(join(ROOT, 'appPackage/build', `appPackage.${environment}.zip`));
+    const built = await buildAppPackage(environment, { overrides: await provisionedOverrides(environment), outDir: OUT });
+    expect(built.zipPath).toBe(join(OUT, `appPackage.${environment}.zip`));
     const files = unzipSync(await readFile(built.zipPath));
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as AppManifest & Record<string, unknown>;
@@ -65,8 +70,8 @@ describe('app package', () => {
   });
 
   it('builds the same bytes from the same inputs', async () => {
-    const first = await readFile((await buildAppPackage('local')).zipPath);
-    const second = await readFile((await buildAppPackage('local')).zipPath);
+    const first = await readFile((await buildAppPackage('local', { outDir: OUT })).zipPath);
+    const second = await readFile((await buildAppPackage('local', { outDir: OUT })).zipPath);
     expect(second.equals(first)).toBe(true);
   });
 
