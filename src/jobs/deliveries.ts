@@ -1,7 +1,7 @@
 // What each planned delivery does: build its card or mail from the engine's numbers and deliver it once.
-import { execute } from '../../bot/cards/card-parts.ts';
 import { ConnectorError } from '../../bot/connector-poster.ts';
 import { noticeCard } from '../../bot/cards/notice-card.ts';
+import { reminderCard } from '../../bot/cards/reminder-card.ts';
 import { reviewCard } from '../../bot/cards/review-card.ts';
 import { scorecardCard } from '../../bot/cards/scorecard-card.ts';
 import { PRIVACY_MODE } from '../../bot/privacy.ts';
@@ -13,6 +13,7 @@ import { summaryMail } from '../mail/summary-mail.ts';
 import { kpiTabLink } from '../mail/tab-link.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
+import { listFeedback } from '../store/feedback.ts';
 import { getPairing, stopPairing, type Pairing } from '../store/pairings.ts';
 import { recordSnapshot } from '../store/snapshots.ts';
 import { deliverOnce, deliveryTag, type DeliveryChannel, type DeliveryOutcome } from './deliver-once.ts';
@@ -77,7 +78,11 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
         find: () => ctx.mail.findSent(pairing.mailbox, key),
       };
     case 'feedback_reminder':
-      return post(async () => noticeCard(t(locale, 'reminder.text'), [execute(t(locale, 'feedback.action.open'), 'feedback.open', { pairingId: pairing.id, week: due.period })]));
+      return post(async () => {
+        const answered = new Set((await listFeedback(ctx.db, pairing.id)).filter((entry) => entry.week === due.period).map((entry) => entry.author));
+        const waitingFor = (['owner', 'va'] as const).filter((role) => !answered.has(role)).map((role) => pairing[role].address);
+        return reminderCard({ locale, pairingId: pairing.id, week: due.period, waitingFor });
+      });
     case 'monthly_question':
       return post(async () => noticeCard(t(locale, 'monthly.text')));
     case 'review':

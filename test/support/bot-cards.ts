@@ -13,7 +13,7 @@ import { scorecardCard, type ScorecardInput } from '../../bot/cards/scorecard-ca
 import { settingsCard } from '../../bot/cards/settings-card.ts';
 import { waitingCard } from '../../bot/cards/waiting-card.ts';
 import { welcomeCard, type ChatMember } from '../../bot/cards/welcome-card.ts';
-import { execute } from '../../bot/cards/card-parts.ts';
+import { reminderCard } from '../../bot/cards/reminder-card.ts';
 
 export const PAIRING_ID = '6f1c2a0e-8d4b-4b59-9a7e-2f0c8f3f1a11';
 const settings = parseSettings({ timeZone: 'Europe/Copenhagen' });
@@ -142,6 +142,7 @@ export function allCards(): Array<[string, Card]> {
     ['offboard', offboardCard({ locale: 'en-GB', pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],
     ['review', reviewCard({ locale: 'en-GB', pairingId: PAIRING_ID, weeks: [...TREND, THIS_WEEK], settings })],
     ['review-errors', reviewCard({ locale: 'en-GB', pairingId: PAIRING_ID, weeks: TREND, settings, values: { targetPct: 50, windowHours: 24, comment: 'Too strict for December' }, errors: { form: 'Only the owner can change the targets. Your comment can still be saved with the targets unchanged.' } })],
-    ['reminder', noticeCard('Last week’s check-in is still waiting for your feedback.', [execute('Answer', 'feedback.open', { pairingId: PAIRING_ID, week: '2026-W47' })])],
+    ['reminder', reminderCard({ locale: 'en-GB', pairingId: PAIRING_ID, week: '2026-W47', waitingFor: [LONG_ADDRESS] })],
+    ['monthly-question', noticeCard('Did your VA do something this month you had not thought of? Say so in the feedback form: it is good to hear.')],
   ];
 }

@@ -30,6 +30,7 @@ export const BOT = {
   'scorecard.action.feedback': 'Give feedback',
   'scorecard.action.tab': 'Open KPI tab',
   'scorecard.late': 'Posted late: Tandem was not running when this was due.',
+  'reminder.named': '{names}: the check-in for {week} is still waiting for your answers. Two minutes now make next week easier for both of you.',
   'reminder.text': 'Last week’s check-in is still waiting for your feedback. Two minutes now make next week easier for both of you.',
   'monthly.text': 'Did your VA do something this month you had not thought of? Say so in the feedback form: it is good to hear.',
 
