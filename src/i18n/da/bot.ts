@@ -34,6 +34,7 @@ export const BOT = {
   'scorecard.action.tab': 'Åbn KPI-fanen',
   'scorecard.late': 'Sendt for sent: Tandem kørte ikke, da kortet skulle sendes.',
   'reminder.text': 'Sidste uges check-in venter stadig på din feedback. To minutter nu gør næste uge lettere for jer begge.',
+  'reminder.named': '{names}: check-in for {week} venter stadig på jeres svar. To minutter nu gør næste uge lettere for jer begge.',
   'monthly.text': 'Har din VA gjort noget i denne måned, som du ikke selv havde tænkt på? Skriv det i feedbackformularen – det er rart at høre.',
 
   'day.monday': 'mandag',
@@ -111,6 +112,7 @@ export const BOT = {
   'help.title': 'Det kan Tandem',
   'help.unknown': 'Beklager, jeg forstod ikke “{text}”.',
   'help.intro': 'Nævn mig med en af disse kommandoer (i en personlig chat skriver du den bare):',
+  'help.intro.personal': 'Start med at tilføje Tandem til en gruppechat med din VA (eller din ejer) og sætte det op der. Derefter virker disse også her:',
   'help.intro.unpaired': 'Tandem er ikke sat op i denne chat endnu. Skriv “setup” for at starte, eller brug en af disse, når det er gjort:',
   'help.cmd.scorecard': 'denne uge indtil nu',
   'help.cmd.scorecardLast': 'sidste uges resultatkort',

@@ -34,6 +34,7 @@ export const BOT = {
   'scorecard.action.tab': 'KPI-Tab öffnen',
   'scorecard.late': 'Verspätet gesendet: Tandem lief nicht, als dieser Bericht fällig war.',
   'reminder.text': 'Der Check-in der letzten Woche wartet noch auf Ihr Feedback. Zwei Minuten jetzt machen die nächste Woche für Sie beide leichter.',
+  'reminder.named': '{names}: Der Check-in für {week} wartet noch auf Ihre Antworten. Zwei Minuten jetzt machen die nächste Woche für Sie beide leichter.',
   'monthly.text': 'Hat Ihre VA diesen Monat etwas getan, woran Sie selbst nicht gedacht hatten? Schreiben Sie es ins Feedback-Formular: Das hört man gern.',
 
   'day.monday': 'Montag',
@@ -111,6 +112,7 @@ export const BOT = {
   'help.title': 'Was Tandem kann',
   'help.unknown': 'Entschuldigung, „{text}“ habe ich nicht verstanden.',
   'help.intro': 'Erwähnen Sie mich mit einem dieser Befehle (im persönlichen Chat einfach eintippen):',
+  'help.intro.personal': 'Fügen Sie Tandem zuerst einem Gruppenchat mit Ihrer VA (oder Ihrer Inhaberin bzw. Ihrem Inhaber) hinzu und richten Sie es dort ein. Danach funktionieren diese Befehle auch hier:',
   'help.intro.unpaired': 'Tandem ist in diesem Chat noch nicht eingerichtet. Tippen Sie „setup“, um zu beginnen, oder danach einen dieser Befehle:',
   'help.cmd.scorecard': 'diese Woche bis jetzt',
   'help.cmd.scorecardLast': 'der Wochenbericht der letzten Woche',

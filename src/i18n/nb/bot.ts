@@ -34,6 +34,7 @@ export const BOT = {
   'scorecard.action.tab': 'Åpne KPI-fanen',
   'scorecard.late': 'Sendt for sent: Tandem kjørte ikke da dette skulle sendes.',
   'reminder.text': 'Forrige ukes innsjekk venter fortsatt på tilbakemeldingen din. To minutter nå gjør neste uke enklere for dere begge.',
+  'reminder.named': '{names}: innsjekken for {week} venter fortsatt på svarene deres. To minutter nå gjør neste uke enklere for dere begge.',
   'monthly.text': 'Gjorde VA-en din noe denne måneden som du ikke hadde tenkt på selv? Skriv det i tilbakemeldingsskjemaet – det er godt å høre.',
 
   'day.monday': 'mandag',
@@ -111,6 +112,7 @@ export const BOT = {
   'help.title': 'Dette kan Tandem',
   'help.unknown': 'Beklager, jeg forsto ikke «{text}».',
   'help.intro': 'Nevn meg med en av disse kommandoene (i en personlig chat skriver du den bare):',
+  'help.intro.personal': 'Start med å legge Tandem til i en gruppechat med VA-en din (eller eieren din) og sette det opp der. Deretter virker disse også her:',
   'help.intro.unpaired': 'Tandem er ikke satt opp i denne chatten ennå. Skriv «setup» for å starte, eller bruk en av disse når det er gjort:',
   'help.cmd.scorecard': 'denne uken så langt',
   'help.cmd.scorecardLast': 'forrige ukes resultatkort',

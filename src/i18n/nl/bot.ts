@@ -34,6 +34,7 @@ export const BOT = {
   'scorecard.action.tab': 'KPI-tabblad openen',
   'scorecard.late': 'Te laat geplaatst: Tandem draaide niet toen dit gepland stond.',
   'reminder.text': 'De check-in van vorige week wacht nog op je feedback. Twee minuutjes nu maken volgende week makkelijker voor jullie allebei.',
+  'reminder.named': '{names}: de check-in voor {week} wacht nog op jullie antwoorden. Twee minuutjes nu maken volgende week makkelijker voor jullie allebei.',
   'monthly.text': 'Heeft je VA deze maand iets gedaan waar je zelf niet aan had gedacht? Zeg het in het feedbackformulier: dat is fijn om te horen.',
 
   'day.monday': 'maandag',
@@ -111,6 +112,7 @@ export const BOT = {
   'help.title': 'Wat Tandem kan',
   'help.unknown': 'Sorry, ik begreep “{text}” niet.',
   'help.intro': 'Noem me met een van deze opdrachten (in een persoonlijke chat typ je het gewoon):',
+  'help.intro.personal': 'Voeg Tandem eerst toe aan een groepschat met je VA (of je eigenaar) en stel het daar in. Daarna werken deze ook hier:',
   'help.intro.unpaired': 'Tandem is in deze chat nog niet ingesteld. Typ “setup” om te beginnen, of gebruik daarna een van deze:',
   'help.cmd.scorecard': 'deze week tot nu toe',
   'help.cmd.scorecardLast': 'de scorekaart van vorige week',
