@@ -62,9 +62,10 @@ function answersBlock(input: FeedbackCardInput, role: FeedbackRole): Element[] {
 function statusFacts(input: FeedbackCardInput): Element {
   const { locale } = input;
   const state = (role: FeedbackRole) => t(locale, input.saved[role] === null ? 'feedback.status.waiting' : 'feedback.status.answered');
+  // Roles as titles: an address as a FactSet title wraps badly in its narrow column.
   return facts([
-    [input.names.owner, state('owner')],
-    [input.names.va, state('va')],
+    [t(locale, 'feedback.role.owner'), t(locale, 'feedback.status.line', { state: state('owner'), name: input.names.owner })],
+    [t(locale, 'feedback.role.va'), t(locale, 'feedback.status.line', { state: state('va'), name: input.names.va })],
   ]);
 }
 
