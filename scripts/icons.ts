@@ -8,7 +8,7 @@ export const OUTLINE_ICON_PX = 32;
 /** The glyph's box in the source's 192-unit canvas, with a little margin. */
 const GLYPH_VIEWBOX = '28 26 136 136';
 
-function render(svg: string, size: number): Buffer {
+export function render(svg: string, size: number): Buffer {
   return Buffer.from(new Resvg(svg, { fitTo: { mode: 'width', value: size }, background: 'rgba(0,0,0,0)', font: { loadSystemFonts: false } }).render().asPng());
 }
 

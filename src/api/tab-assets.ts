@@ -29,6 +29,8 @@ export function tabAssets(distDir: string): Hono {
   const index = serveStatic({ root: distDir, path: 'index.html', onFound: (_path, c) => void c.header('Cache-Control', 'no-cache') });
   app.get('/', index);
   app.get('/assets/*', serveStatic({ root: distDir, rewriteRequestPath: withoutMount, onFound: (_path, c) => void c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+  // The Outlook add-in's task pane (addin/index.html) and its ribbon icons, named in the manifest.
+  app.get('/addin/*', serveStatic({ root: distDir, rewriteRequestPath: withoutMount, onFound: (_path, c) => void c.header('Cache-Control', 'no-cache') }));
   // Views are client-side: any other path under /tab/ gets the app.
   app.get('*', index);
   return app;

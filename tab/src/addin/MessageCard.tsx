@@ -92,7 +92,10 @@ export function MessageCard({ match, mark }: { match: AddinMatch; mark: MarkCont
             {message.reason === 'marked' ? (
               <Button disabled={mark.busy} onClick={() => mark.toggle(match)}>{text('addin.unmark')}</Button>
             ) : (
-              message.status !== null && <Button appearance="primary" disabled={mark.busy} onClick={() => mark.toggle(match)}>{text('addin.mark')}</Button>
+              // Only unanswered mail can need no reply; an answered message keeps its result.
+              (message.status === 'pending' || message.status === 'missed') && (
+                <Button appearance="primary" disabled={mark.busy} onClick={() => mark.toggle(match)}>{text('addin.mark')}</Button>
+              )
             )}
           </div>
           {mark.note !== null && <Text size={200} role="status" data-testid="category-note">{mark.note}</Text>}

@@ -16,6 +16,9 @@ const useStyles = makeStyles({
   page: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
 });
 
+/** The clock of a waiting message moves and new mail syncs every few minutes: the pane re-reads each minute. */
+const REFRESH_MS = 60_000;
+
 export type PaneAuthControl = PaneAuth & { remember?(token: string): void; forget?(): void };
 
 export function Pane({ outlook, auth }: { outlook: OutlookHost | null; auth: PaneAuthControl }) {
@@ -66,15 +69,17 @@ function useSelectedItem(outlook: OutlookHost): SelectedItem | null {
 
 function SelectedMessage({ api, outlook }: { api: ApiClient; outlook: OutlookHost }) {
   const item = useSelectedItem(outlook);
-  const path = item === null ? null : `/addin/message?${new URLSearchParams({ internetMessageId: item.internetMessageId, ...(item.receivedAt === null ? {} : { receivedAt: item.receivedAt }) })}`;
-  const answer = useApi<AddinAnswer>(api, path);
-  const mark = useMark(api, outlook, answer.reload);
-  // A new selection clears the last action's note.
-  const { clear } = mark;
-  useEffect(() => clear(), [path, clear]);
-
   if (item === null) return <Empty title={text('addin.state.noItemTitle')}>{text('addin.state.noItem')}</Empty>;
-  if (answer.error !== null && answer.data === null) return <ErrorState error={answer.error} onRetry={answer.reload} />;
+  const query = new URLSearchParams({ internetMessageId: item.internetMessageId, ...(item.receivedAt === null ? {} : { receivedAt: item.receivedAt }) });
+  // Keyed by the item: another selection starts afresh, never showing the last item's figures meanwhile.
+  const path = `/addin/message?${query}`;
+  return <ItemAnswer key={path} api={api} outlook={outlook} path={path} />;
+}
+
+function ItemAnswer({ api, outlook, path }: { api: ApiClient; outlook: OutlookHost; path: string }) {
+  const answer = useApi<AddinAnswer>(api, path, REFRESH_MS);
+  const mark = useMark(api, outlook, answer.reload);
+  if (answer.error !== null) return <ErrorState error={answer.error} onRetry={answer.reload} />;
   if (answer.data === null) return <Loading />;
   const data = answer.data;
   if (data.state === 'found') return <>{data.matches.map((match) => <MessageCard key={match.pairing.id} match={match} mark={mark} />)}</>;
@@ -95,7 +100,7 @@ function syncLine(pairing: AddinPairing): string {
 }
 
 /** "No reply needed" and its undo: recorded by the API first, then mirrored as the Outlook category. */
-function useMark(api: ApiClient, outlook: OutlookHost, reload: () => void): MarkControl & { clear(): void } {
+function useMark(api: ApiClient, outlook: OutlookHost, reload: () => void): MarkControl {
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const toggle = useCallback(
@@ -121,5 +126,5 @@ function useMark(api: ApiClient, outlook: OutlookHost, reload: () => void): Mark
     },
     [api, outlook, reload],
   );
-  return { busy, note, toggle, clear: useCallback(() => setNote(null), []) };
+  return { busy, note, toggle };
 }
