@@ -33,6 +33,11 @@ describe('plural', () => {
     expect(formatMessage('{n, plural, offset:1 =0 {nobody} one {you and # other} other {you and # others}}', 'en', { n: 2 })).toBe('you and 1 other');
   });
 
+  it('takes numeric strings as numbers, and reads a pre-formatted count as "other", printed as given', () => {
+    expect(formatMessage(items, 'en', { count: '1' })).toBe('1 item');
+    expect(formatMessage(items, 'en', { count: '1,234' })).toBe('1,234 items');
+  });
+
   it('selectordinal uses ordinal rules', () => {
     const rank = '{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}';
     expect([1, 2, 3, 4, 11, 22].map((n) => formatMessage(rank, 'en', { n }))).toEqual(['1st', '2nd', '3rd', '4th', '11th', '22nd']);

@@ -145,21 +145,28 @@ function numbers(locale: string): Intl.NumberFormat {
   return found;
 }
 
-function render(message: Message, locale: string, params: Params, pound: number | null): string {
+/** `pound` is what `#` prints inside a plural branch: its number, formatted; null outside plurals. */
+function render(message: Message, locale: string, params: Params, pound: string | null): string {
   let out = '';
   for (const node of message) {
     if (node.kind === 'text') out += node.text;
-    else if (node.kind === 'pound') out += pound === null ? '#' : numbers(locale).format(pound);
+    else if (node.kind === 'pound') out += pound ?? '#';
     else if (!(node.name in params)) out += `{${node.name}}`;
     else if (node.kind === 'arg') out += String(params[node.name]);
     else if (node.kind === 'select') {
       const value = String(params[node.name]);
       out += render(node.cases.get(value) ?? node.cases.get('other')!, locale, params, pound);
     } else {
-      const value = Number(params[node.name]);
+      const raw = params[node.name]!;
+      const value = typeof raw === 'number' ? raw : Number(raw);
+      // A count passed already formatted ("1,234") cannot be classified: it reads as "other", printed as given.
+      if (Number.isNaN(value)) {
+        out += render(node.cases.get('other')!, locale, params, String(raw));
+        continue;
+      }
       const shown = value - node.offset;
       const branch = node.cases.get(`=${value}`) ?? node.cases.get(rules(locale, node.ordinal).select(shown)) ?? node.cases.get('other')!;
-      out += render(branch, locale, params, shown);
+      out += render(branch, locale, params, numbers(locale).format(shown));
     }
   }
   return out;

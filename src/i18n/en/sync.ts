@@ -5,6 +5,6 @@ export const SYNC = {
   'sync.error.mailboxNotFound': 'The mailbox {mailbox} does not exist in this Microsoft 365 tenant, or has no Exchange Online licence.',
   'sync.error.token': 'Microsoft Graph did not accept Tandem’s token for {mailbox} ({code}).',
   'sync.error.graph': 'Microsoft Graph answered {status} ({code}) while reading {mailbox}; Tandem will try again on the next sync.',
-  'sync.progress.backfill': 'Reading the last {days} days of mail: {fetched} messages so far',
-  'sync.progress.incremental': 'Up to date: {stored} new or changed messages',
+  'sync.progress.backfill': 'Reading {days, plural, one {the last day} other {the last # days}} of mail: {fetched, plural, one {# message} other {# messages}} so far',
+  'sync.progress.incremental': 'Up to date: {stored, plural, one {# new or changed message} other {# new or changed messages}}',
 } as const;
