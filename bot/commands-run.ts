@@ -99,7 +99,9 @@ export async function runCommand(turn: Turn, command: Command): Promise<BotResul
   const pairing = await pairingFor(turn);
   const personal = isPersonal(turn.activity);
   if (command.kind === 'help' || command.kind === 'unknown') {
-    return posts(helpCard({ locale, unknown: command.kind === 'unknown' ? command.text : null, paired: pairing !== null, personal }));
+    // An empty message (an image, a sticker) gets the plain help card, without quoting nothing back.
+    const unknown = command.kind === 'unknown' && command.text !== '' ? command.text : null;
+    return posts(helpCard({ locale, unknown, paired: pairing !== null, personal }));
   }
   if (command.kind === 'setup' && !personal) return pairing === null ? welcome(turn) : posts(noticeCard(t(locale, 'bot.alreadySetUp')));
   if (pairing === null || command.kind === 'setup') return posts(helpCard({ locale, unknown: null, paired: pairing !== null, personal }));
