@@ -35,6 +35,8 @@ const configSchema = z.object({
   /** National clouds and tests point these elsewhere. */
   TANDEM_AUTHORITY_HOST: z.url({ protocol: /^https$/, error: 'TANDEM_AUTHORITY_HOST must be an https:// URL' }).default('https://login.microsoftonline.com'),
   TANDEM_GRAPH_BASE_URL: z.url({ protocol: /^https$/, error: 'TANDEM_GRAPH_BASE_URL must be an https:// URL' }).default('https://graph.microsoft.com/v1.0'),
+  /** The Teams app's id (manifest `id`): deep links to the KPI tab in cards and mail need it. */
+  TANDEM_TEAMS_APP_ID: z.uuid({ error: 'TANDEM_TEAMS_APP_ID must be the Teams app id (a GUID)' }).optional(),
   /** Where Microsoft 365 can reach this server (change notifications, links in mail); optional. */
   TANDEM_PUBLIC_URL: z.url({ protocol: /^https$/, error: 'TANDEM_PUBLIC_URL must be an https:// URL' }).optional(),
   /** The bot's Entra app (Azure Bot resource); with MicrosoftAppId set, /api/messages requires Bot Framework tokens. */
@@ -64,6 +66,7 @@ export type Config = Readonly<{
   graphMode: 'headers' | 'basic';
   backfillDays: number;
   publicUrl: string | undefined;
+  teamsAppId: string | undefined;
   /** Bot Framework credentials; null runs the bot without authentication (local dev, Agents Playground). */
   bot: { readonly appId: string; readonly appPassword: string | undefined; readonly appTenantId: string | undefined } | null;
   /** Port of the Agents Playground started with the local dev tenant; null: not started. */
@@ -109,6 +112,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     graphMode: values.TANDEM_GRAPH_MODE,
     backfillDays: values.TANDEM_BACKFILL_DAYS,
     publicUrl: values.TANDEM_PUBLIC_URL,
+    teamsAppId: values.TANDEM_TEAMS_APP_ID,
     bot: values.MicrosoftAppId === undefined ? null : { appId: values.MicrosoftAppId, appPassword: values.MicrosoftAppPassword, appTenantId: values.MicrosoftAppTenantId },
     // The Playground sends no Bot Framework tokens: only for the local dev tenant without bot credentials.
     playgroundPort: values.TANDEM_PLAYGROUND === '1' && graph.kind === 'devtenant' && values.MicrosoftAppId === undefined ? values.TANDEM_PLAYGROUND_PORT : null,

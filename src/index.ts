@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { startBotConnector } from './devtenant/bot-connector.ts';
 import { fileMailSender } from './devtenant/local-ports.ts';
 import { openMailboxConnection } from './graph/mailbox-connection.ts';
+import { graphMailSender } from './mail/graph-mail-sender.ts';
 import { startJobSystem } from './jobs/job-system.ts';
 import { systemClock } from './jobs/ports.ts';
 import { jsonLogger } from './log.ts';
@@ -42,17 +43,19 @@ const connector = await startBotConnector();
 const ctx = {
   db,
   chat: connectorPoster({ onThrottled: (conversation, waitMs) => log.warn('chat_throttled', { conversation, waitMs }) }),
-  mail: fileMailSender(join(config.dataDir, 'outbox')),
+  // A tenant's summary mail goes out through Graph; locally it lands as files under the data directory.
+  mail: mailboxes.graph === null ? fileMailSender(join(config.dataDir, 'outbox')) : graphMailSender(mailboxes.graph),
   mailbox: mailboxes.mailbox,
   clock: systemClock,
   log,
+  ...(config.teamsAppId === undefined ? {} : { teamsAppId: config.teamsAppId }),
   ...(config.publicUrl === undefined
     ? {}
     : { notifications: { notificationUrl: `${config.publicUrl}/api/graph/notifications`, lifecycleNotificationUrl: `${config.publicUrl}/api/graph/lifecycle` } }),
 };
 const jobs = await startJobSystem(db, ctx, { concurrency: config.jobConcurrency, syncEveryMinutes: config.syncEveryMinutes, retentionDays: config.retentionDays });
 const tab = await startTabServer(config, db, systemClock, log);
-const bot = botRoute({ db, clock: systemClock, log, teamsAppId: null, consentUrl: adminConsent(db, config.graph) }, config.bot);
+const bot = botRoute({ db, clock: systemClock, log, teamsAppId: config.teamsAppId ?? null, consentUrl: adminConsent(db, config.graph) }, config.bot);
 const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log, tab, bot, graphNotifications: graphNotificationRoutes({ db, log, syncSoon: jobs.syncSoon }) }).fetch, port: config.port });
 
 const playgroundAt = config.playgroundPort === null ? null : playgroundCli();

@@ -8,9 +8,12 @@ import type { Clock, MailboxSource } from '../jobs/ports.ts';
 import type { Logger } from '../log.ts';
 import type { Queryable } from '../store/database.ts';
 import { connectGraph } from './connect.ts';
+import type { GraphClient } from './graph-client.ts';
 
 export interface MailboxConnection {
   readonly mailbox: MailboxSource;
+  /** The tenant's Graph client (null with the dev tenant, whose mail stays local). */
+  readonly graph: GraphClient | null;
   /** The local dev tenant, when one was started. */
   readonly local: LocalTenant | null;
   /** Lines for the start-up banner. */
@@ -23,7 +26,7 @@ export async function openMailboxConnection(config: Config, deps: { db: Queryabl
   if (config.graph.kind === 'tenant') {
     const { tenantId, clientId, clientSecret, authorityHost, graphBaseUrl } = config.graph;
     const graph = connectGraph({ ...common, auth: { tenantId, clientId, clientSecret, authorityHost, graphResource: new URL(graphBaseUrl).origin }, graphBaseUrl, clock: deps.clock });
-    return { mailbox: graph.mailbox, local: null, notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode)`], close: () => graph.close() };
+    return { mailbox: graph.mailbox, graph: graph.graph, local: null, notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode)`], close: () => graph.close() };
   }
   const local = await startLocalTenant({ now: () => deps.clock.now(), logger: deps.logger });
   const pairing = await ensureSeedPairing(deps.db, local.seed);
@@ -31,6 +34,7 @@ export async function openMailboxConnection(config: Config, deps: { db: Queryabl
   const mailbox = routedMailboxSource((address) => local.tenant.store.mailbox(address) !== undefined, graph.mailbox, importedMailboxSource(deps.db));
   return {
     mailbox,
+    graph: null,
     local,
     notes: [
       `  Dev tenant (Microsoft Graph stand-in): ${local.tenant.graphBaseUrl}, identity ${local.tenant.authority}`,
