@@ -9,7 +9,7 @@ import { listLeave } from '../src/store/leave.ts';
 import { findPairingByConversation, getPairing } from '../src/store/pairings.ts';
 import { actionActivity, chatUser, installActivity, messageActivity, removeActivity, submitActivity, type ChatOptions } from './support/bot-activities.ts';
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
-import { useTestDatabase } from './support/databases.ts';
+import { testEngines, useTestDatabase } from './support/databases.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const owner = chatUser('Olivia Owner', 'olivia@contoso.example');
@@ -54,8 +54,8 @@ function errorAfter(card: Json, id: string): string | null {
   return result;
 }
 
-describe('the bot through /api/messages', () => {
-  const db = useTestDatabase('pglite');
+describe.each(testEngines())('the bot through /api/messages on %s', (engine) => {
+  const db = useTestDatabase(engine);
   let connector: FakeConnector;
   let app: ReturnType<typeof createApp>;
   let chat: ChatOptions;
