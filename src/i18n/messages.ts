@@ -17,11 +17,17 @@ export type { Params };
 /** The translations, by language; English is the source and the fallback. */
 export const TRANSLATIONS: Readonly<Record<Exclude<Language, 'en'>, Translation<typeof EN>>> = { da: DA, nl: NL, nb: NB, de: DE };
 
+const pseudo = new Map<MessageKey, string>();
+
 /** The raw template for `key` in `locale`'s catalog; a key not translated yet falls back to English. */
 export function template(locale: string, key: MessageKey): string {
   const resolved = resolveLocale(locale);
   if (resolved === 'en') return EN[key];
-  if (resolved === PSEUDO_LOCALE) return pseudoLocalize(EN[key]);
+  if (resolved === PSEUDO_LOCALE) {
+    let found = pseudo.get(key);
+    if (found === undefined) pseudo.set(key, (found = pseudoLocalize(EN[key])));
+    return found;
+  }
   return TRANSLATIONS[resolved][key] ?? EN[key];
 }
 
