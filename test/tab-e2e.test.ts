@@ -5,8 +5,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTabBuilt } from '../src/api/tab-build.ts';
 import { kpiFor } from '../src/api/kpi-reads.ts';
 import { currentWeek, weekPeriod } from '../src/api/periods.ts';
 import { formatDuration, formatPercent } from '../src/i18n/format.ts';
@@ -45,7 +45,8 @@ beforeAll(async () => {
     [expected, streak] = [report.weeks[0]!, report.inboxZeroStreak];
     expectedWith72h = (await kpiFor(db, pairing, period, now, parseSettings({ ...pairing.settings, windowHours: 72 }))).weeks[0]!;
   });
-  await ensureTabBuilt();
+  // Always the current code: a bundle left from an earlier build would be tested otherwise.
+  await build({ configFile: new URL('../tab/vite.config.ts', import.meta.url).pathname, logLevel: 'silent' });
   await mkdir(ARTIFACTS, { recursive: true });
   [server, browser] = await Promise.all([startServer(dir), launchChromium()]);
 }, 180_000);
@@ -68,7 +69,10 @@ async function signIn(page: Page, name: 'Owner' | 'VA'): Promise<void> {
 
 async function openView(page: Page, view: (typeof VIEWS)[number], theme: 'light' | 'dark'): Promise<void> {
   await page.goto(`${server.url}/tab/?view=${view}&theme=${theme}`);
-  await page.locator(READY[view]).first().waitFor();
+  await page.locator(READY[view]).first().waitFor().catch(async (error: unknown) => {
+    await page.screenshot({ path: `${ARTIFACTS}failed-${view}-${theme}.png`, fullPage: true });
+    throw error;
+  });
   await page.waitForLoadState('networkidle');
 }
 

@@ -49,9 +49,14 @@ export function App({ host }: { host: Host }) {
   useEffect(() => host.onThemeChange(setTheme), [host]);
   const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
 
-  useEffect(() => {
-    if (host.kind === 'teams') void host.ssoToken().then(setToken);
+  // Teams: the SSO token; when Teams cannot give one (consent not granted, signed out), say so instead of spinning.
+  const [authProblem, setAuthProblem] = useState<string | null>(null);
+  const teamsSignIn = useCallback(() => {
+    void host.ssoToken().then(setToken, (error: unknown) => setAuthProblem(error instanceof Error ? error.message : String(error)));
   }, [host]);
+  useEffect(() => {
+    if (host.kind === 'teams') teamsSignIn();
+  }, [host, teamsSignIn]);
   const signOut = useCallback(() => {
     sessionStorage.removeItem(TOKEN_KEY);
     setToken(null);
@@ -60,11 +65,15 @@ export function App({ host }: { host: Host }) {
     sessionStorage.setItem(TOKEN_KEY, next);
     setToken(next);
   }, []);
-  const api = useMemo(() => (token === null ? null : apiClient(token, host.kind === 'teams' ? () => void host.ssoToken().then(setToken) : signOut)), [token, host, signOut]);
+  // A token the API refuses: standalone, pick again; in Teams, report it (asking again would loop).
+  const refused = useCallback(() => (host.kind === 'teams' ? setAuthProblem(text('tab.auth.refused')) : signOut()), [host, signOut]);
+  const api = useMemo(() => (token === null ? null : apiClient(token, refused)), [token, refused]);
 
   return (
     <FluentProvider theme={THEMES[theme]}>
-      {api === null ? (
+      {authProblem !== null ? (
+        <ErrorState message={text('tab.auth.failed', { reason: authProblem })} onRetry={() => { setAuthProblem(null); teamsSignIn(); }} />
+      ) : api === null ? (
         host.kind === 'standalone' ? <Suspense fallback={<Loading />}><SignInPicker onSignedIn={signedIn} /></Suspense> : <Loading />
       ) : (
         <Signed api={api} host={host} onSignOut={signOut} />

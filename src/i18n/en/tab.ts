@@ -4,6 +4,8 @@ export const TAB = {
   'tab.header.pairing': '{mailbox} · you are the {role}',
   'tab.header.choosePairing': 'Mailbox',
   'tab.signOut': 'Sign out',
+  'tab.auth.failed': 'Tandem could not sign you in: {reason}',
+  'tab.auth.refused': 'Tandem did not accept your sign-in. Close and reopen the tab; if it keeps happening, ask your administrator to grant Tandem consent.',
   'tab.noPairing': 'You are not the owner or the VA of any mailbox Tandem measures.',
   'tab.cancel': 'Cancel',
   'tab.role.owner': 'owner',
