@@ -114,6 +114,16 @@ export function clientTimeZone(activity: Activity): string | null {
   return activity.entities?.find((entity) => entity.type === 'clientInfo')?.timezone ?? null;
 }
 
+/** What Tandem stores to post into this chat later (the jobs' ConversationRef, plus what Teams needs). */
+export function conversationReference(activity: Activity, tenantId: string) {
+  return {
+    serviceUrl: activity.serviceUrl,
+    channelId: activity.channelId,
+    conversation: { id: activity.conversation.id, conversationType: activity.conversation.conversationType, tenantId },
+    bot: { id: activity.recipient.id, name: activity.recipient.name },
+  };
+}
+
 export function isPersonal(activity: Activity): boolean {
   return activity.conversation.conversationType === 'personal';
 }

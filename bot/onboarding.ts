@@ -6,13 +6,13 @@ import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS } from '../src
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
 import { createPairing } from '../src/store/pairings.ts';
 import { ensureTenant, getTenant } from '../src/store/tenants.ts';
-import { clientTimeZone, tenantOf } from './activity.ts';
+import { clientTimeZone, conversationReference, tenantOf } from './activity.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import { settingsCard } from './cards/settings-card.ts';
 import { welcomeCard, type ChatMember, type SetupValues } from './cards/welcome-card.ts';
 import { posts, replaces, type BotResult, type Turn } from './turn-context.ts';
 
-/** Conversations without a tenant are the local dev tenant's (the Agents Playground sends none). */
+/** Conversations without a tenant are the local dev tenant's. */
 const DEV_TENANT = 'dev';
 
 function defaults(turn: Turn, members: readonly ChatMember[]): SetupValues {
@@ -128,12 +128,7 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
     va: { address: va.email!, userId: va.id },
     settings,
     locale,
-    conversationRef: {
-      serviceUrl: activity.serviceUrl,
-      channelId: activity.channelId,
-      conversation: { id: activity.conversation.id, conversationType: activity.conversation.conversationType, tenantId },
-      bot: { id: activity.recipient.id, name: activity.recipient.name },
-    },
+    conversationRef: conversationReference(activity, tenantId),
   });
   turn.deps.log.info('pairing_created', { pairingId: pairing.id, tenantId });
   return {

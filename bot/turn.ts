@@ -1,9 +1,10 @@
 // One bot turn: routes a typed activity to its handler and returns plain data (cards to post, the card that
 // replaces a clicked one, or a refusal). Installs get the welcome card; a removed bot stops the schedules.
 import { t } from '../src/i18n/messages.ts';
-import { stopPairing } from '../src/store/pairings.ts';
-import { cardActionValueSchema, isConversationUpdate, isInstallationUpdate, isInvoke, isMessage, isPersonal, submitValueSchema, type ConversationUpdateActivity } from './activity.ts';
+import { findPairingByConversation, resumePairing, stopPairing } from '../src/store/pairings.ts';
+import { cardActionValueSchema, conversationReference, isConversationUpdate, isInstallationUpdate, isInvoke, isMessage, isPersonal, submitValueSchema, type ConversationUpdateActivity } from './activity.ts';
 import { helpCard } from './cards/help-card.ts';
+import { noticeCard } from './cards/notice-card.ts';
 import { runAction } from './actions.ts';
 import { parseCommand } from './commands.ts';
 import { runCommand } from './commands-run.ts';
@@ -28,7 +29,12 @@ async function conversationUpdate(turn: Turn, activity: ConversationUpdateActivi
   if (!activity.membersAdded?.some((member) => member.id === bot)) return NOTHING;
   const paired = (await pairingFor(turn)) !== null;
   if (isPersonal(activity) || paired) return posts(helpCard({ locale: turn.locale, unknown: null, paired, personal: isPersonal(activity) }));
-  return welcome(turn);
+  // Added back to a chat it was removed from: the pairing's schedules resume where they stopped.
+  const stopped = await findPairingByConversation(turn.deps.db, activity.conversation.id, 'stopped');
+  if (stopped === null) return welcome(turn);
+  await resumePairing(turn.deps.db, stopped.id, conversationReference(activity, stopped.tenantId));
+  turn.deps.log.info('pairing_resumed', { pairingId: stopped.id });
+  return posts(noticeCard(t(turn.locale, 'welcome.back', { mailbox: stopped.mailbox })));
 }
 
 export async function handleTurn(turn: Turn): Promise<BotResult> {

@@ -284,6 +284,11 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     // The chat no longer has an active pairing: commands point at setup.
     await send(messageActivity(second, owner, 'scorecard'));
     expect(texts(connector.cards()[0]!.card).join('\n')).toContain('not set up in this chat yet');
+    // Added back, the same pairing resumes with its data; no second setup.
+    await send(installActivity(second, owner));
+    expect(texts(connector.cards()[0]!.card)[0]).toContain('Welcome back');
+    expect((await getPairing(db(), pairing.id))!.stoppedAt).toBeNull();
+    expect((await findPairingByConversation(db(), second.conversationId))!.id).toBe(pairing.id);
   });
 
   it('finds the pairing from a personal chat by the user', async () => {

@@ -236,13 +236,20 @@ export function pairingPeople(pairing: Pairing, verifiedDomains: readonly string
   };
 }
 
-/** The active pairing whose chat is this Teams conversation (the bot's group chat), or null. */
-export async function findPairingByConversation(db: Queryable, conversationId: string): Promise<Pairing | null> {
+/** The active pairing whose chat is this Teams conversation (the bot's group chat), or null; with `stopped`, the latest stopped one. */
+export async function findPairingByConversation(db: Queryable, conversationId: string, state: 'active' | 'stopped' = 'active'): Promise<Pairing | null> {
   const [row] = await db.query<PairingRow>(
-    `select ${COLUMNS} from pairings where stopped_at is null and conversation_ref->'conversation'->>'id' = $1 order by created_at desc limit 1`,
+    `select ${COLUMNS} from pairings where stopped_at is ${state === 'active' ? 'null' : 'not null'} and conversation_ref->'conversation'->>'id' = $1
+      order by created_at desc limit 1`,
     [conversationId],
   );
   return row === undefined ? null : toPairing(row);
+}
+
+/** Restarts a stopped pairing's schedules (the bot was added back to its chat), with the chat's current reference. */
+export async function resumePairing(db: Queryable, id: string, ref: unknown): Promise<void> {
+  const changed = isPairingId(id) ? await db.execute('update pairings set stopped_at = null, conversation_ref = $2::jsonb where id = $1', [id, JSON.stringify(ref)]) : 0;
+  if (changed === 0) throw new NotFoundError('pairing', id);
 }
 
 /** Active pairings in which this Entra user is the owner or the VA (the bot's personal chat), oldest first. */
