@@ -5,9 +5,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADDIN_ICON_SIZES } from './addin-manifest.ts';
 import { render } from './icons.ts';
 
-export const ADDIN_ICON_SIZES = [16, 32, 80] as const;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const ADDIN_ICON_DIR = join(ROOT, 'tab/public/addin');
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
+import { addinProblems } from './addin-manifest.ts';
 import { renderIcons } from './icons.ts';
 import { manifestProblems, type AppManifest } from './manifest-rules.ts';
 
@@ -100,7 +101,7 @@ export async function buildAppPackage(environment: string, options: BuildOptions
   const manifest = fillManifest(await readFile(join(root, 'manifest', 'manifest.json'), 'utf8'), env);
   const icons = renderIcons(await readFile(join(root, 'manifest', 'icon.svg'), 'utf8'));
   const schemaErrors = await AppManifestUtils.validateAgainstSchema(manifest as never);
-  const problems = [...schemaErrors.map((error) => `schema: ${error}`), ...manifestProblems(manifest, icons, env)];
+  const problems = [...schemaErrors.map((error) => `schema: ${error}`), ...manifestProblems(manifest, icons, env), ...addinProblems(manifest, env)];
   if (problems.length > 0) throw new PackageError(`appPackage.${environment}: the manifest is not valid:\n  ${problems.join('\n  ')}`);
 
   const zip = zipSync(

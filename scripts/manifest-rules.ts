@@ -103,7 +103,8 @@ export function manifestProblems(
       if (titles.join() !== BOT_COMMANDS.join()) problems.push(`bots[${index}] commands must be ${BOT_COMMANDS.join(', ')}; got ${titles.join(', ')}`);
     }
   }
-  const rsc = (manifest.authorization?.permissions?.resourceSpecific ?? []).map((permission) => permission.name);
+  // The bot's application permissions; the Outlook add-in's delegated ones are checked in addin-manifest.ts.
+  const rsc = (manifest.authorization?.permissions?.resourceSpecific ?? []).filter((permission) => permission.type === 'Application').map((permission) => permission.name);
   if (rsc.join() !== RSC_PERMISSIONS.join()) problems.push(`resource-specific permissions must be exactly ${RSC_PERMISSIONS.join(', ')}; got ${rsc.join(', ') || 'none'}`);
 
   for (const name of [manifest.name.short, manifest.name.full ?? '']) if (RESERVED_NAME_WORDS.test(name)) problems.push(`the app name "${name}" uses a word the store reserves`);
