@@ -82,7 +82,7 @@ async function feedbackAction(turn: Turn, verb: string, pairing: Pairing, week: 
   }
   const view = await feedbackView(db, pairing, week, role);
   // "Give feedback" on the scorecard posts the form; the form's own buttons and refresh update it in place.
-  return verb === 'feedback.open' && turn.activity.type === 'invoke' && data.source === 'scorecard' ? posts(view.card) : replaces(view.card);
+  return verb === 'feedback.open' && data.source === 'scorecard' ? posts(view.card) : replaces(view.card);
 }
 
 export async function runAction(turn: Turn, verb: string, data: Record<string, unknown>): Promise<BotResult> {

@@ -226,6 +226,18 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(texts(other)).toContain('Check-in for 2026-W47: both of you answered');
   });
 
+  it('posts the feedback form from the scorecard’s button, leaving the scorecard in place', async () => {
+    const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
+    const data = { pairingId: pairing.id, week: '2026-W47', source: 'scorecard' };
+    for (const activity of [actionActivity(chat, owner, 'feedback.open', data, 'scorecard-1'), submitActivity(chat, owner, 'feedback.open', data, 'scorecard-1')]) {
+      const { status } = await send(activity);
+      expect(status).toBe(200);
+      const calls = connector.cards();
+      expect(calls.map((call) => call.method)).toEqual(['reply']);
+      expect(texts(calls[0]!.card).join('\n')).toContain('2026-W47');
+    }
+  });
+
   it('handles the Action.Submit fallback as a message with a value', async () => {
     const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
     const { status } = await send(submitActivity(chat, owner, 'review.submit', { pairingId: pairing.id, targetPct: '80', windowHours: '24', comment: 'Realistic now' }, 'review-1'));
