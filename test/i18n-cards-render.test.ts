@@ -1,0 +1,97 @@
+// The bot's cards in every language and the pseudo-locale, rendered by the adaptivecards SDK in headless
+// Chromium at a Teams card width: screenshots go to test/artifacts/i18n/<locale>/ to be looked at, and the test
+// fails when a translation spills sideways, is cut off with an ellipsis, or leaves a placeholder or NaN behind.
+// German and Dutch run about a third longer than English; the pseudo-locale pads English by that much.
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Card } from '../bot/cards/card-parts.ts';
+import { feedbackCard } from '../bot/cards/feedback-card.ts';
+import { helpCard } from '../bot/cards/help-card.ts';
+import { leaveCard } from '../bot/cards/leave-card.ts';
+import { offboardCard } from '../bot/cards/offboard-card.ts';
+import { reviewCard } from '../bot/cards/review-card.ts';
+import { scorecardCard } from '../bot/cards/scorecard-card.ts';
+import { settingsCard } from '../bot/cards/settings-card.ts';
+import { waitingCard } from '../bot/cards/waiting-card.ts';
+import { welcomeCard } from '../bot/cards/welcome-card.ts';
+import { LANGUAGES, PSEUDO_LOCALE } from '../src/i18n/locales.ts';
+import { hostConfig, SDK_CSS_PATH, SDK_PATH } from './support/adaptive-cards-sdk.ts';
+import { PAIRING_ID, scorecardInput } from './support/bot-cards.ts';
+
+const ARTIFACTS = new URL('./artifacts/i18n/', import.meta.url);
+/** About the width Teams gives a card in a chat on a laptop. */
+const CARD_WIDTH = 480;
+const at = (iso: string) => Date.parse(iso);
+
+function cards(locale: string): Array<[string, Card]> {
+  const scorecard = scorecardInput({ locale });
+  const { settings } = scorecard;
+  const feedback = { pairingId: PAIRING_ID, week: '2026-W47', locale, monthly: true, names: { owner: 'olivia@contoso.example', va: 'vera@contoso.example' }, userIds: { owner: 'aad-owner', va: 'aad-va' } };
+  const answers = { owner: { answers: { wentWell: 'Quick answers.', improve: 'Legal first.', kpisFair: 'partly' }, edited: true }, va: { answers: { wentWell: 'Inbox empty.', needFromOwner: 'Templates.', involved: '4' }, edited: false } };
+  return [
+    ['scorecard', scorecardCard(scorecard)],
+    ['scorecard-met', scorecardCard({ ...scorecard, week: { ...scorecard.week, rate: 0.95, met: true, inboxZero: { status: 'pass', count: 1, late: false, cutoff: at('2026-11-20T16:00:00Z'), takenAt: at('2026-11-20T16:00:00Z') } }, streak: 1, late: true })],
+    ['welcome', welcomeCard({ locale, members: [{ id: 'aad-owner', name: 'Olivia Owner', email: 'olivia@contoso.example' }, { id: 'aad-va', name: 'Vera VA', email: 'vera@contoso.example' }], consentUrl: 'https://login.microsoftonline.com/contoso.example/adminconsent', values: { owner: 'aad-owner', va: 'aad-va', mailbox: 'olivia@contoso.example', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: 90, windowHours: 24, inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' } })],
+    ['feedback-open', feedbackCard({ ...feedback, saved: { owner: null, va: null }, viewer: null })],
+    ['feedback-owner-form', feedbackCard({ ...feedback, saved: { owner: null, va: answers.va }, viewer: 'owner' })],
+    ['feedback-va-form', feedbackCard({ ...feedback, saved: { owner: null, va: null }, viewer: 'va' })],
+    ['feedback-summary', feedbackCard({ ...feedback, saved: answers, viewer: null })],
+    ['help', helpCard({ locale, unknown: null, paired: true })],
+    ['help-unpaired', helpCard({ locale, unknown: 'numbers please', paired: false })],
+    ['waiting', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [{ from: 'client@fabrikam.example', subject: 'Order 1001', receivedAt: at('2026-11-24T09:00:00Z'), minutesLeft: 65 }, { from: null, subject: 'Invoice', receivedAt: at('2026-11-23T09:00:00Z'), minutesLeft: null }] })],
+    ['waiting-empty', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 1, privacyMode: true, items: [] })],
+    ['settings', settingsCard({ locale, owner: 'olivia@contoso.example', va: 'vera@contoso.example', mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
+    ['leave', leaveCard({ locale, va: 'vera@contoso.example', from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
+    ['offboard', offboardCard({ locale, pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],
+    ['review', reviewCard({ locale, pairingId: PAIRING_ID, weeks: scorecard.trend, settings })],
+  ];
+}
+
+describe('cards in every language, in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => browser?.close());
+
+  it.each([...LANGUAGES, PSEUDO_LOCALE])('%s: nothing spills, nothing is cut off, nothing is left unfilled', async (locale) => {
+    const folder = new URL(`${locale}/`, ARTIFACTS);
+    await mkdir(folder, { recursive: true });
+    const page = await browser.newPage({ viewport: { width: CARD_WIDTH + 40, height: 800 }, deviceScaleFactor: 1 });
+    await page.setContent(`<!doctype html><html><body style="margin:0;padding:20px;background:#fff;font-family:'Segoe UI',system-ui,sans-serif"><div id="card" style="width:${CARD_WIDTH}px"></div></body></html>`);
+    await page.addStyleTag({ path: SDK_CSS_PATH });
+    await page.addScriptTag({ path: SDK_PATH });
+    const problems: string[] = [];
+    for (const [name, card] of cards(locale)) {
+      const result = await page.evaluate(
+        ({ card, config }) => {
+          const AC = (window as unknown as { AdaptiveCards: { AdaptiveCard: new () => { hostConfig: unknown; parse(card: unknown): void; render(): HTMLElement | undefined }; HostConfig: new (json: unknown) => unknown } }).AdaptiveCards;
+          const adaptive = new AC.AdaptiveCard();
+          adaptive.hostConfig = new AC.HostConfig(config);
+          adaptive.parse(card);
+          const element = adaptive.render();
+          const root = document.getElementById('card')!;
+          root.replaceChildren(...(element === undefined ? [] : [element]));
+          const right = root.getBoundingClientRect().right + 1;
+          const nodes = [...root.querySelectorAll<HTMLElement>('*')];
+          const leaves = nodes.filter((node) => node.children.length === 0 && (node.textContent ?? '').trim() !== '');
+          return {
+            text: root.innerText,
+            overflowing: nodes.filter((node) => node.getBoundingClientRect().right > right).map((node) => (node.textContent ?? '').slice(0, 60)),
+            // Single-line text the SDK cut with an ellipsis (labels, button titles, non-wrapping TextBlocks).
+            clipped: leaves.filter((node) => node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflow !== 'visible').map((node) => (node.textContent ?? '').slice(0, 80)),
+          };
+        },
+        { card, config: hostConfig('light') },
+      );
+      await page.locator('#card').screenshot({ path: new URL(`${name}.png`, folder).pathname });
+      if (result.text.trim() === '') problems.push(`${name}: empty`);
+      for (const found of result.text.match(/Invalid DateTime|NaN|undefined|\{\w+[},]/g) ?? []) problems.push(`${name}: "${found}"`);
+      for (const node of result.overflowing.slice(0, 3)) problems.push(`${name}: spills sideways: ${node}`);
+      for (const node of result.clipped) problems.push(`${name}: cut off: ${node}`);
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
