@@ -30,6 +30,8 @@ const en = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t
 const midOf = (id: string) => `<${id}@seed.contoso.example>`;
 /** Every requirement set the pane asks about, as Outlook on the web reports them. */
 const SUPPORTS = ['Mailbox 1.5', 'Mailbox 1.8', 'NestedAppAuth 1.1'];
+/** An Entra client id as the manifest puts it in the pane's URL: the pane then signs in through Outlook. */
+const PROVISIONED_CLIENT_ID = 'a1b2c3d4-0000-4000-8000-000000000003';
 
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -207,6 +209,15 @@ describe('the Outlook task pane', () => {
       const page = await context.newPage();
       await page.goto(`${server.url}/tab/addin/`);
       await page.getByRole('heading', { name: en('addin.state.outsideOutlookTitle') }).waitFor();
+      await context.close();
+    });
+
+    it('in an Outlook without nested app authentication, says where sign-in works', async () => {
+      const context = await outlookContext({ item: item(answered.id), dark: false, supports: ['Mailbox 1.5'] });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/tab/addin/?clientId=${PROVISIONED_CLIENT_ID}`);
+      await page.getByText(en('addin.state.signInUnsupported')).waitFor();
+      await page.screenshot({ path: `${ARTIFACTS}pane-sign-in-unsupported-light.png`, fullPage: true });
       await context.close();
     });
 
