@@ -44,7 +44,7 @@ function cards(locale: string): Array<[string, Card]> {
     ['settings', settingsCard({ locale, owner: 'olivia@contoso.example', va: 'vera@contoso.example', mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
     ['leave', leaveCard({ locale, va: 'vera@contoso.example', from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
     ['offboard', offboardCard({ locale, pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],
-    ['review', reviewCard({ locale, pairingId: PAIRING_ID, weeks: scorecard.trend, settings })],
+    ['review', reviewCard({ locale, pairingId: PAIRING_ID, weeks: Array.from({ length: 13 }, () => scorecard.week), settings })],
   ];
 }
 
