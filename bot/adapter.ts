@@ -34,6 +34,8 @@ export interface BotCredentials {
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_TYPE = 'application/vnd.microsoft.activity.message';
 const ERROR_TYPE = 'application/vnd.microsoft.error';
+/** Group chats hold at most 250 people: three pages of 100 are plenty. */
+const MAX_ROSTER_PAGES = 3;
 
 /** CloudAdapter's turn entry is protected; this exposes it to the route without changing what it does. */
 class TandemAdapter extends CloudAdapter {
@@ -68,13 +70,15 @@ const attachmentOf = (card: Card) => CardFactory.adaptiveCard(card);
 async function members(context: TurnContext): Promise<ChatMember[]> {
   const list: ChatMember[] = [];
   let continuationToken: string | undefined;
+  let pages = 0;
   do {
     const page = await TeamsInfo.getPagedMembers(context, 100, continuationToken);
     for (const member of page.members) {
       list.push({ id: member.aadObjectId ?? member.id, name: member.name ?? member.id, email: member.email ?? member.userPrincipalName ?? null });
     }
-    continuationToken = page.continuationToken ?? undefined;
-  } while (continuationToken !== undefined);
+    // An empty token also means the last page; the page cap guards against a connector that never ends.
+    continuationToken = page.continuationToken === undefined || page.continuationToken === '' ? undefined : page.continuationToken;
+  } while (continuationToken !== undefined && ++pages < MAX_ROSTER_PAGES);
   // The bot is a member of its chats too; it cannot be the owner or the VA.
   return list.filter((member) => member.id !== context.activity.recipient.id);
 }

@@ -97,6 +97,21 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(input(welcome!.card, 'targetPct')!.value).toBe(90);
   });
 
+  it('reads every page of a large chat’s roster', async () => {
+    const big: ChatOptions = { serviceUrl: connector.url, conversationId: '19:big@thread.v2' };
+    const crowd = Array.from({ length: 230 }, (_, i) => chatUser(`Member ${i}`, `member${i}@contoso.example`));
+    connector.setRoster(big.conversationId, [owner, ...crowd]);
+    await send(installActivity(big, owner));
+    const welcome = connector.cards()[0]!.card;
+    const choices = input(welcome, 'owner')!.choices as Json[];
+    // All pages were read (the owner chosen by default is first), and the list stays within the card's size limit.
+    expect(choices).toHaveLength(50);
+    expect(choices[0]).toMatchObject({ value: owner.aadObjectId });
+    expect(Buffer.byteLength(JSON.stringify(welcome))).toBeLessThan(28 * 1024);
+    const { body } = await send(actionActivity(big, owner, 'setup.submit', { ...setup, va: crowd.at(-1)!.aadObjectId }));
+    expect(JSON.stringify(body)).toContain('Tandem settings');
+  });
+
   const setup = {
     owner: owner.aadObjectId,
     va: va.aadObjectId,

@@ -35,9 +35,21 @@ export interface WelcomeCardInput {
   readonly errors?: Readonly<Partial<Record<keyof SetupValues | 'form', string>>>;
 }
 
+/**
+ * Members offered per choice list. Owner–VA chats are small; a crowded one (up to 250 people) would push the card
+ * past Teams' size limit, so the list keeps the chosen people and the first others.
+ */
+export const MAX_MEMBER_CHOICES = 50;
+
+function offered(members: readonly ChatMember[], values: SetupValues): ChatMember[] {
+  const chosen = members.filter((member) => member.id === values.owner || member.id === values.va);
+  const others = members.filter((member) => member.id !== values.owner && member.id !== values.va);
+  return [...chosen, ...others].slice(0, MAX_MEMBER_CHOICES);
+}
+
 export function welcomeCard(input: WelcomeCardInput): Card {
   const { locale, values, errors = {} } = input;
-  const people = input.members.map((member) => ({ value: member.id, title: member.email === null ? member.name : `${member.name} (${member.email})` }));
+  const people = offered(input.members, values).map((member) => ({ value: member.id, title: member.email === null ? member.name : `${member.name} (${member.email})` }));
   const required = t(locale, 'welcome.error.required');
   const consent =
     input.consentUrl === null

@@ -45,7 +45,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   app.put('/v3/conversations/:conversationId/activities/:activityId', async (c) =>
     c.json(await record('update', c.req.param('conversationId'), c.req.param('activityId'), await c.req.json()), 200),
   );
-  app.get('/v3/conversations/:conversationId/pagedmembers', (c) => c.json({ members: rosters.get(c.req.param('conversationId')) ?? [] }));
+  // Pages like Teams: `pageSize` members at a time, a continuation token while more remain.
+  app.get('/v3/conversations/:conversationId/pagedmembers', (c) => {
+    const members = rosters.get(c.req.param('conversationId')) ?? [];
+    const size = Number(c.req.query('pageSize') ?? 50);
+    const start = Number(c.req.query('continuationToken') ?? 0);
+    const next = start + size;
+    return c.json({ members: members.slice(start, next), ...(next < members.length ? { continuationToken: String(next) } : {}) });
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const started: ServerType = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
   });
