@@ -103,6 +103,7 @@ export const BOT = {
   'welcome.privacy': 'Tandem læser, hvornår mails kommer ind og bliver besvaret – aldrig hvad de indeholder.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem er sat op for {owner} og {va}. Det første resultatkort kommer efter den første hele uge.',
+  'welcome.back': 'Velkommen tilbage. Tandem fortsætter, hvor det slap, for {mailbox}: resultatkort og check-ins kører igen.',
   'welcome.error.required': 'Udfyld venligst dette felt.',
   'welcome.error.field': 'Tjek venligst denne værdi.',
   'welcome.error.member': 'Vælg venligst en person i denne chat.',

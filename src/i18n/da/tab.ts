@@ -7,6 +7,8 @@ export const TAB = {
   'tab.header.pairing': '{mailbox} · du er {role}',
   'tab.header.choosePairing': 'Postkasse',
   'tab.signOut': 'Log ud',
+  'tab.auth.failed': 'Tandem kunne ikke logge dig ind: {reason}',
+  'tab.auth.refused': 'Tandem godtog ikke dit login. Luk fanen, og åbn den igen; sker det igen, så bed din administrator om at give samtykke til Tandem.',
   'tab.noPairing': 'Du er hverken ejer eller VA for en postkasse, som Tandem måler.',
   'tab.cancel': 'Annuller',
   'tab.role.owner': 'ejer',

@@ -103,6 +103,7 @@ export const BOT = {
   'welcome.privacy': 'Tandem liest, wann E-Mails eintreffen und beantwortet werden, niemals ihren Inhalt.',
   'welcome.action.start': 'Tandem starten',
   'welcome.done': 'Tandem ist für {owner} und {va} eingerichtet. Der erste Wochenbericht kommt nach der ersten vollen Woche.',
+  'welcome.back': 'Willkommen zurück. Tandem macht für {mailbox} dort weiter, wo es aufgehört hat: Wochenberichte und Check-ins laufen wieder.',
   'welcome.error.required': 'Bitte füllen Sie dieses Feld aus.',
   'welcome.error.field': 'Bitte prüfen Sie diesen Wert.',
   'welcome.error.member': 'Bitte wählen Sie jemanden aus diesem Chat.',

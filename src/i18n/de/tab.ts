@@ -7,6 +7,8 @@ export const TAB = {
   'tab.header.pairing': '{mailbox} · Ihre Rolle: {role}',
   'tab.header.choosePairing': 'Postfach',
   'tab.signOut': 'Abmelden',
+  'tab.auth.failed': 'Tandem konnte Sie nicht anmelden: {reason}',
+  'tab.auth.refused': 'Tandem hat Ihre Anmeldung nicht akzeptiert. Schließen Sie den Tab und öffnen Sie ihn erneut; passiert das wiederholt, bitten Sie Ihre Administration, Tandem zuzustimmen.',
   'tab.noPairing': 'Sie sind weder Inhaber:in noch VA eines Postfachs, das Tandem misst.',
   'tab.cancel': 'Abbrechen',
   'tab.role.owner': 'Inhaber:in',

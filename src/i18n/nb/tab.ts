@@ -7,6 +7,8 @@ export const TAB = {
   'tab.header.pairing': '{mailbox} · du er {role}',
   'tab.header.choosePairing': 'Postkasse',
   'tab.signOut': 'Logg av',
+  'tab.auth.failed': 'Tandem kunne ikke logge deg på: {reason}',
+  'tab.auth.refused': 'Tandem godtok ikke påloggingen din. Lukk fanen og åpne den igjen; skjer det igjen, be administratoren om å gi samtykke til Tandem.',
   'tab.noPairing': 'Du er verken eier eller VA for noen postkasse som Tandem måler.',
   'tab.cancel': 'Avbryt',
   'tab.role.owner': 'eier',

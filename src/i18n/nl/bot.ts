@@ -103,6 +103,7 @@ export const BOT = {
   'welcome.privacy': 'Tandem leest wanneer mail binnenkomt en wordt beantwoord, nooit wat erin staat.',
   'welcome.action.start': 'Tandem starten',
   'welcome.done': 'Tandem is ingesteld voor {owner} en {va}. De eerste scorekaart komt na de eerste volledige week.',
+  'welcome.back': 'Welkom terug. Tandem gaat voor {mailbox} verder waar het was gebleven: scorekaarten en check-ins worden hervat.',
   'welcome.error.required': 'Vul dit in.',
   'welcome.error.field': 'Controleer deze waarde.',
   'welcome.error.member': 'Kies iemand uit deze chat.',

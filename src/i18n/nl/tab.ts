@@ -7,6 +7,8 @@ export const TAB = {
   'tab.header.pairing': '{mailbox} · je bent de {role}',
   'tab.header.choosePairing': 'Mailbox',
   'tab.signOut': 'Afmelden',
+  'tab.auth.failed': 'Tandem kon je niet aanmelden: {reason}',
+  'tab.auth.refused': 'Tandem heeft je aanmelding niet geaccepteerd. Sluit het tabblad en open het opnieuw; blijft het gebeuren, vraag dan je beheerder om toestemming te geven voor Tandem.',
   'tab.noPairing': 'Je bent geen eigenaar of VA van een mailbox die Tandem meet.',
   'tab.cancel': 'Annuleren',
   'tab.role.owner': 'eigenaar',
