@@ -82,7 +82,7 @@ export const BOT = {
   'feedback.action.edit': 'Ret mine svar',
   'feedback.action.submit': 'Send',
   'feedback.error.required': 'Besvar venligst dette spørgsmål.',
-  'feedback.error.tooLong': 'Hold dig venligst under {max, plural, one {# tegn} other {# tegn}} (nu {length}).',
+  'feedback.error.tooLong': 'Hold dig venligst under {max} tegn (nu {length}).',
   'feedback.error.choice': 'Vælg venligst en af mulighederne.',
 
   'welcome.title': 'Hej fra Tandem',

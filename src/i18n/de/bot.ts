@@ -82,7 +82,7 @@ export const BOT = {
   'feedback.action.edit': 'Meine Antworten bearbeiten',
   'feedback.action.submit': 'Senden',
   'feedback.error.required': 'Bitte beantworten Sie diese Frage.',
-  'feedback.error.tooLong': 'Bitte bleiben Sie unter {max, plural, one {# Zeichen} other {# Zeichen}} (jetzt {length}).',
+  'feedback.error.tooLong': 'Bitte bleiben Sie unter {max} Zeichen (jetzt {length}).',
   'feedback.error.choice': 'Bitte wählen Sie eine der Optionen.',
 
   'welcome.title': 'Hallo von Tandem',

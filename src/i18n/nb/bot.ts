@@ -82,7 +82,7 @@ export const BOT = {
   'feedback.action.edit': 'Endre svarene mine',
   'feedback.action.submit': 'Send',
   'feedback.error.required': 'Svar på dette spørsmålet.',
-  'feedback.error.tooLong': 'Hold deg under {max, plural, one {# tegn} other {# tegn}} (nå {length}).',
+  'feedback.error.tooLong': 'Hold deg under {max} tegn (nå {length}).',
   'feedback.error.choice': 'Velg ett av alternativene.',
 
   'welcome.title': 'Hei fra Tandem',

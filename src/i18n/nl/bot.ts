@@ -82,7 +82,7 @@ export const BOT = {
   'feedback.action.edit': 'Mijn antwoorden bewerken',
   'feedback.action.submit': 'Versturen',
   'feedback.error.required': 'Beantwoord deze vraag.',
-  'feedback.error.tooLong': 'Houd het onder {max, plural, one {# teken} other {# tekens}} (nu {length}).',
+  'feedback.error.tooLong': 'Houd het onder {max} tekens (nu {length}).',
   'feedback.error.choice': 'Kies een van de opties.',
 
   'welcome.title': 'Hallo van Tandem',
