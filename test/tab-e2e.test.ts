@@ -12,7 +12,7 @@ import { currentWeek, weekPeriod } from '../src/api/periods.ts';
 import { formatDuration, formatPercent } from '../src/i18n/format.ts';
 import type { WeekKpi } from '../src/kpi/engine.ts';
 import { parseSettings } from '../src/kpi/settings.ts';
-import type { Pairing } from '../src/store/pairings.ts';
+import { createPairing, type Pairing } from '../src/store/pairings.ts';
 import { launchChromium, seededDataDir, startServer, type RunningServer } from './support/tab-browser.ts';
 import { seedTabPairing } from './support/tab-seed.ts';
 
@@ -40,6 +40,8 @@ beforeAll(async () => {
   const now = Date.now();
   const dir = await seededDataDir(async (db) => {
     ({ pairing } = await seedTabPairing(db, now));
+    // A pairing just set up: no mail synced yet.
+    await createPairing(db, { tenantId: pairing.tenantId, mailbox: 'owner-new@contoso.example', owner: { address: 'owner-new@contoso.example' }, va: { address: 'va-new@contoso.example' } });
     const period = weekPeriod(currentWeek(pairing.settings, now));
     const report = await kpiFor(db, pairing, period, now);
     [expected, streak] = [report.weeks[0]!, report.inboxZeroStreak];
@@ -61,10 +63,10 @@ async function openPage(options: Parameters<typeof browser.newContext>[0] = {}):
   return (await browser.newContext({ locale: LOCALE, viewport: { width: 1280, height: 900 }, ...options })).newPage();
 }
 
-async function signIn(page: Page, name: 'Owner' | 'VA'): Promise<void> {
+async function signIn(page: Page, name: 'Owner' | 'VA' | 'Owner New', ready = READY.week): Promise<void> {
   await page.goto(`${server.url}/tab/`);
-  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
-  await page.locator(READY.week).waitFor();
+  await page.getByRole('button', { name: `Sign in as ${name}`, exact: true }).click();
+  await page.locator(ready).first().waitFor();
 }
 
 async function openView(page: Page, view: (typeof VIEWS)[number], theme: 'light' | 'dark'): Promise<void> {
@@ -127,6 +129,24 @@ describe('the KPI tab in Chromium', () => {
       await page.context().close();
     }, 180_000);
   }
+
+  it('shows a new pairing\'s empty state and the offline state, without serious accessibility violations', async () => {
+    const page = await openPage();
+    // The server's first sync of this mailbox (the dev tenant's import-backed source) finds nothing.
+    await signIn(page, 'Owner New', 'text=No mail yet');
+    await page.screenshot({ path: `${ARTIFACTS}tab-new-pairing-week-light.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/tab/?theme=dark`);
+    await page.getByText('No mail yet').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}tab-new-pairing-week-dark.png`, fullPage: true });
+
+    await page.context().setOffline(true);
+    await page.getByRole('tab', { name: 'Trend' }).click();
+    await expect.poll(() => page.getByText('You are offline').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}tab-offline-dark.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 
   it('lets the owner preview a settings change on past weeks, refuses a bad value next to its field, and saving recomputes history', async () => {
     const page = await openPage();

@@ -7,7 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { apiClient, type ApiClient } from './api.ts';
 import type { Host, ThemeName } from './host.ts';
 import { text } from './i18n.ts';
-import { ErrorState, Loading, OfflineBanner, SyncBanner } from './States.tsx';
+import { ErrorState, Loading, OfflineBanner, SyncBanner, ViewBoundary } from './States.tsx';
 import type { Me, PairingSummary } from './types.ts';
 import { useApi } from './use-api.ts';
 import { ThisWeek } from './views/ThisWeek.tsx';
@@ -118,7 +118,9 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
           <main className={styles.main}>
             <OfflineBanner />
             <SyncBanner api={api} pairingId={pairing.id} />
-            <PairingView api={api} pairing={pairing} view={view} />
+            <ViewBoundary key={view}>
+              <PairingView api={api} pairing={pairing} view={view} />
+            </ViewBoundary>
           </main>
         </>
       )}

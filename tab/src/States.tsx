@@ -1,7 +1,7 @@
 // The designed states: loading, errors (with retry), empty, offline, and the mailbox sync's progress/failure.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
-import { OFFLINE, type ApiClient, type ApiError } from './api.ts';
+import { Component, useEffect, useState, type ReactNode } from 'react';
+import { ApiError, OFFLINE, type ApiClient } from './api.ts';
 import { text } from './i18n.ts';
 import type { SyncResponse } from './types.ts';
 import { useApi } from './use-api.ts';
@@ -36,6 +36,26 @@ export function ErrorState({ error, message, onRetry }: { error?: ApiError; mess
       {onRetry && <MessageBarActions><Button onClick={onRetry}>{text('tab.state.retry')}</Button></MessageBarActions>}
     </MessageBar>
   );
+}
+
+/**
+ * Catches what a view throws while rendering — above all a view's code that cannot be fetched while
+ * offline — and shows it as an error with a retry instead of a blank tab.
+ */
+export class ViewBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override render() {
+    const { error } = this.state;
+    if (error === null) return this.props.children;
+    const shown = navigator.onLine ? new ApiError(500, 'internal', error.message) : new ApiError(OFFLINE, 'offline', error.message);
+    // A view whose code failed to load stays failed in React.lazy: loading the page again is the retry.
+    return <ErrorState error={shown} onRetry={() => window.location.reload()} />;
+  }
 }
 
 export function OfflineBanner() {
