@@ -18,6 +18,7 @@ import type { MessageMeta } from '../src/kpi/message.ts';
 import { listMessagesSince, upsertMessages } from '../src/store/messages.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import { API_SCOPE } from '../tab/src/addin/auth.ts';
+import { seriousViolations } from './support/axe.ts';
 import { OFFICE_JS_URL, officeMockScript } from './support/office-mock/bundle.ts';
 import type { MockItem, OfficeConfig } from './support/office-mock/outlook.ts';
 import { launchChromium, seededDataDir, startServer, type RunningServer } from './support/tab-browser.ts';
@@ -116,6 +117,7 @@ describe('the Outlook task pane', () => {
     expect(await page.getByTestId('answered').textContent()).toContain('by the VA');
     expect(await page.getByTestId('last-sync').textContent()).not.toContain(en('none'));
     await page.screenshot({ path: `${ARTIFACTS}pane-answered-light.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     await select(page, item(newsletter.id));
     await expect.poll(() => page.getByTestId('reason').textContent()).toBe(en('addin.reason.auto'));
@@ -146,6 +148,7 @@ describe('the Outlook task pane', () => {
     expect(after).toMatchObject({ pending: before.pending - 1, counted: before.counted, excluded: { marked: before.excluded.marked + 1 } });
     expect(await page.getByTestId('week-counts').textContent()).toContain(`${after.pending} still open`);
     await page.screenshot({ path: `${ARTIFACTS}pane-marked-dark.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The tab, same browser session: its week shows the change at once.
     const tab = await page.context().newPage();
@@ -185,6 +188,7 @@ describe('the Outlook task pane', () => {
         await page.getByRole('heading', { name: title }).waitFor();
         if (name === 'not-synced') expect(await page.getByTestId('sync-state').textContent()).toContain(pairing.mailbox);
         await page.screenshot({ path: `${ARTIFACTS}pane-${name}-${dark ? 'dark' : 'light'}.png`, fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
         await context.close();
       }
     });
