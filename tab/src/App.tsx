@@ -7,7 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { apiClient, type ApiClient } from './api.ts';
 import type { Host, ThemeName } from './host.ts';
 import { text } from './i18n.ts';
-import { ErrorState, Loading, OfflineBanner, SyncBanner, ViewBoundary } from './States.tsx';
+import { ErrorState, Loading, OfflineBanner, ViewBoundary } from './States.tsx';
 import type { Me, PairingSummary } from './types.ts';
 import { useApi } from './use-api.ts';
 import { ThisWeek } from './views/ThisWeek.tsx';
@@ -15,6 +15,8 @@ import { ThisWeek } from './views/ThisWeek.tsx';
 // The first view ships with the shell; the others (charts, tables, dialogs) load when opened, keeping the
 // initial bundle small.
 const Trend = lazy(() => import('./views/Trend.tsx'));
+// Shown only while a mailbox is first read or failing; its progress bar need not hold up the first render.
+const SyncBanner = lazy(() => import('./SyncBanner.tsx').then((m) => ({ default: m.SyncBanner })));
 // Only standalone, and only before signing in.
 const SignInPicker = lazy(() => import('./SignInPicker.tsx').then((m) => ({ default: m.SignInPicker })));
 const Waiting = lazy(() => import('./views/Waiting.tsx').then((m) => ({ default: m.Waiting })));
@@ -117,7 +119,7 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
           </nav>
           <main className={styles.main}>
             <OfflineBanner />
-            <SyncBanner api={api} pairingId={pairing.id} />
+            <Suspense fallback={null}><SyncBanner api={api} pairingId={pairing.id} /></Suspense>
             <ViewBoundary key={view}>
               <PairingView api={api} pairing={pairing} view={view} />
             </ViewBoundary>

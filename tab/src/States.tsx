@@ -1,12 +1,8 @@
-// The designed states: loading, errors (with retry), empty, offline, and the mailbox sync's progress/failure.
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+// The designed states: loading, errors (with retry), empty, offline, and a boundary for views that fail.
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Component, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, OFFLINE, type ApiClient } from './api.ts';
+import { ApiError, OFFLINE } from './api.ts';
 import { text } from './i18n.ts';
-import type { SyncResponse } from './types.ts';
-import { useApi } from './use-api.ts';
-
-const SYNC_REFRESH_MS = 15_000;
 
 const useStyles = makeStyles({
   centre: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalXXXL, textAlign: 'center' },
@@ -74,28 +70,6 @@ export function OfflineBanner() {
   return (
     <MessageBar intent="warning">
       <MessageBarBody><MessageBarTitle>{text('tab.state.offlineTitle')}</MessageBarTitle>{text('tab.state.offline')}</MessageBarBody>
-    </MessageBar>
-  );
-}
-
-/** Shown while the first sync is running (with what it has read so far) and when the sync fails. */
-export function SyncBanner({ api, pairingId }: { api: ApiClient; pairingId: string }) {
-  const sync = useApi<SyncResponse>(api, `/pairings/${pairingId}/sync`, SYNC_REFRESH_MS);
-  if (sync.data === null || sync.data.state === 'synced') return null;
-  if (sync.data.state === 'error') {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody><MessageBarTitle>{text('tab.sync.errorTitle')}</MessageBarTitle>{sync.data.lastError}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return (
-    <MessageBar intent="info" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{text('tab.sync.runningTitle')}</MessageBarTitle>
-        {text('tab.sync.running', { count: sync.data.messagesStored })}
-        <ProgressBar thickness="large" aria-label={text('tab.sync.runningTitle')} />
-      </MessageBarBody>
     </MessageBar>
   );
 }

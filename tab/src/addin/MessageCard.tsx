@@ -39,7 +39,10 @@ export function MessageCard({ match, mark }: { match: AddinMatch; mark: MarkCont
 
   return (
     <Card className={styles.card} aria-label={pairing.mailbox}>
-      <CardHeader header={<Text weight="semibold">{text('addin.pairing', { mailbox: pairing.mailbox, role })}</Text>} />
+      <CardHeader
+        header={<Text weight="semibold">{text('addin.pairing', { mailbox: pairing.mailbox, role })}</Text>}
+        description={<Text size={200} className={styles.muted} data-testid="zone">{text('addin.timesIn', { zone })}</Text>}
+      />
       {message === null ? (
         <Text role="status">{text('addin.state.notInbound')}</Text>
       ) : (
