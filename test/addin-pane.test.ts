@@ -116,6 +116,7 @@ describe('the Outlook task pane', () => {
     expect(await page.getByTestId('clock').textContent()).toBe(formatDuration(LOCALE, answered.clockMinutes));
     expect(await page.getByTestId('answered').textContent()).toContain('by the VA');
     expect(await page.getByTestId('last-sync').textContent()).not.toContain(en('none'));
+    expect(await page.getByTestId('zone').textContent()).toContain(SEED_ZONE);
     await page.screenshot({ path: `${ARTIFACTS}pane-answered-light.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -2,6 +2,7 @@
 export const ADDIN = {
   'addin.title': 'Tandem',
   'addin.pairing': '{mailbox} · you are the {role}',
+  'addin.timesIn': 'Times in {zone}, the pairing’s time zone',
 
   'addin.state.outsideOutlookTitle': 'Open Tandem from Outlook',
   'addin.state.outsideOutlook': 'This pane shows Tandem’s clock for the message you are reading. Open a message in Outlook and choose Tandem on the ribbon.',
