@@ -10,6 +10,7 @@ import { localInstant } from '../src/kpi/local-calendar.ts';
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
 import { loadSummaryInput } from '../src/mail/summary-data.ts';
 import { kpiTabLink } from '../src/mail/tab-link.ts';
+import { setBreachWarnings } from '../src/store/breach-warnings.ts';
 import { addLeave } from '../src/store/leave.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import { helpCard } from './cards/help-card.ts';
@@ -121,6 +122,11 @@ export async function runCommand(turn: Turn, command: Command): Promise<BotResul
       return posts(noticeCard(t(locale, 'leave.usage')));
     case 'review':
       return review(turn, pairing);
+    case 'warnings':
+      if (command.on === null) return posts(noticeCard(t(locale, 'warnings.usage')));
+      if (role === null) return posts(noticeCard(t(locale, 'bot.notMember')));
+      await setBreachWarnings(turn.deps.db, pairing.id, command.on);
+      return posts(noticeCard(t(locale, command.on ? 'warnings.on' : 'warnings.off')));
     case 'offboard':
       return role === 'owner' ? posts(offboardCard({ locale, pairingId: pairing.id, mailbox: pairing.mailbox })) : posts(noticeCard(t(locale, 'offboard.ownerOnly')));
   }

@@ -8,6 +8,9 @@ describe('parseCommand', () => {
     expect(parseCommand('<at>Tandem</at>&nbsp;Scorecard   LAST')).toEqual({ kind: 'scorecard', last: true });
     for (const word of ['waiting', 'feedback', 'settings', 'review', 'help', 'offboard', 'setup'] as const) expect(parseCommand(` ${word.toUpperCase()} `)).toEqual({ kind: word });
     expect(parseCommand('leave 2026-12-24 2026-12-31')).toEqual({ kind: 'leave', from: '2026-12-24', to: '2026-12-31' });
+    expect(parseCommand('warnings ON')).toEqual({ kind: 'warnings', on: true });
+    expect(parseCommand('warnings off')).toEqual({ kind: 'warnings', on: false });
+    expect(parseCommand('warnings maybe')).toEqual({ kind: 'warnings', on: null });
   });
 
   it('asks for the dates again when leave is not two dates, and calls anything else unknown', () => {

@@ -8,6 +8,7 @@ export type Command =
   | { readonly kind: 'leave'; readonly from: string; readonly to: string }
   | { readonly kind: 'leaveUsage' }
   | { readonly kind: 'review' }
+  | { readonly kind: 'warnings'; readonly on: boolean | null }
   | { readonly kind: 'help' }
   | { readonly kind: 'offboard' }
   | { readonly kind: 'setup' }
@@ -35,6 +36,9 @@ export function parseCommand(text: string): Command {
       return args.length === 1 && args[0] === 'last' ? { kind: 'scorecard', last: true } : { kind: 'unknown', text: plain };
     case 'leave':
       return args.length === 2 && DATE.test(args[0]!) && DATE.test(args[1]!) ? { kind: 'leave', from: args[0]!, to: args[1]! } : { kind: 'leaveUsage' };
+    case 'warnings':
+      if (args.length === 0) return { kind: 'warnings', on: null };
+      return args.length === 1 && (args[0] === 'on' || args[0] === 'off') ? { kind: 'warnings', on: args[0] === 'on' } : { kind: 'warnings', on: null };
     case 'waiting':
     case 'feedback':
     case 'settings':

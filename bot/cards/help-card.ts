@@ -11,6 +11,7 @@ export const COMMANDS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['settings', 'help.cmd.settings'],
   ['leave 2026-12-24 2026-12-31', 'help.cmd.leave'],
   ['review', 'help.cmd.review'],
+  ['warnings on', 'help.cmd.warnings'],
   ['offboard', 'help.cmd.offboard'],
   ['help', 'help.cmd.help'],
 ];

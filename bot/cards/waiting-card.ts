@@ -24,7 +24,8 @@ export interface WaitingCardInput {
   readonly items: readonly WaitingItem[];
 }
 
-function row(input: WaitingCardInput, item: WaitingItem): Element {
+/** One waiting mail: sender and subject on the left, received time and time left on the right. Also used by the breach warning. */
+export function waitingRow(input: Pick<WaitingCardInput, 'locale' | 'timeZone' | 'privacyMode'>, item: WaitingItem): Element {
   const { locale } = input;
   const overdue = item.minutesLeft === null || item.minutesLeft <= 0;
   return {
@@ -63,7 +64,7 @@ export function waitingCard(input: WaitingCardInput): Card {
   return card(
     [
       text(t(locale, 'waiting.title', { count: input.items.length }), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
-      ...(input.items.length === 0 ? [text(t(locale, 'waiting.none', { window: input.windowHours }))] : shown.map((item) => row(input, item))),
+      ...(input.items.length === 0 ? [text(t(locale, 'waiting.none', { window: input.windowHours }))] : shown.map((item) => waitingRow(input, item))),
       ...(more > 0 ? [text(t(locale, 'waiting.more', { count: more }), { isSubtle: true, size: 'Small' })] : []),
     ],
     { fallbackText: t(locale, 'waiting.title', { count: input.items.length }) },

@@ -1,6 +1,7 @@
 // The job system on pg-boss: a planner every minute turns each pairing's schedule into delivery jobs,
 // mailbox syncs run every few minutes, retention runs daily. Every instance on the same database shares
 // the queues; exactly-once comes from the delivery ledger, not from the queue.
+import { warnAboutBreaches } from '../../bot/breach-warnings.ts';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
@@ -14,7 +15,7 @@ import { dueDeliverySchema, syncPayloadSchema } from './job-payloads.ts';
 import { deliveryKey, planDeliveries } from './planner.ts';
 import { syncPairing } from './sync.ts';
 
-export const QUEUES = { plan: 'tandem-plan', deliver: 'tandem-deliver', sync: 'tandem-sync', syncAll: 'tandem-sync-all', purge: 'tandem-purge' } as const;
+export const QUEUES = { plan: 'tandem-plan', deliver: 'tandem-deliver', sync: 'tandem-sync', syncAll: 'tandem-sync-all', purge: 'tandem-purge', warn: 'tandem-breach-warnings' } as const;
 
 const DAY_MS = 86_400_000;
 /** pg-boss's floor for polling. */
@@ -84,6 +85,7 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
   await boss.createQueue(QUEUES.plan, { name: QUEUES.plan, policy: 'singleton' });
   await boss.createQueue(QUEUES.syncAll, { name: QUEUES.syncAll, policy: 'singleton' });
   await boss.createQueue(QUEUES.purge, { name: QUEUES.purge, policy: 'singleton' });
+  await boss.createQueue(QUEUES.warn, { name: QUEUES.warn, policy: 'singleton' });
   // 'short': at most one queued job per key, so the minutely planner never piles up copies; a job that is
   // active in a dead instance does not block its replacement (the delivery ledger keeps them apart).
   await boss.createQueue(QUEUES.deliver, { name: QUEUES.deliver, policy: 'short', retryLimit: 10, retryDelay: 30, retryBackoff: true });
@@ -122,6 +124,8 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
     if (queued > 0) log.info('planned', { queued });
   });
   await boss.work(QUEUES.syncAll, workerOptions, () => queueSyncs(ctx, boss));
+  // Breach warnings (#6): the check is cheap for pairings without them; each pairing's hourly claim keeps one card an hour.
+  await boss.work(QUEUES.warn, workerOptions, () => warnAboutBreaches(ctx));
   await boss.work(QUEUES.purge, workerOptions, async () => {
     const purged = await purgeMessagesOlderThan(db, ctx.clock.now() - options.retentionDays * DAY_MS);
     // A job planned for a pairing in the instant it was offboarded would otherwise keep its id.
@@ -133,6 +137,7 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
     await boss.schedule(QUEUES.plan, '* * * * *');
     await boss.schedule(QUEUES.syncAll, `*/${options.syncEveryMinutes} * * * *`);
     await boss.schedule(QUEUES.purge, '17 3 * * *');
+    await boss.schedule(QUEUES.warn, '*/10 * * * *');
     // Schedules missed while no instance ran are due now: plan once at start-up, and sync, so a fresh
     // start (or a new pairing) does not wait for the next interval to show mail.
     await boss.send(QUEUES.plan, {});

@@ -6,6 +6,7 @@ import { inbound, reply } from '../../test/support/mail.ts';
 import { testEngines, useTestDatabase } from '../../test/support/databases.ts';
 import { newTestPairing } from '../../test/support/pairings.ts';
 import { appendAudit } from './audit.ts';
+import { setBreachWarnings } from './breach-warnings.ts';
 import type { Queryable } from './database.ts';
 import { saveFeedback } from './feedback.ts';
 import { markNoReply } from './marks.ts';
@@ -31,6 +32,7 @@ async function fillEveryTable(db: Queryable, boss: PgBoss, pairing: Pairing): Pr
   await addPause(db, pairing.id, { kind: 'leave', start: Date.parse('2026-08-01T00:00:00Z'), end: Date.parse('2026-08-15T00:00:00Z'), createdBy: 'owner' });
   await recordSnapshot(db, pairing.id, Date.parse('2026-11-20T17:00:00Z'), 2);
   await saveFeedback(db, pairing.id, '2026-W47', 'owner', { note: `thanks ${va.address}` });
+  await setBreachWarnings(db, pairing.id, true);
   await db.execute(`insert into posted_items (pairing_id, kind, period, state, due_at, external_id) values ($1, 'scorecard', '2026-W47', 'sent', now(), $2)`, [
     pairing.id,
     `activity-${pairing.id}`,
@@ -133,6 +135,7 @@ describe.each(testEngines())('offboarding on %s', (engine) => {
       inbox_snapshots: 1,
       feedback: 1,
       posted_items: 1,
+      breach_warnings: 1,
       audit_log: 2,
       pairings: 1,
       'pgboss.job': 1,
@@ -194,6 +197,7 @@ describe.each(testEngines())('offboarding on %s', (engine) => {
       inbox_snapshots: 0,
       feedback: 0,
       posted_items: 0,
+      breach_warnings: 0,
       audit_log: 1,
       pairings: 1,
     });

@@ -18,6 +18,7 @@ export const PAIRING_TABLES = [
   'inbox_snapshots',
   'feedback',
   'posted_items',
+  'breach_warnings',
   'audit_log',
 ] as const;
 

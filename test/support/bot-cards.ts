@@ -3,6 +3,7 @@
 import type { WeekKpi } from '../../src/kpi/engine.ts';
 import { parseSettings } from '../../src/kpi/settings.ts';
 import type { Card } from '../../bot/cards/card-parts.ts';
+import { breachCard } from '../../bot/cards/breach-card.ts';
 import { feedbackCard, type FeedbackCardInput } from '../../bot/cards/feedback-card.ts';
 import { helpCard } from '../../bot/cards/help-card.ts';
 import { leaveCard } from '../../bot/cards/leave-card.ts';
@@ -138,6 +139,7 @@ export function allCards(): Array<[string, Card]> {
     ['help', helpCard({ locale: 'en-GB', unknown: null, paired: true })],
     ['help-unknown-unpaired', helpCard({ locale: 'en-GB', unknown: 'please send me the numbers for last quarter broken down by client and by weekday', paired: false })],
     ['waiting', waitingCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [...MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: i < 2 ? null : 60 * (i * 3) + 12 })), ...Array.from({ length: 12 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Question ${i}`, receivedAt: at('2026-11-24T09:00:00Z') + i * 60_000, minutesLeft: 900 }))] })],
+    ['breach-warning', breachCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', privacyMode: false, items: MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: 20 + i * 45 })) })],
     ['waiting-empty', waitingCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: true, items: [] })],
     ['settings', settingsCard({ locale: 'en-GB', owner: 'olivia@contoso.example', va: LONG_ADDRESS, mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
     ['leave', leaveCard({ locale: 'en-GB', va: LONG_ADDRESS, from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],

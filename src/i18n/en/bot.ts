@@ -193,6 +193,12 @@ export const BOT = {
   'review.saved': 'Thanks, your review is saved. Targets stay at {target}% within {window} h.',
   'review.saved.targets': 'Thanks, saved. The new target is {target}% within {window} h; past weeks are recomputed with it.',
 
+  'breach.title': '{count} mail(s) will pass the response window within 4 hours',
+  'breach.off': 'Type “warnings off” to stop these warnings.',
+  'warnings.on': 'Breach warnings are on: when mail is about to pass the response window, I post a short list here, at most once an hour.',
+  'warnings.off': 'Breach warnings are off.',
+  'warnings.usage': 'Write “warnings on” or “warnings off”.',
+  'help.cmd.warnings': 'warn here when mail is about to be late',
   'bot.notMember': 'Only the owner and the VA of this pairing can do that.',
   'bot.noPairing': 'Tandem is not set up for this chat.',
   'bot.alreadySetUp': 'Tandem is already set up in this chat. Type “settings” to see how.',
