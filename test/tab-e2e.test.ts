@@ -5,9 +5,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiFor } from '../src/api/kpi-reads.ts';
+import { buildTab } from '../src/api/tab-build.ts';
 import { currentWeek, weekPeriod } from '../src/api/periods.ts';
 import { formatDuration, formatPercent } from '../src/i18n/format.ts';
 import type { WeekKpi } from '../src/kpi/engine.ts';
@@ -48,7 +48,7 @@ beforeAll(async () => {
     expectedWith72h = (await kpiFor(db, pairing, period, now, parseSettings({ ...pairing.settings, windowHours: 72 }))).weeks[0]!;
   });
   // Always the current code: a bundle left from an earlier build would be tested otherwise.
-  await build({ configFile: new URL('../tab/vite.config.ts', import.meta.url).pathname, logLevel: 'silent' });
+  await buildTab();
   await mkdir(ARTIFACTS, { recursive: true });
   [server, browser] = await Promise.all([startServer(dir), launchChromium()]);
 }, 180_000);

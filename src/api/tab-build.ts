@@ -1,15 +1,38 @@
-// Builds the tab with Vite when its bundle is missing, so `npm start` works from a fresh checkout.
+// Builds the tab with Vite when its bundle is missing, so `npm start` works from a fresh checkout. A build
+// goes to a staging folder first and then moves in file by file, the pages last: a server (or a test)
+// running meanwhile never finds dist/tab empty, and a page it already served still finds its hashed assets.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const TAB_DIST = fileURLToPath(new URL('../../dist/tab', import.meta.url));
 const VITE_CONFIG = fileURLToPath(new URL('../../tab/vite.config.ts', import.meta.url));
 
+/** Builds the tab (and the Outlook pane, the same Vite build) into dist/tab. */
+export async function buildTab(): Promise<void> {
+  const staging = `${TAB_DIST}.build-${randomBytes(4).toString('hex')}`;
+  const { build } = await import('vite');
+  try {
+    await build({ configFile: VITE_CONFIG, logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    const entries = await readdir(staging, { recursive: true });
+    const files = [];
+    for (const entry of entries) if ((await stat(join(staging, entry))).isFile()) files.push(entry);
+    // Pages name the hashed assets, so they replace the old ones only once every asset is in place.
+    files.sort((a, b) => Number(a.endsWith('.html')) - Number(b.endsWith('.html')));
+    for (const file of files) {
+      await mkdir(dirname(join(TAB_DIST, file)), { recursive: true });
+      await rename(join(staging, file), join(TAB_DIST, file));
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
 /** Builds dist/tab unless it holds a build of both pages (the tab and the Outlook pane); returns whether it built. */
 export async function ensureTabBuilt(): Promise<boolean> {
   if (existsSync(join(TAB_DIST, 'index.html')) && existsSync(join(TAB_DIST, 'addin/index.html'))) return false;
-  const { build } = await import('vite');
-  await build({ configFile: VITE_CONFIG, logLevel: 'warn' });
+  await buildTab();
   return true;
 }
