@@ -8,12 +8,13 @@ import { DateTime } from 'luxon';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAB_SCOPE } from '../src/api/auth/tab-validator.ts';
-import { rowsFor } from '../src/api/kpi-reads.ts';
+import { kpiFor, rowsFor } from '../src/api/kpi-reads.ts';
 import type { MessageRow } from '../src/api/message-rows.ts';
-import { lastWeeks } from '../src/api/periods.ts';
+import { currentWeek, lastWeeks, weekPeriod } from '../src/api/periods.ts';
 import { ensureTabBuilt } from '../src/api/tab-build.ts';
-import { formatDuration } from '../src/i18n/format.ts';
+import { formatDuration, formatPercent } from '../src/i18n/format.ts';
 import { t } from '../src/i18n/messages.ts';
+import type { WeekKpi } from '../src/kpi/engine.ts';
 import type { MessageMeta } from '../src/kpi/message.ts';
 import { listMessagesSince, upsertMessages } from '../src/store/messages.ts';
 import type { Pairing } from '../src/store/pairings.ts';
@@ -42,6 +43,8 @@ let receivedNow: string;
 /** Seeded rows the pane is checked against: answered on time by the VA, and a newsletter. */
 let answered: MessageRow;
 let newsletter: MessageRow;
+/** This week as the engine computes it. */
+let thisWeek: WeekKpi;
 
 /** Two mails of one conversation that arrived minutes ago, both waiting: the ones marked in the test. */
 function freshThread(now: number): MessageMeta[] {
@@ -63,6 +66,7 @@ beforeAll(async () => {
     const rows = await rowsFor(db, pairing, lastWeeks(pairing.settings, now, 2), now);
     answered = rows.find((row) => row.status === 'onTime' && row.answeredFrom === pairing.va.address)!;
     newsletter = rows.find((row) => row.reason === 'auto')!;
+    thisWeek = (await kpiFor(db, pairing, weekPeriod(currentWeek(pairing.settings, now)), now)).weeks[0]!;
   });
   receivedNow = new Date(now).toISOString();
   await ensureTabBuilt();
@@ -117,6 +121,8 @@ describe('the Outlook task pane', () => {
     expect(await page.getByTestId('answered').textContent()).toContain('by the VA');
     expect(await page.getByTestId('last-sync').textContent()).not.toContain(en('none'));
     expect(await page.getByTestId('zone').textContent()).toContain(SEED_ZONE);
+    expect(await page.getByTestId('week-rate').textContent()).toBe(en('addin.weekRate', { rate: thisWeek.rate === null ? en('tab.week.noMail') : formatPercent(LOCALE, thisWeek.rate), target: 90 }));
+    expect(await page.getByTestId('week-counts').textContent()).toBe(en('addin.weekCounts', { onTime: thisWeek.onTime, counted: thisWeek.counted, pending: thisWeek.pending }));
     await page.screenshot({ path: `${ARTIFACTS}pane-answered-light.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
