@@ -6,7 +6,7 @@ import { lastWeeks } from '../src/api/periods.ts';
 import { conversationRefSchema } from '../src/jobs/job-payloads.ts';
 import type { ChatPoster, Clock } from '../src/jobs/ports.ts';
 import type { Logger } from '../src/log.ts';
-import { claimBreachWarning, listBreachWarningPairings } from '../src/store/breach-warnings.ts';
+import { claimBreachWarning, listBreachWarningPairings, releaseBreachWarning } from '../src/store/breach-warnings.ts';
 import type { Database } from '../src/store/database.ts';
 import { getPairing } from '../src/store/pairings.ts';
 import { breachCard } from './cards/breach-card.ts';
@@ -46,7 +46,14 @@ export async function warnAboutBreaches(ctx: BreachContext): Promise<number> {
     const items = aboutToBreach(rows, pairing.settings.windowHours);
     if (items.length === 0 || !(await claimBreachWarning(ctx.db, pairing.id, now))) continue;
     const card = breachCard({ locale: pairing.locale, timeZone: pairing.settings.timeZone, privacyMode: PRIVACY_MODE, items });
-    await ctx.chat.post(conversation.data, card, `breach:${pairing.id}:${Math.floor(now / 3_600_000)}`);
+    try {
+      await ctx.chat.post(conversation.data, card, `breach:${pairing.id}:${Math.floor(now / 3_600_000)}`);
+    } catch (error) {
+      // One chat's failure must not cost the other pairings their warnings; this one is tried again next check.
+      await releaseBreachWarning(ctx.db, pairing.id, now);
+      ctx.log.warn('breach_warning_failed', { pairingId: pairing.id, message: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
     ctx.log.info('breach_warning', { pairingId: pairing.id, items: items.length });
     posted++;
   }

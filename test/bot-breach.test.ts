@@ -36,7 +36,14 @@ describe.each(testEngines())('breach warnings on %s', (engine) => {
     await upsertMessages(db(), pairing.id, [soon, later, answered, reply('2026-11-24T13:00Z', answered.conversationId)]);
 
     const posted: Array<{ card: object; key: string }> = [];
-    const chat: ChatPoster = { post: async (_conversation, card, key) => `a-${posted.push({ card, key })}`, findPosted: async () => null };
+    let connectorDown = false;
+    const chat: ChatPoster = {
+      post: async (_conversation, card, key) => {
+        if (connectorDown) throw new Error('connector unreachable');
+        return `a-${posted.push({ card, key })}`;
+      },
+      findPosted: async () => null,
+    };
     let now = at('2026-11-25T10:00Z'); // 2 h 30 min left for "Invoice question"
     const ctx = { db: db(), chat, clock: { now: () => now }, log: silentLogger };
 
@@ -55,6 +62,10 @@ describe.each(testEngines())('breach warnings on %s', (engine) => {
     }
     expect(await breachWarningsOn(db(), pairing.id)).toBe(true);
 
+    // A failed post gives the hour back: the next check posts.
+    connectorDown = true;
+    expect(await warnAboutBreaches(ctx)).toBe(0);
+    connectorDown = false;
     expect(await warnAboutBreaches(ctx)).toBe(1);
     const card = JSON.stringify(posted[0]!.card);
     expect(card).toContain('1 mail(s) will pass the response window within 4 hours');

@@ -32,3 +32,8 @@ export async function claimBreachWarning(db: Queryable, pairingId: string, now: 
   );
   return changed > 0;
 }
+
+/** Gives back a claim whose card could not be posted, so the next check tries again. */
+export async function releaseBreachWarning(db: Queryable, pairingId: string, claimedAt: number): Promise<void> {
+  await db.execute('update breach_warnings set last_warned_at = null where pairing_id = $1 and last_warned_at = $2::timestamptz', [pairingId, isoInstant(claimedAt)]);
+}
