@@ -9,7 +9,9 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: fileURLToPath(new URL('../dist/tab', import.meta.url)),
-    emptyOutDir: true,
+    // Never emptied: servers and tests running during a build keep finding the pages and the assets they name
+    // (hashed names, so stale files only take space in a git-ignored folder).
+    emptyOutDir: false,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
     // The Outlook add-in's task pane is its own page, so it loads none of the tab's views.
