@@ -1,5 +1,6 @@
 // The bot end to end through the real app: real-shaped Teams activities posted to /api/messages, replies read
 // back from a fake Bot Framework connector (the activities' serviceUrl), rows read back from the database.
+import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botRoute } from '../bot/adapter.ts';
 import { jsonLogger, silentLogger } from '../src/log.ts';
@@ -339,5 +340,15 @@ describe('the bot with MicrosoftAppId configured', () => {
     expect((await post({})).status).toBe(401);
     expect((await post({ authorization: 'Basic abc' })).status).toBe(401);
     expect((await post({ authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+    // A well-formed, signed token from an issuer that is not the Bot Framework's.
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ serviceurl: chat.serviceUrl })
+      .setProtectedHeader({ alg: 'RS256', kid: 'forged' })
+      .setIssuer('https://login.evil.example')
+      .setAudience('11111111-2222-4333-8444-555555555555')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    expect((await post({ authorization: `Bearer ${forged}` })).status).toBe(401);
   });
 });
