@@ -68,7 +68,7 @@ describe.each(testEngines())('breach warnings on %s', (engine) => {
     connectorDown = false;
     expect(await warnAboutBreaches(ctx)).toBe(1);
     const card = JSON.stringify(posted[0]!.card);
-    expect(card).toContain('1 mail(s) will pass the response window within 4 hours');
+    expect(card).toContain('1 mail will pass the response window within 4 hours');
     expect(card).toContain('2 h 30 min left');
     expect(card).toContain('Invoice question');
     expect(card).not.toContain('Not urgent yet');

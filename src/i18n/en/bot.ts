@@ -193,7 +193,7 @@ export const BOT = {
   'review.saved': 'Thanks, your review is saved. Targets stay at {target}% within {window} h.',
   'review.saved.targets': 'Thanks, saved. The new target is {target}% within {window} h; past weeks are recomputed with it.',
 
-  'breach.title': '{count} mail(s) will pass the response window within 4 hours',
+  'breach.title': '{count, plural, one {# mail will pass} other {# mails will pass}} the response window within 4 hours',
   'breach.off': 'Type “warnings off” to stop these warnings.',
   'warnings.on': 'Breach warnings are on: when mail is about to pass the response window, I post a short list here, at most once an hour.',
   'warnings.off': 'Breach warnings are off.',
