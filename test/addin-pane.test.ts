@@ -11,7 +11,7 @@ import { TAB_SCOPE } from '../src/api/auth/tab-validator.ts';
 import { kpiFor, rowsFor } from '../src/api/kpi-reads.ts';
 import type { MessageRow } from '../src/api/message-rows.ts';
 import { currentWeek, lastWeeks, weekPeriod } from '../src/api/periods.ts';
-import { ensureTabBuilt } from '../src/api/tab-build.ts';
+import { buildTab } from '../src/api/tab-build.ts';
 import { formatDuration, formatPercent } from '../src/i18n/format.ts';
 import { t } from '../src/i18n/messages.ts';
 import type { WeekKpi } from '../src/kpi/engine.ts';
@@ -69,7 +69,7 @@ beforeAll(async () => {
     thisWeek = (await kpiFor(db, pairing, weekPeriod(currentWeek(pairing.settings, now)), now)).weeks[0]!;
   });
   receivedNow = new Date(now).toISOString();
-  await ensureTabBuilt();
+  await buildTab();
   await mkdir(ARTIFACTS, { recursive: true });
   [server, browser, officeJs] = await Promise.all([startServer(dir), launchChromium(), officeMockScript()]);
 }, 180_000);
