@@ -7,7 +7,7 @@ import { listAudit } from '../src/store/audit.ts';
 import { saveFeedback } from '../src/store/feedback.ts';
 import { upsertMessages } from '../src/store/messages.ts';
 import type { Pairing } from '../src/store/pairings.ts';
-import { recordSyncError } from '../src/store/sync-state.ts';
+import { recordSyncError, recordSyncSuccess } from '../src/store/sync-state.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { at, inbound, reply } from './support/mail.ts';
 import { newTestPairing } from './support/pairings.ts';
@@ -126,8 +126,14 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       expect(excluded.messages.map((m: { id: string }) => m.id)).toEqual(['newsletter']);
     });
 
-    it('reports the sync state and its error', async () => {
-      expect(await (await call('GET', '/sync', 'owner')).json()).toMatchObject({ state: 'pending', messagesStored: 5 });
+    it('reports the sync state, the first read\'s progress, and the error', async () => {
+      expect(await (await call('GET', '/sync', 'owner')).json()).toMatchObject({ state: 'pending', messagesStored: 5, progress: null });
+      const DAY = 86_400_000;
+      const backfilling = { version: 1, phase: 'backfill', folders: {}, backfill: { since: 0, fetched: 2_000, oldestReceived: 45 * DAY }, nextLink: 'https://graph/next', watermark: 90 * DAY, outOfOffice: null, vaMailbox: null, domainsReadAt: null };
+      await recordSyncSuccess(db(), pairing.id, 'mailbox', backfilling);
+      expect(await (await call('GET', '/sync', 'owner')).json()).toMatchObject({ state: 'backfilling', progress: { phase: 'backfill', fetched: 2_000, fraction: 0.5 } });
+      await recordSyncSuccess(db(), pairing.id, 'mailbox', { ...backfilling, phase: 'incremental', nextLink: null });
+      expect(await (await call('GET', '/sync', 'owner')).json()).toMatchObject({ state: 'synced', progress: { fraction: 1 } });
       await recordSyncError(db(), pairing.id, 'mailbox', 'Graph consent missing');
       expect(await (await call('GET', '/sync', 'owner')).json()).toMatchObject({ state: 'error', lastError: 'Graph consent missing' });
     });

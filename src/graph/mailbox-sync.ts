@@ -118,7 +118,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       ...position,
       nextLink: listing.nextLink,
       phase: backfilling && listing.nextLink === null ? 'incremental' : position.phase,
-      backfill: { ...position.backfill, fetched },
+      backfill: { ...position.backfill, fetched, ...oldest(position.backfill.oldestReceived, backfilling ? listing.oldestReceived : null) },
       // A backfill leaves the watermark where it began, so a sweep later sees what changed meanwhile.
       watermark: backfilling || listing.newestModified === null ? position.watermark : Math.max(position.watermark, listing.newestModified),
     };
@@ -231,6 +231,12 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     },
     keepSubscription: (mailbox, stored, target) => keepInboxSubscription(graph, mailbox, stored, target, clock.now()),
   };
+}
+
+/** The earlier of two instants, as the position's optional field. */
+function oldest(stored: number | undefined, page: number | null): { oldestReceived?: number } {
+  const candidates = [stored, page ?? undefined].filter((value): value is number => value !== undefined);
+  return candidates.length === 0 ? {} : { oldestReceived: Math.min(...candidates) };
 }
 
 /** How far back the backfill (newest first, begun at the watermark) has read, as a share of its days. */

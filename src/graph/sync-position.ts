@@ -16,6 +16,8 @@ export const syncPositionSchema = z.object({
     since: z.number(),
     /** Messages read so far, for progress. */
     fetched: z.number().int().nonnegative(),
+    /** The earliest receivedDateTime read so far (epoch ms): newest first, so how far back the backfill got. */
+    oldestReceived: z.number().optional(),
   }),
   /** The next page of the listing under way (backfill or sweep); null between cycles. */
   nextLink: z.string().nullable(),
@@ -34,4 +36,23 @@ export type SyncPosition = z.infer<typeof syncPositionSchema>;
 export function readSyncPosition(stored: unknown): SyncPosition | null {
   const parsed = syncPositionSchema.safeParse(stored);
   return parsed.success ? parsed.data : null;
+}
+
+export interface SyncProgress {
+  readonly phase: 'backfill' | 'incremental';
+  /** Messages the backfill has read. */
+  readonly fetched: number;
+  /** Share of the backfill's days read (0–1); 1 once it is done. */
+  readonly fraction: number;
+}
+
+/** How far a stored position has got, for the tab; null for a position that is not a Graph sync's. */
+export function syncProgressOf(stored: unknown): SyncProgress | null {
+  const position = readSyncPosition(stored);
+  if (position === null) return null;
+  const { since, fetched, oldestReceived } = position.backfill;
+  if (position.phase === 'incremental') return { phase: 'incremental', fetched, fraction: 1 };
+  const span = position.watermark - since;
+  const fraction = oldestReceived === undefined || span <= 0 ? 0 : Math.min(1, Math.max(0, (position.watermark - oldestReceived) / span));
+  return { phase: 'backfill', fetched, fraction };
 }

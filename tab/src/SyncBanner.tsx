@@ -22,8 +22,9 @@ export function SyncBanner({ api, pairingId }: { api: ApiClient; pairingId: stri
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{text('tab.sync.runningTitle')}</MessageBarTitle>
-        {text('tab.sync.running', { count: sync.data.messagesStored })}
-        <ProgressBar thickness="large" aria-label={text('tab.sync.runningTitle')} />
+        {text('tab.sync.running', { count: Math.max(sync.data.messagesStored, sync.data.progress?.fetched ?? 0) })}
+        {/* Without a known share the bar runs indeterminate. */}
+        <ProgressBar thickness="large" aria-label={text('tab.sync.runningTitle')} {...(sync.data.progress ? { value: sync.data.progress.fraction } : {})} />
       </MessageBarBody>
     </MessageBar>
   );

@@ -59,7 +59,9 @@ export interface FeedbackResponse {
   readonly deliveries: readonly { kind: string; period: string; sentAt: number | null; late: boolean }[];
 }
 export interface SyncResponse {
-  readonly state: 'pending' | 'synced' | 'error';
+  readonly state: 'pending' | 'backfilling' | 'synced' | 'error';
+  /** The first read of the mailbox: how many messages and what share of its days so far. */
+  readonly progress: { readonly phase: 'backfill' | 'incremental'; readonly fetched: number; readonly fraction: number } | null;
   readonly lastSuccessAt: number | null;
   readonly lastError: string | null;
   readonly messagesStored: number;
