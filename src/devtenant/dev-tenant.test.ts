@@ -87,7 +87,8 @@ describe('startDevTenant', () => {
 
 describe('Outlook concurrency per mailbox', () => {
   it('answers 429 past 4 concurrent requests to one mailbox, and the real client never gets there', async () => {
-    const entry = await start({ mailboxConcurrency: 4, latencyMs: 60 });
+    // Long enough that all 8 requests overlap even when a loaded machine is slow to open their connections.
+    const entry = await start({ mailboxConcurrency: 4, latencyMs: 1_500 });
     const folder = `/users/${OWNER.id}/mailFolders/inbox`;
     const raw = await Promise.all(Array.from({ length: 8 }, () => entry.graph.get(folder)));
     const statuses = raw.map((response) => response.status).sort();
