@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatClockTime, formatDate, formatDateTime, formatDuration, formatDurationLong, formatNumber, formatPercent, formatTime } from './format.ts';
+import { WEEKDAYS } from '../kpi/settings.ts';
+import { formatClockTime, formatDate, formatDateTime, formatDuration, formatDurationLong, formatNumber, formatPercent, formatTime, formatWeekday } from './format.ts';
 
 /** Intl separates numbers and units with no-break spaces; the tests compare words, not space kinds. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -81,5 +82,20 @@ describe('dates and times in the reader’s locale and the pairing’s zone', ()
     expect(formatDate('en-GB', '2026-12-31')).toBe('31 Dec 2026');
     expect(formatDateTime('en-GB', Date.UTC(2026, 0, 1, 23, 30), 'Not/AZone')).toBe('Thu 1 Jan, 23:30');
     expect(formatDateTime('en-GB', Date.UTC(2026, 0, 1, 23, 30), 'Pacific/Kiritimati')).toBe('Fri 2 Jan, 13:30');
+  });
+});
+
+describe('weekdays', () => {
+  it.each([
+    ['en', 'Monday', 'Sun', 'Fri'],
+    ['da', 'mandag', 'søn.', 'fre.'],
+    ['nl', 'maandag', 'zo', 'vr'],
+    ['nb', 'mandag', 'søn.', 'fre.'],
+    ['de', 'Montag', 'So', 'Fr'],
+  ])('%s', (locale, monday, sunday, friday) => {
+    expect(formatWeekday(locale, 'monday')).toBe(monday);
+    expect(formatWeekday(locale, 'sunday', 'short')).toBe(sunday);
+    expect(formatWeekday(locale, 'friday', 'short')).toBe(friday);
+    expect(new Set(WEEKDAYS.map((day) => formatWeekday(locale, day, 'short'))).size).toBe(7);
   });
 });

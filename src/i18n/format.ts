@@ -1,11 +1,15 @@
 // Numbers, percentages, durations, dates and times for cards, the tab and e-mails, formatted by Intl in the
 // reader's locale (the tag Intl gets comes from locales.ts, so formats match the language shown) and, for
 // instants, the pairing's time zone.
+import { WEEKDAYS, type Weekday } from '../kpi/settings.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { intlLocale } from './locales.ts';
 import { t } from './messages.ts';
 
 const MINUTES_PER_HOUR = 60;
+/** 1 January 2024 was a Monday: the days after it name every weekday. */
+const A_MONDAY = Date.UTC(2024, 0, 1);
+const DAY_MS = 86_400_000;
 
 export function formatNumber(locale: string, value: number): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
@@ -85,4 +89,9 @@ export function formatDate(locale: string, isoDate: string, options: DateOptions
 export function formatClockTime(locale: string, time: string): string {
   const tag = intlLocale(locale);
   return new Intl.DateTimeFormat(tag, { ...clock(tag), timeZone: 'UTC' }).format(Date.parse(`1970-01-01T${time}:00Z`));
+}
+
+/** A settings weekday in the reader's language: "Friday", "fredag"; short: "Fri", "fre.", "vr", "Fr" (Intl's own abbreviations). */
+export function formatWeekday(locale: string, day: Weekday, width: 'long' | 'short' = 'long'): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: width, timeZone: 'UTC' }).format(A_MONDAY + WEEKDAYS.indexOf(day) * DAY_MS);
 }
