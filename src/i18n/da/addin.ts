@@ -5,6 +5,7 @@ import type { Translation } from '../translation.ts';
 export const ADDIN = {
   'addin.title': 'Tandem',
   'addin.pairing': '{mailbox} · du er {role}',
+  'addin.timesIn': 'Tider i {zone}, samarbejdets tidszone',
 
   'addin.state.outsideOutlookTitle': 'Åbn Tandem fra Outlook',
   'addin.state.outsideOutlook': 'Denne rude viser Tandems ur for den mail, du læser. Åbn en mail i Outlook, og vælg Tandem på båndet.',

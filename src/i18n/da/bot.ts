@@ -126,6 +126,7 @@ export const BOT = {
   'help.cmd.leave': 'VA’ens fravær: sætter uret på pause de dage',
   'help.cmd.review': 'den kvartalsvise gennemgang af målene',
   'help.cmd.offboard': 'slet alt, hvad Tandem gemmer (kun ejeren)',
+  'help.cmd.warnings': 'advar her, når en mail er ved at blive for sen',
   'help.cmd.help': 'denne liste',
   'help.action.scorecard': 'Resultatkort',
   'help.action.waiting': 'Ventende mails',
@@ -195,6 +196,12 @@ export const BOT = {
   'review.error.ownerOnly': 'Kun ejeren kan ændre målene. Din kommentar kan stadig gemmes med uændrede mål.',
   'review.saved': 'Tak, din gennemgang er gemt. Målet forbliver {target} % inden for {window} t.',
   'review.saved.targets': 'Tak, det er gemt. Det nye mål er {target} % inden for {window} t.; tidligere uger genberegnes med det.',
+
+  'breach.title': '{count, plural, one {# mail overskrider} other {# mails overskrider}} svarfristen inden for 4 timer',
+  'breach.off': 'Skriv “warnings off” for at slå disse advarsler fra.',
+  'warnings.on': 'Advarsler om overskredne frister er slået til: når en mail er ved at overskride svarfristen, skriver jeg en kort liste her, højst én gang i timen.',
+  'warnings.off': 'Advarsler om overskredne frister er slået fra.',
+  'warnings.usage': 'Skriv “warnings on” eller “warnings off”.',
 
   'bot.notMember': 'Kun ejeren og VA’en i dette samarbejde kan gøre det.',
   'bot.noPairing': 'Tandem er ikke sat op i denne chat.',

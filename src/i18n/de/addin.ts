@@ -5,6 +5,7 @@ import type { Translation } from '../translation.ts';
 export const ADDIN = {
   'addin.title': 'Tandem',
   'addin.pairing': '{mailbox} · Ihre Rolle: {role}',
+  'addin.timesIn': 'Zeiten in {zone}, der Zeitzone der Zusammenarbeit',
 
   'addin.state.outsideOutlookTitle': 'Tandem aus Outlook öffnen',
   'addin.state.outsideOutlook': 'Dieser Bereich zeigt die Tandem-Uhr für die Nachricht, die Sie lesen. Öffnen Sie eine Nachricht in Outlook und wählen Sie Tandem im Menüband.',

@@ -126,6 +126,7 @@ export const BOT = {
   'help.cmd.leave': 'Abwesenheit der VA: hält die Uhr an diesen Tagen an',
   'help.cmd.review': 'die vierteljährliche Überprüfung der Ziele',
   'help.cmd.offboard': 'alles löschen, was Tandem speichert (nur Inhaber:in)',
+  'help.cmd.warnings': 'hier warnen, wenn E-Mails zu spät zu werden drohen',
   'help.cmd.help': 'diese Liste',
   'help.action.scorecard': 'Wochenbericht',
   'help.action.waiting': 'Offene E-Mails',
@@ -195,6 +196,12 @@ export const BOT = {
   'review.error.ownerOnly': 'Nur die Inhaberin oder der Inhaber kann die Ziele ändern. Ihr Kommentar kann trotzdem mit unveränderten Zielen gespeichert werden.',
   'review.saved': 'Danke, Ihre Überprüfung ist gespeichert. Das Ziel bleibt bei {target} % innerhalb von {window} Std.',
   'review.saved.targets': 'Danke, gespeichert. Das neue Ziel ist {target} % innerhalb von {window} Std.; vergangene Wochen werden damit neu berechnet.',
+
+  'breach.title': '{count, plural, one {# E-Mail überschreitet} other {# E-Mails überschreiten}} in den nächsten 4 Stunden die Antwortfrist',
+  'breach.off': 'Tippen Sie „warnings off“, um diese Warnungen abzuschalten.',
+  'warnings.on': 'Fristwarnungen sind an: Wenn E-Mails kurz davor sind, die Antwortfrist zu überschreiten, poste ich hier eine kurze Liste, höchstens einmal pro Stunde.',
+  'warnings.off': 'Fristwarnungen sind aus.',
+  'warnings.usage': 'Schreiben Sie „warnings on“ oder „warnings off“.',
 
   'bot.notMember': 'Das können nur Inhaber:in und VA dieser Zusammenarbeit.',
   'bot.noPairing': 'Tandem ist für diesen Chat nicht eingerichtet.',

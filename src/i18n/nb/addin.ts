@@ -5,6 +5,7 @@ import type { Translation } from '../translation.ts';
 export const ADDIN = {
   'addin.title': 'Tandem',
   'addin.pairing': '{mailbox} · du er {role}',
+  'addin.timesIn': 'Tider i {zone}, samarbeidets tidssone',
 
   'addin.state.outsideOutlookTitle': 'Åpne Tandem fra Outlook',
   'addin.state.outsideOutlook': 'Denne ruten viser Tandems klokke for meldingen du leser. Åpne en melding i Outlook og velg Tandem på båndet.',

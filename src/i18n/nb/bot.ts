@@ -126,6 +126,7 @@ export const BOT = {
   'help.cmd.leave': 'fravær for VA-en: setter klokken på pause de dagene',
   'help.cmd.review': 'den kvartalsvise gjennomgangen av målene',
   'help.cmd.offboard': 'slett alt Tandem lagrer (bare eieren)',
+  'help.cmd.warnings': 'varsle her når e-post er i ferd med å bli for sen',
   'help.cmd.help': 'denne listen',
   'help.action.scorecard': 'Resultatkort',
   'help.action.waiting': 'Ventende e-post',
@@ -195,6 +196,12 @@ export const BOT = {
   'review.error.ownerOnly': 'Bare eieren kan endre målene. Kommentaren din kan likevel lagres med uendrede mål.',
   'review.saved': 'Takk, gjennomgangen din er lagret. Målet er fortsatt {target} % innen {window} t.',
   'review.saved.targets': 'Takk, lagret. Det nye målet er {target} % innen {window} t; tidligere uker beregnes på nytt med det.',
+
+  'breach.title': '{count, plural, one {# e-post går} other {# e-poster går}} over svarfristen innen 4 timer',
+  'breach.off': 'Skriv «warnings off» for å slå av disse varslene.',
+  'warnings.on': 'Varsler om fristbrudd er på: når e-post er i ferd med å gå over svarfristen, legger jeg en kort liste her, maks. én gang i timen.',
+  'warnings.off': 'Varsler om fristbrudd er av.',
+  'warnings.usage': 'Skriv «warnings on» eller «warnings off».',
 
   'bot.notMember': 'Bare eieren og VA-en i dette samarbeidet kan gjøre det.',
   'bot.noPairing': 'Tandem er ikke satt opp for denne chatten.',

@@ -5,6 +5,7 @@ import type { Translation } from '../translation.ts';
 export const ADDIN = {
   'addin.title': 'Tandem',
   'addin.pairing': '{mailbox} · je bent de {role}',
+  'addin.timesIn': 'Tijden in {zone}, de tijdzone van de samenwerking',
 
   'addin.state.outsideOutlookTitle': 'Open Tandem vanuit Outlook',
   'addin.state.outsideOutlook': 'Dit venster toont de klok van Tandem voor het bericht dat je leest. Open een bericht in Outlook en kies Tandem op het lint.',

@@ -126,6 +126,7 @@ export const BOT = {
   'help.cmd.leave': 'verlof van de VA: zet de klok op die dagen stil',
   'help.cmd.review': 'de evaluatie van de doelen per kwartaal',
   'help.cmd.offboard': 'alles verwijderen wat Tandem bewaart (alleen de eigenaar)',
+  'help.cmd.warnings': 'waarschuw hier als mail te laat dreigt te worden',
   'help.cmd.help': 'deze lijst',
   'help.action.scorecard': 'Scorekaart',
   'help.action.waiting': 'Wachtende mail',
@@ -195,6 +196,12 @@ export const BOT = {
   'review.error.ownerOnly': 'Alleen de eigenaar kan de doelen wijzigen. Je opmerking kan wel worden opgeslagen met ongewijzigde doelen.',
   'review.saved': 'Bedankt, je evaluatie is opgeslagen. De doelen blijven {target}% binnen {window} uur.',
   'review.saved.targets': 'Bedankt, opgeslagen. Het nieuwe doel is {target}% binnen {window} uur; eerdere weken worden ermee herberekend.',
+
+  'breach.title': '{count, plural, one {# mail overschrijdt} other {# mails overschrijden}} binnen 4 uur de antwoordtermijn',
+  'breach.off': 'Typ “warnings off” om deze waarschuwingen uit te zetten.',
+  'warnings.on': 'Waarschuwingen staan aan: als mail de antwoordtermijn dreigt te overschrijden, zet ik hier een kort lijstje neer, hooguit eens per uur.',
+  'warnings.off': 'Waarschuwingen staan uit.',
+  'warnings.usage': 'Schrijf “warnings on” of “warnings off”.',
 
   'bot.notMember': 'Alleen de eigenaar en de VA van deze samenwerking kunnen dat doen.',
   'bot.noPairing': 'Tandem is niet ingesteld voor deze chat.',
