@@ -1,14 +1,15 @@
 // Numbers, percentages, durations, dates and times for cards, the tab and e-mails, formatted by Intl in the
 // reader's locale (the tag Intl gets comes from locales.ts, so formats match the language shown) and, for
-// instants, the pairing's time zone.
-import { WEEKDAYS, type Weekday } from '../kpi/settings.ts';
-import { resolveTimeZone } from '../kpi/time-zone.ts';
+// instants, the pairing's time zone. Imports nothing but the catalog: the tab loads it up front, so luxon,
+// zod and the Windows zone table stay out (callers resolve Windows zone names with src/kpi/time-zone.ts).
+import type { Weekday } from '../kpi/settings.ts';
 import { intlLocale } from './locales.ts';
 import { t } from './messages.ts';
 
 const MINUTES_PER_HOUR = 60;
 /** 1 January 2024 was a Monday: the days after it name every weekday. */
 const A_MONDAY = Date.UTC(2024, 0, 1);
+const DAYS_AFTER_MONDAY: Readonly<Record<Weekday, number>> = { monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6 };
 const DAY_MS = 86_400_000;
 
 export function formatNumber(locale: string, value: number): string {
@@ -43,9 +44,15 @@ export function formatDurationLong(locale: string, minutes: number | null): stri
   return t(locale, 'duration.long.hoursMinutes', parts);
 }
 
-/** The IANA zone to format in: pairings may hold Windows names from mailboxSettings; unknown names read as UTC. */
+/** The IANA zone to format in; a name Intl does not know (a Windows name left unresolved) reads as UTC. */
 function zoneOf(timeZone: string): string {
-  return resolveTimeZone(timeZone) ?? 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch (error) {
+    if (error instanceof RangeError) return 'UTC';
+    throw error;
+  }
 }
 
 /** Hours as the locale writes them: "09:30" where the day has 24 hours, "9:30 AM" (not "09:30 AM") where it has 12. */
@@ -54,7 +61,7 @@ function clock(locale: string): Pick<Intl.DateTimeFormatOptions, 'hour' | 'minut
   return { hour: cycle === 'h11' || cycle === 'h12' ? 'numeric' : '2-digit', minute: '2-digit' };
 }
 
-/** An instant as the pairing's local weekday, date and time: "Mon 16 Nov, 09:30" (en-GB), "man. 16. nov. 09.30" (da). */
+/** An instant as the pairing's local weekday, date and time (IANA `timeZone`): "Mon 16 Nov, 09:30" (en-GB), "man. 16. nov. 09.30" (da). */
 export function formatDateTime(locale: string, instant: number, timeZone: string): string {
   const tag = intlLocale(locale);
   return new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant);
@@ -93,5 +100,5 @@ export function formatClockTime(locale: string, time: string): string {
 
 /** A settings weekday in the reader's language: "Friday", "fredag"; short: "Fri", "fre.", "vr", "Fr" (Intl's own abbreviations). */
 export function formatWeekday(locale: string, day: Weekday, width: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: width, timeZone: 'UTC' }).format(A_MONDAY + WEEKDAYS.indexOf(day) * DAY_MS);
+  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: width, timeZone: 'UTC' }).format(A_MONDAY + DAYS_AFTER_MONDAY[day] * DAY_MS);
 }

@@ -2,6 +2,7 @@
 // plain text), so both parts always say the same thing. Every number comes from the engine's WeekKpi.
 import type { WeekKpi } from '../kpi/engine.ts';
 import { WEEKDAYS, type Settings, type Weekday } from '../kpi/settings.ts';
+import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPercent } from '../i18n/format.ts';
 import { intlLocale } from '../i18n/locales.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
@@ -136,7 +137,7 @@ function waitingRows(input: SummaryMailInput): WaitingRow[] {
   const { locale } = input;
   return input.week.oldestWaiting.map((item) => ({
     from: item.from ?? t(locale, 'mail.waiting.unknownSender'),
-    received: formatDateTime(locale, item.receivedAt, input.settings.timeZone),
+    received: formatDateTime(locale, item.receivedAt, resolveTimeZone(input.settings.timeZone) ?? 'UTC'),
     subject: input.privacyMode ? t(locale, 'mail.waiting.hidden') : item.subject,
     subjectHidden: input.privacyMode,
     status: item.status === 'missed' ? t(locale, 'mail.waiting.missed') : t(locale, 'mail.waiting.pending', { left: formatDuration(locale, item.remainingMinutes) }),
