@@ -11,7 +11,6 @@ import type { Database } from '../src/store/database.ts';
 import { getPairing } from '../src/store/pairings.ts';
 import { breachCard } from './cards/breach-card.ts';
 import type { WaitingItem } from './cards/waiting-card.ts';
-import { PRIVACY_MODE } from './privacy.ts';
 
 /** Mail this close to its deadline is warned about. */
 export const WARN_WITHIN_MINUTES = 4 * 60;
@@ -45,7 +44,7 @@ export async function warnAboutBreaches(ctx: BreachContext): Promise<number> {
     const rows = waitingRows(await rowsFor(ctx.db, pairing, lastWeeks(pairing.settings, now, OPEN_WEEKS), now));
     const items = aboutToBreach(rows, pairing.settings.windowHours);
     if (items.length === 0 || !(await claimBreachWarning(ctx.db, pairing.id, now))) continue;
-    const card = breachCard({ locale: pairing.locale, timeZone: pairing.settings.timeZone, privacyMode: PRIVACY_MODE, items });
+    const card = breachCard({ locale: pairing.locale, timeZone: pairing.settings.timeZone, privacyMode: pairing.settings.privacyMode, items });
     try {
       await ctx.chat.post(conversation.data, card, `breach:${pairing.id}:${Math.floor(now / 3_600_000)}`);
     } catch (error) {

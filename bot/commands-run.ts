@@ -25,7 +25,6 @@ import { isPersonal } from './activity.ts';
 import type { Command } from './commands.ts';
 import { feedbackView, feedbackWeek } from './feedback-flow.ts';
 import { welcome } from './onboarding.ts';
-import { PRIVACY_MODE } from './privacy.ts';
 import { pairingFor, posts, roleIn, type BotResult, type Turn } from './turn-context.ts';
 
 /** Leave longer than this is refused as a likely typo. */
@@ -36,7 +35,7 @@ const tabUrl = (turn: Turn, pairing: Pairing, week: string) => (turn.deps.teamsA
 async function scorecard(turn: Turn, pairing: Pairing, last: boolean): Promise<BotResult> {
   const thisWeek = currentWeek(pairing.settings, turn.now);
   const week = last ? DateTime.fromISO(`${thisWeek}-1`, { zone: 'UTC' }).minus({ weeks: 1 }).toFormat("kkkk-'W'WW") : thisWeek;
-  const summary = await loadSummaryInput(turn.deps.db, pairing, week, { now: turn.now, late: false, tabUrl: tabUrl(turn, pairing, week), privacyMode: PRIVACY_MODE });
+  const summary = await loadSummaryInput(turn.deps.db, pairing, week, { now: turn.now, late: false, tabUrl: tabUrl(turn, pairing, week), privacyMode: pairing.settings.privacyMode });
   return posts(
     scorecardCard({
       pairingId: pairing.id,
@@ -46,7 +45,7 @@ async function scorecard(turn: Turn, pairing: Pairing, last: boolean): Promise<B
       streak: summary.streak,
       locale: pairing.locale,
       late: false,
-      privacyMode: PRIVACY_MODE,
+      privacyMode: pairing.settings.privacyMode,
       tabUrl: summary.tabUrl,
     }),
   );
@@ -61,7 +60,7 @@ async function waiting(turn: Turn, pairing: Pairing): Promise<BotResult> {
       locale: pairing.locale,
       timeZone: settings.timeZone,
       windowHours: settings.windowHours,
-      privacyMode: PRIVACY_MODE,
+      privacyMode: pairing.settings.privacyMode,
       items: rows.map((row) => ({
         from: row.from,
         subject: row.subject,

@@ -4,7 +4,6 @@ import { noticeCard } from '../../bot/cards/notice-card.ts';
 import { reminderCard } from '../../bot/cards/reminder-card.ts';
 import { reviewCard } from '../../bot/cards/review-card.ts';
 import { scorecardCard } from '../../bot/cards/scorecard-card.ts';
-import { PRIVACY_MODE } from '../../bot/privacy.ts';
 import { kpiFor } from '../api/kpi-reads.ts';
 import { lastWeeks } from '../api/periods.ts';
 import { t } from '../i18n/messages.ts';
@@ -65,14 +64,14 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
       return post(async () => {
         const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
         // The same engine run as the summary mail: the week, its 8-week trend and the streak.
-        const summary = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: PRIVACY_MODE });
-        return scorecardCard({ pairingId: pairing.id, week: summary.week, trend: summary.trend, settings, streak: summary.streak, locale, late: due.late, privacyMode: PRIVACY_MODE, tabUrl });
+        const summary = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: pairing.settings.privacyMode });
+        return scorecardCard({ pairingId: pairing.id, week: summary.week, trend: summary.trend, settings, streak: summary.streak, locale, late: due.late, privacyMode: pairing.settings.privacyMode, tabUrl });
       });
     case 'summary_mail':
       return {
         send: async () => {
           const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
-          const input = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: PRIVACY_MODE });
+          const input = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: pairing.settings.privacyMode });
           return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...summaryMail(input) }, key);
         },
         find: () => ctx.mail.findSent(pairing.mailbox, key),

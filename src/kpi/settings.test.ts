@@ -30,6 +30,7 @@ describe('settings', () => {
       scorecardDay: 'monday',
       scorecardTime: '09:00',
       reviewEveryWeeks: 13,
+      privacyMode: false,
     });
   });
 

@@ -73,6 +73,8 @@ export const settingsSchema = z.strictObject({
   scorecardDay: weekday.default('monday'),
   scorecardTime: timeOfDay.default('09:00'),
   reviewEveryWeeks: wholeNumber(REVIEW_EVERY_WEEKS, ' weeks').default(13),
+  /** Subjects of waiting and missed mail are hidden in chat cards and the summary mail (both people see the mailbox itself). */
+  privacyMode: z.boolean({ error: 'must be true or false' }).default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -154,6 +154,8 @@ export const TAB = {
   'tab.settings.countCcOnly': 'Tæl mails med, hvor postkassen kun står i Cc',
   'tab.settings.excludeInternal': 'Udelad mails fra kolleger',
   'tab.settings.excludeOtherFocused': 'Udelad mails under “Andre” i Prioriteret indbakke',
+  'tab.settings.privacy': 'Privatliv',
+  'tab.settings.privacyMode': 'Skjul emnet på ventende og oversete mails i chatkort og ugeopsummeringen',
   'tab.settings.noReplyCategory': 'Outlook-kategori for “kræver ikke svar”',
   'tab.settings.scorecardDay': 'Dag for resultatkort',
   'tab.settings.scorecardTime': 'Tidspunkt for resultatkort',

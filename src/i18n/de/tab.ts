@@ -154,6 +154,8 @@ export const TAB = {
   'tab.settings.countCcOnly': 'E-Mails mitzählen, in denen das Postfach nur in Cc steht',
   'tab.settings.excludeInternal': 'E-Mails von Kolleg:innen nicht zählen',
   'tab.settings.excludeOtherFocused': 'E-Mails unter „Sonstige“ im Relevanten Posteingang nicht zählen',
+  'tab.settings.privacy': 'Datenschutz',
+  'tab.settings.privacyMode': 'Betreff wartender und verpasster E-Mails in Chat-Karten und der Zusammenfassung ausblenden',
   'tab.settings.noReplyCategory': 'Outlook-Kategorie für „keine Antwort nötig“',
   'tab.settings.scorecardDay': 'Tag des Wochenberichts',
   'tab.settings.scorecardTime': 'Uhrzeit des Wochenberichts',

@@ -151,6 +151,8 @@ export const TAB = {
   'tab.settings.countCcOnly': 'Count mail that only Cc’d the mailbox',
   'tab.settings.excludeInternal': 'Leave out mail from colleagues',
   'tab.settings.excludeOtherFocused': 'Leave out mail in Focused Inbox “Other”',
+  'tab.settings.privacy': 'Privacy',
+  'tab.settings.privacyMode': 'Hide the subjects of waiting and missed mail in chat cards and the summary e-mail',
   'tab.settings.noReplyCategory': 'Outlook category for “no reply needed”',
   'tab.settings.scorecardDay': 'Scorecard day',
   'tab.settings.scorecardTime': 'Scorecard time',

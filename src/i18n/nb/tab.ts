@@ -154,6 +154,8 @@ export const TAB = {
   'tab.settings.countCcOnly': 'Tell med e-post der postkassen bare står på kopi',
   'tab.settings.excludeInternal': 'Utelat e-post fra kolleger',
   'tab.settings.excludeOtherFocused': 'Utelat e-post under «Annet» i Fokusert innboks',
+  'tab.settings.privacy': 'Personvern',
+  'tab.settings.privacyMode': 'Skjul emnet på ventende og oversette e-poster i chatkort og sammendraget',
   'tab.settings.noReplyCategory': 'Outlook-kategori for «trenger ikke svar»',
   'tab.settings.scorecardDay': 'Dag for resultatkort',
   'tab.settings.scorecardTime': 'Klokkeslett for resultatkort',

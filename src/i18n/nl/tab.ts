@@ -154,6 +154,8 @@ export const TAB = {
   'tab.settings.countCcOnly': 'Mail meetellen waarin de mailbox alleen in Cc staat',
   'tab.settings.excludeInternal': 'Mail van collega’s niet meetellen',
   'tab.settings.excludeOtherFocused': 'Mail onder “Overige” in Gefilterd Postvak IN niet meetellen',
+  'tab.settings.privacy': 'Privacybescherming',
+  'tab.settings.privacyMode': 'Onderwerp van wachtende en gemiste mail verbergen in chatkaarten en de samenvatting',
   'tab.settings.noReplyCategory': 'Outlook-categorie voor “geen antwoord nodig”',
   'tab.settings.scorecardDay': 'Dag voor de scorekaart',
   'tab.settings.scorecardTime': 'Tijdstip voor de scorekaart',

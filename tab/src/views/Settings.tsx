@@ -80,7 +80,7 @@ export function SettingsView({ api, base, role, zone }: { api: ApiClient; base: 
     </Dropdown>
   );
   const timeInput = (value: string, onChange: (value: string) => void) => <Input type="time" readOnly={readOnly} value={value} onChange={(_e, d) => onChange(d.value)} />;
-  const toggle = (key: 'countCcOnly' | 'excludeInternal' | 'excludeOtherFocused') => (
+  const toggle = (key: 'countCcOnly' | 'excludeInternal' | 'excludeOtherFocused' | 'privacyMode') => (
     <Switch disabled={readOnly} checked={draft[key]} onChange={(_e, d) => set(key, d.checked)} label={text(`tab.settings.${key}`)} />
   );
   const hours = draft.workingHours;
@@ -118,6 +118,7 @@ export function SettingsView({ api, base, role, zone }: { api: ApiClient; base: 
           {field('scorecardDay', text('tab.settings.scorecardDay'), dayDropdown('scorecardDay'))}
           {field('scorecardTime', text('tab.settings.scorecardTime'), timeInput(draft.scorecardTime, (v) => set('scorecardTime', v)))}
           {field('reviewEveryWeeks', text('tab.settings.reviewEveryWeeks'), numberInput('reviewEveryWeeks'))}
+          {field('privacyMode', text('tab.settings.privacy'), toggle('privacyMode'))}
         </div>
         {problems['body'] && <ErrorState message={problems['body']} />}
         {failure && <ErrorState error={failure} />}
