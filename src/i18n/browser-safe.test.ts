@@ -1,0 +1,32 @@
+// The catalog and the formats load up front in the tab and the Outlook pane: their import graph must stay free
+// of packages (luxon, zod and windows-iana once reached the tab's first chunk through a kpi import).
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** Modules reached by value imports (type-only imports are erased), and any package they import. */
+function graph(entry: string): { modules: Set<string>; packages: Set<string> } {
+  const modules = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (modules.has(file)) return;
+    modules.add(file);
+    for (const [, clause, from] of readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^'"]*from\s+'([^']+)'/gm)) {
+      if (clause !== undefined) continue;
+      if (from!.startsWith('.')) visit(resolve(dirname(file), from!));
+      else packages.add(from!);
+    }
+  };
+  visit(fileURLToPath(new URL(entry, import.meta.url)));
+  return { modules, packages };
+}
+
+describe('what the tab loads up front', () => {
+  it.each(['./messages.ts', './format.ts'])('%s imports no package and nothing outside src/i18n', (entry) => {
+    const { modules, packages } = graph(entry);
+    expect([...packages]).toEqual([]);
+    expect([...modules].filter((file) => !file.includes('/src/i18n/'))).toEqual([]);
+    expect(modules.size).toBeGreaterThan(5);
+  });
+});
