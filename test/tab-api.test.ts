@@ -8,6 +8,7 @@ import { saveFeedback } from '../src/store/feedback.ts';
 import { upsertMessages } from '../src/store/messages.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import { recordSyncError, recordSyncSuccess } from '../src/store/sync-state.ts';
+import { getPairing } from '../src/store/pairings.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { at, inbound, reply } from './support/mail.ts';
 import { newTestPairing } from './support/pairings.ts';
@@ -227,6 +228,30 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       expect(messages).toHaveLength(5);
       expect(messages[2]).toBe('missed,2026-11-23T10:00:00.000Z,client@fabrikam.com,Invoice question,missed,,,,3000,,');
     });
+  });
+
+  it('lets the owner or a tenant admin end a pairing after typing its mailbox; the VA, strangers and other tenants\' admins cannot', async () => {
+    const ending = await newTestPairing(db());
+    const as = async (claims: Record<string, unknown>, body: unknown) =>
+      api.request(`/pairings/${ending.id}/offboard`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await issuer.sign({ tid: ending.tenantId, oid: `oid-${Math.random()}`, ...claims })}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const confirm = { confirm: ending.mailbox.toUpperCase() };
+    expect((await as({ upn: ending.va.address }, confirm)).status).toBe(403);
+    expect((await as({ upn: 'someone@elsewhere.example' }, confirm)).status).toBe(403);
+    expect((await as({ upn: 'admin@elsewhere.example', tid: other.tenantId, roles: ['Tandem.Admin'] }, confirm)).status).toBe(403);
+    const mistyped = await as({ upn: ending.owner.address }, { confirm: 'owner@typo.example' });
+    expect(mistyped.status).toBe(400);
+    expect(await mistyped.json()).toEqual({ error: { code: 'invalid_request', message: `Type the mailbox address ${ending.mailbox} to confirm.` } });
+    expect(await getPairing(db(), ending.id)).not.toBeNull();
+
+    const ended = await as({ upn: 'admin@tenant.example', roles: ['Tandem.Admin'] }, confirm);
+    expect(ended.status).toBe(200);
+    expect((await ended.json()).deleted).toMatchObject({ pairings: 1 });
+    expect(await getPairing(db(), ending.id)).toBeNull();
+    expect((await as({ upn: ending.owner.address }, confirm)).status).toBe(403);
   });
 
   it('never leaks internals: an unexpected failure is a 500 with a reference only', async () => {

@@ -14,6 +14,7 @@ import { messageRoutes } from './routes/messages.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { addinRoutes } from './routes/addin.ts';
+import { offboardRoutes } from './routes/offboard.ts';
 
 function pairingApp(deps: RouteDependencies) {
   const app = new Hono<ApiEnv>();
@@ -40,7 +41,10 @@ export function createApiApp(deps: ApiDependencies & { signIn?: Hono }): Hono {
     });
     return c.json({ user: { name: user.name, upn: user.upn }, pairings });
   });
-  app.route('/pairings/:pairingId', pairingApp({ ...deps, reads: kpiReads(deps.db) }));
+  const reads = kpiReads(deps.db);
+  // Before the pairing routes: an admin offboarding is neither owner nor VA.
+  app.route('/pairings', offboardRoutes({ ...deps, reads }));
+  app.route('/pairings/:pairingId', pairingApp({ ...deps, reads }));
   app.route('/addin', addinRoutes(deps));
   // The server mounts plain apps; the typed context stays inside.
   return new Hono().route('/', app);

@@ -2,7 +2,7 @@
 import type { Queryable } from './database.ts';
 import { millis } from './instants.ts';
 
-export type AuditActor = 'owner' | 'va' | 'system' | 'cli';
+export type AuditActor = 'owner' | 'va' | 'admin' | 'system' | 'cli';
 
 export interface AuditEntry {
   readonly id: number;

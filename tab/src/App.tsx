@@ -139,7 +139,7 @@ function PairingView({ api, pairing, view }: { api: ApiClient; pairing: PairingS
       {view === 'waiting' && <Waiting {...props} />}
       {view === 'messages' && <Messages {...props} />}
       {view === 'feedback' && <Feedback {...props} />}
-      {view === 'settings' && <SettingsView {...props} role={pairing.role} />}
+      {view === 'settings' && <SettingsView {...props} role={pairing.role} mailbox={pairing.mailbox} />}
     </Suspense>
   );
 }

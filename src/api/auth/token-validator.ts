@@ -26,7 +26,12 @@ export interface AuthenticatedUser {
   /** Lower-cased sign-in name (UPN), matched against pairing addresses when no object id is stored. */
   readonly upn: string;
   readonly name: string;
+  /** Holds the app role `Tandem.Admin` (assigned in Entra): may offboard any pairing of the tenant. */
+  readonly admin: boolean;
 }
+
+/** The app role an Entra admin assigns to the people who may end any pairing of their tenant. */
+export const ADMIN_APP_ROLE = 'Tandem.Admin';
 
 export type TokenStep = 'header' | 'decode' | 'tenant' | 'key' | 'signature' | 'claims' | 'user';
 export type TokenResult = { readonly ok: true; readonly user: AuthenticatedUser } | { readonly ok: false; readonly step: TokenStep; readonly reason: string };
@@ -96,7 +101,8 @@ export function tokenValidator(config: TokenValidatorConfig) {
     const upn = payload['upn'] ?? payload['preferred_username'];
     if (typeof upn !== 'string' || typeof payload['oid'] !== 'string') return refuse('user', 'no user in the token');
     const name = typeof payload['name'] === 'string' ? payload['name'] : upn;
-    return remember(token, { oid: payload['oid'], tid, upn: upn.toLowerCase(), name }, payload.exp!);
+    const admin = Array.isArray(payload['roles']) && payload['roles'].includes(ADMIN_APP_ROLE);
+    return remember(token, { oid: payload['oid'], tid, upn: upn.toLowerCase(), name, admin }, payload.exp!);
   };
 }
 

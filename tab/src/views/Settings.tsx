@@ -10,6 +10,7 @@ import { percent, text } from '../i18n.ts';
 import { ErrorState, Loading } from '../States.tsx';
 import type { PreviewResponse, Role, Settings, SettingsResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
+import { EndEngagement } from './EndEngagement.tsx';
 import { Leave } from './Leave.tsx';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -32,7 +33,7 @@ export function problemsOf(error: ApiError): Problems {
   return problems;
 }
 
-export function SettingsView({ api, base, role, zone }: { api: ApiClient; base: string; role: Role; zone: string }) {
+export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClient; base: string; role: Role; zone: string; mailbox: string }) {
   const styles = useStyles();
   const loaded = useApi<SettingsResponse>(api, `${base}/settings`);
   const [draft, setDraft] = useState<Settings | null>(null);
@@ -158,6 +159,7 @@ export function SettingsView({ api, base, role, zone }: { api: ApiClient; base: 
         </Card>
       )}
       <Leave api={api} base={base} role={role} zone={zone} />
+      {role === 'owner' && <EndEngagement api={api} base={base} mailbox={mailbox} />}
     </>
   );
 }
