@@ -99,3 +99,15 @@ describe('weekdays', () => {
     expect(new Set(WEEKDAYS.map((day) => formatWeekday(locale, day, 'short'))).size).toBe(7);
   });
 });
+
+describe('the pseudo-locale', () => {
+  it('formats dates and times as English, accented, so ones formatted elsewhere stand out', () => {
+    const instant = Date.UTC(2026, 10, 16, 8, 15);
+    expect(formatDateTime('qps-ploc', instant, 'Europe/Copenhagen')).toBe('Ṁöñ, Ñöṽ 16, 9:15 ÅṀ');
+    expect(formatDate('en-XA', '2026-11-16', { weekday: true })).toBe('Ṁöñ, Ñöṽ 16, 2026');
+    expect(formatTime('qps-ploc', instant, 'UTC')).toBe('8:15 ÅṀ');
+    expect(formatClockTime('qps-ploc', '17:00')).toBe('5:00 ÞṀ');
+    expect(formatWeekday('qps-ploc', 'friday')).toBe('Ƒŕîðåý');
+    expect(formatPercent('qps-ploc', 0.825)).toBe('82.5%');
+  });
+});

@@ -3,7 +3,8 @@
 // instants, the pairing's time zone. Imports nothing but the catalog: the tab loads it up front, so luxon,
 // zod and the Windows zone table stay out (callers resolve Windows zone names with src/kpi/time-zone.ts).
 import type { Weekday } from '../kpi/settings.ts';
-import { intlLocale } from './locales.ts';
+import { intlLocale, PSEUDO_LOCALE, resolveLocale } from './locales.ts';
+import { accent } from './pseudo.ts';
 import { t } from './messages.ts';
 
 const MINUTES_PER_HOUR = 60;
@@ -55,6 +56,11 @@ function zoneOf(timeZone: string): string {
   }
 }
 
+/** Dates and times in the pseudo-locale are English, accented, so a date formatted elsewhere stands out as plain text. */
+function marked(locale: string, text: string): string {
+  return resolveLocale(locale) === PSEUDO_LOCALE ? accent(text) : text;
+}
+
 /** Hours as the locale writes them: "09:30" where the day has 24 hours, "9:30 AM" (not "09:30 AM") where it has 12. */
 function clock(locale: string): Pick<Intl.DateTimeFormatOptions, 'hour' | 'minute'> {
   const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
@@ -64,13 +70,13 @@ function clock(locale: string): Pick<Intl.DateTimeFormatOptions, 'hour' | 'minut
 /** An instant as the pairing's local weekday, date and time (IANA `timeZone`): "Mon 16 Nov, 09:30" (en-GB), "man. 16. nov. 09.30" (da). */
 export function formatDateTime(locale: string, instant: number, timeZone: string): string {
   const tag = intlLocale(locale);
-  return new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant);
+  return marked(locale, new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant));
 }
 
 /** An instant's local time of day in the pairing's zone: "09:30", "9:30 AM" (en-US). */
 export function formatTime(locale: string, instant: number, timeZone: string): string {
   const tag = intlLocale(locale);
-  return new Intl.DateTimeFormat(tag, { ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant);
+  return marked(locale, new Intl.DateTimeFormat(tag, { ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant));
 }
 
 export interface DateOptions {
@@ -89,16 +95,16 @@ export function formatDate(locale: string, isoDate: string, options: DateOptions
     ...(options.year === false ? {} : { year: 'numeric' as const }),
     timeZone: 'UTC',
   });
-  return format.format(Date.parse(`${isoDate}T00:00:00Z`));
+  return marked(locale, format.format(Date.parse(`${isoDate}T00:00:00Z`)));
 }
 
 /** A local clock time (HH:mm, as settings hold it) in the reader's convention: "17:00", "5:00 PM" (en-US). */
 export function formatClockTime(locale: string, time: string): string {
   const tag = intlLocale(locale);
-  return new Intl.DateTimeFormat(tag, { ...clock(tag), timeZone: 'UTC' }).format(Date.parse(`1970-01-01T${time}:00Z`));
+  return marked(locale, new Intl.DateTimeFormat(tag, { ...clock(tag), timeZone: 'UTC' }).format(Date.parse(`1970-01-01T${time}:00Z`)));
 }
 
 /** A settings weekday in the reader's language: "Friday", "fredag"; short: "Fri", "fre.", "vr", "Fr" (Intl's own abbreviations). */
 export function formatWeekday(locale: string, day: Weekday, width: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: width, timeZone: 'UTC' }).format(A_MONDAY + DAYS_AFTER_MONDAY[day] * DAY_MS);
+  return marked(locale, new Intl.DateTimeFormat(intlLocale(locale), { weekday: width, timeZone: 'UTC' }).format(A_MONDAY + DAYS_AFTER_MONDAY[day] * DAY_MS));
 }

@@ -14,7 +14,8 @@ const PAD = '·';
 export const PSEUDO_OPEN = '[';
 export const PSEUDO_CLOSE = ']';
 
-function accent(text: string): string {
+/** Every ASCII letter accented: the pseudo-locale's mark on text that went through the catalog or format.ts. */
+export function accent(text: string): string {
   return text.replace(/[A-Za-z]/g, (letter) => ACCENTED[letter] ?? letter);
 }
 
