@@ -8,7 +8,7 @@ import { saveFeedback } from '../src/store/feedback.ts';
 import { upsertMessages } from '../src/store/messages.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import { recordSyncError, recordSyncSuccess } from '../src/store/sync-state.ts';
-import { getPairing } from '../src/store/pairings.ts';
+import { getPairing, setConversationRef } from '../src/store/pairings.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { at, inbound, reply } from './support/mail.ts';
 import { newTestPairing } from './support/pairings.ts';
@@ -85,7 +85,11 @@ describe.each(testEngines())('tab API on %s', (engine) => {
 
     it('lists the pairings a user belongs to, with their role', async () => {
       const response = await api.request('/me', { headers: { authorization: `Bearer ${tokens.va}` } });
-      expect(await response.json()).toEqual({ user: { name: 'VA', upn: pairing.va.address }, pairings: [expect.objectContaining({ id: pairing.id, role: 'va' })] });
+      expect(await response.json()).toEqual({ user: { name: 'VA', upn: pairing.va.address }, pairings: [expect.objectContaining({ id: pairing.id, role: 'va', chatId: null })] });
+      // Once set up in a chat, the pairing names it, so a tab pinned there shows this pairing.
+      await setConversationRef(db(), pairing.id, { serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: '19:chat@thread.v2' } });
+      const inChat = await api.request('/me', { headers: { authorization: `Bearer ${tokens.va}` } });
+      expect((await inChat.json()).pairings).toEqual([expect.objectContaining({ id: pairing.id, chatId: '19:chat@thread.v2' })]);
     });
   });
 

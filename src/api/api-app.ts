@@ -1,6 +1,7 @@
 // The tab's JSON API under /api: every route authenticated, every pairing route authorised for its owner and VA.
 import { Hono } from 'hono';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
+import { conversationRefSchema } from '../jobs/job-payloads.ts';
 import { listPairings } from '../store/pairings.ts';
 import { roleIn } from './access.ts';
 import { authenticate, pairingAccess, type ApiDependencies, type ApiEnv, type RouteDependencies } from './context.ts';
@@ -37,7 +38,10 @@ export function createApiApp(deps: ApiDependencies & { signIn?: Hono }): Hono {
     const user = c.get('user');
     const pairings = (await listPairings(deps.db)).flatMap((pairing) => {
       const role = roleIn(pairing, user);
-      return role === null ? [] : [{ id: pairing.id, mailbox: pairing.mailbox, owner: pairing.owner.address, va: pairing.va.address, role, locale: pairing.locale, timeZone: resolveTimeZone(pairing.settings.timeZone) }];
+      const chat = conversationRefSchema.safeParse(pairing.conversationRef);
+      return role === null
+        ? []
+        : [{ id: pairing.id, mailbox: pairing.mailbox, owner: pairing.owner.address, va: pairing.va.address, role, locale: pairing.locale, timeZone: resolveTimeZone(pairing.settings.timeZone), chatId: chat.success ? chat.data.conversation.id : null }];
     });
     return c.json({ user: { name: user.name, upn: user.upn }, pairings });
   });

@@ -91,7 +91,9 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
   const [view, setView] = useState<View>(initialView);
 
   if (me.data === null) return <div className={styles.page}>{me.error ? <ErrorState error={me.error} onRetry={me.reload} /> : <Loading />}</div>;
-  const pairing: PairingSummary | undefined = me.data.pairings.find((p) => p.id === chosen) ?? me.data.pairings[0];
+  // Pinned in a chat, the tab shows that chat's pairing; else the one asked for, else the first.
+  const pairing: PairingSummary | undefined =
+    me.data.pairings.find((p) => p.id === chosen) ?? me.data.pairings.find((p) => host.chatId !== null && p.chatId === host.chatId) ?? me.data.pairings[0];
 
   return (
     <div className={styles.page}>

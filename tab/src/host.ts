@@ -10,6 +10,8 @@ export interface Host {
   onThemeChange(listener: (theme: ThemeName) => void): void;
   /** Teams: the SSO token; standalone: null (the picker provides one). */
   ssoToken(): Promise<string | null>;
+  /** The Teams chat the tab is pinned in, whose pairing it shows; null outside a chat. */
+  readonly chatId: string | null;
 }
 
 /** Teams names its themes default, dark and contrast. */
@@ -29,6 +31,7 @@ function standaloneHost(): Host {
     theme: standaloneTheme(media),
     onThemeChange: (listener) => media.addEventListener('change', () => listener(standaloneTheme(media))),
     ssoToken: async () => null,
+    chatId: null,
   };
 }
 
@@ -48,5 +51,6 @@ export async function connectHost(): Promise<Host> {
     theme: fromTeams(context.app.theme),
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(fromTeams(theme))),
     ssoToken: () => authentication.getAuthToken(),
+    chatId: context.chat?.id ?? null,
   };
 }

@@ -17,6 +17,8 @@ export interface PairingSummary {
   readonly locale: string;
   /** IANA zone the pairing's dates are shown in. */
   readonly timeZone: string;
+  /** The Teams chat the pairing's bot posts to, once set up there. */
+  readonly chatId: string | null;
 }
 export interface Me {
   readonly user: { readonly name: string; readonly upn: string };
