@@ -15,16 +15,19 @@ import { posts, replaces, type BotResult, type Turn } from './turn-context.ts';
 /** Conversations without a tenant are the local dev tenant's. */
 const DEV_TENANT = 'dev';
 
-function defaults(turn: Turn, members: readonly ChatMember[]): SetupValues {
+/** Defaults for the set-up: the owner's mailbox's own time zone and working hours when Graph can read them, else the Teams client's zone. */
+async function defaults(turn: Turn, members: readonly ChatMember[]): Promise<SetupValues> {
   const me = members.find((member) => member.id === turn.userId);
   const zone = clientTimeZone(turn.activity);
+  const mailbox = me?.email ? ((await turn.deps.mailboxDefaults?.(me.email)) ?? null) : null;
+  const mailboxZone = mailbox !== null && resolveTimeZone(mailbox.timeZone) !== null ? mailbox.timeZone : null;
   return {
     owner: me?.id ?? '',
     va: members.find((member) => member.id !== me?.id)?.id ?? '',
     mailbox: me?.email ?? '',
-    timeZone: zone !== null && resolveTimeZone(zone) !== null ? zone : DEFAULT_SETTINGS.timeZone,
-    workStart: DEFAULT_SETTINGS.workingHours.startTime,
-    workEnd: DEFAULT_SETTINGS.workingHours.endTime,
+    timeZone: mailboxZone ?? (zone !== null && resolveTimeZone(zone) !== null ? zone : DEFAULT_SETTINGS.timeZone),
+    workStart: mailbox?.workingHours.startTime.slice(0, 5) ?? DEFAULT_SETTINGS.workingHours.startTime,
+    workEnd: mailbox?.workingHours.endTime.slice(0, 5) ?? DEFAULT_SETTINGS.workingHours.endTime,
     targetPct: DEFAULT_SETTINGS.responseTargetPct,
     windowHours: DEFAULT_SETTINGS.windowHours,
     inboxZeroDay: DEFAULT_SETTINGS.inboxZeroDay,
@@ -36,7 +39,7 @@ function defaults(turn: Turn, members: readonly ChatMember[]): SetupValues {
 export async function welcome(turn: Turn): Promise<BotResult> {
   const members = await turn.tools.members();
   const consentUrl = await turn.deps.consentUrl(tenantOf(turn.activity) ?? DEV_TENANT);
-  return posts(welcomeCard({ locale: turn.locale, members, consentUrl, values: defaults(turn, members) }));
+  return posts(welcomeCard({ locale: turn.locale, members, consentUrl, values: await defaults(turn, members) }));
 }
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -83,7 +86,7 @@ async function ensureTenantExists(turn: Turn, tenantId: string): Promise<void> {
 export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Promise<BotResult> {
   const { locale } = turn;
   const members = await turn.tools.members();
-  const values = typedValues(raw, defaults(turn, members));
+  const values = typedValues(raw, await defaults(turn, members));
   const errors: SetupErrors = {};
   const parsed = setupSchema.safeParse(raw);
   if (!parsed.success) {

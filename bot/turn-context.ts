@@ -1,7 +1,7 @@
 // What a bot turn works with: the services it may use, the chat's members, and who is speaking in which
 // pairing. Handlers get this plain object; only the adapter knows botbuilder.
 import type { Logger } from '../src/log.ts';
-import type { Clock } from '../src/jobs/ports.ts';
+import type { Clock, MailboxDefaults } from '../src/jobs/ports.ts';
 import type { Database } from '../src/store/database.ts';
 import { findPairingByConversation, findPairingsByUser, type Pairing } from '../src/store/pairings.ts';
 import { isPersonal, type Activity } from './activity.ts';
@@ -16,6 +16,8 @@ export interface BotDependencies {
   readonly teamsAppId: string | null;
   /** The admin-consent URL while the tenant has not granted Tandem's Graph permissions, else null. */
   readonly consentUrl: (tenantId: string) => Promise<string | null>;
+  /** The mailbox's own time zone and working hours, offered as set-up defaults; null when unreadable. */
+  readonly mailboxDefaults?: (address: string) => Promise<MailboxDefaults | null>;
 }
 
 /** Per-turn access to the conversation, provided by the adapter. */

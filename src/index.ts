@@ -55,7 +55,7 @@ const ctx = {
 };
 const jobs = await startJobSystem(db, ctx, { concurrency: config.jobConcurrency, syncEveryMinutes: config.syncEveryMinutes, retentionDays: config.retentionDays });
 const tab = await startTabServer(config, db, systemClock, log);
-const bot = botRoute({ db, clock: systemClock, log, teamsAppId: config.teamsAppId ?? null, consentUrl: adminConsent(db, config.graph) }, config.bot);
+const bot = botRoute({ db, clock: systemClock, log, teamsAppId: config.teamsAppId ?? null, consentUrl: adminConsent(db, config.graph), mailboxDefaults: mailboxes.mailboxDefaults }, config.bot);
 const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log, tab, bot, graphNotifications: graphNotificationRoutes({ db, log, syncSoon: jobs.syncSoon }) }).fetch, port: config.port });
 
 const playgroundAt = config.playgroundPort === null ? null : playgroundCli();

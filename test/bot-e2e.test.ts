@@ -98,6 +98,33 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(input(welcome!.card, 'targetPct')!.value).toBe(90);
   });
 
+  it('offers the owner mailbox’s own time zone and working hours as the defaults, when Graph can read them', async () => {
+    const withMailbox = botRoute(
+      {
+        db: db(),
+        clock: { now: () => NOW },
+        log: silentLogger,
+        teamsAppId: null,
+        consentUrl: async () => null,
+        mailboxDefaults: async (address) =>
+          address === owner.email
+            ? { timeZone: 'W. Europe Standard Time', workingHours: { daysOfWeek: ['monday'], startTime: '08:00:00.0000000', endTime: '16:30:00.0000000', timeZone: 'W. Europe Standard Time' }, locale: 'da-DK' }
+            : null,
+      },
+      null,
+    );
+    const other = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot: withMailbox });
+    connector.clear();
+    const mailboxChat: ChatOptions = { serviceUrl: connector.url, conversationId: '19:mailbox-defaults@thread.v2' };
+    connector.setRoster(mailboxChat.conversationId, [owner, va]);
+    const response = await other.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(installActivity(mailboxChat, owner)) });
+    expect(response.status).toBe(200);
+    const welcome = connector.cards()[0]!.card;
+    expect(input(welcome, 'timeZone')!.value).toBe('W. Europe Standard Time');
+    expect(input(welcome, 'workStart')!.value).toBe('08:00');
+    expect(input(welcome, 'workEnd')!.value).toBe('16:30');
+  });
+
   it('reads every page of a large chat’s roster', async () => {
     const big: ChatOptions = { serviceUrl: connector.url, conversationId: '19:big@thread.v2' };
     const crowd = Array.from({ length: 230 }, (_, i) => chatUser(`Member ${i}`, `member${i}@contoso.example`));

@@ -4,11 +4,12 @@
 import type { Config } from '../config.ts';
 import { importedMailboxSource, routedMailboxSource } from '../devtenant/local-ports.ts';
 import { ensureSeedPairing, startLocalTenant, type LocalTenant } from '../devtenant/local-tenant.ts';
-import type { Clock, MailboxSource } from '../jobs/ports.ts';
+import type { Clock, MailboxDefaults, MailboxSource } from '../jobs/ports.ts';
 import type { Logger } from '../log.ts';
 import type { Queryable } from '../store/database.ts';
 import { connectGraph } from './connect.ts';
 import type { GraphClient } from './graph-client.ts';
+import { mailboxDefaultsOf, readMailboxSettings } from './mailbox-reads.ts';
 
 export interface MailboxConnection {
   readonly mailbox: MailboxSource;
@@ -18,7 +19,21 @@ export interface MailboxConnection {
   readonly local: LocalTenant | null;
   /** Lines for the start-up banner. */
   readonly notes: readonly string[];
+  /** The mailbox's own time zone, working hours and language (set-up defaults), or null when unreadable. */
+  mailboxDefaults(address: string): Promise<MailboxDefaults | null>;
   close(): Promise<void>;
+}
+
+/** Reads set-up defaults through `graph`; a mailbox that cannot be read simply offers none. */
+function defaultsReader(graph: GraphClient, logger: Logger) {
+  return async (address: string): Promise<MailboxDefaults | null> => {
+    try {
+      return mailboxDefaultsOf(await readMailboxSettings(graph, address));
+    } catch (error) {
+      logger.info('mailbox_defaults_unreadable', { address, reason: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  };
 }
 
 export async function openMailboxConnection(config: Config, deps: { db: Queryable; clock: Clock; logger: Logger }): Promise<MailboxConnection> {
@@ -26,7 +41,7 @@ export async function openMailboxConnection(config: Config, deps: { db: Queryabl
   if (config.graph.kind === 'tenant') {
     const { tenantId, clientId, clientSecret, authorityHost, graphBaseUrl } = config.graph;
     const graph = connectGraph({ ...common, auth: { tenantId, clientId, clientSecret, authorityHost, graphResource: new URL(graphBaseUrl).origin }, graphBaseUrl, clock: deps.clock });
-    return { mailbox: graph.mailbox, graph: graph.graph, local: null, notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode)`], close: () => graph.close() };
+    return { mailbox: graph.mailbox, graph: graph.graph, local: null, mailboxDefaults: defaultsReader(graph.graph, deps.logger), notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode)`], close: () => graph.close() };
   }
   const local = await startLocalTenant({ now: () => deps.clock.now(), logger: deps.logger });
   const pairing = await ensureSeedPairing(deps.db, local.seed);
@@ -36,6 +51,7 @@ export async function openMailboxConnection(config: Config, deps: { db: Queryabl
     mailbox,
     graph: null,
     local,
+    mailboxDefaults: defaultsReader(graph.graph, deps.logger),
     notes: [
       `  Dev tenant (Microsoft Graph stand-in): ${local.tenant.graphBaseUrl}, identity ${local.tenant.authority}`,
       `  Seeded pairing ${pairing.id}: owner ${pairing.owner.address}, VA ${pairing.va.address}`,

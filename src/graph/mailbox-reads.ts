@@ -1,6 +1,7 @@
 // The two mailbox reads the KPI engine needs besides messages: the inbox's counts and the mailbox's
 // settings (time zone, working hours, automatic replies), zod-parsed from Graph's JSON.
 import { z } from 'zod';
+import type { MailboxDefaults } from '../jobs/ports.ts';
 import type { GraphClient } from './graph-client.ts';
 
 export const inboxCountsSchema = z.object({
@@ -40,4 +41,10 @@ export async function readInboxCounts(graph: Pick<GraphClient, 'get'>, mailbox: 
 
 export async function readMailboxSettings(graph: Pick<GraphClient, 'get'>, mailbox: string): Promise<MailboxSettings> {
   return mailboxSettingsSchema.parse(await graph.get(`${userPath(mailbox)}/mailboxSettings`));
+}
+
+/** What a pairing's set-up offers as defaults, from the mailbox's own settings. */
+export function mailboxDefaultsOf(settings: MailboxSettings): MailboxDefaults {
+  const { daysOfWeek, startTime, endTime, timeZone } = settings.workingHours;
+  return { timeZone: settings.timeZone, workingHours: { daysOfWeek, startTime, endTime, timeZone: timeZone.name }, locale: settings.language?.locale ?? null };
 }

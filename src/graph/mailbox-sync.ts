@@ -13,7 +13,7 @@ import { graphMessageSchema } from '../sources/graph-schema.ts';
 import { graphMessageMeta, type AutomaticDetection } from '../sources/graph-message.ts';
 import { batchGet, okBody, type BatchGet, type BatchOptions } from './batch.ts';
 import type { GraphClient } from './graph-client.ts';
-import { mailboxSettingsSchema, readInboxCounts } from './mailbox-reads.ts';
+import { mailboxDefaultsOf, mailboxSettingsSchema, readInboxCounts } from './mailbox-reads.ts';
 import { keepInboxSubscription } from './inbox-subscription.ts';
 import { IMMUTABLE_ID_PREFERENCE, messageSelect } from './message-select.ts';
 import { observeOutOfOffice } from './out-of-office.ts';
@@ -169,11 +169,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       folders[z.object({ id: z.string() }).parse(okBody(answer, requests[slot]!.url)).id] = name;
     }
     const owner = mailboxSettingsSchema.parse(okBody(answers[ownerSettingsSlot]!, requests[ownerSettingsSlot]!.url));
-    const mailboxSettings: MailboxDefaults = {
-      timeZone: owner.timeZone,
-      workingHours: { daysOfWeek: owner.workingHours.daysOfWeek, startTime: owner.workingHours.startTime, endTime: owner.workingHours.endTime, timeZone: owner.workingHours.timeZone.name },
-      locale: owner.language?.locale ?? null,
-    };
+    const mailboxSettings = mailboxDefaultsOf(owner);
 
     let vaMailbox = position.vaMailbox;
     let outOfOffice = position.outOfOffice;
