@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { computeKpi, type KpiInput } from '../src/kpi/engine.ts';
 import type { FolderKind, Interval, MessageMeta } from '../src/kpi/message.ts';
 import { parseSettings } from '../src/kpi/settings.ts';
+import { seededRandom } from '../src/devtenant/seeded-random.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const WEEKS = 52;
@@ -16,20 +17,9 @@ const OWNER = 'owner@contoso.com';
 const VA = 'va@contoso.com';
 const SAMPLE_EVERY_MS = 5;
 
-/** Deterministic so every run measures the same mailbox. */
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function generate(count: number): MessageMeta[] {
-  const random = mulberry32(2026);
+  const random = seededRandom(2026);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const senders = Array.from({ length: 5_000 }, (_, i) => (i % 50 === 0 ? `no-reply${i}@shop${i}.example` : `person${i}@client${i % 700}.example`));
   const subjects = Array.from({ length: 2_000 }, (_, i) => `Order ${i} and the delivery schedule`);

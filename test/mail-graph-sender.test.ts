@@ -3,7 +3,8 @@
 // mail in the outbox; and a retry after a crash finding the mail it already sent.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
-import { seededRandom, type FaultKind } from '../src/devtenant/graph-faults.ts';
+import type { FaultKind } from '../src/devtenant/graph-faults.ts';
+import { seededRandom } from '../src/devtenant/seeded-random.ts';
 import { createAppAuth } from '../src/graph/auth.ts';
 import { createGraphClient, type GraphClient } from '../src/graph/graph-client.ts';
 import { DELIVERY_KEY_HEADER, deliveryMessageId, graphMailSender } from '../src/mail/graph-mail-sender.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { faultInjector, seededRandom } from './graph-faults.ts';
+import { faultInjector } from './graph-faults.ts';
+import { seededRandom } from './seeded-random.ts';
 
 describe('dev Graph fault injection', () => {
   it('is deterministic for a seed and close to its rate', () => {

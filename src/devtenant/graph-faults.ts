@@ -1,6 +1,7 @@
 // Fault injection for the dev Graph: a seeded, deterministic share of requests answered with Graph's
 // throttling and transient errors, dropped without an answer, answered slowly, or (on a delta link) told
 // their sync state expired, so retry and resync code is exercised the same way on every run.
+import { seededRandom } from './seeded-random.ts';
 
 export type FaultStatus = 429 | 503 | 504;
 /** `drop`: the socket is destroyed with no answer; `slow`: the answer comes after `slowMs`; `expiredDelta`: a deltaLink call gets 410. */
@@ -19,18 +20,6 @@ export interface FaultConfig {
   readonly retryAfterSeconds?: number;
   /** How long a `slow` answer waits; 2 s when absent. */
   readonly slowMs?: number;
-}
-
-/** mulberry32: a small, fast 32-bit PRNG; the same seed gives the same sequence in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 export interface GraphErrorBody {
