@@ -2,9 +2,8 @@
 // shapes and errors, behind the dev identity's tokens and their roles, over a MailboxStore (or, for client
 // tests that need no messages, fixed folder counts and settings), with seeded fault injection and counters
 // tests can read (every request's path and query, faults by kind, most requests in flight per mailbox).
-import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
-import { createAdaptorServer } from '@hono/node-server';
+import { listenHttps } from './https-server.ts';
 import { Hono } from 'hono';
 import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
@@ -197,23 +196,11 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
     subscriptions: config.store ? new DevSubscriptions(config.store, logger, config.notificationCa) : undefined,
     outbox: config.store ? new DevOutbox(config.store) : undefined,
   };
-  // The base URL is known only once the port is bound, so requests reach the app through this slot.
-  let app: ReturnType<typeof createGraphApp> | undefined;
-  const server = createAdaptorServer({
-    fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
-    createServer: https.createServer,
-    serverOptions: { key: tls.key, cert: tls.cert },
-  });
-  const hostname = options.hostname ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, hostname, () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('dev Graph did not bind a TCP port');
-  const origin = `https://${hostname.includes(':') ? `[${hostname}]` : hostname}:${address.port}`;
+  const server = await listenHttps({ tls, name: 'dev Graph', ...(options.hostname ? { hostname: options.hostname } : {}), ...(options.port !== undefined ? { port: options.port } : {}) });
+  const origin = server.origin;
   const baseUrl = `${origin}/v1.0`;
-  app = createGraphApp(config, baseUrl, stats, logger, state);
+  const app = createGraphApp(config, baseUrl, stats, logger, state);
+  server.serve((request, env) => app.fetch(request, env));
   logger.info('devtenant.graph.started', { baseUrl });
 
   return {
@@ -226,10 +213,7 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
     outbox: state.outbox,
     close: async () => {
       await state.subscriptions?.close();
-      await new Promise<void>((resolve, reject) => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      });
+      await server.close();
     },
   };
 }

@@ -1,9 +1,8 @@
 // A local stand-in for Microsoft identity (Entra ID v2.0 endpoints) for one tenant, over HTTPS: discovery,
 // JWKS and a token endpoint for client credentials and on-behalf-of, with Entra's field names and errors,
 // so the same msal-node code authenticates against it and against login.microsoftonline.com.
-import https from 'node:https';
 import { randomUUID } from 'node:crypto';
-import { createAdaptorServer } from '@hono/node-server';
+import { listenHttps } from './https-server.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
@@ -234,21 +233,8 @@ export async function startDevIdentity(config: DevIdentityConfig, options: DevId
   const key = options.signingKey ?? (await generateSigningKey());
   const stats = { discoveryRequests: 0, tokenRequests: 0, tokensIssued: 0, failures: 0 };
   const now = config.now ?? Date.now;
-  // The origin is known only once the port is bound, so requests reach the app through this slot.
-  let app: Hono | undefined;
-  const server = createAdaptorServer({
-    fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
-    createServer: https.createServer,
-    serverOptions: { key: tls.key, cert: tls.cert },
-  });
-  const hostname = options.hostname ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, hostname, () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('dev identity did not bind a TCP port');
-  const origin = `https://${hostname.includes(':') ? `[${hostname}]` : hostname}:${address.port}`;
+  const server = await listenHttps({ tls, name: 'dev identity', ...(options.hostname ? { hostname: options.hostname } : {}), ...(options.port !== undefined ? { port: options.port } : {}) });
+  const origin = server.origin;
   const context = {
     origin,
     key,
@@ -257,7 +243,8 @@ export async function startDevIdentity(config: DevIdentityConfig, options: DevId
     lifetimeSeconds: config.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
     nowSeconds: () => Math.floor(now() / 1000),
   };
-  app = createIdentityApp(config, context, stats, logger);
+  const app = createIdentityApp(config, context, stats, logger);
+  server.serve((request, env) => app.fetch(request, env));
   logger.info('devtenant.identity.started', { authority: `${origin}/${config.tenantId}` });
 
   return {
@@ -271,10 +258,6 @@ export async function startDevIdentity(config: DevIdentityConfig, options: DevId
       return (await issueUserToken(context, { audience: clientId, clientId: TEAMS_CLIENT_ID, user, scopes })).token;
     },
     stats,
-    close: () =>
-      new Promise((resolve, reject) => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: () => server.close(),
   };
 }
