@@ -3,7 +3,6 @@
 // adds leave and marks a message; CSV exports download; every view is screenshotted in light and dark and
 // checked with axe (no serious or critical violation).
 import { mkdir, readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiFor } from '../src/api/kpi-reads.ts';
@@ -15,6 +14,7 @@ import { parseSettings } from '../src/kpi/settings.ts';
 import { createPairing, type Pairing } from '../src/store/pairings.ts';
 import { launchChromium, seededDataDir, startServer, type RunningServer } from './support/tab-browser.ts';
 import { seedTabPairing } from './support/tab-seed.ts';
+import { seriousViolations } from './support/axe.ts';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const LOCALE = 'en-US';
@@ -76,22 +76,6 @@ async function openView(page: Page, view: (typeof VIEWS)[number], theme: 'light'
     throw error;
   });
   await page.waitForLoadState('networkidle');
-}
-
-/**
- * Fluent's focus manager (tabster) inserts `<i data-tabster-dummy aria-hidden tabindex=0>` sentinels that
- * pass focus on at once; Fluent lists them as a known aria-hidden-focus false positive and Accessibility
- * Insights suppresses exactly those nodes (microsoft/accessibility-insights-web#7605). Only those are dropped.
- */
-const tabsterSentinel = (id: string, html: string) => id === 'aria-hidden-focus' && html.includes('data-tabster-dummy');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !tabsterSentinel(violation.id, node.html)) }))
-    .filter((violation) => violation.nodes.length > 0)
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
 async function shown(page: Page, testId: string): Promise<string> {
