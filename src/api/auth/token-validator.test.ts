@@ -17,8 +17,8 @@ async function setup() {
     now: () => clock,
     log: silentLogger,
   });
-  const sign = (expiresIn: number) =>
-    new SignJWT({ tid: 't1', oid: 'user-1', upn: 'Owner@Contoso.example', scp: 'access_as_user' })
+  const sign = (expiresIn: number, claims: Record<string, unknown> = {}) =>
+    new SignJWT({ tid: 't1', oid: 'user-1', upn: 'Owner@Contoso.example', scp: 'access_as_user', ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'k' })
       .setIssuer('https://issuer.test/t1/v2.0')
       .setAudience('api://tandem.test/app')
@@ -29,10 +29,17 @@ async function setup() {
 }
 
 describe('tokenValidator', () => {
+  it('marks a user holding the Tandem.Admin app role as an admin, and no one else', async () => {
+    const { validate, sign } = await setup();
+    expect(await validate(`Bearer ${await sign(60, { roles: ['Tandem.Admin'] })}`)).toMatchObject({ ok: true, user: { admin: true } });
+    expect(await validate(`Bearer ${await sign(60, { roles: ['Tandem.Reader'] })}`)).toMatchObject({ ok: true, user: { admin: false } });
+    expect(await validate(`Bearer ${await sign(60, { roles: 'Tandem.Admin' })}`)).toMatchObject({ ok: true, user: { admin: false } });
+  });
+
   it('accepts a valid token with the user lower-cased, and refuses it once expired even though it was remembered', async () => {
     const { validate, sign, advance } = await setup();
     const token = await sign(30);
-    expect(await validate(`Bearer ${token}`)).toEqual({ ok: true, user: { oid: 'user-1', tid: 't1', upn: 'owner@contoso.example', name: 'Owner@Contoso.example' } });
+    expect(await validate(`Bearer ${token}`)).toEqual({ ok: true, user: { oid: 'user-1', tid: 't1', upn: 'owner@contoso.example', name: 'Owner@Contoso.example', admin: false } });
     advance(31_000);
     // Remembered or not, a token past its expiry and the 5-minute clock tolerance is refused.
     advance(5 * 60_000);
