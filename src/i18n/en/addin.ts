@@ -24,7 +24,7 @@ export const ADDIN = {
   'addin.excluded': 'Does not count',
   'addin.status.onTime': 'Answered on time',
   'addin.status.late': 'Answered late',
-  'addin.status.missed': 'Missed: no answer within {window} hours',
+  'addin.status.missed': 'Missed: no answer within {window, plural, one {# hour} other {# hours}}',
   'addin.status.pending': 'Waiting for an answer',
   'addin.reason.auto': 'Sent automatically (a newsletter, notification, receipt or meeting message), so no answer is expected.',
   'addin.reason.noreply': 'It comes from a no-reply address, so it cannot be answered.',

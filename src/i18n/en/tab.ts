@@ -35,7 +35,7 @@ export const TAB = {
   'tab.state.offline': 'Tandem will show the latest numbers when the connection is back.',
   'tab.state.retry': 'Try again',
   'tab.sync.runningTitle': 'Reading the mailbox',
-  'tab.sync.running': 'Tandem is still reading the mailbox: {count} messages so far. Numbers fill in as it goes.',
+  'tab.sync.running': 'Tandem is still reading the mailbox: {count, plural, one {# message} other {# messages}} so far. Numbers fill in as it goes.',
   'tab.sync.errorTitle': 'The mailbox could not be read',
 
   'tab.week.rateTitle': 'Answered within the window, {from} – {to}',
@@ -67,11 +67,11 @@ export const TAB = {
   'tab.reason.other': 'Other (Focused Inbox)',
   'tab.reason.marked': 'No reply needed',
 
-  'tab.inboxZero.pass': 'Empty ({count} items)',
-  'tab.inboxZero.fail': 'Not empty ({count} items)',
+  'tab.inboxZero.pass': 'Empty ({count, plural, one {# item} other {# items}})',
+  'tab.inboxZero.fail': 'Not empty ({count, plural, one {# item} other {# items}})',
   'tab.inboxZero.unknown': 'Not checked',
   'tab.inboxZero.notYet': 'Not checked yet',
-  'tab.inboxZero.streak': 'Streak: {weeks} weeks',
+  'tab.inboxZero.streak': 'Streak: {weeks, plural, one {# week} other {# weeks}}',
   'tab.inboxZero.noStreak': 'No streak yet',
 
   'tab.trend.chartTitle': 'Response rate, last 12 weeks',
@@ -80,8 +80,8 @@ export const TAB = {
   'tab.trend.tableLabel': 'Response rate by week',
   'tab.trend.inboxZeroTitle': 'Inbox zero by week',
 
-  'tab.waiting.clockCalendar': 'Window: {hours} hours, calendar time.',
-  'tab.waiting.clockWorking': 'Window: {hours} hours, working hours only.',
+  'tab.waiting.clockCalendar': 'Window: {hours, plural, one {# hour} other {# hours}}, calendar time.',
+  'tab.waiting.clockWorking': 'Window: {hours, plural, one {# hour} other {# hours}}, working hours only.',
   'tab.waiting.updated': 'Updated {time}',
   'tab.waiting.left': '{time} left',
   'tab.waiting.emptyTitle': 'Nothing is waiting',
