@@ -1,5 +1,6 @@
 // The tab's strings and formats: the shared message catalog (src/i18n) in the host's locale.
-import { formatDuration, formatPercent } from '../../src/i18n/format.ts';
+import { formatDate, formatDateTime, formatDuration, formatPercent, formatWeekday } from '../../src/i18n/format.ts';
+import type { Weekday } from '../../src/kpi/settings.ts';
 import { t, type MessageKey, type Params } from '../../src/i18n/messages.ts';
 
 let current = 'en';
@@ -12,10 +13,6 @@ export const text = (key: MessageKey, params?: Params): string => t(current, key
 export const percent = (rate: number | null): string => (rate === null ? text('tab.week.noMail') : formatPercent(current, rate));
 export const duration = (minutes: number | null): string => formatDuration(current, minutes);
 
-export function dateTime(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(current, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
-}
-
-export function shortDate(isoDate: string): string {
-  return new Intl.DateTimeFormat(current, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${isoDate}T00:00:00Z`));
-}
+export const dateTime = (ms: number, timeZone: string): string => formatDateTime(current, ms, timeZone);
+export const shortDate = (isoDate: string): string => formatDate(current, isoDate, { year: false });
+export const shortWeekday = (day: Weekday): string => formatWeekday(current, day, 'short');

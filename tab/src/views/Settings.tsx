@@ -6,7 +6,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../api.ts';
-import { percent, text } from '../i18n.ts';
+import { percent, shortWeekday, text } from '../i18n.ts';
 import { ErrorState, Loading } from '../States.tsx';
 import type { PreviewResponse, Role, Settings, SettingsResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -104,7 +104,7 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
           {field('workingHours.daysOfWeek', text('tab.settings.workingDays'), (
             <div className={styles.days}>
               {WEEKDAYS.map((day) => (
-                <Checkbox key={day} disabled={readOnly} label={text(`tab.day.${day}`).slice(0, 3)} checked={hours.daysOfWeek.includes(day)}
+                <Checkbox key={day} disabled={readOnly} label={shortWeekday(day)} checked={hours.daysOfWeek.includes(day)}
                   onChange={(_e, d) => set('workingHours', { ...hours, daysOfWeek: d.checked ? WEEKDAYS.filter((w) => w === day || hours.daysOfWeek.includes(w)) : hours.daysOfWeek.filter((w) => w !== day) })} />
               ))}
             </div>
