@@ -17,12 +17,12 @@ import { waitingCard } from '../bot/cards/waiting-card.ts';
 import { welcomeCard } from '../bot/cards/welcome-card.ts';
 import { LANGUAGES, PSEUDO_LOCALE } from '../src/i18n/locales.ts';
 import { PSEUDO_OPEN } from '../src/i18n/pseudo.ts';
-import { hostConfig, SDK_CSS_PATH, SDK_PATH } from './support/adaptive-cards-sdk.ts';
+import { hostConfig } from './support/adaptive-cards-sdk.ts';
 import { PAIRING_ID, scorecardInput } from './support/bot-cards.ts';
+import { openCardPage, renderCard } from './support/card-page.ts';
 
 const ARTIFACTS = new URL('./artifacts/i18n/', import.meta.url);
 /** About the width Teams gives a card in a chat on a laptop. */
-const CARD_WIDTH = 480;
 const at = (iso: string) => Date.parse(iso);
 
 function cards(locale: string): Array<[string, Card]> {
@@ -89,33 +89,10 @@ describe('cards in every language, in Chromium', () => {
   it.each([...LANGUAGES, PSEUDO_LOCALE])('%s: nothing spills, nothing is cut off, nothing is left unfilled', async (locale) => {
     const folder = new URL(`${locale}/`, ARTIFACTS);
     await mkdir(folder, { recursive: true });
-    const page = await browser.newPage({ viewport: { width: CARD_WIDTH + 40, height: 800 }, deviceScaleFactor: 1 });
-    await page.setContent(`<!doctype html><html><body style="margin:0;padding:20px;background:#fff;font-family:'Segoe UI',system-ui,sans-serif"><div id="card" style="width:${CARD_WIDTH}px"></div></body></html>`);
-    await page.addStyleTag({ path: SDK_CSS_PATH });
-    await page.addScriptTag({ path: SDK_PATH });
+    const page = await openCardPage(browser, '#fff');
     const problems: string[] = [];
     for (const [name, card] of cards(locale)) {
-      const result = await page.evaluate(
-        ({ card, config }) => {
-          const AC = (window as unknown as { AdaptiveCards: { AdaptiveCard: new () => { hostConfig: unknown; parse(card: unknown): void; render(): HTMLElement | undefined }; HostConfig: new (json: unknown) => unknown } }).AdaptiveCards;
-          const adaptive = new AC.AdaptiveCard();
-          adaptive.hostConfig = new AC.HostConfig(config);
-          adaptive.parse(card);
-          const element = adaptive.render();
-          const root = document.getElementById('card')!;
-          root.replaceChildren(...(element === undefined ? [] : [element]));
-          const right = root.getBoundingClientRect().right + 1;
-          const nodes = [...root.querySelectorAll<HTMLElement>('*')];
-          const leaves = nodes.filter((node) => node.children.length === 0 && (node.textContent ?? '').trim() !== '');
-          return {
-            text: root.innerText,
-            overflowing: nodes.filter((node) => node.getBoundingClientRect().right > right).map((node) => (node.textContent ?? '').slice(0, 60)),
-            // Single-line text the SDK cut with an ellipsis (labels, button titles, non-wrapping TextBlocks).
-            clipped: leaves.filter((node) => node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflow !== 'visible').map((node) => (node.textContent ?? '').slice(0, 80)),
-          };
-        },
-        { card, config: hostConfig('light') },
-      );
+      const result = await renderCard(page, card, hostConfig('light'));
       await page.locator('#card').screenshot({ path: new URL(`${name}.png`, folder).pathname });
       if (result.text.trim() === '') problems.push(`${name}: empty`);
       for (const found of result.text.match(/Invalid DateTime|NaN|undefined|\{\w+[},]/g) ?? []) problems.push(`${name}: "${found}"`);
