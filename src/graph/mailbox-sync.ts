@@ -18,7 +18,7 @@ import { keepInboxSubscription } from './inbox-subscription.ts';
 import { IMMUTABLE_ID_PREFERENCE, messageSelect } from './message-select.ts';
 import { observeOutOfOffice } from './out-of-office.ts';
 import { explainSyncError } from './sync-errors.ts';
-import { readSyncPosition, SYNC_POSITION_VERSION, type SyncPosition } from './sync-position.ts';
+import { readSyncPosition, SYNC_POSITION_VERSION, syncProgressOf, type SyncPosition } from './sync-position.ts';
 
 /** Graph's largest page of messages. */
 export const MAX_PAGE_SIZE = 1_000;
@@ -126,7 +126,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       messages: listing.messages,
       position: next,
       more: listing.nextLink !== null,
-      progress: { phase: backfilling ? 'backfill' : 'incremental', fetched, fraction: backfilling ? backfillFraction(position, listing) : null },
+      progress: { phase: backfilling ? 'backfill' : 'incremental', fetched, fraction: backfilling ? (syncProgressOf(next)?.fraction ?? null) : null },
       outOfOffice,
       verifiedDomains,
       mailboxSettings,
@@ -233,14 +233,6 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
 function oldest(stored: number | undefined, page: number | null): { oldestReceived?: number } {
   const candidates = [stored, page ?? undefined].filter((value): value is number => value !== undefined);
   return candidates.length === 0 ? {} : { oldestReceived: Math.min(...candidates) };
-}
-
-/** How far back the backfill (newest first, begun at the watermark) has read, as a share of its days. */
-function backfillFraction(position: SyncPosition, listing: Listing): number {
-  if (listing.nextLink === null) return 1;
-  const span = position.watermark - position.backfill.since;
-  if (listing.oldestReceived === null || span <= 0) return 0;
-  return Math.min(1, Math.max(0, (position.watermark - listing.oldestReceived) / span));
 }
 
 /** Graph's dateTimeTimeZone (UTC by default, else the mailbox's zone by Windows or IANA name) as an instant. */
