@@ -16,7 +16,7 @@ import { feedbackView, submitFeedback } from './feedback-flow.ts';
 import { kpiFor } from '../src/api/kpi-reads.ts';
 import { lastWeeks, weekParam } from '../src/api/periods.ts';
 import { submitSetup } from './onboarding.ts';
-import { pairingFor, posts, replaces, roleIn, type BotResult, type Turn } from './turn-context.ts';
+import { chatLocale, pairingFor, posts, replaces, replyLocale, roleIn, type BotResult, type Turn } from './turn-context.ts';
 
 const pairingData = z.object({ pairingId: z.string().max(100) });
 const weekData = pairingData.extend({ week: weekParam });
@@ -33,9 +33,9 @@ const reviewSchema = z.object({
 });
 
 async function reviewSubmit(turn: Turn, pairing: Pairing, data: Record<string, unknown>): Promise<BotResult> {
-  const { locale } = turn;
+  const locale = replyLocale(turn, pairing);
   const role = roleIn(pairing, turn.userId);
-  if (role === null) return posts(noticeCard(t(locale, 'bot.notMember')));
+  if (role === null) return posts(noticeCard(t(chatLocale(turn, pairing), 'bot.notMember')));
   const parsed = reviewSchema.safeParse(data);
   const weeks = (await kpiFor(turn.deps.db, pairing, lastWeeks(pairing.settings, turn.now, pairing.settings.reviewEveryWeeks), turn.now)).weeks;
   const typed: ReviewValues = {
@@ -69,35 +69,41 @@ async function reviewSubmit(turn: Turn, pairing: Pairing, data: Record<string, u
 async function feedbackAction(turn: Turn, verb: string, pairing: Pairing, week: string, data: Record<string, unknown>): Promise<BotResult> {
   const role = roleIn(pairing, turn.userId);
   const db = turn.deps.db;
+  const locales = { viewer: replyLocale(turn, pairing), chat: chatLocale(turn, pairing) };
   if (verb === 'feedback.submit') {
-    if (role === null) return replaces((await feedbackView(db, pairing, week, null)).card);
-    const result = await submitFeedback(db, pairing, week, role, data);
+    if (role === null) return replaces((await feedbackView(db, pairing, week, null, locales)).card);
+    const result = await submitFeedback(db, pairing, week, role, data, locales);
     // Once both have answered the card becomes one summary for everyone in the chat.
     return replaces(result.card, result.saved && result.complete);
   }
   if (verb === 'feedback.edit' && role !== null) {
-    const view = await feedbackView(db, pairing, week, role);
+    const view = await feedbackView(db, pairing, week, role, locales);
     if (view.complete) return replaces(view.card);
-    return replaces((await feedbackView(db, pairing, week, role, { values: {}, errors: {} })).card);
+    return replaces((await feedbackView(db, pairing, week, role, locales, { values: {}, errors: {} })).card);
   }
-  const view = await feedbackView(db, pairing, week, role);
-  // "Give feedback" on the scorecard posts the form; the form's own buttons and refresh update it in place.
-  return verb === 'feedback.open' && data.source === 'scorecard' ? posts(view.card) : replaces(view.card);
+  // "Give feedback" on the scorecard posts the form for the whole chat; the form's own buttons and refresh update it in place.
+  const posted = verb === 'feedback.open' && data.source === 'scorecard';
+  const view = await feedbackView(db, pairing, week, role, posted ? { ...locales, viewer: locales.chat } : locales);
+  return posted ? posts(view.card) : replaces(view.card);
 }
 
 export async function runAction(turn: Turn, verb: string, data: Record<string, unknown>): Promise<BotResult> {
-  const { locale } = turn;
   if (verb === 'command') {
     const parsed = commandData.safeParse(data);
-    return parsed.success ? runCommand(turn, parseCommand(parsed.data.command)) : posts(helpCard({ locale, unknown: null, paired: (await pairingFor(turn)) !== null }));
+    if (parsed.success) return runCommand(turn, parseCommand(parsed.data.command));
+    const chatPairing = await pairingFor(turn);
+    return posts(helpCard({ locale: chatLocale(turn, chatPairing), unknown: null, paired: chatPairing !== null }));
   }
   if (verb === 'setup.submit') {
-    return (await pairingFor(turn)) === null ? submitSetup(turn, data) : replaces(noticeCard(t(locale, 'bot.alreadySetUp')));
+    const chatPairing = await pairingFor(turn);
+    return chatPairing === null ? submitSetup(turn, data) : replaces(noticeCard(t(replyLocale(turn, chatPairing), 'bot.alreadySetUp')));
   }
   const ids = pairingData.safeParse(data);
   const pairing = ids.success ? await pairingFor(turn, ids.data.pairingId) : null;
+  // A refusal is shown to the person who clicked alone.
+  const locale = replyLocale(turn, pairing);
   if (verb.startsWith('feedback.') || verb.startsWith('review.') || verb.startsWith('offboard.')) {
-    if (pairing === null) return { post: [], refuse: { status: 404, message: t(locale, 'bot.noPairing') } };
+    if (pairing === null) return { post: [], refuse: { status: 404, message: t(turn.locale, 'bot.noPairing') } };
   }
   switch (verb) {
     case 'feedback.open':
@@ -105,7 +111,7 @@ export async function runAction(turn: Turn, verb: string, data: Record<string, u
     case 'feedback.edit':
     case 'feedback.submit': {
       const week = weekData.safeParse(data);
-      if (!week.success) return { post: [], refuse: { status: 400, message: t(locale, 'bot.badAction') } };
+      if (!week.success) return { post: [], refuse: { status: 400, message: t(turn.locale, 'bot.badAction') } };
       return feedbackAction(turn, verb, pairing!, week.data.week, data);
     }
     case 'review.submit':
@@ -115,11 +121,13 @@ export async function runAction(turn: Turn, verb: string, data: Record<string, u
       const counts = await offboardPairing(turn.deps.db, pairing!.id, 'owner');
       const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
       turn.deps.log.info('pairing_offboarded_from_chat', { rows });
-      return replaces(noticeCard(t(locale, 'offboard.done', { rows })), true);
+      return replaces(noticeCard(t(chatLocale(turn, pairing), 'offboard.done', { rows })), true);
     }
     case 'offboard.cancel':
       return replaces(noticeCard(t(locale, 'offboard.cancelled')));
-    default:
-      return posts(helpCard({ locale, unknown: null, paired: pairing !== null || (await pairingFor(turn)) !== null }));
+    default: {
+      const chatPairing = pairing ?? (await pairingFor(turn));
+      return posts(helpCard({ locale: chatLocale(turn, chatPairing), unknown: null, paired: chatPairing !== null }));
+    }
   }
 }

@@ -16,6 +16,7 @@ import {
 import { AuthenticationError } from 'botframework-connector';
 import { Hono } from 'hono';
 import { t } from '../src/i18n/messages.ts';
+import { canonicalLocale } from '../src/i18n/locales.ts';
 import { activitySchema, envelopeSchema, type Activity } from './activity.ts';
 import type { Card } from './cards/card-parts.ts';
 import { noticeCard } from './cards/notice-card.ts';
@@ -54,16 +55,6 @@ function authentication(credentials: BotCredentials | null): ConfigurationBotFra
   });
 }
 
-/** A locale Intl accepts, else English: a malformed one must not break number formatting. */
-function safeLocale(locale: string | undefined): string {
-  if (locale === undefined) return 'en';
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
-  } catch (error) {
-    if (error instanceof RangeError) return 'en';
-    throw error;
-  }
-}
 
 const attachmentOf = (card: Card) => CardFactory.adaptiveCard(card);
 
@@ -125,7 +116,8 @@ export function botRoute(deps: BotDependencies, credentials: BotCredentials | nu
     const parsed = activitySchema.safeParse(body);
     if (!parsed.success) return c.json({ error: { code: 'invalid_request', message: describeIssues(parsed.error.issues) } }, 400);
     const activity = parsed.data;
-    const locale = safeLocale(activity.locale);
+    // A malformed locale falls back to English rather than break number formatting.
+    const locale = canonicalLocale(activity.locale) ?? 'en';
     try {
       const response = await adapter.run(authHeader, body as Partial<BotActivity>, async (context) => {
         const turn: Turn = { activity, deps, tools: { members: () => members(context) }, now: deps.clock.now(), locale, userId: userIdOf(activity.from) };

@@ -25,17 +25,17 @@ import { isPersonal } from './activity.ts';
 import type { Command } from './commands.ts';
 import { feedbackView, feedbackWeek } from './feedback-flow.ts';
 import { welcome } from './onboarding.ts';
-import { pairingFor, posts, roleIn, type BotResult, type Turn } from './turn-context.ts';
+import { chatLocale, pairingFor, posts, roleIn, type BotResult, type Turn } from './turn-context.ts';
 
 /** Leave longer than this is refused as a likely typo. */
 const MAX_LEAVE_DAYS = 366;
 
 const tabUrl = (turn: Turn, pairing: Pairing, week: string) => (turn.deps.teamsAppId === null ? null : kpiTabLink(turn.deps.teamsAppId, pairing.id, week));
 
-async function scorecard(turn: Turn, pairing: Pairing, last: boolean): Promise<BotResult> {
+async function scorecard(turn: Turn, pairing: Pairing, locale: string, last: boolean): Promise<BotResult> {
   const thisWeek = currentWeek(pairing.settings, turn.now);
   const week = last ? DateTime.fromISO(`${thisWeek}-1`, { zone: 'UTC' }).minus({ weeks: 1 }).toFormat("kkkk-'W'WW") : thisWeek;
-  const summary = await loadSummaryInput(turn.deps.db, pairing, week, { now: turn.now, late: false, tabUrl: tabUrl(turn, pairing, week), privacyMode: pairing.settings.privacyMode });
+  const summary = await loadSummaryInput(turn.deps.db, pairing, week, { now: turn.now, late: false, tabUrl: tabUrl(turn, pairing, week), privacyMode: pairing.settings.privacyMode, locale });
   return posts(
     scorecardCard({
       pairingId: pairing.id,
@@ -43,7 +43,7 @@ async function scorecard(turn: Turn, pairing: Pairing, last: boolean): Promise<B
       trend: summary.trend,
       settings: pairing.settings,
       streak: summary.streak,
-      locale: pairing.locale,
+      locale,
       late: false,
       privacyMode: pairing.settings.privacyMode,
       tabUrl: summary.tabUrl,
@@ -51,13 +51,13 @@ async function scorecard(turn: Turn, pairing: Pairing, last: boolean): Promise<B
   );
 }
 
-async function waiting(turn: Turn, pairing: Pairing): Promise<BotResult> {
+async function waiting(turn: Turn, pairing: Pairing, locale: string): Promise<BotResult> {
   const { settings } = pairing;
   const rows = waitingRows(await rowsFor(turn.deps.db, pairing, lastWeeks(settings, turn.now, WAITING_WEEKS), turn.now)).sort((a, b) => a.receivedAt - b.receivedAt);
   const windowMinutes = settings.windowHours * 60;
   return posts(
     waitingCard({
-      locale: pairing.locale,
+      locale,
       timeZone: settings.timeZone,
       windowHours: settings.windowHours,
       privacyMode: pairing.settings.privacyMode,
@@ -71,8 +71,7 @@ async function waiting(turn: Turn, pairing: Pairing): Promise<BotResult> {
   );
 }
 
-async function leave(turn: Turn, pairing: Pairing, from: string, to: string): Promise<BotResult> {
-  const { locale } = turn;
+async function leave(turn: Turn, pairing: Pairing, locale: string, from: string, to: string): Promise<BotResult> {
   const role = roleIn(pairing, turn.userId);
   if (role === null) return posts(noticeCard(t(locale, 'bot.notMember')));
   const zone = resolveTimeZone(pairing.settings.timeZone)!;
@@ -89,14 +88,14 @@ async function leave(turn: Turn, pairing: Pairing, from: string, to: string): Pr
 }
 
 /** The review card over the last `reviewEveryWeeks` weeks. */
-export async function review(turn: Turn, pairing: Pairing): Promise<BotResult> {
+async function review(turn: Turn, pairing: Pairing, locale: string): Promise<BotResult> {
   const report = await kpiFor(turn.deps.db, pairing, lastWeeks(pairing.settings, turn.now, pairing.settings.reviewEveryWeeks), turn.now);
-  return posts(reviewCard({ locale: pairing.locale, pairingId: pairing.id, weeks: report.weeks, settings: pairing.settings }));
+  return posts(reviewCard({ locale, pairingId: pairing.id, weeks: report.weeks, settings: pairing.settings }));
 }
 
 export async function runCommand(turn: Turn, command: Command): Promise<BotResult> {
-  const { locale } = turn;
   const pairing = await pairingFor(turn);
+  const locale = chatLocale(turn, pairing);
   const personal = isPersonal(turn.activity);
   if (command.kind === 'help' || command.kind === 'unknown') {
     // An empty message (an image, a sticker) gets the plain help card, without quoting nothing back.
@@ -108,19 +107,19 @@ export async function runCommand(turn: Turn, command: Command): Promise<BotResul
   const role = roleIn(pairing, turn.userId);
   switch (command.kind) {
     case 'scorecard':
-      return scorecard(turn, pairing, command.last);
+      return scorecard(turn, pairing, locale, command.last);
     case 'waiting':
-      return waiting(turn, pairing);
+      return waiting(turn, pairing, locale);
     case 'feedback':
-      return posts((await feedbackView(turn.deps.db, pairing, feedbackWeek(pairing, turn.now), null)).card);
+      return posts((await feedbackView(turn.deps.db, pairing, feedbackWeek(pairing, turn.now), null, { viewer: locale, chat: locale })).card);
     case 'settings':
       return posts(settingsCard({ locale, owner: pairing.owner.address, va: pairing.va.address, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: tabUrl(turn, pairing, currentWeek(pairing.settings, turn.now)) }));
     case 'leave':
-      return leave(turn, pairing, command.from, command.to);
+      return leave(turn, pairing, locale, command.from, command.to);
     case 'leaveUsage':
       return posts(noticeCard(t(locale, 'leave.usage')));
     case 'review':
-      return review(turn, pairing);
+      return review(turn, pairing, locale);
     case 'warnings':
       if (command.on === null) return posts(noticeCard(t(locale, 'warnings.usage')));
       if (role === null) return posts(noticeCard(t(locale, 'bot.notMember')));

@@ -31,18 +31,28 @@ async function savedAnswers(db: Queryable, pairingId: string, week: string): Pro
   return { owner: of('owner'), va: of('va') };
 }
 
+/** The languages a feedback card can speak: the person's own for their view, the chat's for what everyone sees. */
+export interface FeedbackLocales {
+  readonly viewer: string;
+  readonly chat: string;
+}
+
 export async function feedbackView(
   db: Queryable,
   pairing: Pairing,
   week: string,
   viewer: Role | null,
+  locales: FeedbackLocales,
   draft?: FeedbackCardInput['draft'],
 ): Promise<{ card: ReturnType<typeof feedbackCard>; complete: boolean }> {
   const saved = await savedAnswers(db, pairing.id, week);
+  const complete = saved.owner !== null && saved.va !== null;
+  // The shared status card and the summary (once both answered) look the same to everyone.
+  const shared = viewer === null || (complete && draft === undefined);
   const card = feedbackCard({
     pairingId: pairing.id,
     week,
-    locale: pairing.locale,
+    locale: shared ? locales.chat : locales.viewer,
     monthly: isMonthlyWeek(week),
     names: { owner: pairing.owner.address, va: pairing.va.address },
     userIds: { owner: pairing.owner.userId, va: pairing.va.userId },
@@ -50,7 +60,7 @@ export async function feedbackView(
     viewer,
     draft,
   });
-  return { card, complete: saved.owner !== null && saved.va !== null };
+  return { card, complete };
 }
 
 export type FeedbackCheck =
@@ -81,9 +91,9 @@ export function checkFeedback(locale: string, role: FeedbackRole, week: string, 
 }
 
 /** Stores a valid submission (a second one replaces the first, marked edited) and returns the new view. */
-export async function submitFeedback(db: Queryable, pairing: Pairing, week: string, role: Role, raw: Readonly<Record<string, unknown>>) {
-  const check = checkFeedback(pairing.locale, role, week, raw);
-  if (!check.ok) return { ...(await feedbackView(db, pairing, week, role, { values: check.values, errors: check.errors })), saved: false };
+export async function submitFeedback(db: Queryable, pairing: Pairing, week: string, role: Role, raw: Readonly<Record<string, unknown>>, locales: FeedbackLocales) {
+  const check = checkFeedback(locales.viewer, role, week, raw);
+  if (!check.ok) return { ...(await feedbackView(db, pairing, week, role, locales, { values: check.values, errors: check.errors })), saved: false };
   await saveFeedback(db, pairing.id, week, role, check.answers);
-  return { ...(await feedbackView(db, pairing, week, role)), saved: true };
+  return { ...(await feedbackView(db, pairing, week, role, locales)), saved: true };
 }

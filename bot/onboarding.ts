@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { t } from '../src/i18n/messages.ts';
 import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS } from '../src/kpi/settings.ts';
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
+import type { MailboxDefaults } from '../src/jobs/ports.ts';
 import { createPairing } from '../src/store/pairings.ts';
 import { ensureTenant, getTenant } from '../src/store/tenants.ts';
 import { clientTimeZone, conversationReference, tenantOf } from './activity.ts';
@@ -15,11 +16,16 @@ import { posts, replaces, type BotResult, type Turn } from './turn-context.ts';
 /** Conversations without a tenant are the local dev tenant's. */
 const DEV_TENANT = 'dev';
 
-/** Defaults for the set-up: the owner's mailbox's own time zone and working hours when Graph can read them, else the Teams client's zone. */
-async function defaults(turn: Turn, members: readonly ChatMember[]): Promise<SetupValues> {
+/** The settings of the person's own mailbox (time zone, working hours, language) when Graph can read them. */
+async function ownMailbox(turn: Turn, members: readonly ChatMember[]): Promise<MailboxDefaults | null> {
+  const email = members.find((member) => member.id === turn.userId)?.email;
+  return email ? ((await turn.deps.mailboxDefaults?.(email)) ?? null) : null;
+}
+
+/** Defaults for the set-up: the owner's mailbox's own time zone and working hours when known, else the Teams client's zone. */
+function defaults(turn: Turn, members: readonly ChatMember[], mailbox: MailboxDefaults | null): SetupValues {
   const me = members.find((member) => member.id === turn.userId);
   const zone = clientTimeZone(turn.activity);
-  const mailbox = me?.email ? ((await turn.deps.mailboxDefaults?.(me.email)) ?? null) : null;
   const mailboxZone = mailbox !== null && resolveTimeZone(mailbox.timeZone) !== null ? mailbox.timeZone : null;
   return {
     owner: me?.id ?? '',
@@ -39,7 +45,7 @@ async function defaults(turn: Turn, members: readonly ChatMember[]): Promise<Set
 export async function welcome(turn: Turn): Promise<BotResult> {
   const members = await turn.tools.members();
   const consentUrl = await turn.deps.consentUrl(tenantOf(turn.activity) ?? DEV_TENANT);
-  return posts(welcomeCard({ locale: turn.locale, members, consentUrl, values: await defaults(turn, members) }));
+  return posts(welcomeCard({ locale: turn.locale, members, consentUrl, values: defaults(turn, members, await ownMailbox(turn, members)) }));
 }
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -86,7 +92,8 @@ async function ensureTenantExists(turn: Turn, tenantId: string): Promise<void> {
 export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Promise<BotResult> {
   const { locale } = turn;
   const members = await turn.tools.members();
-  const values = typedValues(raw, await defaults(turn, members));
+  const mailboxSettings = await ownMailbox(turn, members);
+  const values = typedValues(raw, defaults(turn, members, mailboxSettings));
   const errors: SetupErrors = {};
   const parsed = setupSchema.safeParse(raw);
   if (!parsed.success) {
@@ -130,13 +137,15 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
     owner: { address: owner.email!, userId: owner.id },
     va: { address: va.email!, userId: va.id },
     settings,
-    locale,
+    // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
+    locale: mailboxSettings?.locale ?? locale,
     conversationRef: conversationReference(activity, tenantId),
   });
   turn.deps.log.info('pairing_created', { pairingId: pairing.id, tenantId });
+  // Both see these, so they speak the chat's language.
   return {
-    post: [noticeCard(t(locale, 'welcome.done', { owner: owner.name, va: va.name }))],
-    replace: settingsCard({ locale, owner: owner.name, va: va.name, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: null }),
+    post: [noticeCard(t(pairing.locale, 'welcome.done', { owner: owner.name, va: va.name }))],
+    replace: settingsCard({ locale: pairing.locale, owner: owner.name, va: va.name, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: null }),
     replaceForAll: true,
   };
 }

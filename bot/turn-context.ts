@@ -61,6 +61,22 @@ export function roleIn(pairing: Pairing, userId: string): Role | null {
 }
 
 /**
+ * The language of what the bot posts: in a group chat both people read it, so the pairing's shared language;
+ * in a personal chat, or before set-up, the speaker's own.
+ */
+export function chatLocale(turn: Turn, pairing: Pairing | null): string {
+  return pairing !== null && !isPersonal(turn.activity) ? pairing.locale : turn.locale;
+}
+
+/**
+ * The language of a card that replaces the one clicked: an invoke's answer is shown to the person who clicked
+ * alone, so theirs; an update (Action.Submit fallback) is seen by the whole chat.
+ */
+export function replyLocale(turn: Turn, pairing: Pairing | null): string {
+  return turn.activity.type === 'invoke' ? turn.locale : chatLocale(turn, pairing);
+}
+
+/**
  * The pairing a turn is about: the group chat's own pairing, or in a personal chat one of the speaker's
  * pairings (the one named by the card's data when it is theirs, else the first).
  */

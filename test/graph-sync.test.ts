@@ -10,9 +10,9 @@ import type { FaultConfig } from '../src/devtenant/graph-faults.ts';
 import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
 import type { ExpectedWeek, TenantSeed } from '../src/devtenant/tenant-seed.ts';
 import { loadKpiInput } from '../src/jobs/week-kpi.ts';
-import { syncPairing } from '../src/jobs/sync.ts';
+import { readMailboxLocale, syncPairing } from '../src/jobs/sync.ts';
 import { silentLogger } from '../src/log.ts';
-import { createPairing, type Pairing } from '../src/store/pairings.ts';
+import { chooseLocale, createPairing, getPairing, type Pairing } from '../src/store/pairings.ts';
 import { addPause, listPauses } from '../src/store/paused.ts';
 import { readSyncState } from '../src/store/sync-state.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
@@ -126,6 +126,23 @@ describe('Graph sync of the seeded dev tenant, end to end', () => {
     expect((await readSyncState(db, pairing.id, 'mailbox'))?.lastError).toBeNull();
     const owner = seed.mailboxes.find((mailbox) => mailbox.userId === seed.groundTruth.pairing.ownerUserId)!;
     expect((await readSyncState(db, pairing.id, 'mailbox_settings'))?.position).toMatchObject({ timeZone: owner.timeZone, workingHours: { startTime: owner.workingHours.startTime } });
+  });
+
+  it("sets the chat's language from the owner's Outlook language until the owner chooses one", async () => {
+    const base = generateTenantSeed(7, { weeks: 4 });
+    const ownerId = base.groundTruth.pairing.ownerUserId;
+    const danish = { ...base, mailboxes: base.mailboxes.map((mailbox) => (mailbox.userId === ownerId ? { ...mailbox, locale: 'da-DK' } : mailbox)) };
+    const { tenant, connection } = await startTenant(danish);
+    const pairing = await seedPairing(db, danish);
+    expect(pairing.locale).toBe('en');
+    tenant.clock.advanceTo(danish.end);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    expect(await getPairing(db, pairing.id)).toMatchObject({ locale: 'da-DK', localeChosen: false });
+    expect(await readMailboxLocale(db, pairing.id)).toBe('da-DK');
+
+    await chooseLocale(db, pairing.id, 'de', 'da-DK', 'owner');
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    expect(await getPairing(db, pairing.id)).toMatchObject({ locale: 'de', localeChosen: true });
   });
 
   it('gets the same result with 20% of requests faulted (429, 503, 504, dropped, slow), in 100 seeded runs', async () => {

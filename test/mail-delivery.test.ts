@@ -7,6 +7,7 @@ import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
 import { createAppAuth } from '../src/graph/auth.ts';
 import { createGraphClient, type GraphClient } from '../src/graph/graph-client.ts';
 import { formatPercent } from '../src/i18n/format.ts';
+import { t } from '../src/i18n/messages.ts';
 import { deliverOnce, deliveryTag } from '../src/jobs/deliver-once.ts';
 import { runDelivery, type DeliveryContext } from '../src/jobs/deliveries.ts';
 import type { DueDelivery } from '../src/jobs/planner.ts';
@@ -15,7 +16,8 @@ import { silentLogger } from '../src/log.ts';
 import { deliveryMessageId, graphMailSender } from '../src/mail/graph-mail-sender.ts';
 import { saveFeedback } from '../src/store/feedback.ts';
 import { upsertMessages } from '../src/store/messages.ts';
-import { createPairing } from '../src/store/pairings.ts';
+import { chooseLocale, createPairing } from '../src/store/pairings.ts';
+import { recordSyncSuccess } from '../src/store/sync-state.ts';
 import { recordSnapshot } from '../src/store/snapshots.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
@@ -81,6 +83,22 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
     );
     const [ledger] = await db().query<{ state: string; external_id: string }>("select state, external_id from posted_items where pairing_id = $1 and kind = 'summary_mail'", [pairing.id]);
     expect(ledger).toEqual({ state: 'sent', external_id: expect.stringMatching(/^<tandem\.[0-9a-f]{40}@contoso\.test>$/) });
+  });
+
+  it("writes to the owner in their Outlook's language, whatever language the chat speaks", async () => {
+    await ensureTenant(db(), { id: 'contoso-test', name: 'Contoso', verifiedDomains: ['contoso.test'] });
+    const pairing = await createPairing(db(), { tenantId: 'contoso-test', mailbox: OWNER.mail, owner: { address: OWNER.mail }, va: { address: VA.mail } });
+    await chooseLocale(db(), pairing.id, 'nb', null, 'owner');
+    const ctx: DeliveryContext = { db: db(), chat: noChat, mail: graphMailSender(graph), mailbox: emptyMailbox, clock: { now: () => NOW }, log: silentLogger };
+    const subjectOf = async (week: string) => {
+      expect(await runDelivery(ctx, { pairingId: pairing.id, kind: 'summary_mail', period: week, dueAt: NOW, late: false })).toBe('delivered');
+      return tenant.outbox.sent.at(-1)!.message.subject;
+    };
+    // No sync has read the mailbox's language yet: the chat's language.
+    expect(await subjectOf('2026-W45')).toBe(t('nb', 'mail.subject.noMail', { week: '2026-W45' }));
+    const workingHours = { daysOfWeek: ['monday'], startTime: '09:00', endTime: '17:00', timeZone: 'UTC' };
+    await recordSyncSuccess(db(), pairing.id, 'mailbox_settings', { timeZone: 'UTC', workingHours, locale: 'de-DE' });
+    expect(await subjectOf('2026-W46')).toBe(t('de', 'mail.subject.noMail', { week: '2026-W46' }));
   });
 
   it('a retry after a crash between sending and recording finds the sent mail instead of sending again', async () => {

@@ -160,6 +160,8 @@ describe.each(testEngines())('tab API on %s', (engine) => {
         ['PUT', '/settings', 'owner', { windowHours: 0 }, 'windowHours'],
         ['PUT', '/settings', 'owner', { timeZone: 'Mars/Olympus' }, 'timeZone'],
         ['PUT', '/settings', 'owner', { colour: 'blue' }, 'colour'],
+        ['PUT', '/settings/language', 'owner', { locale: 'fr' }, 'locale'],
+        ['PUT', '/settings/language', 'owner', {}, 'locale'],
         ['PUT', '/messages/missed/mark', 'va', { reason: '  ' }, 'reason'],
         ['POST', '/leave', 'va', { from: '2026-11-20', to: '2026-11-19' }, 'to'],
         ['POST', '/leave', 'va', { from: '2026-13-01', to: '2026-12-01' }, 'from'],
@@ -205,6 +207,16 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       expect((await (await call('GET', '/week', 'va')).json()).week).toMatchObject({ counted: 1, missed: 0, pending: 2 });
       expect((await listAudit(db(), pairing.id)).filter((entry) => entry.action === 'settings_updated')).toHaveLength(1);
       await call('PUT', '/settings', 'owner', { windowHours: 24 });
+    });
+
+    it("lets only the owner choose the chat's language, and go back to the mailbox's", async () => {
+      await recordSyncSuccess(db(), pairing.id, 'mailbox_settings', { timeZone: 'UTC', workingHours: { daysOfWeek: [], startTime: '09:00', endTime: '17:00', timeZone: 'UTC' }, locale: 'nl-BE' });
+      expect(await (await call('GET', '/settings/language', 'va')).json()).toEqual({ locale: pairing.locale, chosen: false, mailbox: 'nl-BE', languages: ['en', 'da', 'nl', 'nb', 'de'], editable: false });
+      expect((await call('PUT', '/settings/language', 'va', { locale: 'da' })).status).toBe(403);
+      expect(await (await call('PUT', '/settings/language', 'owner', { locale: 'da' })).json()).toMatchObject({ locale: 'da', chosen: true, editable: true });
+      expect(await (await call('GET', '/settings/language', 'va')).json()).toMatchObject({ locale: 'da', chosen: true });
+      expect(await (await call('PUT', '/settings/language', 'owner', { locale: null })).json()).toMatchObject({ locale: 'nl-BE', chosen: false });
+      expect((await listAudit(db(), pairing.id)).filter((entry) => entry.action === 'locale_updated').map((entry) => entry.actor)).toEqual(['owner', 'owner']);
     });
 
     it('lets the VA add and remove leave (audited), which pauses the clock; the owner only sees it', async () => {

@@ -8,6 +8,8 @@ import { folderId, type MailboxStore } from './mailbox-store.ts';
 /** Graph's dateTimeTimeZone in UTC: seven fraction digits, no offset. */
 const utcDateTime = (ms: number) => ({ dateTime: new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000'), timeZone: 'UTC' });
 const HOUR_MS = 3_600_000;
+/** Graph's localeInfo: the tag and its English name, e.g. "Danish (Denmark)". */
+const languageOf = (locale: string) => ({ locale, displayName: new Intl.DisplayNames(['en'], { type: 'language', languageDisplay: 'standard' }).of(locale) ?? locale });
 
 
 export function registerDirectoryRoutes(app: Hono<GraphEnv>, store: MailboxStore, baseUrl: string): void {
@@ -64,7 +66,7 @@ export function registerDirectoryRoutes(app: Hono<GraphEnv>, store: MailboxStore
         scheduledStartDateTime: utcDateTime(start),
         scheduledEndDateTime: utcDateTime(end),
       },
-      language: { locale: 'en-US', displayName: 'English (United States)' },
+      language: languageOf(mailbox.seed.locale ?? 'en-US'),
       workingHours: mailbox.seed.workingHours,
       dateFormat: 'M/d/yyyy',
       timeFormat: 'h:mm tt',

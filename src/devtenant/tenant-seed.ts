@@ -89,6 +89,8 @@ export interface DevMailboxSeed {
   };
   readonly automaticReplies: DevAutomaticReplies;
   readonly folders: readonly DevFolderSeed[];
+  /** Outlook's language for the mailbox (mailboxSettings.language.locale); default `en-US`. */
+  readonly locale?: string;
 }
 
 /** The expected KPI for one ISO week, in the engine's terms (`WeekKpi`). */

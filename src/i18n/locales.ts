@@ -26,6 +26,17 @@ export function resolveLocale(tag: string | null | undefined): CatalogLocale {
   return ALIASES[language] ?? 'en';
 }
 
+/** The tag in Intl's canonical form ("da_dk" → "da-DK"), or null when Intl cannot parse it. */
+export function canonicalLocale(tag: string | null | undefined): string | null {
+  if (tag === null || tag === undefined) return null;
+  try {
+    return Intl.getCanonicalLocales(normalise(tag))[0] ?? null;
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
 /**
  * The tag Intl should format with: the user's own tag when its language is the one shown (so de-CH gets Swiss
  * numbers and en-GB day-month dates), the catalog's language otherwise (French readers see English text, so
@@ -34,13 +45,8 @@ export function resolveLocale(tag: string | null | undefined): CatalogLocale {
 export function intlLocale(tag: string | null | undefined): string {
   const resolved = resolveLocale(tag);
   if (resolved === PSEUDO_LOCALE) return 'en';
-  let canonical: string | undefined;
-  try {
-    canonical = Intl.getCanonicalLocales(normalise(tag ?? ''))[0];
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-  }
-  if (canonical === undefined) return resolved;
+  const canonical = canonicalLocale(tag);
+  if (canonical === null) return resolved;
   const language = canonical.split('-')[0]!.toLowerCase();
   if (language === resolved) return canonical;
   return ALIASES[language] === resolved ? `${resolved}${canonical.slice(language.length)}` : resolved;

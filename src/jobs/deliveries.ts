@@ -17,6 +17,7 @@ import { getPairing, stopPairing, type Pairing } from '../store/pairings.ts';
 import { recordSnapshot } from '../store/snapshots.ts';
 import { deliverOnce, deliveryTag, type DeliveryChannel, type DeliveryOutcome } from './deliver-once.ts';
 import type { DueDelivery } from './planner.ts';
+import { readMailboxLocale } from './sync.ts';
 import type { ChatPoster, Clock, ConversationRef, MailboxSource, MailSender, NotificationTarget } from './ports.ts';
 import { conversationRefSchema } from './job-payloads.ts';
 
@@ -64,14 +65,16 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
       return post(async () => {
         const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
         // The same engine run as the summary mail: the week, its 8-week trend and the streak.
-        const summary = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: pairing.settings.privacyMode });
+        const summary = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: pairing.settings.privacyMode, locale });
         return scorecardCard({ pairingId: pairing.id, week: summary.week, trend: summary.trend, settings, streak: summary.streak, locale, late: due.late, privacyMode: pairing.settings.privacyMode, tabUrl });
       });
     case 'summary_mail':
       return {
         send: async () => {
           const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
-          const input = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: pairing.settings.privacyMode });
+          // The mail is the owner's own, so it speaks their Outlook's language; the chat's is the fallback.
+          const mailLocale = (await readMailboxLocale(ctx.db, pairing.id)) ?? locale;
+          const input = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: pairing.settings.privacyMode, locale: mailLocale });
           return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...summaryMail(input) }, key);
         },
         find: () => ctx.mail.findSent(pairing.mailbox, key),

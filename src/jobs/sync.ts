@@ -1,9 +1,11 @@
 // A pairing's mailbox sync: steps from the MailboxSource into the store until nothing more is waiting,
 // each step stored with its position in one transaction, so a crash resumes after the last stored page.
 // A failure is recorded on the pairing for the tab and the CLI, never swallowed.
+import { z } from 'zod';
 import { atomically } from '../store/atomically.ts';
+import type { Queryable } from '../store/database.ts';
 import { upsertMessages } from '../store/messages.ts';
-import { getPairing } from '../store/pairings.ts';
+import { followMailboxLocale, getPairing } from '../store/pairings.ts';
 import { recordObservedOutOfOffice } from '../store/paused.ts';
 import { readSyncState, recordSyncError, recordSyncSuccess } from '../store/sync-state.ts';
 import { getTenant, ensureTenant } from '../store/tenants.ts';
@@ -29,6 +31,14 @@ export type SyncProgress = MailboxSyncStep['progress'] & {
   readonly stored: number;
 };
 
+const storedLocale = z.object({ locale: z.string().nullable() });
+
+/** The mailbox's language (e.g. `da-DK`) as the last sync read it, or null: the language of mail to the owner. */
+export async function readMailboxLocale(db: Queryable, pairingId: string): Promise<string | null> {
+  const stored = storedLocale.safeParse((await readSyncState(db, pairingId, MAILBOX_SETTINGS_SCOPE))?.position);
+  return stored.success ? stored.data.locale : null;
+}
+
 /** Syncs one pairing; returns how many message rows were new or changed. */
 export async function syncPairing(ctx: SyncContext, pairingId: string, onProgress?: (progress: SyncProgress) => void): Promise<number> {
   const pairing = await getPairing(ctx.db, pairingId);
@@ -45,7 +55,10 @@ export async function syncPairing(ctx: SyncContext, pairingId: string, onProgres
           const tenant = await getTenant(tx, pairing.tenantId);
           await ensureTenant(tx, { id: pairing.tenantId, name: tenant?.name ?? pairing.tenantId, verifiedDomains: step.verifiedDomains });
         }
-        if (step.mailboxSettings !== null) await recordSyncSuccess(tx, pairingId, MAILBOX_SETTINGS_SCOPE, step.mailboxSettings);
+        if (step.mailboxSettings !== null) {
+          await recordSyncSuccess(tx, pairingId, MAILBOX_SETTINGS_SCOPE, step.mailboxSettings);
+          if (step.mailboxSettings.locale !== null) await followMailboxLocale(tx, pairingId, step.mailboxSettings.locale);
+        }
         await recordSyncSuccess(tx, pairingId, SYNC_SCOPE, step.position);
         return written;
       });

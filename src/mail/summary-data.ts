@@ -14,6 +14,8 @@ export interface SummaryOptions {
   readonly tabUrl: string | null;
   /** The pairing's privacy mode (subjects of missed mail hidden). */
   readonly privacyMode: boolean;
+  /** The reader's language: the owner's mailbox language for the mail, the chat's for the scorecard. */
+  readonly locale: string;
 }
 
 export async function loadSummaryInput(db: Queryable, pairing: Pairing, week: string, options: SummaryOptions): Promise<SummaryMailInput> {
@@ -29,7 +31,7 @@ export async function loadSummaryInput(db: Queryable, pairing: Pairing, week: st
     trend: report.weeks,
     feedback,
     settings: pairing.settings,
-    locale: pairing.locale,
+    locale: options.locale,
     privacyMode: options.privacyMode,
     tabUrl: options.tabUrl,
     mailbox: pairing.mailbox,

@@ -6,7 +6,9 @@ import { newTestPairing } from '../../test/support/pairings.ts';
 import { listAudit } from './audit.ts';
 import { NotFoundError } from './not-found-error.ts';
 import {
+  chooseLocale,
   createPairing,
+  followMailboxLocale,
   getPairing,
   listActivePairings,
   pairingPeople,
@@ -39,6 +41,7 @@ describe.each(testEngines())('pairings on %s', (engine) => {
       conversationRef: null,
       settings: { ...DEFAULT_SETTINGS, windowHours: 12, timeZone: 'W. Europe Standard Time' },
       locale: 'en',
+      localeChosen: false,
       stoppedAt: null,
     });
     expect(Math.abs(created.createdAt - Date.now())).toBeLessThan(60_000);
@@ -109,6 +112,37 @@ describe.each(testEngines())('pairings on %s', (engine) => {
     expect((await getPairing(db(), pairing.id))!.conversationRef).toBeNull();
   });
 
+  it("follows the mailbox's language until the owner chooses one, and back again when they clear it", async () => {
+    const pairing = await newTestPairing(db());
+    expect(pairing).toMatchObject({ locale: 'en', localeChosen: false });
+    expect(await followMailboxLocale(db(), pairing.id, 'da_dk')).toBe(true);
+    expect(await getPairing(db(), pairing.id)).toMatchObject({ locale: 'da-DK', localeChosen: false });
+    expect(await followMailboxLocale(db(), pairing.id, 'da-DK')).toBe(false);
+    expect(await followMailboxLocale(db(), pairing.id, 'not a tag!')).toBe(false);
+
+    expect(await chooseLocale(db(), pairing.id, 'nl', 'da-DK', 'owner')).toMatchObject({ locale: 'nl', localeChosen: true });
+    expect(await followMailboxLocale(db(), pairing.id, 'de-DE')).toBe(false);
+    expect((await getPairing(db(), pairing.id))!.locale).toBe('nl');
+
+    expect(await chooseLocale(db(), pairing.id, null, 'de-DE', 'owner')).toMatchObject({ locale: 'de-DE', localeChosen: false });
+    const audit = (await listAudit(db(), pairing.id)).filter((entry) => entry.action === 'locale_updated');
+    expect(audit.map((entry) => [entry.actor, entry.details])).toEqual([
+      ['system', { old: 'en', new: 'da-DK', chosen: false }],
+      ['owner', { old: 'da-DK', new: 'nl', chosen: true }],
+      ['owner', { old: 'nl', new: 'de-DE', chosen: false }],
+    ]);
+  });
+
+  it('refuses a malformed language tag or an unknown pairing without changing anything', async () => {
+    const pairing = await newTestPairing(db());
+    await expect(chooseLocale(db(), pairing.id, 'xx yy', null, 'owner')).rejects.toThrow(SettingsError);
+    await expect(chooseLocale(db(), UNKNOWN_ID, 'da', null, 'owner')).rejects.toThrow(NotFoundError);
+    expect(await getPairing(db(), pairing.id)).toMatchObject({ locale: 'en', localeChosen: false });
+    // Clearing a choice nobody made, with no mailbox language read yet, changes nothing and audits nothing.
+    expect(await chooseLocale(db(), pairing.id, null, null, 'owner')).toEqual(pairing);
+    expect((await listAudit(db(), pairing.id)).filter((entry) => entry.action === 'locale_updated')).toEqual([]);
+  });
+
   it('refuses to read a pairing whose stored settings became invalid', async () => {
     const pairing = await newTestPairing(db());
     await db().execute(`update pairings set settings = settings || '{"windowHours": 500}' where id = $1`, [pairing.id]);
@@ -126,6 +160,7 @@ describe('pairingPeople', () => {
     conversationRef: null,
     settings: DEFAULT_SETTINGS,
     locale: 'en',
+    localeChosen: false,
     createdAt: 0,
     stoppedAt: null,
   };

@@ -1,6 +1,7 @@
 // Pairings: one owner's mailbox, the owner and their VA, the chat Tandem posts to, and the KPI settings,
 // validated with the spec's rules on every write and every read.
 import type { PairingPeople } from '../kpi/message.ts';
+import { canonicalLocale } from '../i18n/locales.ts';
 import { parseSettings, SettingsError, type Settings } from '../kpi/settings.ts';
 import { atomically } from './atomically.ts';
 import { appendAudit } from './audit.ts';
@@ -27,7 +28,10 @@ export interface Pairing {
   /** Teams conversation reference for proactive posts; parsed by whoever posts. */
   readonly conversationRef: unknown | null;
   readonly settings: Settings;
+  /** The language of what Tandem posts to the shared chat: a locale tag such as `da-DK`. */
   readonly locale: string;
+  /** Whether the owner chose `locale`; until then it follows the mailbox's language. */
+  readonly localeChosen: boolean;
   readonly createdAt: number;
   /** When the bot left the chat: schedules stop, data stays until offboarding. */
   readonly stoppedAt: number | null;
@@ -59,7 +63,7 @@ const DEFAULT_LOCALE = 'en';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COLUMNS = `id, tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, va_address, va_aliases, va_user_id,
-  conversation_ref, settings, locale, created_at, stopped_at`;
+  conversation_ref, settings, locale, locale_chosen, created_at, stopped_at`;
 
 interface PairingRow {
   id: string;
@@ -74,6 +78,7 @@ interface PairingRow {
   conversation_ref: unknown;
   settings: unknown;
   locale: string;
+  locale_chosen: boolean;
   created_at: Date;
   stopped_at: Date | null;
 }
@@ -88,6 +93,7 @@ function toPairing(row: PairingRow): Pairing {
     conversationRef: row.conversation_ref ?? null,
     settings: parseSettings(row.settings),
     locale: row.locale,
+    localeChosen: row.locale_chosen,
     createdAt: millis(row.created_at),
     stoppedAt: millisOrNull(row.stopped_at),
   };
@@ -124,7 +130,7 @@ export async function createPairing(db: Queryable, input: NewPairing): Promise<P
         va.userId,
         input.conversationRef === undefined || input.conversationRef === null ? null : JSON.stringify(input.conversationRef),
         JSON.stringify(settings),
-        input.locale ?? DEFAULT_LOCALE,
+        canonicalLocale(input.locale) ?? DEFAULT_LOCALE,
         input.createdAt === undefined ? null : isoInstant(input.createdAt),
       ],
     );
@@ -203,6 +209,37 @@ export async function updateSettings(db: Queryable, id: string, settings: unknow
     const [row] = await tx.query<PairingRow>(`update pairings set settings = $2::jsonb where id = $1 returning ${COLUMNS}`, [id, JSON.stringify(next)]);
     await appendAudit(tx, { tenantId: locked.tenantId, pairingId: id, actor, action: 'settings_updated', details: change });
     return toPairing(row!);
+  });
+}
+
+/**
+ * The owner's choice of the chat's language (`locale`), or with null a return to following the mailbox's
+ * language (`mailboxLocale`, when a sync has read it); audited with the old and new values.
+ */
+export async function chooseLocale(db: Queryable, id: string, locale: string | null, mailboxLocale: string | null, actor: SettingsActor): Promise<Pairing> {
+  const chosen = locale === null ? null : canonicalLocale(locale);
+  if (locale !== null && chosen === null) throw new SettingsError([`locale: "${locale}" is not a language tag`]);
+  return atomically(db, async (tx) => {
+    const locked = await lockPairing(tx, id);
+    if (locked === null) throw new NotFoundError('pairing', id);
+    const next = chosen ?? canonicalLocale(mailboxLocale) ?? locked.locale;
+    if (next === locked.locale && (chosen !== null) === locked.localeChosen) return locked;
+    const [row] = await tx.query<PairingRow>(`update pairings set locale = $2, locale_chosen = $3 where id = $1 returning ${COLUMNS}`, [id, next, chosen !== null]);
+    await appendAudit(tx, { tenantId: locked.tenantId, pairingId: id, actor, action: 'locale_updated', details: { old: locked.locale, new: next, chosen: chosen !== null } });
+    return toPairing(row!);
+  });
+}
+
+/** Follows the mailbox's language (a sync read it) unless the owner chose one; true when the chat's language changed. */
+export async function followMailboxLocale(db: Queryable, id: string, mailboxLocale: string): Promise<boolean> {
+  const next = canonicalLocale(mailboxLocale);
+  if (next === null) return false;
+  return atomically(db, async (tx) => {
+    const locked = await lockPairing(tx, id);
+    if (locked === null || locked.localeChosen || locked.locale === next) return false;
+    await tx.execute('update pairings set locale = $2 where id = $1', [id, next]);
+    await appendAudit(tx, { tenantId: locked.tenantId, pairingId: id, actor: 'system', action: 'locale_updated', details: { old: locked.locale, new: next, chosen: false } });
+    return true;
   });
 }
 
