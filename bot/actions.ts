@@ -10,6 +10,7 @@ import { helpCard } from './cards/help-card.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import { reviewCard, type ReviewValues } from './cards/review-card.ts';
 import { MAX_ANSWER_LENGTH } from './cards/feedback-questions.ts';
+import { commandHints } from './command-words.ts';
 import { parseCommand } from './commands.ts';
 import { runCommand } from './commands-run.ts';
 import { feedbackView, submitFeedback } from './feedback-flow.ts';
@@ -96,7 +97,9 @@ export async function runAction(turn: Turn, verb: string, data: Record<string, u
   }
   if (verb === 'setup.submit') {
     const chatPairing = await pairingFor(turn);
-    return chatPairing === null ? submitSetup(turn, data) : replaces(noticeCard(t(replyLocale(turn, chatPairing), 'bot.alreadySetUp')));
+    if (chatPairing === null) return submitSetup(turn, data);
+    const locale = replyLocale(turn, chatPairing);
+    return replaces(noticeCard(t(locale, 'bot.alreadySetUp', commandHints(locale))));
   }
   const ids = pairingData.safeParse(data);
   const pairing = ids.success ? await pairingFor(turn, ids.data.pairingId) : null;

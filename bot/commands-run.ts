@@ -22,6 +22,7 @@ import { scorecardCard } from './cards/scorecard-card.ts';
 import { settingsCard } from './cards/settings-card.ts';
 import { waitingCard } from './cards/waiting-card.ts';
 import { isPersonal } from './activity.ts';
+import { commandHints } from './command-words.ts';
 import type { Command } from './commands.ts';
 import { feedbackView, feedbackWeek } from './feedback-flow.ts';
 import { welcome } from './onboarding.ts';
@@ -102,7 +103,7 @@ export async function runCommand(turn: Turn, command: Command): Promise<BotResul
     const unknown = command.kind === 'unknown' && command.text !== '' ? command.text : null;
     return posts(helpCard({ locale, unknown, paired: pairing !== null, personal }));
   }
-  if (command.kind === 'setup' && !personal) return pairing === null ? welcome(turn) : posts(noticeCard(t(locale, 'bot.alreadySetUp')));
+  if (command.kind === 'setup' && !personal) return pairing === null ? welcome(turn) : posts(noticeCard(t(locale, 'bot.alreadySetUp', commandHints(locale))));
   if (pairing === null || command.kind === 'setup') return posts(helpCard({ locale, unknown: null, paired: pairing !== null, personal }));
   const role = roleIn(pairing, turn.userId);
   switch (command.kind) {
@@ -117,11 +118,11 @@ export async function runCommand(turn: Turn, command: Command): Promise<BotResul
     case 'leave':
       return leave(turn, pairing, locale, command.from, command.to);
     case 'leaveUsage':
-      return posts(noticeCard(t(locale, 'leave.usage')));
+      return posts(noticeCard(t(locale, 'leave.usage', commandHints(locale))));
     case 'review':
       return review(turn, pairing, locale);
     case 'warnings':
-      if (command.on === null) return posts(noticeCard(t(locale, 'warnings.usage')));
+      if (command.on === null) return posts(noticeCard(t(locale, 'warnings.usage', commandHints(locale))));
       if (role === null) return posts(noticeCard(t(locale, 'bot.notMember')));
       await setBreachWarnings(turn.deps.db, pairing.id, command.on);
       return posts(noticeCard(t(locale, command.on ? 'warnings.on' : 'warnings.off')));

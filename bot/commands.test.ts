@@ -1,5 +1,8 @@
 // Command parsing: mentions and markup stripped, arguments checked, anything else unknown (→ help card).
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../src/i18n/locales.ts';
+import { t } from '../src/i18n/messages.ts';
+import { COMMAND_WORDS, commandHints, commandLines, commandWord } from './command-words.ts';
 import { parseCommand, plainText } from './commands.ts';
 
 describe('parseCommand', () => {
@@ -20,6 +23,49 @@ describe('parseCommand', () => {
     expect(parseCommand('help me')).toEqual({ kind: 'unknown', text: 'help me' });
     expect(parseCommand('')).toEqual({ kind: 'unknown', text: '' });
     expect(parseCommand('<p>hi <b>there</b></p>')).toEqual({ kind: 'unknown', text: 'hi there' });
+  });
+
+  it('reads every language’s words, mixed in one chat, in any case', () => {
+    expect(parseCommand('<at>Tandem</at> Resultatkort sidste')).toEqual({ kind: 'scorecard', last: true });
+    expect(parseCommand('WOCHENBERICHT')).toEqual({ kind: 'scorecard', last: false });
+    expect(parseCommand('fravær 2026-12-24 2026-12-31')).toEqual({ kind: 'leave', from: '2026-12-24', to: '2026-12-31' });
+    expect(parseCommand('Überprüfung')).toEqual({ kind: 'review' });
+    expect(parseCommand('waarschuwingen uit')).toEqual({ kind: 'warnings', on: false });
+    expect(parseCommand('varsler på')).toEqual({ kind: 'warnings', on: true });
+    // A decomposed "å" (as some keyboards send it) is the same word.
+    expect(parseCommand('varsler pa\u030a')).toEqual({ kind: 'warnings', on: true });
+    expect(parseCommand('hjælp')).toEqual({ kind: 'help' });
+  });
+
+  it.each(LANGUAGES)('%s: every example the help card and the hints show parses back to its command', (language) => {
+    const expected = [
+      { kind: 'scorecard', last: false },
+      { kind: 'scorecard', last: true },
+      { kind: 'waiting' },
+      { kind: 'feedback' },
+      { kind: 'settings' },
+      { kind: 'leave', from: '2026-12-24', to: '2026-12-31' },
+      { kind: 'review' },
+      { kind: 'warnings', on: true },
+      { kind: 'offboard' },
+      { kind: 'help' },
+    ];
+    expect(commandLines(language).map(([typed]) => parseCommand(typed))).toEqual(expected);
+    const hints = commandHints(language);
+    expect([hints.setup, hints.settings, hints.warningsOn, hints.warningsOff].map(parseCommand)).toEqual([{ kind: 'setup' }, { kind: 'settings' }, { kind: 'warnings', on: true }, { kind: 'warnings', on: false }]);
+    expect(t(language, 'warnings.usage', hints)).toContain(hints.warningsOff);
+  });
+
+  it('never gives one typed word two meanings across the languages', () => {
+    const meanings = new Map<string, Set<string>>();
+    for (const language of LANGUAGES) {
+      for (const word of COMMAND_WORDS) {
+        const typed = commandWord(language, word).normalize('NFC').toLocaleLowerCase();
+        expect(typed, `${language} ${word}`).toMatch(/^\S+$/u);
+        meanings.set(typed, (meanings.get(typed) ?? new Set()).add(word));
+      }
+    }
+    expect([...meanings].filter(([, words]) => words.size > 1)).toEqual([]);
   });
 
   it('strips Teams markup to plain text', () => {

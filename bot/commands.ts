@@ -1,5 +1,8 @@
 // Turns what someone typed to Tandem (an @mention in the group chat, plain text in a personal chat) into a
-// command. Pure; anything not understood is `unknown`, which the bot answers with the help card.
+// command, in any of Tandem's languages. Pure; anything not understood is `unknown`, which the bot answers
+// with the help card.
+import { commandWordOf } from './command-words.ts';
+
 export type Command =
   | { readonly kind: 'scorecard'; readonly last: boolean }
   | { readonly kind: 'waiting' }
@@ -28,17 +31,20 @@ export function plainText(text: string): string {
 
 export function parseCommand(text: string): Command {
   const plain = plainText(text);
-  const [word = '', ...rest] = plain.toLowerCase().split(' ');
+  const [typed = '', ...rest] = plain.split(' ');
   const args = rest.filter((arg) => arg !== '');
+  const word = commandWordOf(typed);
+  const only = (arg: string | undefined) => (arg === undefined ? null : commandWordOf(arg));
   switch (word) {
     case 'scorecard':
       if (args.length === 0) return { kind: 'scorecard', last: false };
-      return args.length === 1 && args[0] === 'last' ? { kind: 'scorecard', last: true } : { kind: 'unknown', text: plain };
+      return args.length === 1 && only(args[0]) === 'last' ? { kind: 'scorecard', last: true } : { kind: 'unknown', text: plain };
     case 'leave':
       return args.length === 2 && DATE.test(args[0]!) && DATE.test(args[1]!) ? { kind: 'leave', from: args[0]!, to: args[1]! } : { kind: 'leaveUsage' };
-    case 'warnings':
-      if (args.length === 0) return { kind: 'warnings', on: null };
-      return args.length === 1 && (args[0] === 'on' || args[0] === 'off') ? { kind: 'warnings', on: args[0] === 'on' } : { kind: 'warnings', on: null };
+    case 'warnings': {
+      const state = args.length === 1 ? only(args[0]) : null;
+      return { kind: 'warnings', on: state === 'on' ? true : state === 'off' ? false : null };
+    }
     case 'waiting':
     case 'feedback':
     case 'settings':

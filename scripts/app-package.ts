@@ -1,7 +1,7 @@
 // Builds the Teams app package for one environment: manifest/manifest.json with its ${{PLACEHOLDERS}}
 // filled from env/.env.<environment>, the two icons rendered from manifest/icon.svg, checked against the
 // manifest's official JSON schema (shipped offline by @microsoft/app-manifest) and Tandem's own rules,
-// then zipped to appPackage/build/appPackage.<environment>.zip.
+// with a localization file per language from the message catalog, then zipped to appPackage/build/appPackage.<environment>.zip.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { addinProblems } from './addin-manifest.ts';
 import { renderIcons } from './icons.ts';
+import { localizeManifest, type LocalizableManifest } from './manifest-localization.ts';
 import { manifestProblems, type AppManifest } from './manifest-rules.ts';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -101,7 +102,8 @@ export async function buildAppPackage(environment: string, options: BuildOptions
   const manifest = fillManifest(await readFile(join(root, 'manifest', 'manifest.json'), 'utf8'), env);
   const icons = renderIcons(await readFile(join(root, 'manifest', 'icon.svg'), 'utf8'));
   const schemaErrors = await AppManifestUtils.validateAgainstSchema(manifest as never);
-  const problems = [...schemaErrors.map((error) => `schema: ${error}`), ...manifestProblems(manifest, icons, env), ...addinProblems(manifest, env)];
+  const localization = await localizeManifest(manifest as unknown as LocalizableManifest, env.APP_NAME_SUFFIX);
+  const problems = [...schemaErrors.map((error) => `schema: ${error}`), ...manifestProblems(manifest, icons, env), ...addinProblems(manifest, env), ...localization.problems];
   if (problems.length > 0) throw new PackageError(`appPackage.${environment}: the manifest is not valid:\n  ${problems.join('\n  ')}`);
 
   const zip = zipSync(
@@ -109,6 +111,7 @@ export async function buildAppPackage(environment: string, options: BuildOptions
       'manifest.json': [Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), { mtime: ZIP_TIME }],
       [manifest.icons.color]: [icons.color, { mtime: ZIP_TIME, level: 0 }],
       [manifest.icons.outline]: [icons.outline, { mtime: ZIP_TIME, level: 0 }],
+      ...Object.fromEntries(Object.entries(localization.files).map(([name, file]) => [name, [Buffer.from(`${JSON.stringify(file, null, 2)}\n`), { mtime: ZIP_TIME }] as const])),
     },
     { level: 9 },
   );

@@ -93,10 +93,10 @@ function languageNeutral(message: string): boolean {
 
 /** Messages that are rightly the same words as English in a language (loanwords, product names). */
 const SAME_IN: Readonly<Record<(typeof TRANSLATED)[number], ReadonlySet<string>>> = {
-  da: new Set(['feedback.action.submit', 'welcome.action.start', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status', 'tab.signIn.vaOf']),
-  nl: new Set(['tab.settings.privacy', 'duration.minutes', 'scorecard.trend.xAxis', 'welcome.mailbox', 'settings.mailbox', 'mail.week', 'tab.header.choosePairing', 'tab.nav.feedback', 'tab.column.status', 'tab.column.week', 'tab.messages.week']),
+  da: new Set(['command.feedback', 'feedback.action.submit', 'welcome.action.start', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status', 'tab.signIn.vaOf']),
+  nl: new Set(['command.feedback', 'tab.settings.privacy', 'duration.minutes', 'scorecard.trend.xAxis', 'welcome.mailbox', 'settings.mailbox', 'mail.week', 'tab.header.choosePairing', 'tab.nav.feedback', 'tab.column.status', 'tab.column.week', 'tab.messages.week']),
   nb: new Set(['duration.minutes', 'feedback.action.submit', 'welcome.action.start', 'tab.signIn.vaOf', 'tab.week.median', 'tab.column.status']),
-  de: new Set(['tab.nav.feedback', 'tab.week.median', 'tab.column.status']),
+  de: new Set(['command.feedback', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status']),
 };
 
 describe('the pseudo-locale', () => {
@@ -132,7 +132,7 @@ function sources(dir: string): string[] {
 
 describe('English keys in the code', () => {
   const catalogDirs = [...LANGUAGES.map((language) => join(I18N, language)), ...LANGUAGES.map((language) => join(I18N, `${language}.ts`))];
-  const files = ['src', 'bot', 'tab/src'].flatMap((dir) => sources(join(ROOT, dir))).filter((file) => !catalogDirs.some((dir) => file.startsWith(dir)));
+  const files = ['src', 'bot', 'tab/src', 'scripts'].flatMap((dir) => sources(join(ROOT, dir))).filter((file) => !catalogDirs.some((dir) => file.startsWith(dir)));
   const code = files.map((file) => readFileSync(file, 'utf8')).join('\n');
   /** Prefixes of keys built at run time: `day.${day}`, `feedback.choice.involved${value}`, 'tab.status.' + status. */
   const prefixes = [...code.matchAll(/`([a-z]\w*\.[\w.]*)\$\{/g), ...code.matchAll(/['"]([a-z]\w*\.[\w.]*)['"]\s*\+/g)].map((match) => match[1]!);

@@ -28,14 +28,14 @@ let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 /**
  * What the tab shows as it was stored, not interface text: addresses, subjects, the signed-in name, and the
- * seed's feedback, whose answers are keyed by English question text (the tab shows answer keys as they are).
+ * seed's typed feedback answers (choices and questions are interface text, labelled from the catalog).
  */
 let data: RegExp;
 
 beforeAll(async () => {
   const dir = await seededDataDir(async (db) => {
     const { pairing } = await seedTabPairing(db, Date.now());
-    const feedback = (await listFeedback(db, pairing.id)).flatMap((entry) => Object.entries(entry.answers).flat());
+    const feedback = (await listFeedback(db, pairing.id)).flatMap((entry) => Object.entries(entry.answers).filter(([key]) => key !== 'kpisFair' && key !== 'involved').map(([, answer]) => answer));
     const subjects = (await db.query<{ subject: string }>('select distinct subject from messages where pairing_id = $1', [pairing.id])).map((row) => row.subject);
     const exactly = (text: string) => `^${text.replace(/[.?*+(){}[\]\\|^$]/g, '\\$&')}$`;
     data = new RegExp([`@|^${pairing.settings.timeZone}$|^Owner$|^\\d{4}-W\\d{2}$`, ...feedback.map(exactly), ...subjects.map(exactly)].join('|'));

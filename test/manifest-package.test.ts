@@ -10,10 +10,13 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 import { Resvg } from '@resvg/resvg-js';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCommand } from '../bot/commands.ts';
 import { buildAppPackage, fillManifest, listEnvironments, PackageError, parseEnvFile, PROVISIONED, readPackageEnv, ROOT } from '../scripts/app-package.ts';
 import { outlineSvg, renderIcons } from '../scripts/icons.ts';
 import { domainCovers, manifestProblems, RSC_PERMISSIONS, type AppManifest } from '../scripts/manifest-rules.ts';
+import { localizeManifest, type LocalizableManifest } from '../scripts/manifest-localization.ts';
 import { decodePng } from '../scripts/png.ts';
+import { t } from '../src/i18n/messages.ts';
 import { kpiTabLink } from '../src/mail/tab-link.ts';
 
 const run = promisify(execFile);
@@ -57,8 +60,15 @@ describe('app package', () => {
     const built = await buildAppPackage(environment, { overrides: await provisionedOverrides(environment), outDir: OUT });
     expect(built.zipPath).toBe(join(OUT, `appPackage.${environment}.zip`));
     const files = unzipSync(await readFile(built.zipPath));
-    expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(files).sort()).toEqual(['color.png', 'da.json', 'de.json', 'manifest.json', 'nb.json', 'nl.json', 'outline.png']);
     const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as AppManifest & Record<string, unknown>;
+    // Teams' command menu in Danish offers the words the bot parses, described in Danish.
+    const danish = JSON.parse(Buffer.from(files['da.json']!).toString('utf8')) as Record<string, string>;
+    expect(danish['bots[0].commandLists[0].commands[0].title']).toBe('resultatkort');
+    expect(parseCommand(danish['bots[0].commandLists[0].commands[0].title']!)).toEqual({ kind: 'scorecard', last: false });
+    expect(danish['bots[0].commandLists[0].commands[4].description']).toBe('VA’ens fravær, der sætter uret på pause, fx “fravær 2026-12-24 2026-12-31”');
+    expect(danish['staticTabs[0].name']).toBe('Nøgletal');
+    expect(JSON.parse(Buffer.from(files['de.json']!).toString('utf8'))).toMatchObject({ 'name.short': manifest.name.short, 'description.short': t('de', 'manifest.description.short') });
     // Checked again from the zip's bytes, independently of the build's own check.
     expect(await AppManifestUtils.validateAgainstSchema(manifest as never)).toEqual([]);
     const env = await readPackageEnv(environment, ROOT, await provisionedOverrides(environment));
@@ -67,6 +77,25 @@ describe('app package', () => {
     expect(manifest.bots?.[0]?.botId).toBe(env.BOT_ID);
     // The summary mail's deep link names the app and the static tab this manifest declares.
     expect(kpiTabLink(manifest.id, 'p', '2026-W47')).toContain(`/l/entity/${manifest.id}/${manifest.staticTabs?.[0]?.entityId}?`);
+  });
+
+  it('refuses English manifest text the catalog does not say, and a language list that misses a catalog', async () => {
+    const overrides = await provisionedOverrides('local');
+    const env = await readPackageEnv('local', ROOT, overrides);
+    const manifest = fillManifest(await readFile(join(ROOT, 'manifest/manifest.json'), 'utf8'), env) as unknown as LocalizableManifest;
+    expect((await localizeManifest(manifest, env.APP_NAME_SUFFIX)).problems).toEqual([]);
+    const drifted = {
+      ...manifest,
+      description: { ...manifest.description, short: 'Targets for owners and VAs.' },
+      localizationInfo: { defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'da', file: 'da.json' }] },
+    };
+    const { problems } = await localizeManifest(drifted, env.APP_NAME_SUFFIX);
+    expect(problems).toEqual([
+      `manifest description.short must say what the catalog's English says: ${JSON.stringify(t('en', 'manifest.description.short'))}`,
+      expect.stringContaining('localizationInfo.additionalLanguages must be'),
+    ]);
+    const tooLong = { ...manifest, name: { ...manifest.name, short: 'Tandem'.repeat(6) } };
+    expect((await localizeManifest(tooLong, env.APP_NAME_SUFFIX)).problems).toContain('da.json: /name.short must NOT have more than 30 characters');
   });
 
   it('builds the same bytes from the same inputs', async () => {

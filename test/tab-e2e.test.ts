@@ -155,6 +155,41 @@ describe('the KPI tab in Chromium', () => {
     await page.context().close();
   }, 120_000);
 
+  it("lets the owner choose the chat's language, which the VA then sees but cannot change", async () => {
+    const owner = await openPage();
+    await signIn(owner, 'Owner');
+    await openView(owner, 'settings', 'light');
+    const picker = owner.getByRole('combobox', { name: 'Language' });
+    await picker.waitFor();
+    expect(await picker.textContent()).toContain('The owner’s Outlook language');
+    await picker.click();
+    await owner.getByRole('option', { name: 'Dansk' }).click();
+    await owner.getByText('Saved. The next cards in the chat use it.').waitFor();
+    await owner.screenshot({ path: `${ARTIFACTS}tab-owner-settings-language-light.png`, fullPage: true });
+    await owner.reload();
+    await expect.poll(async () => owner.getByRole('combobox', { name: 'Language' }).textContent()).toBe('Dansk');
+    await owner.context().close();
+
+    const va = await openPage();
+    await signIn(va, 'VA');
+    await openView(va, 'settings', 'light');
+    const seen = va.getByRole('combobox', { name: 'Language' });
+    await expect.poll(async () => seen.textContent()).toBe('Dansk');
+    expect(await seen.isDisabled()).toBe(true);
+    await va.getByText('Only the owner can change it.').waitFor();
+    await va.context().close();
+
+    // Back to following Outlook, through the same picker.
+    const back = await openPage();
+    await signIn(back, 'Owner');
+    await openView(back, 'settings', 'light');
+    await back.getByRole('combobox', { name: 'Language' }).click();
+    await back.getByRole('option', { name: /The owner’s Outlook language/ }).click();
+    await back.getByText('Saved. The next cards in the chat use it.').waitFor();
+    expect(await back.getByRole('combobox', { name: 'Language' }).textContent()).toContain('The owner’s Outlook language');
+    await back.context().close();
+  }, 120_000);
+
   it('lets the VA add leave, mark a message "no reply needed" (the KPI follows) and export CSV; settings are read-only', async () => {
     const page = await openPage({ acceptDownloads: true });
     await signIn(page, 'VA');

@@ -1,5 +1,6 @@
 // The breach warning: mail that will pass the response window within a few hours, soonest first.
 import { t } from '../../src/i18n/messages.ts';
+import { commandHints } from '../command-words.ts';
 import { card, text, type Card } from './card-parts.ts';
 import { waitingRow, type WaitingItem } from './waiting-card.ts';
 
@@ -21,7 +22,7 @@ export function breachCard({ locale, timeZone, privacyMode, items }: BreachCardI
     [
       text(title, { weight: 'Bolder', color: 'Warning' }),
       ...shown.map((item) => waitingRow({ locale, timeZone, privacyMode }, item)),
-      text(t(locale, 'breach.off'), { isSubtle: true, size: 'Small' }),
+      text(t(locale, 'breach.off', commandHints(locale)), { isSubtle: true, size: 'Small' }),
     ],
     { fallbackText: title },
   );

@@ -3,7 +3,7 @@
 // one read-only summary for everyone. Invalid submissions come back with the error under the field, text kept.
 import { t } from '../../src/i18n/messages.ts';
 import { card, choiceInput, execute, facts, heading, text, textInput, type Card, type Element } from './card-parts.ts';
-import { MAX_ANSWER_LENGTH, questionsFor, type FeedbackQuestion, type FeedbackRole } from './feedback-questions.ts';
+import { labelledAnswers, MAX_ANSWER_LENGTH, questionsFor, type FeedbackRole } from './feedback-questions.ts';
 
 export interface SavedAnswers {
   readonly answers: Readonly<Record<string, string>>;
@@ -36,23 +36,16 @@ function refreshFor(input: FeedbackCardInput): Element | undefined {
   return { action: { type: 'Action.Execute', verb: 'feedback.refresh', data: data(input) }, userIds };
 }
 
-function answerLabel(locale: string, question: FeedbackQuestion, value: string): string {
-  const choice = question.choices?.find((option) => option.value === value);
-  return choice === undefined ? value : t(locale, choice.label);
-}
-
 /** One side's answers, read-only. */
 function answersBlock(input: FeedbackCardInput, role: FeedbackRole): Element[] {
   const { locale } = input;
   const saved = input.saved[role];
   const title = t(locale, role === 'owner' ? 'feedback.answersOf.owner' : 'feedback.answersOf.va', { name: input.names[role] });
   if (saved === null) return [text(title, { weight: 'Bolder', spacing: 'Medium' }), text(t(locale, 'feedback.notYet'), { isSubtle: true })];
-  const rows = questionsFor(role, input.monthly)
-    .filter((question) => (saved.answers[question.key] ?? '') !== '')
-    .map((question) => [
-      text(t(locale, question.label), { weight: 'Bolder', size: 'Small', spacing: 'Small' }),
-      text(answerLabel(locale, question, saved.answers[question.key]!), { spacing: 'None' }),
-    ]);
+  const rows = labelledAnswers(locale, role, saved.answers).map(({ question, answer }) => [
+    text(question, { weight: 'Bolder', size: 'Small', spacing: 'Small' }),
+    text(answer, { spacing: 'None' }),
+  ]);
   return [
     text(title + (saved.edited ? ` ${t(locale, 'feedback.edited')}` : ''), { weight: 'Bolder', spacing: 'Medium' }),
     ...rows.flat(),

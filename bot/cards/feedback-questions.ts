@@ -1,6 +1,6 @@
 // The weekly check-in questions for each side, from the seeds' check-in model: one list drives both the
 // form card and the validation of its submissions, so they cannot disagree.
-import type { MessageKey } from '../../src/i18n/messages.ts';
+import { t, type MessageKey } from '../../src/i18n/messages.ts';
 
 export type FeedbackRole = 'owner' | 'va';
 
@@ -46,4 +46,27 @@ export const FEEDBACK_QUESTIONS: Readonly<Record<FeedbackRole, readonly Feedback
 /** The questions one side is asked this week. */
 export function questionsFor(role: FeedbackRole, monthly: boolean): readonly FeedbackQuestion[] {
   return FEEDBACK_QUESTIONS[role].filter((question) => question.monthly !== true || monthly);
+}
+
+export interface LabelledAnswer {
+  readonly question: string;
+  readonly answer: string;
+}
+
+/**
+ * One side's answers as the card, the tab and the summary mail show them: under the questions the form asked,
+ * in its order, a choice by its label; answers to questions the form no longer asks come last, as "Other".
+ */
+export function labelledAnswers(locale: string, role: FeedbackRole, answers: Readonly<Record<string, string>>): LabelledAnswer[] {
+  const questions = FEEDBACK_QUESTIONS[role];
+  const asked = questions.flatMap((question) => {
+    const answer = answers[question.key]?.trim() ?? '';
+    if (answer === '') return [];
+    const choice = question.choices?.find((option) => option.value === answer);
+    return [{ question: t(locale, question.label), answer: choice === undefined ? answer : t(locale, choice.label) }];
+  });
+  const other = Object.entries(answers)
+    .filter(([key, answer]) => answer.trim() !== '' && !questions.some((question) => question.key === key))
+    .map(([, answer]) => ({ question: t(locale, 'feedback.q.other'), answer }));
+  return [...asked, ...other];
 }

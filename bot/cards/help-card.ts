@@ -1,20 +1,8 @@
 // The help card: what Tandem does in this chat and every command, with buttons for the common ones.
 // Also the answer to anything Tandem does not understand, so no message goes unanswered.
-import { t, type MessageKey } from '../../src/i18n/messages.ts';
+import { t } from '../../src/i18n/messages.ts';
+import { commandHints, commandLines } from '../command-words.ts';
 import { card, execute, facts, heading, text, type Card } from './card-parts.ts';
-
-export const COMMANDS: ReadonlyArray<readonly [string, MessageKey]> = [
-  ['scorecard', 'help.cmd.scorecard'],
-  ['scorecard last', 'help.cmd.scorecardLast'],
-  ['waiting', 'help.cmd.waiting'],
-  ['feedback', 'help.cmd.feedback'],
-  ['settings', 'help.cmd.settings'],
-  ['leave 2026-12-24 2026-12-31', 'help.cmd.leave'],
-  ['review', 'help.cmd.review'],
-  ['warnings on', 'help.cmd.warnings'],
-  ['offboard', 'help.cmd.offboard'],
-  ['help', 'help.cmd.help'],
-];
 
 export interface HelpCardInput {
   readonly locale: string;
@@ -34,8 +22,8 @@ export function helpCard({ locale, unknown, paired, personal = false }: HelpCard
     [
       heading(t(locale, 'help.title')),
       ...echo,
-      text(t(locale, paired ? 'help.intro' : personal ? 'help.intro.personal' : 'help.intro.unpaired')),
-      facts(COMMANDS.map(([command, key]) => [command, t(locale, key)])),
+      text(t(locale, paired ? 'help.intro' : personal ? 'help.intro.personal' : 'help.intro.unpaired', commandHints(locale))),
+      facts(commandLines(locale).map(([command, key]) => [command, t(locale, key)])),
     ],
     {
       actions: paired

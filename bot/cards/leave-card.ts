@@ -1,7 +1,7 @@
 // Confirms VA leave recorded from the chat: the dates, and that the response clock pauses for them.
+import { formatDate } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { card, heading, text, type Card } from './card-parts.ts';
-import { formatDay } from './dates.ts';
 
 export interface LeaveCardInput {
   readonly locale: string;
@@ -16,7 +16,7 @@ export function leaveCard({ locale, va, from, to, timeZone }: LeaveCardInput): C
   return card(
     [
       heading(t(locale, 'leave.title')),
-      text(t(locale, 'leave.recorded', { name: va, from: formatDay(locale, from), to: formatDay(locale, to), zone: timeZone })),
+      text(t(locale, 'leave.recorded', { name: va, from: formatDate(locale, from, { weekday: true }), to: formatDate(locale, to, { weekday: true }), zone: timeZone })),
       text(t(locale, 'leave.undo'), { isSubtle: true, size: 'Small' }),
     ],
     { fallbackText: t(locale, 'leave.title') },

@@ -1,11 +1,11 @@
 // The weekly scorecard as an Adaptive Card 1.5, built from the engine's numbers (the week and its 8-week
 // trend). Pure: plain data in, card JSON out. The trend is a Teams chart with a text fallback.
 import type { WeekKpi } from '../../src/kpi/engine.ts';
+import { formatDate, formatDateTime, formatDuration, formatPercent } from '../../src/i18n/format.ts';
 import type { Settings } from '../../src/kpi/settings.ts';
-import { formatDuration, formatPercent } from '../../src/i18n/format.ts';
+import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { card, execute, facts, openUrl, text, type Card, type Element } from './card-parts.ts';
-import { formatDay, formatInstant } from './dates.ts';
 
 /** Missed mail listed on the card, oldest first. */
 export const MISSED_ON_CARD = 5;
@@ -80,7 +80,7 @@ function missedItems(input: ScorecardInput): Element[] {
       text(
         t(locale, input.privacyMode ? 'scorecard.missed.itemPrivate' : 'scorecard.missed.item', {
           from: item.from ?? t(locale, 'scorecard.missed.unknownSender'),
-          received: formatInstant(locale, item.receivedAt, settings.timeZone),
+          received: formatDateTime(locale, item.receivedAt, resolveTimeZone(settings.timeZone) ?? 'UTC'),
           subject: item.subject === '' ? t(locale, 'scorecard.missed.noSubject') : item.subject,
         }),
         { size: 'Small', spacing: 'Small', maxLines: 2 },
@@ -107,7 +107,7 @@ export function scorecardCard(input: ScorecardInput): Card {
   return card(
     [
       text(t(locale, 'scorecard.title', { week: week.week }), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
-      text(t(locale, 'scorecard.range', { from: formatDay(locale, week.start), to: formatDay(locale, week.end), zone: settings.timeZone }), { isSubtle: true, spacing: 'None', size: 'Small' }),
+      text(t(locale, 'scorecard.range', { from: formatDate(locale, week.start, { weekday: true }), to: formatDate(locale, week.end, { weekday: true }), zone: settings.timeZone }), { isSubtle: true, spacing: 'None', size: 'Small' }),
       headline,
       ...(week.met === null ? [] : [text(t(locale, week.met ? 'scorecard.met' : 'scorecard.notMet'), { isSubtle: true, spacing: 'None' })]),
       facts([

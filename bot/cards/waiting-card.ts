@@ -1,8 +1,8 @@
 // Inbound mail still unanswered, oldest first, with the time left in the window (or overdue).
-import { formatDuration } from '../../src/i18n/format.ts';
+import { formatDateTime, formatDuration } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
+import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
 import { card, text, type Card, type Element } from './card-parts.ts';
-import { formatInstant } from './dates.ts';
 
 /** Rows shown; the rest are counted. */
 export const WAITING_ON_CARD = 15;
@@ -44,7 +44,7 @@ export function waitingRow(input: Pick<WaitingCardInput, 'locale' | 'timeZone' |
         type: 'Column',
         width: 'auto',
         items: [
-          text(formatInstant(locale, item.receivedAt, input.timeZone), { size: 'Small', horizontalAlignment: 'Right' }),
+          text(formatDateTime(locale, item.receivedAt, resolveTimeZone(input.timeZone) ?? 'UTC'), { size: 'Small', horizontalAlignment: 'Right' }),
           text(overdue ? t(locale, 'waiting.overdue') : t(locale, 'waiting.left', { left: formatDuration(locale, item.minutesLeft) }), {
             size: 'Small',
             spacing: 'None',

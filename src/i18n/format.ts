@@ -108,3 +108,12 @@ export function formatClockTime(locale: string, time: string): string {
 export function formatWeekday(locale: string, day: Weekday, width: 'long' | 'short' = 'long'): string {
   return marked(locale, new Intl.DateTimeFormat(intlLocale(locale), { weekday: width, timeZone: 'UTC' }).format(A_MONDAY + DAYS_AFTER_MONDAY[day] * DAY_MS));
 }
+
+/**
+ * A language tag's name: in the reader's language ("Danish (Denmark)", "Dänisch (Dänemark)"), or with
+ * `locale` = `tag` in its own ("dansk"), as language pickers list the choices. Intl's names, so none need translating.
+ */
+export function formatLanguage(locale: string, tag: string): string {
+  const name = new Intl.DisplayNames([intlLocale(locale)], { type: 'language', languageDisplay: 'standard', fallback: 'code' }).of(tag) ?? tag;
+  return marked(locale, name.charAt(0).toLocaleUpperCase(intlLocale(locale)) + name.slice(1));
+}

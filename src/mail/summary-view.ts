@@ -7,7 +7,7 @@ import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPerc
 import { intlLocale } from '../i18n/locales.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
 import type { Feedback, FeedbackAuthor } from '../store/feedback.ts';
-import { FEEDBACK_QUESTIONS } from '../../bot/cards/feedback-questions.ts';
+import { labelledAnswers } from '../../bot/cards/feedback-questions.ts';
 
 /** How many weeks the trend row shows, the current one last. */
 export const TREND_WEEKS = 8;
@@ -145,24 +145,12 @@ function waitingRows(input: SummaryMailInput): WaitingRow[] {
   }));
 }
 
-/** Each side's answers under the questions its form asked, in the form's order; choices by their label. */
+/** Each side's answers, labelled as the card labels them. */
 function feedbackBlocks(input: SummaryMailInput): FeedbackBlock[] {
   const { locale } = input;
   return AUTHORS.map(({ author, key }) => {
     const given = input.feedback.find((entry) => entry.week === input.week.week && entry.author === author);
-    const answersGiven = given?.answers ?? {};
-    const questions = FEEDBACK_QUESTIONS[author];
-    const asked = questions.flatMap((question) => {
-      const answer = answersGiven[question.key]?.trim() ?? '';
-      if (answer === '') return [];
-      const choice = question.choices?.find((option) => option.value === answer);
-      return [{ question: t(locale, question.label), answer: choice === undefined ? answer : t(locale, choice.label) }];
-    });
-    // Answers to questions the form no longer asks still belong to what was said.
-    const other = Object.entries(answersGiven)
-      .filter(([field, answer]) => answer.trim() !== '' && !questions.some((question) => question.key === field))
-      .map(([, answer]) => ({ question: t(locale, 'mail.feedback.q.other'), answer }));
-    const answers = [...asked, ...other];
+    const answers = labelledAnswers(locale, author, given?.answers ?? {});
     const name = given?.edited ? `${t(locale, key)} ${t(locale, 'mail.feedback.edited')}` : t(locale, key);
     return { author: name, answers, note: answers.length === 0 ? t(locale, 'mail.feedback.missing') : null };
   });

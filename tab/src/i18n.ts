@@ -1,5 +1,6 @@
 // The tab's strings and formats: the shared message catalog (src/i18n) in the host's locale.
-import { formatDate, formatDateTime, formatDuration, formatPercent, formatWeekday } from '../../src/i18n/format.ts';
+import { labelledAnswers, type FeedbackRole, type LabelledAnswer } from '../../bot/cards/feedback-questions.ts';
+import { formatDate, formatDateTime, formatDuration, formatLanguage, formatPercent, formatWeekday } from '../../src/i18n/format.ts';
 import type { Weekday } from '../../src/kpi/settings.ts';
 import { t, type MessageKey, type Params } from '../../src/i18n/messages.ts';
 
@@ -16,3 +17,9 @@ export const duration = (minutes: number | null): string => formatDuration(curre
 export const dateTime = (ms: number, timeZone: string): string => formatDateTime(current, ms, timeZone);
 export const shortDate = (isoDate: string): string => formatDate(current, isoDate, { year: false });
 export const shortWeekday = (day: Weekday): string => formatWeekday(current, day, 'short');
+/** A language tag's name in the reader's language. */
+export const languageName = (tag: string): string => formatLanguage(current, tag);
+/** A language's name in itself, as a language picker lists it. */
+export const ownLanguageName = (tag: string): string => formatLanguage(tag, tag);
+/** One side's feedback under the questions it was asked, as the card and the summary mail label them. */
+export const answersOf = (role: FeedbackRole, answers: Readonly<Record<string, string>>): LabelledAnswer[] => labelledAnswers(current, role, answers);

@@ -48,6 +48,16 @@ export interface SettingsResponse {
   readonly settings: Settings;
   readonly editable: boolean;
 }
+export interface LanguageResponse {
+  /** The chat's language tag, e.g. `da-DK`. */
+  readonly locale: string;
+  /** Whether the owner chose it (else it follows the owner's Outlook language). */
+  readonly chosen: boolean;
+  /** The owner's Outlook language as the last sync read it. */
+  readonly mailbox: string | null;
+  readonly languages: readonly string[];
+  readonly editable: boolean;
+}
 export interface PreviewResponse {
   readonly current: readonly WeekKpi[];
   readonly proposed: readonly WeekKpi[];

@@ -40,7 +40,6 @@ export const MAIL = {
   'mail.feedback.va': 'VA’en',
   'mail.feedback.missing': 'Ingen feedback endnu.',
   'mail.feedback.edited': '(redigeret)',
-  'mail.feedback.q.other': 'Andet',
   'mail.openTab': 'Åbn KPI-fanen i Teams',
   'mail.sentLate': 'Sendt for sent: Tandem kørte ikke, da denne skulle sendes.',
   'mail.footer': 'Tandem sender dette overblik hver uge til ejeren af {mailbox}. Tallene er de samme, som resultatkortet i jeres Teams-chat viser.',

@@ -172,6 +172,13 @@ export const TAB = {
   'tab.settings.previewHint': 'Intet er gemt endnu. Historikken udledes altid af indstillingerne, så når du gemmer, genberegnes den.',
   'tab.settings.previewNow': 'Nu',
   'tab.settings.previewAfter': 'Med ændringen',
+  'tab.language.title': 'Sprog i chatten',
+  'tab.language.hint': 'Resultatkort, påmindelser og feedbackformularen i jeres gruppechat bruger dette sprog. Fanen, bottens svar til dig alene og din egen visning af et kort følger dit sprog i Teams.',
+  'tab.language.label': 'Sprog',
+  'tab.language.mailbox': 'Ejerens sprog i Outlook: {language}',
+  'tab.language.mailboxUnknown': 'Ejerens sprog i Outlook (ikke læst endnu)',
+  'tab.language.saved': 'Gemt. De næste kort i chatten bruger det.',
+  'tab.language.readOnly': 'Kun ejeren kan ændre det.',
 
   'tab.day.monday': 'Mandag',
   'tab.day.tuesday': 'Tirsdag',

@@ -40,7 +40,6 @@ export const MAIL = {
   'mail.feedback.va': 'VA',
   'mail.feedback.missing': 'Noch kein Feedback.',
   'mail.feedback.edited': '(bearbeitet)',
-  'mail.feedback.q.other': 'Sonstiges',
   'mail.openTab': 'KPI-Tab in Teams öffnen',
   'mail.sentLate': 'Verspätet gesendet: Tandem lief nicht, als diese E-Mail fällig war.',
   'mail.footer': 'Tandem sendet diese Zusammenfassung jede Woche an die Inhaberin oder den Inhaber von {mailbox}. Die Zahlen sind dieselben wie auf dem Wochenbericht in Ihrem Teams-Chat.',

@@ -172,6 +172,13 @@ export const TAB = {
   'tab.settings.previewHint': 'Noch ist nichts gespeichert. Der Verlauf ergibt sich immer aus den Einstellungen, Speichern berechnet ihn also neu.',
   'tab.settings.previewNow': 'Jetzt',
   'tab.settings.previewAfter': 'Mit der Änderung',
+  'tab.language.title': 'Sprache im Chat',
+  'tab.language.hint': 'Wochenberichte, Erinnerungen und das Feedback-Formular in Ihrem Gruppenchat verwenden diese Sprache. Die Registerkarte, Antworten des Bots nur an Sie und Ihre eigene Ansicht einer Karte folgen Ihrer Sprache in Teams.',
+  'tab.language.label': 'Sprache',
+  'tab.language.mailbox': 'Outlook-Sprache der Inhaberin oder des Inhabers: {language}',
+  'tab.language.mailboxUnknown': 'Outlook-Sprache der Inhaberin oder des Inhabers (noch nicht gelesen)',
+  'tab.language.saved': 'Gespeichert. Die nächsten Karten im Chat verwenden sie.',
+  'tab.language.readOnly': 'Nur die Inhaberin oder der Inhaber kann sie ändern.',
 
   'tab.day.monday': 'Montag',
   'tab.day.tuesday': 'Dienstag',

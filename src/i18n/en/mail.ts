@@ -37,7 +37,6 @@ export const MAIL = {
   'mail.feedback.va': 'The VA',
   'mail.feedback.missing': 'No feedback given yet.',
   'mail.feedback.edited': '(edited)',
-  'mail.feedback.q.other': 'Other',
   'mail.openTab': 'Open the KPI tab in Teams',
   'mail.sentLate': 'Sent late: Tandem was not running when this was due.',
   'mail.footer': 'Tandem sends this summary every week to the owner of {mailbox}. The numbers are the same ones the scorecard in your Teams chat shows.',

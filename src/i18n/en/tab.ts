@@ -169,6 +169,13 @@ export const TAB = {
   'tab.settings.previewHint': 'Nothing is saved yet. History is always derived from the settings, so saving recalculates it.',
   'tab.settings.previewNow': 'Now',
   'tab.settings.previewAfter': 'With the change',
+  'tab.language.title': 'Language in the chat',
+  'tab.language.hint': 'Scorecards, reminders and the feedback form in your group chat use this language. The tab, the bot’s answers to you alone and your own view of a card follow your Teams language.',
+  'tab.language.label': 'Language',
+  'tab.language.mailbox': 'The owner’s Outlook language: {language}',
+  'tab.language.mailboxUnknown': 'The owner’s Outlook language (not read yet)',
+  'tab.language.saved': 'Saved. The next cards in the chat use it.',
+  'tab.language.readOnly': 'Only the owner can change it.',
 
   'tab.day.monday': 'Monday',
   'tab.day.tuesday': 'Tuesday',

@@ -40,7 +40,6 @@ export const MAIL = {
   'mail.feedback.va': 'VA-en',
   'mail.feedback.missing': 'Ingen tilbakemelding ennå.',
   'mail.feedback.edited': '(redigert)',
-  'mail.feedback.q.other': 'Annet',
   'mail.openTab': 'Åpne KPI-fanen i Teams',
   'mail.sentLate': 'Sendt for sent: Tandem kjørte ikke da dette skulle sendes.',
   'mail.footer': 'Tandem sender denne oppsummeringen hver uke til eieren av {mailbox}. Tallene er de samme som resultatkortet i Teams-chatten deres viser.',

@@ -172,6 +172,13 @@ export const TAB = {
   'tab.settings.previewHint': 'Ingenting er lagret ennå. Historikken utledes alltid fra innstillingene, så lagring beregner den på nytt.',
   'tab.settings.previewNow': 'Nå',
   'tab.settings.previewAfter': 'Med endringen',
+  'tab.language.title': 'Språk i chatten',
+  'tab.language.hint': 'Resultatkort, påminnelser og tilbakemeldingsskjemaet i gruppechatten deres bruker dette språket. Fanen, svar fra boten bare til deg og din egen visning av et kort følger språket ditt i Teams.',
+  'tab.language.label': 'Språk',
+  'tab.language.mailbox': 'Eierens språk i Outlook: {language}',
+  'tab.language.mailboxUnknown': 'Eierens språk i Outlook (ikke lest ennå)',
+  'tab.language.saved': 'Lagret. De neste kortene i chatten bruker det.',
+  'tab.language.readOnly': 'Bare eieren kan endre det.',
 
   'tab.day.monday': 'Mandag',
   'tab.day.tuesday': 'Tirsdag',

@@ -40,7 +40,6 @@ export const MAIL = {
   'mail.feedback.va': 'De VA',
   'mail.feedback.missing': 'Nog geen feedback gegeven.',
   'mail.feedback.edited': '(bewerkt)',
-  'mail.feedback.q.other': 'Overig',
   'mail.openTab': 'Open het KPI-tabblad in Teams',
   'mail.sentLate': 'Te laat verstuurd: Tandem draaide niet toen dit verstuurd moest worden.',
   'mail.footer': 'Tandem stuurt dit overzicht elke week naar de eigenaar van {mailbox}. Het zijn dezelfde cijfers als op de scorekaart in jullie Teams-chat.',

@@ -172,6 +172,13 @@ export const TAB = {
   'tab.settings.previewHint': 'Er is nog niets opgeslagen. De geschiedenis volgt altijd uit de instellingen, dus opslaan berekent haar opnieuw.',
   'tab.settings.previewNow': 'Nu',
   'tab.settings.previewAfter': 'Met de wijziging',
+  'tab.language.title': 'Taal in de chat',
+  'tab.language.hint': 'Scorekaarten, herinneringen en het feedbackformulier in jullie groepschat gebruiken deze taal. Het tabblad, antwoorden van de bot aan jou alleen en je eigen weergave van een kaart volgen je taal in Teams.',
+  'tab.language.label': 'Taal',
+  'tab.language.mailbox': 'Taal van de eigenaar in Outlook: {language}',
+  'tab.language.mailboxUnknown': 'Taal van de eigenaar in Outlook (nog niet gelezen)',
+  'tab.language.saved': 'Opgeslagen. De volgende kaarten in de chat gebruiken deze taal.',
+  'tab.language.readOnly': 'Alleen de eigenaar kan dit wijzigen.',
 
   'tab.day.monday': 'Maandag',
   'tab.day.tuesday': 'Dinsdag',

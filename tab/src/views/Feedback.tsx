@@ -1,7 +1,7 @@
 // The feedback timeline: both sides' weekly answers, with the scorecards, reminders and reviews Tandem sent.
 import { Badge, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api.ts';
-import { dateTime, text } from '../i18n.ts';
+import { answersOf, dateTime, text } from '../i18n.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
 import type { Feedback as FeedbackEntry, FeedbackResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -36,8 +36,8 @@ export function Feedback({ api, base, zone }: { api: ApiClient; base: string; zo
               <Text weight="semibold">{text(entry.author === 'owner' ? 'tab.person.owner' : 'tab.person.va')}</Text>{' '}
               <Text size={200}>{dateTime(entry.submittedAt, zone)}</Text>
               <dl className={styles.answers}>
-                {Object.entries(entry.answers).map(([question, answer]) => (
-                  <div key={question} style={{ display: 'contents' }}>
+                {answersOf(entry.author, entry.answers).map(({ question, answer }, index) => (
+                  <div key={index} style={{ display: 'contents' }}>
                     <dt className={styles.term}>{question}</dt>
                     <dd style={{ margin: 0 }}>{answer}</dd>
                   </div>

@@ -10,6 +10,7 @@ import { percent, shortWeekday, text } from '../i18n.ts';
 import { ErrorState, Loading } from '../States.tsx';
 import type { PreviewResponse, Role, Settings, SettingsResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
+import { ChatLanguage } from './ChatLanguage.tsx';
 import { EndEngagement } from './EndEngagement.tsx';
 import { Leave } from './Leave.tsx';
 
@@ -158,6 +159,7 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
           </Table>
         </Card>
       )}
+      <ChatLanguage api={api} base={base} />
       <Leave api={api} base={base} role={role} zone={zone} />
       {role === 'owner' && <EndEngagement api={api} base={base} mailbox={mailbox} />}
     </>
