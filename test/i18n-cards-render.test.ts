@@ -20,6 +20,7 @@ import { PSEUDO_OPEN } from '../src/i18n/pseudo.ts';
 import { hostConfig } from './support/adaptive-cards-sdk.ts';
 import { PAIRING_ID, scorecardInput } from './support/bot-cards.ts';
 import { openCardPage, renderCard } from './support/card-page.ts';
+import { visibleStrings } from './support/card-text.ts';
 
 const ARTIFACTS = new URL('./artifacts/i18n/', import.meta.url);
 /** About the width Teams gives a card in a chat on a laptop. */
@@ -47,23 +48,6 @@ function cards(locale: string): Array<[string, Card]> {
     ['offboard', offboardCard({ locale, pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],
     ['review', reviewCard({ locale, pairingId: PAIRING_ID, weeks: Array.from({ length: 13 }, () => scorecard.week), settings })],
   ];
-}
-
-/** Card properties a reader sees. */
-const VISIBLE = new Set(['text', 'title', 'label', 'value', 'fallbackText', 'placeholder', 'errorMessage']);
-
-function visibleStrings(node: unknown, property = '', into: string[] = []): string[] {
-  if (typeof node === 'string') {
-    if (VISIBLE.has(property)) into.push(node);
-  } else if (Array.isArray(node)) {
-    for (const item of node) visibleStrings(item, property, into);
-  } else if (typeof node === 'object' && node !== null) {
-    const object = node as Record<string, unknown>;
-    // A choice's value and a choice set's selection are ids the reader never sees; its title is the text.
-    const ids = object.type === 'Input.ChoiceSet' || (object.type === undefined && 'title' in object && 'value' in object);
-    for (const [key, value] of Object.entries(object)) if (!(ids && key === 'value')) visibleStrings(value, key, into);
-  }
-  return into;
 }
 
 /** Text on the pseudo-locale's cards that rightly bypasses the catalog: the input data (addresses, subjects, names, the zone). */

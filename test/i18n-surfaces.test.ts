@@ -9,21 +9,9 @@ import { PSEUDO_OPEN } from '../src/i18n/pseudo.ts';
 import { summaryMail } from '../src/mail/summary-mail.ts';
 import { scorecardInput } from './support/bot-cards.ts';
 import { summaryInput } from './support/summary-mail.ts';
+import { visibleStrings } from './support/card-text.ts';
 
 const LOCALES = [...LANGUAGES, PSEUDO_LOCALE];
-/** Card properties a reader sees. */
-const VISIBLE = new Set(['text', 'title', 'label', 'value', 'fallbackText', 'placeholder', 'errorMessage']);
-
-function visibleStrings(node: unknown, property = '', into: string[] = []): string[] {
-  if (typeof node === 'string') {
-    if (VISIBLE.has(property)) into.push(node);
-  } else if (Array.isArray(node)) {
-    for (const item of node) visibleStrings(item, property, into);
-  } else if (typeof node === 'object' && node !== null) {
-    for (const [key, value] of Object.entries(node)) visibleStrings(value, key, into);
-  }
-  return into;
-}
 
 function scorecards(locale: string): Array<[string, Card]> {
   return [

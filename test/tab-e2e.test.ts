@@ -32,9 +32,13 @@ const READY: Record<(typeof VIEWS)[number], string> = {
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let pairing: Pairing;
-let expected: WeekKpi;
-let expectedWith72h: WeekKpi;
-let streak: number | null;
+/**
+ * The engine's week as of each minute from seeding until the page could be looking (unanswered mail turns
+ * missed as its window closes, so the server's "now" may have moved a boundary on): the page must show one.
+ */
+let expected: Array<{ week: WeekKpi; streak: number | null }>;
+let expectedWith72h: WeekKpi[];
+const MINUTES_WATCHED = 30;
 
 beforeAll(async () => {
   const now = Date.now();
@@ -43,9 +47,9 @@ beforeAll(async () => {
     // A pairing just set up: no mail synced yet.
     await createPairing(db, { tenantId: pairing.tenantId, mailbox: 'owner-new@contoso.example', owner: { address: 'owner-new@contoso.example' }, va: { address: 'va-new@contoso.example' } });
     const period = weekPeriod(currentWeek(pairing.settings, now));
-    const report = await kpiFor(db, pairing, period, now);
-    [expected, streak] = [report.weeks[0]!, report.inboxZeroStreak];
-    expectedWith72h = (await kpiFor(db, pairing, period, now, parseSettings({ ...pairing.settings, windowHours: 72 }))).weeks[0]!;
+    const minutes = Array.from({ length: MINUTES_WATCHED + 1 }, (_, minute) => now + minute * 60_000);
+    expected = await Promise.all(minutes.map(async (at) => kpiFor(db, pairing, period, at).then((report) => ({ week: report.weeks[0]!, streak: report.inboxZeroStreak }))));
+    expectedWith72h = await Promise.all(minutes.map(async (at) => (await kpiFor(db, pairing, period, at, parseSettings({ ...pairing.settings, windowHours: 72 }))).weeks[0]!));
   });
   // Always the current code: a bundle left from an earlier build would be tested otherwise.
   await buildTab();
@@ -86,14 +90,24 @@ describe('the KPI tab in Chromium', () => {
   it('shows the owner exactly the engine\'s numbers for this week', async () => {
     const page = await openPage();
     await signIn(page, 'Owner');
-    expect(await shown(page, 'rate')).toBe(expected.rate === null ? 'No mail' : formatPercent(LOCALE, expected.rate));
-    for (const key of ['counted', 'onTime', 'late', 'missed', 'pending'] as const) expect(await shown(page, key), key).toBe(String(expected[key]));
-    expect(await shown(page, 'median')).toBe(formatDuration(LOCALE, expected.medianMinutes));
-    expect(await shown(page, 'p90')).toBe(formatDuration(LOCALE, expected.p90Minutes));
-    expect(await shown(page, 'byVa')).toBe(String(expected.answeredBy.va));
-    expect(await shown(page, 'byOwner')).toBe(String(expected.answeredBy.owner));
-    expect(await shown(page, 'streak')).toBe(streak === null ? 'No streak yet' : `Streak: ${streak} weeks`);
-    expect(expected.counted).toBeGreaterThan(0);
+    const screen = {
+      rate: await shown(page, 'rate'),
+      counts: await Promise.all((['counted', 'onTime', 'late', 'missed', 'pending'] as const).map((key) => shown(page, key))),
+      median: await shown(page, 'median'),
+      p90: await shown(page, 'p90'),
+      answeredBy: [await shown(page, 'byVa'), await shown(page, 'byOwner')],
+      streak: await shown(page, 'streak'),
+    };
+    const engine = expected.map(({ week, streak }) => ({
+      rate: week.rate === null ? 'No mail' : formatPercent(LOCALE, week.rate),
+      counts: [week.counted, week.onTime, week.late, week.missed, week.pending].map(String),
+      median: formatDuration(LOCALE, week.medianMinutes),
+      p90: formatDuration(LOCALE, week.p90Minutes),
+      answeredBy: [String(week.answeredBy.va), String(week.answeredBy.owner)],
+      streak: streak === null ? 'No streak yet' : `Streak: ${streak} weeks`,
+    }));
+    expect(engine).toContainEqual(screen);
+    expect(expected[0]!.week.counted).toBeGreaterThan(0);
     await page.context().close();
   });
 
@@ -146,12 +160,13 @@ describe('the KPI tab in Chromium', () => {
     await expect.poll(() => page.getByTestId('preview-row').count()).toBe(12);
     await page.screenshot({ path: `${ARTIFACTS}tab-owner-settings-preview-light.png`, fullPage: true });
     const lastRow = (await page.getByTestId('preview-row').last().textContent())!;
-    expect(lastRow).toContain(expectedWith72h.rate === null ? 'No mail' : formatPercent(LOCALE, expectedWith72h.rate));
+    expect(expectedWith72h.map((week) => (week.rate === null ? 'No mail' : formatPercent(LOCALE, week.rate))).some((rate) => lastRow.includes(rate))).toBe(true);
 
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.', { exact: false }).waitFor();
     await openView(page, 'week', 'light');
-    for (const key of ['counted', 'onTime', 'late', 'missed', 'pending'] as const) expect(await shown(page, key), key).toBe(String(expectedWith72h[key]));
+    const counts = await Promise.all((['counted', 'onTime', 'late', 'missed', 'pending'] as const).map((key) => shown(page, key)));
+    expect(expectedWith72h.map((week) => [week.counted, week.onTime, week.late, week.missed, week.pending].map(String))).toContainEqual(counts);
     await page.context().close();
   }, 120_000);
 

@@ -68,6 +68,15 @@ export interface DevIdentityOptions {
   readonly logger?: Logger;
 }
 
+export interface DevAppAuthConfig {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly authorityHost: string;
+  readonly authorityMetadata: string;
+  readonly trustedCaPem: string;
+}
+
 export interface DevIdentity {
   /** `https://127.0.0.1:<port>`: the authority host. */
   readonly origin: string;
@@ -77,6 +86,8 @@ export interface DevIdentity {
   readonly ca: string;
   /** The discovery document, as served. */
   openIdConfiguration(): OpenIdConfiguration;
+  /** What msal-node needs to sign `app` in here (Tandem's AppAuthConfig), discovery included so it asks no network. */
+  appAuthConfig(app: { readonly clientId: string; readonly clientSecret: string }): DevAppAuthConfig;
   /**
    * A token a seeded user would hold for `clientId` (Teams' SSO token for the app, scope `access_as_user`),
    * the input to on-behalf-of until the dev tenant signs users in itself.
@@ -252,6 +263,14 @@ export async function startDevIdentity(config: DevIdentityConfig, options: DevId
     authority: `${origin}/${config.tenantId}`,
     ca: tls.cert,
     openIdConfiguration: () => openIdConfiguration(origin, config.tenantId),
+    appAuthConfig: ({ clientId, clientSecret }) => ({
+      tenantId: config.tenantId,
+      clientId,
+      clientSecret,
+      authorityHost: origin,
+      authorityMetadata: JSON.stringify(openIdConfiguration(origin, config.tenantId)),
+      trustedCaPem: tls.cert,
+    }),
     async userToken(userPrincipalName, clientId, scopes = ['access_as_user']) {
       const user = config.users.find((candidate) => candidate.userPrincipalName.toLowerCase() === userPrincipalName.toLowerCase());
       if (!user) throw new Error(`no seeded user ${userPrincipalName} in dev tenant ${config.tenantId}`);

@@ -20,14 +20,7 @@ const tenant: DevIdentityConfig = {
 
 describe('app authentication against the dev tenant', () => {
   let identity: DevIdentity;
-  const authConfig = () => ({
-    tenantId: TENANT,
-    clientId: APP.clientId,
-    clientSecret: APP.clientSecret,
-    authorityHost: identity.origin,
-    authorityMetadata: JSON.stringify(identity.openIdConfiguration()),
-    trustedCaPem: identity.ca,
-  });
+  const authConfig = () => identity.appAuthConfig(APP);
 
   beforeAll(async () => {
     identity = await startDevIdentity(tenant);

@@ -69,14 +69,7 @@ describe('Graph client against the dev identity and dev Graph over HTTPS', () =>
       },
       { tls },
     );
-    auth = createAppAuth({
-      tenantId: TENANT,
-      clientId: APP.clientId,
-      clientSecret: APP.clientSecret,
-      authorityHost: identity.origin,
-      authorityMetadata: JSON.stringify(identity.openIdConfiguration()),
-      trustedCaPem: identity.ca,
-    });
+    auth = createAppAuth(identity.appAuthConfig(APP));
   });
   afterAll(async () => {
     await Promise.all(closers.map((close) => close()));
