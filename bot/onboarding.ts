@@ -2,10 +2,10 @@
 // pairing (owner and VA from the chat's members) and stores the conversation reference for proactive posts.
 import { z } from 'zod';
 import { t } from '../src/i18n/messages.ts';
-import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS } from '../src/kpi/settings.ts';
+import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS, type Settings } from '../src/kpi/settings.ts';
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
 import type { MailboxDefaults } from '../src/jobs/ports.ts';
-import { createPairing } from '../src/store/pairings.ts';
+import { createPairing, linkPairingToChat, updateSettings } from '../src/store/pairings.ts';
 import { ensureTenant, getTenant } from '../src/store/tenants.ts';
 import { clientTimeZone, conversationReference, tenantOf } from './activity.ts';
 import { noticeCard } from './cards/notice-card.ts';
@@ -88,7 +88,22 @@ async function ensureTenantExists(turn: Turn, tenantId: string): Promise<void> {
   if ((await getTenant(turn.deps.db, tenantId)) === null) await ensureTenant(turn.deps.db, { id: tenantId, name: tenantId, verifiedDomains: [] });
 }
 
-/** The welcome card's submission: validated, then the pairing is created and the card becomes its settings. */
+/** The settings the welcome form sets, over a pairing's own (the rest, such as working days, stay). */
+function formSettings(chosen: Settings, current: Settings): Partial<Settings> {
+  return {
+    responseTargetPct: chosen.responseTargetPct,
+    windowHours: chosen.windowHours,
+    timeZone: chosen.timeZone,
+    workingHours: { ...current.workingHours, startTime: chosen.workingHours.startTime, endTime: chosen.workingHours.endTime },
+    inboxZeroDay: chosen.inboxZeroDay,
+    inboxZeroCutoff: chosen.inboxZeroCutoff,
+  };
+}
+
+/**
+ * The welcome card's submission: validated, then the pairing is created (or one set up outside any chat for
+ * the same people is linked to this chat) and the card becomes its settings.
+ */
 export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Promise<BotResult> {
   const { locale } = turn;
   const members = await turn.tools.members();
@@ -131,17 +146,23 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
   const tenantId = tenantOf(turn.activity) ?? DEV_TENANT;
   await ensureTenantExists(turn, tenantId);
   const { activity } = turn;
-  const pairing = await createPairing(turn.deps.db, {
-    tenantId,
-    mailbox,
-    owner: { address: owner.email!, userId: owner.id },
-    va: { address: va.email!, userId: va.id },
-    settings,
-    // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
-    locale: mailboxSettings?.locale ?? locale,
-    conversationRef: conversationReference(activity, tenantId),
-  });
-  turn.deps.log.info('pairing_created', { pairingId: pairing.id, tenantId });
+  const ref = conversationReference(activity, tenantId);
+  const linked = await linkPairingToChat(turn.deps.db, { tenantId, mailbox, owner: owner.email!, va: va.email! }, ref, { owner: owner.id, va: va.id });
+  const pairing =
+    linked === null
+      ? await createPairing(turn.deps.db, {
+          tenantId,
+          mailbox,
+          owner: { address: owner.email!, userId: owner.id },
+          va: { address: va.email!, userId: va.id },
+          settings,
+          // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
+          locale: mailboxSettings?.locale ?? locale,
+          conversationRef: ref,
+        })
+      : // What the owner just chose in the form applies to the pairing that was waiting for this chat.
+        await updateSettings(turn.deps.db, linked.id, formSettings(settings, linked.settings), 'owner');
+  turn.deps.log.info(linked === null ? 'pairing_created' : 'pairing_linked_to_chat', { pairingId: pairing.id, tenantId });
   // Both see these, so they speak the chat's language.
   return {
     post: [noticeCard(t(pairing.locale, 'welcome.done', { owner: owner.name, va: va.name }))],

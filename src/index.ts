@@ -8,6 +8,7 @@ import { connectorPoster } from '../bot/connector-poster.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startBotConnector } from './devtenant/bot-connector.ts';
 import { fileMailSender } from './devtenant/local-ports.ts';
+import { seedPeople } from './devtenant/local-tenant.ts';
 import { openMailboxConnection } from './graph/mailbox-connection.ts';
 import { graphMailSender } from './mail/graph-mail-sender.ts';
 import { startJobSystem } from './jobs/job-system.ts';
@@ -59,7 +60,11 @@ const bot = botRoute({ db, clock: systemClock, log, teamsAppId: config.teamsAppI
 const server = serve({ fetch: createApp({ db, jobsRunning: jobs.running, log, tab, bot, graphNotifications: graphNotificationRoutes({ db, log, syncSoon: jobs.syncSoon }) }).fetch, port: config.port });
 
 const playgroundAt = config.playgroundPort === null ? null : playgroundCli();
-const playground = playgroundAt === null ? null : await launchPlayground(playgroundAt, `http://127.0.0.1:${config.port}/api/messages`, config.playgroundPort!);
+// With the dev tenant, the Playground's people are its owner and VA, so setting Tandem up there shows their mail.
+const playground =
+  playgroundAt === null
+    ? null
+    : await launchPlayground(playgroundAt, `http://127.0.0.1:${config.port}/api/messages`, config.playgroundPort!, mailboxes.local === null ? undefined : seedPeople(mailboxes.local.seed));
 
 process.stdout.write(
   [

@@ -7,8 +7,9 @@ import { jsonLogger, silentLogger } from '../src/log.ts';
 import { createApp } from '../src/server/app.ts';
 import { listFeedback } from '../src/store/feedback.ts';
 import { listLeave } from '../src/store/leave.ts';
-import { findPairingByConversation, getPairing } from '../src/store/pairings.ts';
-import { actionActivity, chatUser, installActivity, messageActivity, removeActivity, submitActivity, type ChatOptions } from './support/bot-activities.ts';
+import { createPairing, findPairingByConversation, getPairing } from '../src/store/pairings.ts';
+import { ensureTenant } from '../src/store/tenants.ts';
+import { actionActivity, chatUser, installActivity, messageActivity, removeActivity, submitActivity, TENANT_ID, type ChatOptions } from './support/bot-activities.ts';
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 
@@ -123,6 +124,28 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(input(welcome, 'timeZone')!.value).toBe('W. Europe Standard Time');
     expect(input(welcome, 'workStart')!.value).toBe('08:00');
     expect(input(welcome, 'workEnd')!.value).toBe('16:30');
+  });
+
+  it('takes over a pairing set up outside any chat for the same people, with its history, instead of starting a new one', async () => {
+    await ensureTenant(db(), { id: TENANT_ID, name: 'Contoso', verifiedDomains: [] });
+    const waiting = await createPairing(db(), { tenantId: TENANT_ID, mailbox: owner.email, owner: { address: owner.email }, va: { address: va.email }, settings: { timeZone: 'Europe/Copenhagen', workingHours: { daysOfWeek: ['monday', 'tuesday'] } } });
+    // Someone else's pairing for the same mailbox (another VA) is not this chat's.
+    const other = await createPairing(db(), { tenantId: TENANT_ID, mailbox: owner.email, owner: { address: owner.email }, va: { address: bystander.email } });
+    const linkChat: ChatOptions = { serviceUrl: connector.url, conversationId: '19:link-existing@thread.v2' };
+    connector.setRoster(linkChat.conversationId, [owner, va, bystander]);
+    await send(installActivity(linkChat, owner));
+    const { body } = await send(actionActivity(linkChat, owner, 'setup.submit', { ...setup, targetPct: '80' }));
+    expect(texts(invokeCard(body))).toContain('Tandem settings');
+    const linked = await findPairingByConversation(db(), linkChat.conversationId);
+    expect(linked).toMatchObject({ id: waiting.id, owner: { userId: owner.aadObjectId }, va: { userId: va.aadObjectId } });
+    // The form's choices apply; what the form does not ask keeps the pairing's own value.
+    expect(linked!.settings).toMatchObject({ responseTargetPct: 80, workingHours: { daysOfWeek: ['monday', 'tuesday'], startTime: '08:00', endTime: '16:00' } });
+    expect((await getPairing(db(), other.id))!.conversationRef).toBeNull();
+    // Linked once: a second chat for the same people gets a pairing of its own.
+    const second: ChatOptions = { serviceUrl: connector.url, conversationId: '19:link-second@thread.v2' };
+    connector.setRoster(second.conversationId, [owner, va]);
+    await send(actionActivity(second, owner, 'setup.submit', setup));
+    expect((await findPairingByConversation(db(), second.conversationId))!.id).not.toBe(waiting.id);
   });
 
   it('reads every page of a large chat’s roster', async () => {

@@ -6,7 +6,8 @@ import { botRoute } from '../bot/adapter.ts';
 import { silentLogger } from '../src/log.ts';
 import { createApp } from '../src/server/app.ts';
 import { listFeedback } from '../src/store/feedback.ts';
-import { findPairingByConversation } from '../src/store/pairings.ts';
+import { createPairing, findPairingByConversation } from '../src/store/pairings.ts';
+import { ensureTenant } from '../src/store/tenants.ts';
 import { useTestDatabase } from './support/databases.ts';
 import { freePort, startPlayground, type Playground, type StreamedMessage } from './support/playground-driver.ts';
 
@@ -57,5 +58,39 @@ describe('the bot in the Agents Playground', () => {
 
     await playground.say(chat, va.id, 'what can you do?');
     await playground.waitFor((message) => texts(message.card).includes('Sorry, I did not understand'));
+  }, 90_000);
+});
+
+describe('the Agents Playground as the local demo starts it', () => {
+  const db = useTestDatabase('pglite');
+  const chat = {
+    tenantId: '4cc0e015-2028-4ef6-a563-98e41903c84b',
+    owner: { id: '0dd1c6d2-e445-4764-a8f0-9598ea932d0f', name: 'Lynne Berg', email: 'lynne.berg@contoso.example' },
+    va: { id: '7d2c3348-e34c-4fab-a090-6c14d7f445ce', name: 'Yara Graham', email: 'yara.graham@contoso.example' },
+    colleagues: [1, 2, 3, 4].map((n) => ({ id: `0dd1c6d2-e445-4764-a8f0-00000000000${n}`, name: `Colleague ${n}`, email: `colleague${n}@contoso.example` })),
+  };
+  let server: ServerType;
+  let playground: Playground;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const bot = botRoute({ db: db(), clock: { now: () => Date.now() }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null);
+    server = serve({ fetch: createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot }).fetch, hostname: '127.0.0.1', port });
+    playground = await startPlayground(`http://127.0.0.1:${port}/api/messages`, chat);
+  }, 90_000);
+  afterAll(async () => {
+    await playground?.close();
+    server?.close();
+  });
+
+  it("chats as the dev tenant's owner and VA, so setting up takes over the demo pairing with its history", async () => {
+    await ensureTenant(db(), { id: chat.tenantId, name: 'Contoso (dev tenant)', verifiedDomains: ['contoso.example'] });
+    const demo = await createPairing(db(), { tenantId: chat.tenantId, mailbox: chat.owner.email, owner: { address: chat.owner.email, userId: chat.owner.id }, va: { address: chat.va.email, userId: chat.va.id } });
+    expect([playground.me.aadObjectId, playground.users[0]?.aadObjectId]).toEqual([chat.owner.id, chat.va.id]);
+    await playground.install(playground.groupChatId);
+    const welcome = await playground.waitFor((message) => texts(message.card).includes('Hello from Tandem'));
+    const setup = { owner: chat.owner.id, va: chat.va.id, mailbox: '', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: '90', windowHours: '24', inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
+    expect(JSON.stringify(await playground.execute(playground.groupChatId, playground.me.id, welcome.messageId, 'setup.submit', setup))).toContain('Tandem settings');
+    expect((await findPairingByConversation(db(), playground.groupChatId))?.id).toBe(demo.id);
   }, 90_000);
 });

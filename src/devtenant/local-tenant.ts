@@ -43,11 +43,29 @@ export async function startLocalTenant(options: { now: () => number; logger: Log
 }
 
 /** The seeded owner's pairing: found when the store has it, else created with the seed's settings and leave. */
+interface SeedPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+/** The seeded pairing's people as a chat client shows them: the owner, the VA and (for a fuller roster) colleagues. */
+export function seedPeople(seed: TenantSeed, colleagues = 4): { tenantId: string; owner: SeedPerson; va: SeedPerson; colleagues: SeedPerson[] } {
+  const truth = seed.groundTruth.pairing;
+  const person = (user: TenantSeed['users'][number]): SeedPerson => ({ id: user.id, name: user.displayName, email: user.mail });
+  const pairingIds = [truth.ownerUserId, truth.vaUserId, truth.mailboxUserId];
+  return {
+    tenantId: seed.tenantId,
+    owner: person(seed.users.find((user) => user.id === truth.ownerUserId)!),
+    va: person(seed.users.find((user) => user.id === truth.vaUserId)!),
+    colleagues: seed.users.filter((user) => !pairingIds.includes(user.id)).slice(0, colleagues).map(person),
+  };
+}
+
 export async function ensureSeedPairing(db: Queryable, seed: TenantSeed): Promise<Pairing> {
   const truth = seed.groundTruth.pairing;
   const user = (id: string) => seed.users.find((candidate) => candidate.id === id)!;
-  const owner = user(truth.ownerUserId);
-  const va = user(truth.vaUserId);
+  const { owner, va } = seedPeople(seed);
   const mailbox = user(truth.mailboxUserId).mail.toLowerCase();
   const existing = (await listPairings(db)).find((pairing) => pairing.tenantId === seed.tenantId && pairing.mailbox === mailbox && pairing.stoppedAt === null);
   if (existing) return existing;
@@ -55,8 +73,8 @@ export async function ensureSeedPairing(db: Queryable, seed: TenantSeed): Promis
   const pairing = await createPairing(db, {
     tenantId: seed.tenantId,
     mailbox,
-    owner: { address: owner.mail, userId: owner.id },
-    va: { address: va.mail, userId: va.id },
+    owner: { address: owner.email, userId: owner.id },
+    va: { address: va.email, userId: va.id },
     settings: truth.settings,
   });
   for (const leave of truth.leave) await addPause(db, pairing.id, { kind: 'leave', start: leave.start, end: leave.end, createdBy: 'va' });

@@ -283,6 +283,30 @@ export async function findPairingByConversation(db: Queryable, conversationId: s
   return row === undefined ? null : toPairing(row);
 }
 
+/** Who a chat's set-up names: a pairing set up outside any chat with exactly these is theirs. */
+export interface ChatSetup {
+  readonly tenantId: string;
+  readonly mailbox: string;
+  readonly owner: string;
+  readonly va: string;
+}
+
+/**
+ * Links a pairing set up outside any chat (by the CLI, or the local demo's) to the chat whose set-up names the
+ * same tenant, mailbox, owner and VA: the chat's reference and both people's Entra ids are stored, so the
+ * history already there is the chat's. Null when there is none; a pairing already in a chat is never taken.
+ */
+export async function linkPairingToChat(db: Queryable, setup: ChatSetup, ref: unknown, userIds: { readonly owner: string; readonly va: string }): Promise<Pairing | null> {
+  const [row] = await db.query<PairingRow>(
+    `update pairings set conversation_ref = $5::jsonb, owner_user_id = $6, va_user_id = $7
+      where id = (select id from pairings where tenant_id = $1 and mailbox = $2 and owner_address = $3 and va_address = $4
+                    and stopped_at is null and conversation_ref is null order by created_at limit 1 for update)
+      returning ${COLUMNS}`,
+    [setup.tenantId, normalizeAddress(setup.mailbox), normalizeAddress(setup.owner), normalizeAddress(setup.va), JSON.stringify(ref), userIds.owner, userIds.va],
+  );
+  return row === undefined ? null : toPairing(row);
+}
+
 /** Restarts a stopped pairing's schedules (the bot was added back to its chat), with the chat's current reference. */
 export async function resumePairing(db: Queryable, id: string, ref: unknown): Promise<void> {
   const changed = isPairingId(id) ? await db.execute('update pairings set stopped_at = null, conversation_ref = $2::jsonb where id = $1', [id, JSON.stringify(ref)]) : 0;

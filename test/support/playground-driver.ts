@@ -3,7 +3,7 @@
 // bot posted and updated. That API is internal to the tool, so all knowledge of it stays in this one helper.
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
-import { launchPlayground, playgroundCli } from '../../bot/playground.ts';
+import { launchPlayground, playgroundCli, type PlaygroundChat } from '../../bot/playground.ts';
 
 export interface PlaygroundUser {
   readonly id: string;
@@ -54,11 +54,11 @@ function cardOf(message: Json): Json | null {
 }
 
 /** Starts the Playground against a bot endpoint, with no browser, and connects to its stream. */
-export async function startPlayground(botEndpoint: string): Promise<Playground> {
+export async function startPlayground(botEndpoint: string, chat?: PlaygroundChat): Promise<Playground> {
   const port = await freePort();
   const cli = playgroundCli();
   if (cli === null) throw new Error('@microsoft/m365agentsplayground is not installed (a dev dependency)');
-  const running = await launchPlayground(cli, botEndpoint, port);
+  const running = await launchPlayground(cli, botEndpoint, port, chat);
   const url = running.url;
   const call = async (path: string, init?: RequestInit): Promise<unknown> => {
     const response = await fetch(`${url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
