@@ -29,12 +29,12 @@ export const ADDIN = {
   'addin.status.late': 'Besvaret for sent',
   'addin.status.missed': 'Ikke besvaret: intet svar inden for {window, plural, one {# time} other {# timer}}',
   'addin.status.pending': 'Venter på svar',
-  'addin.reason.auto': 'Sendt automatisk (nyhedsbrev, notifikation, kvittering eller mødeinvitation), så der forventes intet svar.',
+  'addin.reason.auto': 'Sendt automatisk (nyhedsbrev, notifikation, kvittering eller mødeinvitation), så der forventes ikke noget svar.',
   'addin.reason.noreply': 'Den kommer fra en no-reply-adresse, så den kan ikke besvares.',
   'addin.reason.junk': 'Den landede i Uønsket mail.',
   'addin.reason.cc': 'Postkassen fik kun en kopi (Cc, Bcc eller via en gruppe) og var ikke direkte modtager.',
-  'addin.reason.internal': 'Den kommer fra jeres egen organisation, som dette samarbejde ikke tæller med.',
-  'addin.reason.other': 'Prioriteret indbakke lagde den under Andre, som dette samarbejde ikke tæller med.',
+  'addin.reason.internal': 'Den kommer fra jeres egen organisation, og den slags mails tæller ikke med i dette samarbejde.',
+  'addin.reason.other': 'Prioriteret indbakke lagde den under Andre, og de mails tæller ikke med i dette samarbejde.',
   'addin.reason.marked': 'Markeret som “kræver ikke svar”.',
   'addin.markedBy': 'Markeret af {who}, {when}: “{reason}”',
 
@@ -56,8 +56,8 @@ export const ADDIN = {
   'addin.conversationLeft': '{left} tilbage',
   'addin.weekTitle': 'Denne uge',
   'addin.weekRate': '{rate} besvaret til tiden · mål {target} %',
-  'addin.weekCounts': '{onTime} af {counted} til tiden, {pending} stadig åbne',
-  'addin.openTab': 'Åbn KPI-fanen',
+  'addin.weekCounts': '{onTime} af {counted} til tiden, {pending} venter stadig',
+  'addin.openTab': 'Åbn fanen Nøgletal',
   'addin.lastSync': 'Postkassen blev sidst synkroniseret {when}',
 
   'addin.mark': 'Kræver ikke svar',
@@ -66,5 +66,5 @@ export const ADDIN = {
   'addin.category.set': 'Outlook-kategorien “{category}” er sat.',
   'addin.category.removed': 'Outlook-kategorien “{category}” er fjernet.',
   'addin.category.failed': 'Tandem har registreret det, men Outlook lod ikke ruden ændre kategorien “{category}” ({reason}).',
-  'addin.category.unsupported': 'Tandem har registreret det; denne Outlook kan ikke sætte kategorier fra tilføjelsesprogrammer, så kategorien “{category}” er uændret.',
+  'addin.category.unsupported': 'Tandem har registreret det; denne version af Outlook kan ikke sætte kategorier fra tilføjelsesprogrammer, så kategorien “{category}” er uændret.',
 } as const satisfies Translation<typeof EN>;

@@ -10,7 +10,7 @@ export const COMMON = {
   'duration.long.hoursMinutes': '{hours, plural, one {# Stunde} other {# Stunden}} und {minutes, plural, one {# Minute} other {# Minuten}}',
   'manifest.name.full': 'Tandem: faire Postfachziele für Inhaber:innen und ihre VA',
   'manifest.description.short': 'Faire, messbare E-Mail-Ziele für Unternehmer:innen und ihre VA.',
-  'manifest.description.full': 'Tandem misst, wie eine virtuelle Assistenz (VA) und die Inhaberin oder der Inhaber eines Unternehmens gemeinsam das Postfach betreuen: den Anteil der E-Mails, die innerhalb der vereinbarten Frist beantwortet werden (zum Beispiel 90 % innerhalb von 24 Stunden), und einen leeren Posteingang jeden Freitag. Jeden Montag postet Tandem den Wochenbericht im Chat zwischen Inhaber:in und VA und schickt eine Zusammenfassung per E-Mail; beide Seiten geben kurzes schriftliches Feedback, und eine Registerkarte zeigt den Verlauf, die noch offenen E-Mails und die Einstellungen. Tandem liest nur Metadaten von Nachrichten (Absender, Empfänger, Zeiten, Ordner, Betreff), nie den Inhalt, und jede Zahl folgt einer veröffentlichten Definition, sodass beide dieselben Zahlen sehen.',
+  'manifest.description.full': 'Tandem misst, wie eine virtuelle Assistenz (VA) und die Inhaberin oder der Inhaber eines Unternehmens gemeinsam das Postfach betreuen: den Anteil der E-Mails, die innerhalb der vereinbarten Frist beantwortet werden (zum Beispiel 90 % innerhalb von 24 Stunden), und einen leeren Posteingang jeden Freitag. Jeden Montag postet Tandem den Wochenbericht im Chat zwischen Inhaber:in und VA und schickt eine Zusammenfassung per E-Mail; beide Seiten geben kurzes schriftliches Feedback, und ein Tab zeigt den Verlauf, die noch offenen E-Mails und die Einstellungen. Tandem liest nur Metadaten von Nachrichten (Absender, Empfänger, Zeiten, Ordner, Betreff), nie den Inhalt, und jede Zahl folgt einer veröffentlichten Definition, sodass beide dieselben Zahlen sehen.',
   'manifest.tab.kpi': 'Kennzahlen',
   'manifest.command.scorecard': 'Der Wochenbericht bis jetzt; „{last}“ für die letzte Woche',
   'manifest.command.waiting': 'E-Mails, die noch auf Antwort warten, älteste zuerst, mit der verbleibenden Zeit',
@@ -19,7 +19,7 @@ export const COMMON = {
   'manifest.command.leave': 'Abwesenheit der VA, die die Uhr anhält, z. B. „{example}“',
   'manifest.command.review': 'Die Überprüfung der Ziele starten',
   'manifest.command.help': 'Was Tandem kann und wie',
-  'manifest.command.offboard': 'Nur Inhaber:in: diese Verbindung und alle ihre Daten entfernen',
+  'manifest.command.offboard': 'Nur Inhaber:in: diese Zusammenarbeit und alle zugehörigen Daten entfernen',
   'manifest.addin.description': 'Zählt diese Nachricht, wie lange wartet sie schon, wer hat geantwortet: die KPI-Uhr neben der Nachricht, mit „keine Antwort nötig“ per Klick.',
   'none': '–',
 } as const satisfies Translation<typeof EN>;

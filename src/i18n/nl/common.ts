@@ -19,7 +19,7 @@ export const COMMON = {
   'manifest.command.leave': 'Verlof van de VA dat de klok stilzet, bijvoorbeeld “{example}”',
   'manifest.command.review': 'Start de evaluatie van de doelen',
   'manifest.command.help': 'Wat Tandem kan en hoe',
-  'manifest.command.offboard': 'Alleen de eigenaar: verwijder deze koppeling en al haar gegevens',
+  'manifest.command.offboard': 'Alleen de eigenaar: beëindig deze samenwerking en verwijder alle gegevens',
   'manifest.addin.description': 'Telt dit bericht mee, hoe lang wacht het al, wie heeft het beantwoord: de KPI-klok naast het bericht, met “geen antwoord nodig” in één klik.',
   'none': '–',
 } as const satisfies Translation<typeof EN>;
