@@ -9,8 +9,8 @@ export type CommandWord = (typeof COMMAND_WORDS)[number];
 /** An example of the leave command's dates. */
 const LEAVE_DATES = '2026-12-24 2026-12-31';
 
-/** Typed words compare without case, and composed, so "Ø" typed either way matches. */
-export const normaliseWord = (typed: string): string => typed.normalize('NFC').toLocaleLowerCase();
+/** Typed words compare without case or accents ("beeindigen", "uberprufung", "pa" work too); ø and æ are letters, not accented. */
+export const normaliseWord = (typed: string): string => typed.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 /** The word for `word` in the reader's language. */
 export function commandWord(locale: string, word: CommandWord): string {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../src/i18n/locales.ts';
 import { t } from '../src/i18n/messages.ts';
-import { COMMAND_WORDS, commandHints, commandLines, commandWord } from './command-words.ts';
+import { COMMAND_WORDS, commandHints, commandLines, commandWord, normaliseWord } from './command-words.ts';
 import { parseCommand, plainText } from './commands.ts';
 
 describe('parseCommand', () => {
@@ -35,6 +35,9 @@ describe('parseCommand', () => {
     // A decomposed "å" (as some keyboards send it) is the same word.
     expect(parseCommand('varsler pa\u030a')).toEqual({ kind: 'warnings', on: true });
     expect(parseCommand('hjælp')).toEqual({ kind: 'help' });
+    // Without the accents a keyboard may not have.
+    expect(parseCommand('beeindigen')).toEqual({ kind: 'offboard' });
+    expect(parseCommand('Uberprufung')).toEqual({ kind: 'review' });
   });
 
   it.each(LANGUAGES)('%s: every example the help card and the hints show parses back to its command', (language) => {
@@ -60,7 +63,7 @@ describe('parseCommand', () => {
     const meanings = new Map<string, Set<string>>();
     for (const language of LANGUAGES) {
       for (const word of COMMAND_WORDS) {
-        const typed = commandWord(language, word).normalize('NFC').toLocaleLowerCase();
+        const typed = normaliseWord(commandWord(language, word));
         expect(typed, `${language} ${word}`).toMatch(/^\S+$/u);
         meanings.set(typed, (meanings.get(typed) ?? new Set()).add(word));
       }
