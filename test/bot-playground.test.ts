@@ -3,61 +3,68 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botRoute } from '../bot/adapter.ts';
+import type { PlaygroundChat } from '../bot/playground.ts';
 import { silentLogger } from '../src/log.ts';
 import { createApp } from '../src/server/app.ts';
 import { listFeedback } from '../src/store/feedback.ts';
 import { createPairing, findPairingByConversation } from '../src/store/pairings.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
+import type { Database } from '../src/store/database.ts';
 import { useTestDatabase } from './support/databases.ts';
 import { freePort, startPlayground, type Playground, type StreamedMessage } from './support/playground-driver.ts';
 
 const texts = (card: Record<string, unknown> | null): string => JSON.stringify(card ?? {});
 
-describe('the bot in the Agents Playground', () => {
-  const db = useTestDatabase('pglite');
-  let server: ServerType;
-  let playground: Playground;
-
+/** The app's bot on a free port and a Playground talking to it, for the describe block it is called in. */
+function botInPlayground(db: () => Database, chat?: PlaygroundChat): () => Playground {
+  let server: ServerType | undefined;
+  let started: Playground | undefined;
   beforeAll(async () => {
     const port = await freePort();
     const bot = botRoute({ db: db(), clock: { now: () => Date.now() }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null);
     server = serve({ fetch: createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot }).fetch, hostname: '127.0.0.1', port });
-    playground = await startPlayground(`http://127.0.0.1:${port}/api/messages`);
+    started = await startPlayground(`http://127.0.0.1:${port}/api/messages`, chat);
   }, 90_000);
   afterAll(async () => {
-    await playground?.close();
+    await started?.close();
     server?.close();
   });
+  return () => started!;
+}
+
+describe('the bot in the Agents Playground', () => {
+  const db = useTestDatabase('pglite');
+  const playground = botInPlayground(db);
 
   it('installs, onboards and collects both sides of the feedback', async () => {
-    const chat = playground.groupChatId;
-    const owner = playground.me;
-    const va = playground.users[0]!;
-    await playground.install(chat);
-    const welcome = await playground.waitFor((message) => texts(message.card).includes('Hello from Tandem'));
+    const chat = playground().groupChatId;
+    const owner = playground().me;
+    const va = playground().users[0]!;
+    await playground().install(chat);
+    const welcome = await playground().waitFor((message) => texts(message.card).includes('Hello from Tandem'));
     expect(texts(welcome.card)).toContain(va.email);
 
     const setup = { owner: owner.aadObjectId, va: va.aadObjectId, mailbox: '', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: '90', windowHours: '24', inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
-    const response = await playground.execute(chat, owner.id, welcome.messageId, 'setup.submit', setup);
+    const response = await playground().execute(chat, owner.id, welcome.messageId, 'setup.submit', setup);
     expect(JSON.stringify(response)).toContain('Tandem settings');
     const pairing = await findPairingByConversation(db(), chat);
     expect(pairing).toMatchObject({ mailbox: owner.email, owner: { userId: owner.aadObjectId }, va: { userId: va.aadObjectId } });
 
-    const seen = playground.messages.length;
-    await playground.say(chat, owner.id, 'feedback');
-    const form: StreamedMessage = await playground.waitFor((message) => playground.messages.indexOf(message) >= seen && texts(message.card).includes('Weekly check-in'));
+    const seen = playground().messages.length;
+    await playground().say(chat, owner.id, 'feedback');
+    const form: StreamedMessage = await playground().waitFor((message) => playground().messages.indexOf(message) >= seen && texts(message.card).includes('Weekly check-in'));
     const week = /Weekly check-in for (\d{4}-W\d{2})/.exec(texts(form.card))![1]!;
     const data = { pairingId: pairing!.id, week };
-    const ownerView = await playground.execute(chat, owner.id, form.messageId, 'feedback.submit', { ...data, wentWell: 'Fast answers', improve: 'Flag legal mail', nextTime: 'Monday plan', kpisFair: 'yes' });
+    const ownerView = await playground().execute(chat, owner.id, form.messageId, 'feedback.submit', { ...data, wentWell: 'Fast answers', improve: 'Flag legal mail', nextTime: 'Monday plan', kpisFair: 'yes' });
     expect(JSON.stringify(ownerView)).toContain('Fast answers');
-    const summary = await playground.execute(chat, va.id, form.messageId, 'feedback.submit', { ...data, wentWell: 'Clear priorities', needFromOwner: 'Templates', support: 'Pricing', involved: '4' });
+    const summary = await playground().execute(chat, va.id, form.messageId, 'feedback.submit', { ...data, wentWell: 'Clear priorities', needFromOwner: 'Templates', support: 'Pricing', involved: '4' });
     expect(JSON.stringify(summary)).toContain('both of you answered');
     // The card in the chat became the summary for everyone.
-    await playground.waitFor((message) => message.messageId === form.messageId && message.action !== 'createMessage' && texts(message.card).includes('both of you answered'));
+    await playground().waitFor((message) => message.messageId === form.messageId && message.action !== 'createMessage' && texts(message.card).includes('both of you answered'));
     expect((await listFeedback(db(), pairing!.id)).map((entry) => entry.author)).toEqual(['owner', 'va']);
 
-    await playground.say(chat, va.id, 'what can you do?');
-    await playground.waitFor((message) => texts(message.card).includes('Sorry, I did not understand'));
+    await playground().say(chat, va.id, 'what can you do?');
+    await playground().waitFor((message) => texts(message.card).includes('Sorry, I did not understand'));
   }, 90_000);
 });
 
@@ -69,28 +76,16 @@ describe('the Agents Playground as the local demo starts it', () => {
     va: { id: '7d2c3348-e34c-4fab-a090-6c14d7f445ce', name: 'Yara Graham', email: 'yara.graham@contoso.example' },
     colleagues: [1, 2, 3, 4].map((n) => ({ id: `0dd1c6d2-e445-4764-a8f0-00000000000${n}`, name: `Colleague ${n}`, email: `colleague${n}@contoso.example` })),
   };
-  let server: ServerType;
-  let playground: Playground;
-
-  beforeAll(async () => {
-    const port = await freePort();
-    const bot = botRoute({ db: db(), clock: { now: () => Date.now() }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null);
-    server = serve({ fetch: createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot }).fetch, hostname: '127.0.0.1', port });
-    playground = await startPlayground(`http://127.0.0.1:${port}/api/messages`, chat);
-  }, 90_000);
-  afterAll(async () => {
-    await playground?.close();
-    server?.close();
-  });
+  const playground = botInPlayground(db, chat);
 
   it("chats as the dev tenant's owner and VA, so setting up takes over the demo pairing with its history", async () => {
     await ensureTenant(db(), { id: chat.tenantId, name: 'Contoso (dev tenant)', verifiedDomains: ['contoso.example'] });
     const demo = await createPairing(db(), { tenantId: chat.tenantId, mailbox: chat.owner.email, owner: { address: chat.owner.email, userId: chat.owner.id }, va: { address: chat.va.email, userId: chat.va.id } });
-    expect([playground.me.aadObjectId, playground.users[0]?.aadObjectId]).toEqual([chat.owner.id, chat.va.id]);
-    await playground.install(playground.groupChatId);
-    const welcome = await playground.waitFor((message) => texts(message.card).includes('Hello from Tandem'));
+    expect([playground().me.aadObjectId, playground().users[0]?.aadObjectId]).toEqual([chat.owner.id, chat.va.id]);
+    await playground().install(playground().groupChatId);
+    const welcome = await playground().waitFor((message) => texts(message.card).includes('Hello from Tandem'));
     const setup = { owner: chat.owner.id, va: chat.va.id, mailbox: '', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: '90', windowHours: '24', inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
-    expect(JSON.stringify(await playground.execute(playground.groupChatId, playground.me.id, welcome.messageId, 'setup.submit', setup))).toContain('Tandem settings');
-    expect((await findPairingByConversation(db(), playground.groupChatId))?.id).toBe(demo.id);
+    expect(JSON.stringify(await playground().execute(playground().groupChatId, playground().me.id, welcome.messageId, 'setup.submit', setup))).toContain('Tandem settings');
+    expect((await findPairingByConversation(db(), playground().groupChatId))?.id).toBe(demo.id);
   }, 90_000);
 });
