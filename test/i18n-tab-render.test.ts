@@ -4,8 +4,8 @@
 // placeholder or NaN, and, in the pseudo-locale, on interface text that bypassed the catalog.
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTab } from '../src/api/tab-build.ts';
 import { PSEUDO_LOCALE } from '../src/i18n/locales.ts';
 import { EN } from '../src/i18n/en.ts';
 import { t, type MessageKey } from '../src/i18n/messages.ts';
@@ -40,7 +40,8 @@ beforeAll(async () => {
     const exactly = (text: string) => `^${text.replace(/[.?*+(){}[\]\\|^$]/g, '\\$&')}$`;
     data = new RegExp([`@|^${pairing.settings.timeZone}$|^Owner$|^\\d{4}-W\\d{2}$`, ...feedback.map(exactly), ...subjects.map(exactly)].join('|'));
   });
-  await build({ configFile: new URL('../tab/vite.config.ts', import.meta.url).pathname, logLevel: 'silent' });
+  // The shared build: it swaps files in place, so browser tests running beside this one never see an empty dist/tab.
+  await buildTab();
   await mkdir(ARTIFACTS, { recursive: true });
   [server, browser] = await Promise.all([startServer(dir), launchChromium()]);
 }, 180_000);
