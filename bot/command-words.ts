@@ -28,11 +28,12 @@ export function commandWordOf(typed: string): CommandWord | null {
 }
 
 /** The commands the catalog's hints name ("Type “settings” to see how."), in the reader's language. */
-export function commandHints(locale: string): Record<'setup' | 'settings' | 'warningsOn' | 'warningsOff' | 'leaveExample', string> {
+export function commandHints(locale: string): Record<'setup' | 'settings' | 'scorecardLast' | 'warningsOn' | 'warningsOff' | 'leaveExample', string> {
   const word = (name: CommandWord) => commandWord(locale, name);
   return {
     setup: word('setup'),
     settings: word('settings'),
+    scorecardLast: `${word('scorecard')} ${word('last')}`,
     warningsOn: `${word('warnings')} ${word('on')}`,
     warningsOff: `${word('warnings')} ${word('off')}`,
     leaveExample: `${word('leave')} ${LEAVE_DATES}`,
@@ -42,15 +43,16 @@ export function commandHints(locale: string): Record<'setup' | 'settings' | 'war
 /** The help card's lines: what to type, in the reader's language, and what it does. */
 export function commandLines(locale: string): ReadonlyArray<readonly [string, MessageKey]> {
   const word = (name: CommandWord) => commandWord(locale, name);
+  const hints = commandHints(locale);
   return [
     [word('scorecard'), 'help.cmd.scorecard'],
-    [`${word('scorecard')} ${word('last')}`, 'help.cmd.scorecardLast'],
+    [hints.scorecardLast, 'help.cmd.scorecardLast'],
     [word('waiting'), 'help.cmd.waiting'],
     [word('feedback'), 'help.cmd.feedback'],
     [word('settings'), 'help.cmd.settings'],
-    [`${word('leave')} ${LEAVE_DATES}`, 'help.cmd.leave'],
+    [hints.leaveExample, 'help.cmd.leave'],
     [word('review'), 'help.cmd.review'],
-    [`${word('warnings')} ${word('on')}`, 'help.cmd.warnings'],
+    [hints.warningsOn, 'help.cmd.warnings'],
     [word('offboard'), 'help.cmd.offboard'],
     [word('help'), 'help.cmd.help'],
   ];

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { commandWord, commandWordOf } from '../bot/command-words.ts';
+import { commandHints, commandWord, commandWordOf } from '../bot/command-words.ts';
 import { LANGUAGES, type Language } from '../src/i18n/locales.ts';
 import { t, type MessageKey } from '../src/i18n/messages.ts';
 
@@ -23,7 +23,6 @@ export interface LocalizableManifest {
 
 /** The languages besides English, as the manifest lists them. */
 export const ADDITIONAL_LANGUAGES = LANGUAGES.filter((language): language is Exclude<Language, 'en'> => language !== 'en');
-const LEAVE_DATES = '2026-12-24 2026-12-31';
 
 /** The version's localization schema, shipped offline with @microsoft/app-manifest like the manifest's. */
 async function localizationSchema(manifestVersion: string): Promise<Record<string, unknown>> {
@@ -52,10 +51,8 @@ export function manifestStrings(language: Language, manifest: LocalizableManifes
       if (word === null) throw new Error(`bots[0] command "${command.title}" is not a command the bot understands`);
       const path = `bots[0].commandLists[${listIndex}].commands[${index}]`;
       strings[`${path}.title`] = commandWord(language, word);
-      strings[`${path}.description`] = text(`manifest.command.${word}` as MessageKey, {
-        last: `${commandWord(language, 'scorecard')} ${commandWord(language, 'last')}`,
-        example: `${commandWord(language, 'leave')} ${LEAVE_DATES}`,
-      });
+      const hints = commandHints(language);
+      strings[`${path}.description`] = text(`manifest.command.${word}` as MessageKey, { last: hints.scorecardLast, example: hints.leaveExample });
     }),
   );
   const supertip = manifest.extensions?.[0]?.ribbons?.[0]?.tabs[0]?.groups?.[0]?.controls?.[0]?.supertip;
