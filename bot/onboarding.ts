@@ -5,6 +5,7 @@ import { t } from '../src/i18n/messages.ts';
 import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS, type Settings } from '../src/kpi/settings.ts';
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
 import type { MailboxDefaults } from '../src/jobs/ports.ts';
+import { atomically } from '../src/store/atomically.ts';
 import { createPairing, linkPairingToChat, updateSettings } from '../src/store/pairings.ts';
 import { ensureTenant, getTenant } from '../src/store/tenants.ts';
 import { clientTimeZone, conversationReference, tenantOf } from './activity.ts';
@@ -147,22 +148,26 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
   await ensureTenantExists(turn, tenantId);
   const { activity } = turn;
   const ref = conversationReference(activity, tenantId);
-  const linked = await linkPairingToChat(turn.deps.db, { tenantId, mailbox, owner: owner.email!, va: va.email! }, ref, { owner: owner.id, va: va.id });
-  const pairing =
-    linked === null
-      ? await createPairing(turn.deps.db, {
-          tenantId,
-          mailbox,
-          owner: { address: owner.email!, userId: owner.id },
-          va: { address: va.email!, userId: va.id },
-          settings,
-          // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
-          locale: mailboxSettings?.locale ?? locale,
-          conversationRef: ref,
-        })
-      : // What the owner just chose in the form applies to the pairing that was waiting for this chat.
-        await updateSettings(turn.deps.db, linked.id, formSettings(settings, linked.settings), 'owner');
-  turn.deps.log.info(linked === null ? 'pairing_created' : 'pairing_linked_to_chat', { pairingId: pairing.id, tenantId });
+  // Linking and the form's settings land together, or neither does.
+  const { pairing, linked } = await atomically(turn.deps.db, async (tx) => {
+    const waiting = await linkPairingToChat(tx, { tenantId, mailbox, owner: owner.email!, va: va.email! }, ref, { owner: owner.id, va: va.id });
+    if (waiting !== null) {
+      // What the owner just chose in the form applies to the pairing that was waiting for this chat.
+      return { pairing: await updateSettings(tx, waiting.id, formSettings(settings, waiting.settings), 'owner'), linked: true };
+    }
+    const created = await createPairing(tx, {
+      tenantId,
+      mailbox,
+      owner: { address: owner.email!, userId: owner.id },
+      va: { address: va.email!, userId: va.id },
+      settings,
+      // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
+      locale: mailboxSettings?.locale ?? locale,
+      conversationRef: ref,
+    });
+    return { pairing: created, linked: false };
+  });
+  turn.deps.log.info(linked ? 'pairing_linked_to_chat' : 'pairing_created', { pairingId: pairing.id, tenantId });
   // Both see these, so they speak the chat's language.
   return {
     post: [noticeCard(t(pairing.locale, 'welcome.done', { owner: owner.name, va: va.name }))],
