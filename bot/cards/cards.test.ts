@@ -19,7 +19,7 @@ const TEAMS_ONLY_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 // The file names itself with draft-04's `id`; ajv wants `$id`.
-const { id: schemaId, ...schemaBody } = JSON.parse(readFileSync(new URL('../../../shared/schemas/adaptive-card-1.5.0.json', import.meta.url), 'utf8')) as { id: string } & Record<string, unknown>;
+const { id: schemaId, ...schemaBody } = JSON.parse(readFileSync(new URL('../../test/fixtures/schemas/adaptive-card-1.5.0.json', import.meta.url), 'utf8')) as { id: string } & Record<string, unknown>;
 const schema: Record<string, unknown> = { $id: schemaId, ...schemaBody };
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 ajv.addMetaSchema(draft06);

@@ -9,7 +9,7 @@ export const SDK_PATH = require.resolve('adaptivecards/dist/adaptivecards.js');
 export const SDK_CSS_PATH = require.resolve('adaptivecards/dist/adaptivecards.css');
 
 export function hostConfig(theme: 'light' | 'dark'): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../../shared/schemas/hostconfig-teams-${theme}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(new URL(`../fixtures/schemas/hostconfig-teams-${theme}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 
 interface SdkEvent {
