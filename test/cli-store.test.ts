@@ -11,7 +11,7 @@ import { tandem } from './support/cli.ts';
 import { migratedPgliteCopy } from './support/databases.ts';
 
 const GRAPH_EXPORT = fileURLToPath(new URL('./fixtures/cli/worked-examples.graph.json', import.meta.url));
-const ENRON = fileURLToPath(new URL('../../shared/corpus/enron/badeer-r', import.meta.url));
+const ENRON = fileURLToPath(new URL('./fixtures/enron/badeer-r', import.meta.url));
 const UUID = /^[0-9a-f-]{36}$/;
 
 /** A stdin that claims to be a terminal and answers the first question asked on `prompt`. */

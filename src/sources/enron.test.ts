@@ -1,10 +1,10 @@
-// Robustness on real mail: the two Enron mailboxes in ../shared/corpus load completely and plausibly.
+// Robustness on real mail: the two Enron mailboxes vendored in test/fixtures/enron load completely and plausibly.
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSources } from './load.ts';
 
-const ENRON = fileURLToPath(new URL('../../../shared/corpus/enron/', import.meta.url));
+const ENRON = fileURLToPath(new URL('../../test/fixtures/enron/', import.meta.url));
 
 async function countFiles(dir: string): Promise<number> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
