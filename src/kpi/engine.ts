@@ -1,5 +1,5 @@
 // The KPI engine: message metadata, settings, pauses and snapshots in; weekly response KPIs and inbox-zero
-// out, exactly as ../shared/kpi-spec.md defines them. Pure: `now` is an argument, nothing is read or written.
+// out, exactly as docs/kpi.md defines them. Pure: `now` is an argument, nothing is read or written.
 import { buildAnswerIndex } from './answers.ts';
 import { buildClassifier, EXCLUSION_REASONS, KIND, type ExclusionReason } from './classify.ts';
 import { buildClock } from './clock.ts';
