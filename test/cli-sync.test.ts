@@ -63,8 +63,8 @@ describe('tandem sync', () => {
     expect(await runSync(['--pairing', pairingId], { stdout: stdout.stream, stderr: stderr.stream }, env, opener())).toBe(0);
     const lines = stderr.text().trim().split('\n');
     expect(lines.length).toBeGreaterThan(3);
-    expect(lines[0]).toMatch(/^\[#*-*\]\s+\d+%  Reading the last 120 days of mail: [\d,]+ messages so far$/);
-    expect(lines.at(-1)).toMatch(/^\[#{24}\] 100%  Reading the last 120 days of mail: [\d,]+ messages so far$/);
+    expect(lines[0]).toMatch(/^\[#*-*\]\s+\d+% {2}Reading the last 120 days of mail: [\d,]+ messages so far$/);
+    expect(lines.at(-1)).toMatch(/^\[#{24}\] 100% {2}Reading the last 120 days of mail: [\d,]+ messages so far$/);
     const percents = lines.map((line) => Number(/(\d+)%/.exec(line)?.[1]));
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(stdout.text()).toMatch(new RegExp(`^synced pairing ${pairingId} \\(.+\\): \\d+ messages new or changed\\n$`));
