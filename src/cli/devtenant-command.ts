@@ -2,7 +2,6 @@
 // a Graph stand-in and an identity over HTTPS — with what a client needs to use it, until Ctrl-C.
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startLocalTenant } from '../devtenant/local-tenant.ts';
 import { jsonLogger } from '../log.ts';
 import { parseCommandLine } from './arguments.ts';
 import { cliConfig, type Environment } from './store-session.ts';
@@ -20,6 +19,9 @@ export async function runDevtenant(argv: readonly string[], stdout: NodeJS.Writa
     return 0;
   }
   const config = cliConfig(env);
+  // Loaded here, not at the top: every other `tandem` command then runs without the dev tenant's code
+  // (rule devtenant-by-dynamic-import-only in .dependency-cruiser.cjs).
+  const { startLocalTenant } = await import('../devtenant/local-tenant.ts');
   const local = await startLocalTenant({ now: Date.now, logger: jsonLogger() });
   try {
     await mkdir(config.dataDir, { recursive: true });
