@@ -6,15 +6,14 @@
 // with type information the run took 2 min 40 s on this 2-core machine instead of well under a minute, so they are
 // not here. tsc --noEmit already checks the types.
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-  {
-    // Build output, installed packages, test outputs and inputs, local state: not source.
-    ignores: ['dist/**', 'node_modules/**', 'test/artifacts/**', 'test/fixtures/**', '.tandem/**', 'appPackage/build/**', 'scratch/**'],
-  },
+export default defineConfig(
+  // Build output, installed packages, test outputs and inputs, local state: not source.
+  globalIgnores(['dist/', 'node_modules/', 'test/artifacts/', 'test/fixtures/', '.tandem/', 'appPackage/build/', 'scratch/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
