@@ -227,6 +227,22 @@ module.exports = {
 
     // ---- Hygiene -------------------------------------------------------------------------------------------------
     {
+      name: 'folder-in-a-layer',
+      comment:
+        'Every module under src/ belongs to a layer above (or is src/log.ts, src/config.ts, src/cli.ts, src/index.ts): ' +
+        'a new folder\'s imports would go unchecked, so give it a layer rule here before it lands.',
+      severity: 'error',
+      from: {
+        path: '^src/',
+        pathNot: [
+          '^src/(kpi|i18n|ports|store|sources|graph|reports|actions|jobs|api|mail|server|cli|devtenant|wiring)/',
+          '^src/(log|config|cli|index)\\.ts$',
+          ...TESTS,
+        ],
+      },
+      to: { path: OURS },
+    },
+    {
       name: 'no-folder-cycle',
       comment:
         'No cycle between top-level folders: a cycle makes two layers one, whatever the rules above say. ' +

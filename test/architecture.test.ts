@@ -29,6 +29,7 @@ const files: Record<string, string> = {
   'src/index.ts': "import { y } from './devtenant/y.ts';\nexport const start = async () => (await import('./wiring/local.ts')).local + y;\n",
   'tab/src/bad.ts': "import { report } from '../../src/reports/report.ts';\nexport const shown = report();\n",
   'src/actions/up.ts': "import { start } from '../index.ts';\nexport const up = start;\n",
+  'src/misc/thing.ts': "import { kpi } from '../kpi/engine.ts';\nexport const thing = kpi;\n",
   'src/graph/a.ts': "import { s } from '../sources/b.ts';\nexport const g = s;\n",
   'src/sources/b.ts': "import { g } from '../graph/a.ts';\nexport const s = () => g;\n",
 
@@ -84,6 +85,7 @@ describe('dependency rules', () => {
     ['tab-browser-bundle', 'tab/src/bad.ts', 'src/reports/report.ts'],
     ['composition-root-on-top', 'src/actions/up.ts', 'src/index.ts'],
     ['sources-layer', 'src/sources/b.ts', 'src/graph/a.ts'],
+    ['folder-in-a-layer', 'src/misc/thing.ts', 'src/kpi/engine.ts'],
   ])('%s: %s → %s', (rule, from, to) => {
     expect(violations()).toContain(`${rule}: ${from} → ${to}`);
   });
@@ -100,6 +102,7 @@ describe('dependency rules', () => {
         'composition-root-on-top: src/actions/up.ts → src/index.ts',
         'devtenant-by-dynamic-import-only: src/index.ts → src/devtenant/y.ts',
         'devtenant-only-from-local-wiring: src/jobs/x.ts → src/devtenant/y.ts',
+        'folder-in-a-layer: src/misc/thing.ts → src/kpi/engine.ts',
         'kpi-is-pure: src/kpi/probe.ts → src/store/x.ts',
         'kpi-no-io: src/kpi/io.ts → fs',
         'sources-layer: src/sources/b.ts → src/graph/a.ts',
