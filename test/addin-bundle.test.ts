@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import { buildTab, TAB_DIST } from '../src/api/tab-build.ts';
+import { LANGUAGES } from '../src/i18n/locales.ts';
+import { t } from '../src/i18n/messages.ts';
 
 /** The scripts a page loads before it runs: its entry module and the modules Vite preloads with it. */
 async function initialScripts(page: string): Promise<Map<string, string>> {
@@ -32,4 +34,17 @@ it('loads none of the tab\'s views, teams-js or MSAL up front', async () => {
   const assets = await Promise.all((await readdir(join(TAB_DIST, 'assets'))).map((name) => readFile(join(TAB_DIST, 'assets', name), 'utf8')));
   expect(assets.some((code) => code.includes('msal.js.browser'))).toBe(true);
   console.info(`pane: ${pane.size} scripts, ${gzipKb(pane)} kB gzip up front; tab: ${gzipKb(await initialScripts('index.html'))} kB`);
+});
+
+it('loads only the reader\'s catalog, once running: none of the five languages up front', async () => {
+  const assets = await Promise.all((await readdir(join(TAB_DIST, 'assets'))).map((name) => readFile(join(TAB_DIST, 'assets', name), 'utf8')));
+  for (const page of ['index.html', 'addin/index.html']) {
+    const scripts = await initialScripts(page);
+    for (const language of LANGUAGES) {
+      const sample = t(language, 'tab.noPairing');
+      for (const [file, code] of scripts) expect(code, `${language} catalog in ${file}, up front in ${page}`).not.toContain(sample);
+      // Still in the build, for the page to load once it knows its reader's locale.
+      expect(assets.some((code) => code.includes(sample)), language).toBe(true);
+    }
+  }
 });

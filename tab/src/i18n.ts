@@ -1,13 +1,22 @@
-// The tab's strings and formats: the shared message catalog (src/i18n) in the host's locale.
+// The tab's strings and formats: the shared message catalog (src/i18n) in the host's locale. Only that
+// locale's catalog loads (setLocale, before the first render); the build serves messages.ts as catalog.ts.
 import { labelledAnswers, type FeedbackRole, type LabelledAnswer } from '../../bot/cards/feedback-questions.ts';
 import { formatDate, formatDateTime, formatDuration, formatLanguage, formatPercent, formatWeekday } from '../../src/i18n/format.ts';
 import type { Weekday } from '../../src/kpi/settings.ts';
-import { t, type MessageKey, type Params } from '../../src/i18n/messages.ts';
+import { t, type MessageKey, type Params } from '../../src/i18n/catalog.ts';
+import { loadCatalog } from '../../src/i18n/load-catalog.ts';
 
 let current = 'en';
 
-export function setLocale(locale: string): void {
+/** Loads `locale`'s catalog and speaks it from then on; awaited before the first render. */
+export async function setLocale(locale: string): Promise<void> {
+  await loadCatalog(locale);
   current = locale;
+}
+
+/** Starts loading a catalog likely to be needed; setLocale then finds it loaded or loading (and reports a failure). */
+export function preloadLocale(locale: string): void {
+  loadCatalog(locale).catch(() => undefined);
 }
 
 export const text = (key: MessageKey, params?: Params): string => t(current, key, params);
