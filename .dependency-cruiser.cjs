@@ -8,7 +8,8 @@
 //
 // The layers, bottom up:
 //   src/kpi (pure engine) <- src/i18n, src/ports <- src/store, src/sources <- src/graph, src/reports
-//   <- src/actions <- src/jobs <- surfaces (src/api, bot, src/mail, src/server, tab)
+//   src/auth (token validation) beside src/graph
+//   <- src/actions <- src/jobs <- surfaces (src/api, bot, src/mail, tab)
 //   <- composition root (src/index.ts, src/wiring) and the CLI (src/cli, src/cli.ts).
 //   src/devtenant (local stand-ins) sits beside all of them and is loaded only by the local wiring.
 
@@ -16,7 +17,7 @@
 const TESTS = ['\\.test\\.tsx?$', '^test/'];
 /** Everything that is our code: what the allow-list rules look at (tests: rule not-to-test). */
 const OURS = '^(src|bot|tab)/';
-const SURFACES = '^(src/api|src/mail|src/server|bot|tab)/';
+const SURFACES = '^(src/api|src/mail|bot|tab)/';
 const COMPOSITION_ROOT = ['^src/index\\.ts$', '^src/wiring/', '^src/cli/', '^src/cli\\.ts$'];
 const LEFT_TO_OWN_RULES = ['^src/devtenant/', ...COMPOSITION_ROOT, ...TESTS];
 
@@ -88,10 +89,10 @@ module.exports = {
     // ---- Persistence and importers ----------------------------------------------------------------------------
     layer(
       'store-layer',
-      'src/store persists what the engine computes: it may use src/kpi, itself, the port types and src/log.ts, ' +
-        'never a read model, a job or a surface (they use the store, not the other way round).',
+      'src/store persists what the engine computes: it may use src/kpi, itself, the pure catalogs of src/i18n (locale ' +
+        'tags), the port types and src/log.ts, never a read model, a job or a surface (they use the store, not the other way round).',
       '^src/store/',
-      ['^src/(kpi|store|ports)/', '^src/log\\.ts$'],
+      ['^src/(kpi|store|ports|i18n)/', '^src/log\\.ts$'],
     ),
     {
       name: 'store-ports-types-only',
@@ -113,6 +114,14 @@ module.exports = {
         'src/store, src/i18n, src/log.ts and src/config.ts, never a job, a surface or the dev tenant.',
       '^src/graph/',
       ['^src/(kpi|sources|ports|store|i18n|graph)/', '^src/(log|config)\\.ts$'],
+    ),
+
+    layer(
+      'auth-layer',
+      'src/auth validates the tokens Entra (or the dev identity) issues for the tab and the Outlook pane: it may use ' +
+        'src/kpi, the store (known tenants), src/log.ts and the Graph layer\'s HTTPS client for signing keys.',
+      '^src/auth/',
+      ['^src/(kpi|store|auth)/', '^src/graph/https-network-client\\.ts$', '^src/log\\.ts$'],
     ),
 
     // ---- Application --------------------------------------------------------------------------------------------
@@ -142,7 +151,7 @@ module.exports = {
     {
       name: 'surface-not-to-surface',
       comment:
-        'The surfaces (src/api, bot, src/mail, src/server, tab) are independent ways into the same application: ' +
+        'The surfaces (src/api, bot, src/mail, tab) are independent ways into the same application: ' +
         'what two of them share belongs in src/reports or src/actions, never in one surface imported by another.',
       severity: 'error',
       from: { path: SURFACES, pathNot: TESTS },
@@ -151,10 +160,21 @@ module.exports = {
     layer(
       'surface-layer',
       'A surface may use src/kpi, src/i18n, src/reports, src/actions, src/ports, src/log.ts, src/config.ts and itself: ' +
-        'not the store, the Graph client, the jobs or the importers directly (they are wired in by the composition root).',
+        'not the store, the Graph client, the jobs or the importers directly (they are wired in by the composition root). ' +
+        'It may name the types of stored rows, of the token validator and of the job system\'s renderer port ' +
+        '(rule surface-types-only).',
       SURFACES,
-      ['^src/(kpi|i18n|reports|actions|ports)/', '^src/(log|config)\\.ts$', SURFACES],
+      ['^src/(kpi|i18n|reports|actions|ports|store|auth)/', '^src/jobs/renderers\\.ts$', '^src/(log|config)\\.ts$', SURFACES],
     ),
+    {
+      name: 'surface-types-only',
+      comment:
+        'A surface reads through src/reports and writes through src/actions; from the store, the token validator and ' +
+        'the renderer port it takes type names only (a Pairing, an AuthenticatedUser, a RitualPost), never code.',
+      severity: 'error',
+      from: { path: SURFACES, pathNot: TESTS },
+      to: { path: ['^src/(store|auth)/', '^src/jobs/renderers\\.ts$'], dependencyTypesNot: ['type-only'] },
+    },
     {
       name: 'surface-config-types-only',
       comment: 'Surfaces get their configuration handed in by the composition root; they may name its type, not load it.',
@@ -166,10 +186,15 @@ module.exports = {
       name: 'tab-browser-bundle',
       comment:
         'tab/ runs in the browser: at run time it may load only tab/, src/kpi and src/i18n. Read models, actions, ports ' +
-        'and the log are server code, so from there it may import types only (the API\'s response shapes).',
+        'and the log are server code, so from there it may import types only (the API\'s response shapes); the two ' +
+        'read-model modules that are plain data (the check-in questions, the Teams deep link) are shared as code.',
       severity: 'error',
       from: { path: '^tab/', pathNot: TESTS },
-      to: { path: ['^src/(reports|actions|ports)/', '^src/(log|config)\\.ts$'], dependencyTypesNot: ['type-only'] },
+      to: {
+        path: ['^src/(reports|actions|ports)/', '^src/(log|config)\\.ts$'],
+        pathNot: ['^src/reports/(feedback-questions|tab-link)\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
 
     {
@@ -235,7 +260,7 @@ module.exports = {
       from: {
         path: '^src/',
         pathNot: [
-          '^src/(kpi|i18n|ports|store|sources|graph|reports|actions|jobs|api|mail|server|cli|devtenant|wiring)/',
+          '^src/(kpi|i18n|ports|store|sources|graph|auth|reports|actions|jobs|api|mail|cli|devtenant|wiring)/',
           '^src/(log|config|cli|index)\\.ts$',
           ...TESTS,
         ],

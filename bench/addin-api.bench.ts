@@ -12,6 +12,7 @@ import { listMessagesSince, upsertMessages } from '../src/store/messages.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { seedTabPairing } from '../test/support/tab-seed.ts';
 import { testIssuer } from '../test/support/tab-tokens.ts';
+import { services } from '../test/support/services.ts';
 
 const WEEKS = 52;
 const PER_DAY = 40;
@@ -25,7 +26,7 @@ const { pairing, messages } = await seedTabPairing(db, now, { weeks: WEEKS, perD
 const stored = await listMessagesSince(db, pairing.id, 0);
 await upsertMessages(db, pairing.id, stored.map((message) => ({ ...message, internetMessageId: `<${message.id}@bench.example>` })));
 const issuer = await testIssuer();
-const api = createApiApp({ db, validateToken: issuer.validator(db, silentLogger), clock: { now: () => now }, log: silentLogger });
+const api = createApiApp({ ...services(db), db, validateToken: issuer.validator(db, silentLogger), clock: { now: () => now }, log: silentLogger });
 const token = await issuer.sign({ tid: pairing.tenantId, oid: 'bench-va', upn: pairing.va.address });
 const inbound = stored.filter((message) => message.folder === 'inbox');
 

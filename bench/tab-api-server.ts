@@ -12,6 +12,7 @@ import { migrate } from '../src/store/migrate.ts';
 import { createScratchDatabase } from '../test/support/postgres.ts';
 import { seedTabPairing } from '../test/support/tab-seed.ts';
 import { testIssuer } from '../test/support/tab-tokens.ts';
+import { services } from '../test/support/services.ts';
 
 const PAIRINGS = Number(process.env.BENCH_TAB_PAIRINGS ?? 100);
 const WEEKS_OF_DATA = 52;
@@ -30,7 +31,7 @@ for (let i = 0; i < PAIRINGS; i++) {
   messages += seeded.messages;
   targets.push({ path: `/pairings/${seeded.pairing.id}/week`, token: await issuer.sign({ tid: TENANT, oid: `owner-${i}`, upn: seeded.pairing.owner.address }) });
 }
-const app = createApiApp({ db, validateToken: issuer.validator(db, silentLogger), clock: { now: () => Date.now() }, log: silentLogger });
+const app = createApiApp({ ...services(db), db, validateToken: issuer.validator(db, silentLogger), clock: { now: () => Date.now() }, log: silentLogger });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 server.once('listening', () => {
   const address = server.address();

@@ -12,12 +12,13 @@ import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { startTabServer } from '../src/api/tab-server.ts';
 import { buildTab, TAB_DIST } from '../src/api/tab-build.ts';
-import { loadConfig } from '../src/config.ts';
-import { systemClock } from '../src/jobs/ports.ts';
+import { systemClock } from '../src/ports/clock.ts';
 import { silentLogger } from '../src/log.ts';
-import { createApp } from '../src/server/app.ts';
+import { createApp } from '../src/wiring/http-app.ts';
+import { localTabIdentity } from '../src/wiring/local.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { freePort, launchChromium, seededDataDir } from '../test/support/tab-browser.ts';
+import { services } from '../test/support/services.ts';
 import { seedTabPairing } from '../test/support/tab-seed.ts';
 
 const RUNS = 7;
@@ -45,9 +46,9 @@ process.stdout.write(
 
 const dataDir = await seededDataDir(async (db) => void (await seedTabPairing(db, Date.now())));
 const port = await freePort();
-const config = loadConfig({ PORT: String(port), TANDEM_DATA_DIR: dataDir });
 const db = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-const tab = await startTabServer(config, db, systemClock, silentLogger);
+const identity = await localTabIdentity(db, `localhost:${port}`, silentLogger);
+const tab = await startTabServer({ db, clock: systemClock, log: silentLogger, ...services(db) }, identity, silentLogger);
 const server = serve({ fetch: createApp({ db, jobsRunning: () => true, log: silentLogger, tab }).fetch, port });
 const url = `http://localhost:${port}`;
 const { token } = (await (await fetch(`${url}/api/sign-in/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upn: 'owner@contoso.example' }) })).json()) as { token: string };
@@ -95,5 +96,5 @@ process.stdout.write(
 );
 await browser.close();
 server.close();
-await tab.close();
+await identity.close();
 await db.close();

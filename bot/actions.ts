@@ -1,44 +1,35 @@
 // Card actions by verb, whether they arrive as Universal Actions (invoke) or as the Action.Submit fallback
 // (a message with a value). Each checks that the clicker belongs to the pairing the card is about.
 import { z } from 'zod';
+import { ActionError } from '../src/actions/action.ts';
+import { offboard } from '../src/actions/offboard.ts';
+import { answerReview, reviewInput } from '../src/actions/review.ts';
 import { t } from '../src/i18n/messages.ts';
 import { SettingsError } from '../src/kpi/settings.ts';
-import { appendAudit } from '../src/store/audit.ts';
-import { offboardPairing } from '../src/store/offboard.ts';
-import { updateSettings, type Pairing } from '../src/store/pairings.ts';
+import { lastWeeks } from '../src/kpi/weeks.ts';
+import { roleIn } from '../src/reports/access.ts';
+import { MAX_ANSWER_LENGTH } from '../src/reports/feedback-questions.ts';
+import { weekParam } from '../src/reports/params.ts';
+import type { Pairing } from '../src/store/pairings.ts';
+import { refusal } from './action-refusals.ts';
 import { helpCard } from './cards/help-card.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import { reviewCard, type ReviewValues } from './cards/review-card.ts';
-import { MAX_ANSWER_LENGTH } from './cards/feedback-questions.ts';
 import { commandHints } from './command-words.ts';
 import { parseCommand } from './commands.ts';
 import { runCommand } from './commands-run.ts';
 import { feedbackView, submitFeedback } from './feedback-flow.ts';
-import { kpiFor } from '../src/api/kpi-reads.ts';
-import { lastWeeks, weekParam } from '../src/api/periods.ts';
 import { submitSetup } from './onboarding.ts';
-import { chatLocale, pairingFor, posts, replaces, replyLocale, roleIn, type BotResult, type Turn } from './turn-context.ts';
+import { actionContext, chatLocale, pairingFor, posts, replaces, replyLocale, type BotResult, type Turn } from './turn-context.ts';
 
 const pairingData = z.object({ pairingId: z.string().max(100) });
 const weekData = pairingData.extend({ week: weekParam });
 const commandData = z.object({ command: z.string().max(200) });
 
-const reviewSchema = z.object({
-  targetPct: z.coerce.number().int().min(1).max(100),
-  windowHours: z.coerce.number().int().min(1).max(168),
-  comment: z
-    .string()
-    .max(MAX_ANSWER_LENGTH)
-    .default('')
-    .transform((comment) => comment.replaceAll('\u0000', '')),
-});
-
 async function reviewSubmit(turn: Turn, pairing: Pairing, data: Record<string, unknown>): Promise<BotResult> {
   const locale = replyLocale(turn, pairing);
-  const role = roleIn(pairing, turn.userId);
-  if (role === null) return posts(noticeCard(t(chatLocale(turn, pairing), 'bot.notMember')));
-  const parsed = reviewSchema.safeParse(data);
-  const weeks = (await kpiFor(turn.deps.db, pairing, lastWeeks(pairing.settings, turn.now, pairing.settings.reviewEveryWeeks), turn.now)).weeks;
+  if (roleIn(pairing, turn.actor) === null) return posts(noticeCard(t(chatLocale(turn, pairing), 'bot.notMember')));
+  const weeks = (await turn.deps.reports.kpi(pairing, lastWeeks(pairing.settings, turn.now, pairing.settings.reviewEveryWeeks), turn.now)).weeks;
   const typed: ReviewValues = {
     targetPct: Number(data.targetPct) || pairing.settings.responseTargetPct,
     windowHours: Number(data.windowHours) || pairing.settings.windowHours,
@@ -46,34 +37,30 @@ async function reviewSubmit(turn: Turn, pairing: Pairing, data: Record<string, u
   };
   const again = (errors: Partial<Record<keyof ReviewValues | 'form', string>>) =>
     replaces(reviewCard({ locale, pairingId: pairing.id, weeks, settings: pairing.settings, values: typed, errors }));
+  // The same schema the action applies, read here field by field so each error sits under its input.
+  const parsed = reviewInput.safeParse(data);
   if (!parsed.success) {
     const errors: Partial<Record<keyof ReviewValues, string>> = {};
     for (const issue of parsed.error.issues) errors[issue.path[0] as keyof ReviewValues] ??= t(locale, issue.path[0] === 'comment' ? 'feedback.error.tooLong' : 'review.error.range', { max: MAX_ANSWER_LENGTH, length: typed.comment.length });
     return again(errors);
   }
-  const changesTargets = parsed.data.targetPct !== pairing.settings.responseTargetPct || parsed.data.windowHours !== pairing.settings.windowHours;
-  if (changesTargets && role !== 'owner') return again({ form: t(locale, 'review.error.ownerOnly') });
-  let settings = pairing.settings;
-  if (changesTargets) {
-    try {
-      settings = (await updateSettings(turn.deps.db, pairing.id, { responseTargetPct: parsed.data.targetPct, windowHours: parsed.data.windowHours }, 'owner')).settings;
-    } catch (error) {
-      if (!(error instanceof SettingsError)) throw error;
-      return again({ form: error.problems.join('; ') });
-    }
+  try {
+    const { settings, changesTargets } = await answerReview(actionContext(turn), turn.actor, pairing.id, data);
+    return replaces(noticeCard(t(locale, changesTargets ? 'review.saved.targets' : 'review.saved', { target: settings.responseTargetPct, window: settings.windowHours })));
+  } catch (error) {
+    if (error instanceof SettingsError) return again({ form: error.problems.join('; ') });
+    if (error instanceof ActionError && error.problem === 'forbidden') return again({ form: refusal(error, locale) });
+    throw error;
   }
-  const comment = parsed.data.comment.trim();
-  if (comment !== '') await appendAudit(turn.deps.db, { tenantId: pairing.tenantId, pairingId: pairing.id, actor: role, action: 'review_comment', details: { comment } });
-  return replaces(noticeCard(t(locale, changesTargets ? 'review.saved.targets' : 'review.saved', { target: settings.responseTargetPct, window: settings.windowHours })));
 }
 
 async function feedbackAction(turn: Turn, verb: string, pairing: Pairing, week: string, data: Record<string, unknown>): Promise<BotResult> {
-  const role = roleIn(pairing, turn.userId);
+  const role = roleIn(pairing, turn.actor);
   const db = turn.deps.db;
   const locales = { viewer: replyLocale(turn, pairing), chat: chatLocale(turn, pairing) };
   if (verb === 'feedback.submit') {
     if (role === null) return replaces((await feedbackView(db, pairing, week, null, locales)).card);
-    const result = await submitFeedback(db, pairing, week, role, data, locales);
+    const result = await submitFeedback(turn, pairing, week, data, locales);
     // Once both have answered the card becomes one summary for everyone in the chat.
     return replaces(result.card, result.saved && result.complete);
   }
@@ -120,8 +107,12 @@ export async function runAction(turn: Turn, verb: string, data: Record<string, u
     case 'review.submit':
       return reviewSubmit(turn, pairing!, data);
     case 'offboard.confirm': {
-      if (roleIn(pairing!, turn.userId) !== 'owner') return replaces(noticeCard(t(locale, 'offboard.ownerOnly')));
-      const counts = await offboardPairing(turn.deps.db, pairing!.id, 'owner');
+      let counts: Record<string, number>;
+      try {
+        counts = (await offboard(actionContext(turn), turn.actor, pairing!.id, {})).deleted;
+      } catch (error) {
+        return replaces(noticeCard(refusal(error, locale)));
+      }
       const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
       turn.deps.log.info('pairing_offboarded_from_chat', { rows });
       return replaces(noticeCard(t(chatLocale(turn, pairing), 'offboard.done', { rows })), true);

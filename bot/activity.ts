@@ -109,6 +109,14 @@ export function tenantOf(activity: Activity): string | null {
   return activity.conversation.tenantId ?? activity.channelData?.tenant?.id ?? null;
 }
 
+/** Conversations without a tenant are the local dev tenant's (the Agents Playground sends none). */
+const NO_TENANT = 'dev';
+
+/** The tenant a chat belongs to, for pairings and for who may act in them. */
+export function chatTenant(activity: Activity): string {
+  return tenantOf(activity) ?? NO_TENANT;
+}
+
 /** The user's time zone from Teams' clientInfo entity (IANA), when sent. */
 export function clientTimeZone(activity: Activity): string | null {
   return activity.entities?.find((entity) => entity.type === 'clientInfo')?.timezone ?? null;

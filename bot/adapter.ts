@@ -17,7 +17,7 @@ import { AuthenticationError } from 'botframework-connector';
 import { Hono } from 'hono';
 import { t } from '../src/i18n/messages.ts';
 import { canonicalLocale } from '../src/i18n/locales.ts';
-import { activitySchema, envelopeSchema, type Activity } from './activity.ts';
+import { activitySchema, chatTenant, envelopeSchema, type Activity } from './activity.ts';
 import type { Card } from './cards/card-parts.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import type { ChatMember } from './cards/welcome-card.ts';
@@ -120,7 +120,8 @@ export function botRoute(deps: BotDependencies, credentials: BotCredentials | nu
     const locale = canonicalLocale(activity.locale) ?? 'en';
     try {
       const response = await adapter.run(authHeader, body as Partial<BotActivity>, async (context) => {
-        const turn: Turn = { activity, deps, tools: { members: () => members(context) }, now: deps.clock.now(), locale, userId: userIdOf(activity.from) };
+        const userId = userIdOf(activity.from);
+        const turn: Turn = { activity, deps, tools: { members: () => members(context) }, now: deps.clock.now(), locale, userId, actor: { tenantId: chatTenant(activity), userId } };
         await deliver(context, activity, await handleTurn(turn), locale);
       });
       if (response === undefined) return c.body(null, 200);

@@ -1,7 +1,7 @@
 // Posts cards to a Teams conversation through the Bot Framework connector REST API, honouring 429 and
-// Retry-After. Issue #6 moves posting onto botbuilder's CloudAdapter behind the same ChatPoster port.
+// Retry-After; a chat the bot was removed from (403) or that is gone (404) is a ChatGoneError.
 import { z } from 'zod';
-import type { ChatPoster, ConversationRef } from '../src/jobs/ports.ts';
+import { ChatGoneError, type ChatPoster, type ConversationRef } from '../src/ports/chat.ts';
 
 export interface ConnectorPosterOptions {
   /** Gives up after waiting this long in total, well inside the delivery lease. */
@@ -25,10 +25,6 @@ export class ConnectorError extends Error {
     super(message);
   }
 
-  /** The bot was removed from the chat (403) or the chat is gone (404): retrying cannot help. */
-  get permanent(): boolean {
-    return this.status === 403 || this.status === 404;
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,6 +46,8 @@ export function connectorPoster(options: ConnectorPosterOptions = {}): ChatPoste
     for (;;) {
       const response = await request(url, { ...init, headers: { 'content-type': 'application/json' } });
       if (response.ok) return response.json();
+      // The bot was removed from the chat (403) or the chat is gone (404): retrying cannot help.
+      if (response.status === 403 || response.status === 404) throw new ChatGoneError(response.status, `connector answered ${response.status} for conversation ${conversation.conversation.id}`);
       if (!RETRYABLE.has(response.status) || waited >= maxWaitMs) {
         throw new ConnectorError(response.status, `connector answered ${response.status} for conversation ${conversation.conversation.id}`);
       }

@@ -2,15 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../src/kpi/settings.ts';
 import type { Pairing } from '../src/store/pairings.ts';
-import { checkFeedback, feedbackWeek, isMonthlyWeek } from './feedback-flow.ts';
+import { checkInWeek, isMonthlyWeek } from '../src/reports/check-in.ts';
+import { checkFeedback } from './feedback-flow.ts';
 
 const pairing = { settings: parseSettings({ timeZone: 'Pacific/Auckland' }) } as Pairing;
 
 describe('feedback rules', () => {
   it('asks about the last full week in the pairing’s time zone', () => {
     // Sunday 22:00 UTC is already Monday of W48 in Auckland, so the week asked about is W47.
-    expect(feedbackWeek(pairing, Date.parse('2026-11-22T22:00:00Z'))).toBe('2026-W47');
-    expect(feedbackWeek({ ...pairing, settings: parseSettings({}) }, Date.parse('2026-11-22T22:00:00Z'))).toBe('2026-W46');
+    expect(checkInWeek(pairing.settings, Date.parse('2026-11-22T22:00:00Z'))).toBe('2026-W47');
+    expect(checkInWeek(parseSettings({}), Date.parse('2026-11-22T22:00:00Z'))).toBe('2026-W46');
   });
 
   it('adds the monthly question to the check-in posted in a month’s first days', () => {

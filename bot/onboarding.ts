@@ -2,20 +2,15 @@
 // pairing (owner and VA from the chat's members) and stores the conversation reference for proactive posts.
 import { z } from 'zod';
 import { t } from '../src/i18n/messages.ts';
-import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS, type Settings } from '../src/kpi/settings.ts';
+import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS } from '../src/kpi/settings.ts';
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
-import type { MailboxDefaults } from '../src/jobs/ports.ts';
-import { atomically } from '../src/store/atomically.ts';
-import { createPairing, linkPairingToChat, updateSettings } from '../src/store/pairings.ts';
-import { ensureTenant, getTenant } from '../src/store/tenants.ts';
-import { clientTimeZone, conversationReference, tenantOf } from './activity.ts';
+import type { MailboxDefaults } from '../src/ports/mailbox.ts';
+import { setUpPairing } from '../src/actions/setup.ts';
+import { chatTenant, clientTimeZone, conversationReference } from './activity.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import { settingsCard } from './cards/settings-card.ts';
 import { welcomeCard, type ChatMember, type SetupValues } from './cards/welcome-card.ts';
-import { posts, replaces, type BotResult, type Turn } from './turn-context.ts';
-
-/** Conversations without a tenant are the local dev tenant's. */
-const DEV_TENANT = 'dev';
+import { actionContext, posts, replaces, type BotResult, type Turn } from './turn-context.ts';
 
 /** The settings of the person's own mailbox (time zone, working hours, language) when Graph can read them. */
 async function ownMailbox(turn: Turn, members: readonly ChatMember[]): Promise<MailboxDefaults | null> {
@@ -45,7 +40,7 @@ function defaults(turn: Turn, members: readonly ChatMember[], mailbox: MailboxDe
 /** The welcome card for this chat, with the roster's members and the consent hint when needed. */
 export async function welcome(turn: Turn): Promise<BotResult> {
   const members = await turn.tools.members();
-  const consentUrl = await turn.deps.consentUrl(tenantOf(turn.activity) ?? DEV_TENANT);
+  const consentUrl = await turn.deps.consentUrl(chatTenant(turn.activity));
   return posts(welcomeCard({ locale: turn.locale, members, consentUrl, values: defaults(turn, members, await ownMailbox(turn, members)) }));
 }
 
@@ -81,23 +76,6 @@ function typedValues(raw: Record<string, unknown>, fallback: SetupValues): Setup
     windowHours: num('windowHours'),
     inboxZeroDay: str('inboxZeroDay'),
     inboxZeroCutoff: str('inboxZeroCutoff'),
-  };
-}
-
-async function ensureTenantExists(turn: Turn, tenantId: string): Promise<void> {
-  // ensureTenant replaces verified domains, which the sync owns: only create an unknown tenant here.
-  if ((await getTenant(turn.deps.db, tenantId)) === null) await ensureTenant(turn.deps.db, { id: tenantId, name: tenantId, verifiedDomains: [] });
-}
-
-/** The settings the welcome form sets, over a pairing's own (the rest, such as working days, stay). */
-function formSettings(chosen: Settings, current: Settings): Partial<Settings> {
-  return {
-    responseTargetPct: chosen.responseTargetPct,
-    windowHours: chosen.windowHours,
-    timeZone: chosen.timeZone,
-    workingHours: { ...current.workingHours, startTime: chosen.workingHours.startTime, endTime: chosen.workingHours.endTime },
-    inboxZeroDay: chosen.inboxZeroDay,
-    inboxZeroCutoff: chosen.inboxZeroCutoff,
   };
 }
 
@@ -140,34 +118,21 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
     if (!(error instanceof SettingsError)) throw error;
     errors.form ??= error.problems.join('; ');
   }
-  const consentUrl = await turn.deps.consentUrl(tenantOf(turn.activity) ?? DEV_TENANT);
+  const consentUrl = await turn.deps.consentUrl(chatTenant(turn.activity));
   if (Object.keys(errors).length > 0 || owner === undefined || va === undefined) {
     return replaces(welcomeCard({ locale, members, consentUrl, values, errors }));
   }
-  const tenantId = tenantOf(turn.activity) ?? DEV_TENANT;
-  await ensureTenantExists(turn, tenantId);
-  const { activity } = turn;
-  const ref = conversationReference(activity, tenantId);
-  // Linking and the form's settings land together, or neither does.
-  const { pairing, linked } = await atomically(turn.deps.db, async (tx) => {
-    const waiting = await linkPairingToChat(tx, { tenantId, mailbox, owner: owner.email!, va: va.email! }, ref, { owner: owner.id, va: va.id });
-    if (waiting !== null) {
-      // What the owner just chose in the form applies to the pairing that was waiting for this chat.
-      return { pairing: await updateSettings(tx, waiting.id, formSettings(settings, waiting.settings), 'owner'), linked: true };
-    }
-    const created = await createPairing(tx, {
-      tenantId,
-      mailbox,
-      owner: { address: owner.email!, userId: owner.id },
-      va: { address: va.email!, userId: va.id },
-      settings,
-      // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
-      locale: mailboxSettings?.locale ?? locale,
-      conversationRef: ref,
-    });
-    return { pairing: created, linked: false };
+  const tenantId = chatTenant(turn.activity);
+  const { pairing } = await setUpPairing(actionContext(turn), turn.actor, {
+    tenantId,
+    mailbox,
+    owner: { address: owner.email!, userId: owner.id },
+    va: { address: va.email!, userId: va.id },
+    settings,
+    // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
+    locale: mailboxSettings?.locale ?? locale,
+    conversationRef: conversationReference(turn.activity, tenantId),
   });
-  turn.deps.log.info(linked ? 'pairing_linked_to_chat' : 'pairing_created', { pairingId: pairing.id, tenantId });
   // Both see these, so they speak the chat's language.
   return {
     post: [noticeCard(t(pairing.locale, 'welcome.done', { owner: owner.name, va: va.name }))],

@@ -1,9 +1,15 @@
 // What a bot turn works with: the services it may use, the chat's members, and who is speaking in which
 // pairing. Handlers get this plain object; only the adapter knows botbuilder.
+import type { ActionContext } from '../src/actions/action.ts';
 import type { Logger } from '../src/log.ts';
-import type { Clock, MailboxDefaults } from '../src/jobs/ports.ts';
+import type { ChangeFeed } from '../src/ports/changes.ts';
+import type { Actor } from '../src/reports/access.ts';
+import type { Reports } from '../src/reports/reports.ts';
+import type { Clock } from '../src/ports/clock.ts';
+import type { MailboxDefaults } from '../src/ports/mailbox.ts';
 import type { Database } from '../src/store/database.ts';
-import { findPairingByConversation, findPairingsByUser, type Pairing } from '../src/store/pairings.ts';
+import { pairingOfChat, pairingsOfUser } from '../src/reports/chat-pairings.ts';
+import type { Pairing } from '../src/store/pairings.ts';
 import { isPersonal, type Activity } from './activity.ts';
 import type { Card } from './cards/card-parts.ts';
 import type { ChatMember } from './cards/welcome-card.ts';
@@ -18,6 +24,9 @@ export interface BotDependencies {
   readonly consentUrl: (tenantId: string) => Promise<string | null>;
   /** The mailbox's own time zone and working hours, offered as set-up defaults; null when unreadable. */
   readonly mailboxDefaults?: (address: string) => Promise<MailboxDefaults | null>;
+  /** The read models and change feed the whole instance shares. */
+  readonly reports: Reports;
+  readonly changes: ChangeFeed;
 }
 
 /** Per-turn access to the conversation, provided by the adapter. */
@@ -26,7 +35,7 @@ export interface ConversationTools {
   members(): Promise<ChatMember[]>;
 }
 
-export type Role = 'owner' | 'va';
+export type { PairingRole as Role } from '../src/reports/access.ts';
 
 /** What a handler produces: cards to post, and for card actions the card that replaces the one clicked. */
 export interface BotResult {
@@ -50,15 +59,14 @@ export interface Turn {
   readonly locale: string;
   /** Entra object id of the person acting (falls back to the channel id when Teams sent none). */
   readonly userId: string;
+  /** The person acting, in the chat's tenant, as actions and read models know people. */
+  readonly actor: Actor;
 }
 
 export const userIdOf = (account: { id: string; aadObjectId?: string | undefined }): string => account.aadObjectId ?? account.id;
 
-export function roleIn(pairing: Pairing, userId: string): Role | null {
-  if (pairing.owner.userId === userId) return 'owner';
-  if (pairing.va.userId === userId) return 'va';
-  return null;
-}
+/** What an action needs from a turn. */
+export const actionContext = (turn: Turn): ActionContext => ({ db: turn.deps.db, changes: turn.deps.changes, clock: turn.deps.clock, log: turn.deps.log });
 
 /**
  * The language of what the bot posts: in a group chat both people read it, so the pairing's shared language;
@@ -82,9 +90,9 @@ export function replyLocale(turn: Turn, pairing: Pairing | null): string {
  */
 export async function pairingFor(turn: Turn, requestedId: string | null = null): Promise<Pairing | null> {
   if (!isPersonal(turn.activity)) {
-    const pairing = await findPairingByConversation(turn.deps.db, turn.activity.conversation.id);
+    const pairing = await pairingOfChat(turn.deps.db, turn.activity.conversation.id);
     return pairing !== null && (requestedId === null || pairing.id === requestedId) ? pairing : null;
   }
-  const mine = await findPairingsByUser(turn.deps.db, turn.userId);
+  const mine = await pairingsOfUser(turn.deps.db, turn.userId);
   return (requestedId === null ? mine[0] : mine.find((pairing) => pairing.id === requestedId)) ?? null;
 }

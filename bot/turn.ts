@@ -1,7 +1,8 @@
 // One bot turn: routes a typed activity to its handler and returns plain data (cards to post, the card that
 // replaces a clicked one, or a refusal). Installs get the welcome card; a removed bot stops the schedules.
 import { t } from '../src/i18n/messages.ts';
-import { findPairingByConversation, resumePairing, stopPairing } from '../src/store/pairings.ts';
+import { chatRejoined, chatRemoved } from '../src/actions/chat-membership.ts';
+import { pairingOfChat } from '../src/reports/chat-pairings.ts';
 import { cardActionValueSchema, conversationReference, isConversationUpdate, isInstallationUpdate, isInvoke, isMessage, isPersonal, submitValueSchema, type ConversationUpdateActivity } from './activity.ts';
 import { helpCard } from './cards/help-card.ts';
 import { noticeCard } from './cards/notice-card.ts';
@@ -9,7 +10,7 @@ import { runAction } from './actions.ts';
 import { parseCommand } from './commands.ts';
 import { runCommand } from './commands-run.ts';
 import { welcome } from './onboarding.ts';
-import { pairingFor, posts, type BotResult, type Turn } from './turn-context.ts';
+import { actionContext, pairingFor, posts, type BotResult, type Turn } from './turn-context.ts';
 
 const NOTHING: BotResult = { post: [] };
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
@@ -17,8 +18,7 @@ export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 async function stop(turn: Turn): Promise<BotResult> {
   const pairing = await pairingFor(turn);
   if (pairing !== null && !isPersonal(turn.activity)) {
-    await stopPairing(turn.deps.db, pairing.id);
-    turn.deps.log.info('pairing_stopped', { pairingId: pairing.id, reason: 'bot_removed' });
+    await chatRemoved(actionContext(turn), pairing);
   }
   return NOTHING;
 }
@@ -30,10 +30,9 @@ async function conversationUpdate(turn: Turn, activity: ConversationUpdateActivi
   const paired = (await pairingFor(turn)) !== null;
   if (isPersonal(activity) || paired) return posts(helpCard({ locale: turn.locale, unknown: null, paired, personal: isPersonal(activity) }));
   // Added back to a chat it was removed from: the pairing's schedules resume where they stopped.
-  const stopped = await findPairingByConversation(turn.deps.db, activity.conversation.id, 'stopped');
+  const stopped = await pairingOfChat(turn.deps.db, activity.conversation.id, 'stopped');
   if (stopped === null) return welcome(turn);
-  await resumePairing(turn.deps.db, stopped.id, conversationReference(activity, stopped.tenantId));
-  turn.deps.log.info('pairing_resumed', { pairingId: stopped.id });
+  await chatRejoined(actionContext(turn), stopped, conversationReference(activity, stopped.tenantId));
   return posts(noticeCard(t(turn.locale, 'welcome.back', { mailbox: stopped.mailbox })));
 }
 

@@ -1,7 +1,7 @@
 // Rules for Tandem's filled app manifest that its JSON schema cannot express: real GUIDs, icon sizes and
 // transparency, every tab URL inside validDomains, the SSO resource matching the domain, the exact
 // commands and resource-specific permissions the bot needs, and the store's naming rules.
-import { KPI_TAB_ENTITY_ID } from '../src/mail/tab-link.ts';
+import { KPI_TAB_ENTITY_ID } from '../src/reports/tab-link.ts';
 import { COLOR_ICON_PX, OUTLINE_ICON_PX } from './icons.ts';
 import { decodePng, type Pixels } from './png.ts';
 

@@ -6,10 +6,10 @@ import { runPairing } from './cli/pairing-command.ts';
 import { runPurge } from './cli/purge-command.ts';
 import { runReport } from './cli/report-command.ts';
 import { runSync } from './cli/sync-command.ts';
-import { openMailboxConnection } from './graph/mailbox-connection.ts';
-import { systemClock } from './jobs/ports.ts';
+import { systemClock } from './ports/clock.ts';
 import { jsonLogger } from './log.ts';
 import { UsageError } from './cli/usage-error.ts';
+import { openMailboxSource } from './wiring/mailbox-source.ts';
 
 const USAGE = `Usage: tandem <command> [options]
 
@@ -41,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runPurge(rest, process.stdout, process.env);
       case 'sync':
         return await runSync(rest, { stdout: process.stdout, stderr: process.stderr }, process.env, (config, db) =>
-          openMailboxConnection(config, { db, clock: systemClock, logger: jsonLogger() }),
+          openMailboxSource(config, { db, clock: systemClock, log: jsonLogger() }),
         );
       case 'devtenant':
         return await runDevtenant(rest, process.stdout, process.env, () => new Promise((resolve) => process.once('SIGINT', () => resolve())));

@@ -43,12 +43,16 @@ const configSchema = z.object({
   MicrosoftAppId: z.string().min(1).optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppTenantId: z.string().optional(),
-  /** `npm start` without a tenant also starts the Agents Playground against the bot; 0 turns that off. */
+  /** 1: run against the local stand-ins (dev tenant, bot connector, sign-in picker). Never with NODE_ENV=production. */
+  TANDEM_LOCAL: z.enum(['0', '1'], { error: 'TANDEM_LOCAL must be 0 or 1' }).default('0'),
+  NODE_ENV: z.string().optional(),
+  /** Local mode also starts the Agents Playground against the bot; 0 turns that off. */
   TANDEM_PLAYGROUND: z.enum(['0', '1'], { error: 'TANDEM_PLAYGROUND must be 0 or 1' }).default('1'),
   TANDEM_PLAYGROUND_PORT: wholeNumber('TANDEM_PLAYGROUND_PORT', 1, 65535, 56150),
 });
 
-const TENANT_VARIABLES = ['TANDEM_TENANT_ID', 'TANDEM_CLIENT_ID', 'TANDEM_CLIENT_SECRET'] as const;
+/** What a tenant needs, all together: the Graph app (mail metadata, summary mail) and the bot's app. */
+const TENANT_VARIABLES = ['TANDEM_TENANT_ID', 'TANDEM_CLIENT_ID', 'TANDEM_CLIENT_SECRET', 'MicrosoftAppId', 'MicrosoftAppPassword'] as const;
 
 /** Where mail metadata comes from: a real tenant through its app registration, or the local dev tenant. */
 export type GraphTarget =
@@ -67,7 +71,7 @@ export type Config = Readonly<{
   backfillDays: number;
   publicUrl: string | undefined;
   teamsAppId: string | undefined;
-  /** Bot Framework credentials; null runs the bot without authentication (local dev, Agents Playground). */
+  /** Bot Framework credentials; null (local mode only) runs the bot without authentication (Agents Playground). */
   bot: { readonly appId: string; readonly appPassword: string | undefined; readonly appTenantId: string | undefined } | null;
   /** Port of the Agents Playground started with the local dev tenant; null: not started. */
   playgroundPort: number | null;
@@ -77,21 +81,43 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+export interface LoadOptions {
+  /**
+   * `npm start` on a machine with no tenant configured: run locally as if TANDEM_LOCAL=1 were set, unless
+   * NODE_ENV=production. A production start never falls back to the stand-ins.
+   */
+  readonly localUnlessConfigured?: boolean;
+}
+
+const fail = (message: string): never => {
+  throw new ConfigError(`Invalid configuration: ${message}`);
+};
+
+/** Local or tenant, decided once: local only when asked; a tenant only complete. */
+function chooseMode(values: z.infer<typeof configSchema>, options: LoadOptions): 'local' | 'tenant' {
+  const given = TENANT_VARIABLES.filter((name) => values[name] !== undefined);
+  const production = values.NODE_ENV === 'production';
+  const asked = values.TANDEM_LOCAL === '1' || (options.localUnlessConfigured === true && given.length === 0 && !production);
+  if (asked && production) fail('TANDEM_LOCAL=1 is refused with NODE_ENV=production: the local stand-ins would answer for a real tenant');
+  if (asked && given.length > 0) fail(`TANDEM_LOCAL=1 runs on local stand-ins, but ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set too: set either TANDEM_LOCAL=1 or a tenant`);
+  if (asked) return 'local';
+  const missing = TENANT_VARIABLES.filter((name) => values[name] === undefined);
+  if (missing.length > 0) fail(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (a tenant needs ${TENANT_VARIABLES.join(', ')}; TANDEM_LOCAL=1 runs on local stand-ins instead)`);
+  return 'tenant';
+}
+
 /** Reads config from an environment (process.env at start-up); throws ConfigError naming every bad variable. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, options: LoadOptions = {}): Config {
+  // A blank variable counts as unset, so a template's empty line cannot half-configure a tenant.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const result = configSchema.safeParse(present);
   if (!result.success) {
     throw new ConfigError(`Invalid configuration: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
   }
   const values = result.data;
-  const given = TENANT_VARIABLES.filter((name) => values[name] !== undefined);
-  if (given.length > 0 && given.length < TENANT_VARIABLES.length) {
-    const missing = TENANT_VARIABLES.filter((name) => values[name] === undefined);
-    throw new ConfigError(`Invalid configuration: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (a tenant needs ${TENANT_VARIABLES.join(', ')}; set none of them to use the local dev tenant)`);
-  }
+  const mode = chooseMode(values, options);
   const graph: GraphTarget =
-    given.length === 0
+    mode === 'local'
       ? { kind: 'devtenant' }
       : {
           kind: 'tenant',
@@ -113,8 +139,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     backfillDays: values.TANDEM_BACKFILL_DAYS,
     publicUrl: values.TANDEM_PUBLIC_URL,
     teamsAppId: values.TANDEM_TEAMS_APP_ID,
-    bot: values.MicrosoftAppId === undefined ? null : { appId: values.MicrosoftAppId, appPassword: values.MicrosoftAppPassword, appTenantId: values.MicrosoftAppTenantId },
-    // The Playground sends no Bot Framework tokens: only for the local dev tenant without bot credentials.
-    playgroundPort: values.TANDEM_PLAYGROUND === '1' && graph.kind === 'devtenant' && values.MicrosoftAppId === undefined ? values.TANDEM_PLAYGROUND_PORT : null,
+    // A single-tenant bot (the registration the README describes) names the tenant it serves.
+    bot: mode === 'local' ? null : { appId: values.MicrosoftAppId!, appPassword: values.MicrosoftAppPassword, appTenantId: values.MicrosoftAppTenantId ?? values.TANDEM_TENANT_ID },
+    // The Playground sends no Bot Framework tokens: only with the local stand-ins.
+    playgroundPort: mode === 'local' && values.TANDEM_PLAYGROUND === '1' ? values.TANDEM_PLAYGROUND_PORT : null,
   };
 }

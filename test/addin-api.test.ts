@@ -3,9 +3,9 @@
 // empty states (no pairing, not synced yet, not a Tandem mailbox) and "no reply needed" through the mark route.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from '../src/api/api-app.ts';
-import { kpiFor, rowsFor } from '../src/api/kpi-reads.ts';
-import { weekPeriod } from '../src/api/periods.ts';
-import type { AddinMatch } from '../src/api/routes/addin.ts';
+import { kpiFor, rowsFor } from '../src/reports/reports.ts';
+import { weekPeriod } from '../src/kpi/weeks.ts';
+import type { PaneMatch } from '../src/reports/pane.ts';
 import { listAudit } from '../src/store/audit.ts';
 import { upsertMessages } from '../src/store/messages.ts';
 import type { Pairing } from '../src/store/pairings.ts';
@@ -15,6 +15,7 @@ import { at, inbound, reply } from './support/mail.ts';
 import { newTestPairing } from './support/pairings.ts';
 import { recordingLogger, testIssuer, type TestIssuer } from './support/tab-tokens.ts';
 import { tokenRefusals } from './support/token-refusals.ts';
+import { services } from './support/services.ts';
 
 /** Wednesday of ISO week 2026-W48. */
 const NOW = at('2026-11-25T12:00:00Z');
@@ -33,7 +34,7 @@ describe.each(testEngines())('add-in API on %s', (engine) => {
 
   const read = (as: keyof typeof tokens | null, query: string) =>
     api.request(`/addin/message?${query}`, { headers: as === null ? {} : { authorization: `Bearer ${tokens[as]}` } });
-  const found = async (as: keyof typeof tokens, name: string): Promise<AddinMatch> => {
+  const found = async (as: keyof typeof tokens, name: string): Promise<PaneMatch> => {
     const body = await (await read(as, `internetMessageId=${encodeURIComponent(mid(name))}`)).json();
     expect(body.state).toBe('found');
     expect(body.matches).toHaveLength(1);
@@ -61,7 +62,7 @@ describe.each(testEngines())('add-in API on %s', (engine) => {
       reply('2026-11-19T10:00:00Z', 'conv-c', { from: pairing.owner.address, sender: null }),
     ]);
     await recordSyncSuccess(db(), pairing.id, 'mailbox', { version: 1 });
-    api = createApiApp({ db: db(), validateToken: issuer.validator(db(), log), clock: { now: () => NOW }, log });
+    api = createApiApp({ ...services(db()), db: db(), validateToken: issuer.validator(db(), log), clock: { now: () => NOW }, log });
     tokens.owner = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-owner', upn: pairing.owner.address, name: 'Owner' });
     tokens.va = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-va', upn: pairing.va.address, name: 'VA' });
     tokens.stranger = await issuer.sign({ tid: other.tenantId, oid: 'oid-other', upn: other.owner.address });

@@ -2,28 +2,30 @@
 // at most once an hour; off, or with nothing about to breach, nothing is posted. Offboarding removes the setting.
 import { describe, expect, it } from 'vitest';
 import { botRoute } from '../bot/adapter.ts';
-import { warnAboutBreaches } from '../bot/breach-warnings.ts';
-import type { ChatPoster } from '../src/jobs/ports.ts';
+import { warnAboutBreaches } from '../src/jobs/breach-warnings.ts';
+import type { ChatPoster } from '../src/ports/chat.ts';
 import { silentLogger } from '../src/log.ts';
-import { createApp } from '../src/server/app.ts';
+import { createApp } from '../src/wiring/http-app.ts';
 import { breachWarningsOn } from '../src/store/breach-warnings.ts';
 import { upsertMessages } from '../src/store/messages.ts';
 import { offboardPairing } from '../src/store/offboard.ts';
 import { createPairing } from '../src/store/pairings.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
-import { chatUser, messageActivity } from './support/bot-activities.ts';
+import { chatUser, messageActivity, TENANT_ID } from './support/bot-activities.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { at, inbound, OWNER, reply, VA } from './support/mail.ts';
+import { deliveryServices, services } from './support/services.ts';
 
 describe.each(testEngines())('breach warnings on %s', (engine) => {
   const db = useTestDatabase(engine);
 
   it('warns once an hour about mail that will be late within four hours', async () => {
-    await ensureTenant(db(), { id: 'breach', name: 'Breach', verifiedDomains: ['contoso.com'] });
+    // The chat's tenant: who may act in a pairing is judged in the pairing's own tenant.
+    await ensureTenant(db(), { id: TENANT_ID, name: 'Breach', verifiedDomains: ['contoso.com'] });
     const owner = chatUser('Owner', OWNER);
     const chatId = `19:breach-${engine}@thread.v2`;
     const pairing = await createPairing(db(), {
-      tenantId: 'breach',
+      tenantId: TENANT_ID,
       mailbox: OWNER,
       owner: { address: OWNER, userId: owner.aadObjectId },
       va: { address: VA },
@@ -45,12 +47,12 @@ describe.each(testEngines())('breach warnings on %s', (engine) => {
       findPosted: async () => null,
     };
     let now = at('2026-11-25T10:00Z'); // 2 h 30 min left for "Invoice question"
-    const ctx = { db: db(), chat, clock: { now: () => now }, log: silentLogger };
+    const ctx = { ...deliveryServices(db()), db: db(), chat, clock: { now: () => now }, log: silentLogger };
 
     expect(await warnAboutBreaches(ctx)).toBe(0); // off by default
 
     // Turned on from the chat by a member of the pairing.
-    const app = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot: botRoute({ db: db(), clock: ctx.clock, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null) });
+    const app = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot: botRoute({ ...services(db()), db: db(), clock: ctx.clock, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null) });
     const { startFakeConnector } = await import('./support/bot-connector-fake.ts');
     const connector = await startFakeConnector();
     try {

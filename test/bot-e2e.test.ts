@@ -4,7 +4,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botRoute } from '../bot/adapter.ts';
 import { jsonLogger, silentLogger } from '../src/log.ts';
-import { createApp } from '../src/server/app.ts';
+import { createApp } from '../src/wiring/http-app.ts';
 import { listFeedback } from '../src/store/feedback.ts';
 import { listLeave } from '../src/store/leave.ts';
 import { createPairing, findPairingByConversation, getPairing } from '../src/store/pairings.ts';
@@ -12,6 +12,7 @@ import { ensureTenant } from '../src/store/tenants.ts';
 import { actionActivity, chatUser, installActivity, messageActivity, removeActivity, submitActivity, TENANT_ID, type ChatOptions } from './support/bot-activities.ts';
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
+import { services } from './support/services.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const owner = chatUser('Olivia Owner', 'olivia@contoso.example');
@@ -70,7 +71,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
       { ...va, email: va.email },
       { ...bystander, userPrincipalName: bystander.email },
     ]);
-    const bot = botRoute({ db: db(), clock: { now: () => NOW }, log: jsonLogger((line) => console.error(line)), teamsAppId: '00000000-0000-4000-8000-0000000000aa', consentUrl: async () => null }, null);
+    const bot = botRoute({ ...services(db()), db: db(), clock: { now: () => NOW }, log: jsonLogger((line) => console.error(line)), teamsAppId: '00000000-0000-4000-8000-0000000000aa', consentUrl: async () => null }, null);
     app = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot });
   });
   afterAll(async () => connector.close());
@@ -102,6 +103,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
   it('offers the owner mailbox’s own time zone and working hours as the defaults, when Graph can read them', async () => {
     const withMailbox = botRoute(
       {
+        ...services(db()),
         db: db(),
         clock: { now: () => NOW },
         log: silentLogger,
@@ -382,7 +384,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
 describe('the bot with MicrosoftAppId configured', () => {
   const db = useTestDatabase('pglite');
   it('refuses requests without a valid Bot Framework token', async () => {
-    const bot = botRoute({ db: db(), clock: { now: () => NOW }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, { appId: '11111111-2222-4333-8444-555555555555', appPassword: 'secret', appTenantId: undefined });
+    const bot = botRoute({ ...services(db()), db: db(), clock: { now: () => NOW }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, { appId: '11111111-2222-4333-8444-555555555555', appPassword: 'secret', appTenantId: undefined });
     const app = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot });
     const chat = { serviceUrl: 'https://smba.trafficmanager.net/emea/', conversationId: '19:auth@thread.v2' };
     const body = JSON.stringify(messageActivity(chat, owner, 'help'));

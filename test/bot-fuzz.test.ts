@@ -5,10 +5,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botRoute } from '../bot/adapter.ts';
 import type { Logger } from '../src/log.ts';
-import { createApp } from '../src/server/app.ts';
+import { createApp } from '../src/wiring/http-app.ts';
 import { actionActivity, chatUser, installActivity, messageActivity, removeActivity, submitActivity, type ChatOptions } from './support/bot-activities.ts';
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { useTestDatabase } from './support/databases.ts';
+import { services } from './support/services.ts';
 
 const RUNS = 10_000;
 const NOW = Date.parse('2026-11-25T10:00:00Z');
@@ -58,7 +59,7 @@ describe('bot fuzz', () => {
     connector = await startFakeConnector();
     chat = { serviceUrl: connector.url, conversationId: '19:fuzz@thread.v2' };
     connector.setRoster(chat.conversationId, [owner, va]);
-    const bot = botRoute({ db: db(), clock: { now: () => NOW }, log, teamsAppId: null, consentUrl: async () => null }, null);
+    const bot = botRoute({ ...services(db()), db: db(), clock: { now: () => NOW }, log, teamsAppId: null, consentUrl: async () => null }, null);
     app = createApp({ db: db(), jobsRunning: () => true, log, bot });
     const setup = { owner: owner.aadObjectId, va: va.aadObjectId, mailbox: '', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: 90, windowHours: 24, inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
     await app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(actionActivity(chat, owner, 'setup.submit', setup)) });

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botRoute } from '../bot/adapter.ts';
 import { t } from '../src/i18n/messages.ts';
 import { silentLogger } from '../src/log.ts';
-import { createApp } from '../src/server/app.ts';
+import { createApp } from '../src/wiring/http-app.ts';
 import { chooseLocale, findPairingByConversation } from '../src/store/pairings.ts';
 import { actionActivity, chatUser, installActivity, messageActivity, type ChatOptions } from './support/bot-activities.ts';
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { useTestDatabase } from './support/databases.ts';
+import { services } from './support/services.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const owner = chatUser('Olivia Owner', 'olivia@contoso.example');
@@ -47,6 +48,7 @@ describe('the languages the bot speaks', () => {
     const workingHours = { daysOfWeek: ['monday'], startTime: '09:00:00.0000000', endTime: '17:00:00.0000000', timeZone: 'Romance Standard Time' };
     const bot = botRoute(
       {
+        ...services(db()),
         db: db(),
         clock: { now: () => NOW },
         log: silentLogger,

@@ -3,15 +3,16 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botRoute } from '../bot/adapter.ts';
-import type { PlaygroundChat } from '../bot/playground.ts';
+import type { PlaygroundChat } from '../src/devtenant/playground.ts';
 import { silentLogger } from '../src/log.ts';
-import { createApp } from '../src/server/app.ts';
+import { createApp } from '../src/wiring/http-app.ts';
 import { listFeedback } from '../src/store/feedback.ts';
 import { createPairing, findPairingByConversation } from '../src/store/pairings.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
 import type { Database } from '../src/store/database.ts';
 import { useTestDatabase } from './support/databases.ts';
 import { freePort, startPlayground, type Playground, type StreamedMessage } from './support/playground-driver.ts';
+import { services } from './support/services.ts';
 
 const texts = (card: Record<string, unknown> | null): string => JSON.stringify(card ?? {});
 
@@ -21,7 +22,7 @@ function botInPlayground(db: () => Database, chat?: PlaygroundChat): () => Playg
   let started: Playground | undefined;
   beforeAll(async () => {
     const port = await freePort();
-    const bot = botRoute({ db: db(), clock: { now: () => Date.now() }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null);
+    const bot = botRoute({ ...services(db()), db: db(), clock: { now: () => Date.now() }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null);
     server = serve({ fetch: createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot }).fetch, hostname: '127.0.0.1', port });
     started = await startPlayground(`http://127.0.0.1:${port}/api/messages`, chat);
   }, 90_000);

@@ -73,7 +73,7 @@ describe('Dockerfile and compose.yaml', () => {
       const runCheck = () => run(check[0]!, check.slice(1), { env: { ...process.env, PORT: String(port) } });
       const server = spawn('node', ['--import', 'tsx', 'src/index.ts'], {
         cwd: dir,
-        env: { ...process.env, PORT: String(port), TANDEM_DATA_DIR: join(dir, 'data'), TANDEM_PLAYGROUND: '0', DATABASE_URL: '' },
+        env: { ...process.env, PORT: String(port), TANDEM_DATA_DIR: join(dir, 'data'), TANDEM_LOCAL: '1', TANDEM_PLAYGROUND: '0', DATABASE_URL: '' },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let exited = false;

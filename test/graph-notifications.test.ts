@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
 import { connectGraph, type GraphConnection } from '../src/graph/connect.ts';
 import { SUBSCRIPTION_LIFETIME_MS, subscriptionStateSchema } from '../src/graph/inbox-subscription.ts';
-import { SUBSCRIPTION_SCOPE, syncPairing, type SyncContext } from '../src/jobs/sync.ts';
+import { syncPairing, type SyncContext } from '../src/jobs/sync.ts';
+import { SYNC_SCOPES } from '../src/store/sync-state.ts';
+
+const SUBSCRIPTION_SCOPE = SYNC_SCOPES.subscription;
 import { silentLogger } from '../src/log.ts';
-import { graphNotificationRoutes } from '../src/server/graph-notifications.ts';
+import { graphNotificationRoutes } from '../src/graph/notification-routes.ts';
 import { createPairing, type Pairing } from '../src/store/pairings.ts';
 import { readSyncState } from '../src/store/sync-state.ts';
 import { ensureTenant } from '../src/store/tenants.ts';

@@ -4,7 +4,7 @@ import type { DeliveryContext } from '../src/jobs/deliveries.ts';
 import { deliverOnce, type DeliveryChannel } from '../src/jobs/deliver-once.ts';
 import { startJobSystem } from '../src/jobs/job-system.ts';
 import type { DueDelivery } from '../src/jobs/planner.ts';
-import type { ChatPoster, ConversationRef } from '../src/jobs/ports.ts';
+import type { ChatPoster, ConversationRef } from '../src/ports/chat.ts';
 import { silentLogger } from '../src/log.ts';
 import { upsertMessages } from '../src/store/messages.ts';
 import { createPairing } from '../src/store/pairings.ts';
@@ -12,6 +12,7 @@ import { ensureTenant } from '../src/store/tenants.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { acceptingMail, emptyMailbox } from './support/fakes.ts';
 import { at, inbound, OWNER, reply, VA } from './support/mail.ts';
+import { deliveryServices } from './support/services.ts';
 
 const due = (pairingId: string, period = '2026-W47'): DueDelivery => ({ pairingId, kind: 'scorecard', period, dueAt: at('2026-11-23T09:00Z'), late: false });
 
@@ -94,7 +95,7 @@ describe.each(testEngines())('delivery on %s', (engine) => {
     const m = inbound('2026-11-16T09:00Z');
     await upsertMessages(db(), created.id, [m, reply('2026-11-16T15:00Z', m.conversationId), inbound('2026-11-17T09:00Z')]);
     const chat = recordingChat();
-    const ctx: DeliveryContext = { db: db(), chat, mail: acceptingMail, mailbox: emptyMailbox, clock: { now: () => at('2026-11-23T09:05Z') }, log: silentLogger };
+    const ctx: DeliveryContext = { ...deliveryServices(db()), db: db(), chat, mail: acceptingMail, mailbox: emptyMailbox, clock: { now: () => at('2026-11-23T09:05Z') }, log: silentLogger };
     const jobs = await startJobSystem(db(), ctx, { concurrency: 2, syncEveryMinutes: 5, retentionDays: 400, schedule: false });
     try {
       expect(await jobs.planNow()).toBeGreaterThan(0);

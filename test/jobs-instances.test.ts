@@ -14,6 +14,7 @@ import { migrate } from '../src/store/migrate.ts';
 import { acceptingMail, emptyMailbox } from './support/fakes.ts';
 import { createScratchDatabase, TEST_DATABASE_URL } from './support/postgres.ts';
 import { seedPairings } from './support/seed.ts';
+import { deliveryServices } from './support/services.ts';
 
 const INSTANCE = fileURLToPath(new URL('./support/instance.ts', import.meta.url));
 const NOW = '2026-11-23T09:05:00Z';
@@ -37,7 +38,7 @@ async function plannerOnly(url: string): Promise<JobSystem> {
   const unused = { post: async () => '', findPosted: async () => null };
   const jobs = await startJobSystem(
     plannerDb,
-    { db: plannerDb, chat: unused, mail: acceptingMail, mailbox: emptyMailbox, clock: { now: () => Date.parse(NOW) }, log: silentLogger },
+    { ...deliveryServices(plannerDb), db: plannerDb, chat: unused, mail: acceptingMail, mailbox: emptyMailbox, clock: { now: () => Date.parse(NOW) }, log: silentLogger },
     { concurrency: 0, syncEveryMinutes: 5, retentionDays: 400, schedule: false },
   );
   return {

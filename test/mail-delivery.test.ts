@@ -11,9 +11,10 @@ import { t } from '../src/i18n/messages.ts';
 import { deliverOnce, deliveryTag } from '../src/jobs/deliver-once.ts';
 import { runDelivery, type DeliveryContext } from '../src/jobs/deliveries.ts';
 import type { DueDelivery } from '../src/jobs/planner.ts';
-import { loadWeekKpi } from '../src/jobs/week-kpi.ts';
+import { weekPeriod } from '../src/kpi/weeks.ts';
+import { kpiFor } from '../src/reports/reports.ts';
 import { silentLogger } from '../src/log.ts';
-import { deliveryMessageId, graphMailSender } from '../src/mail/graph-mail-sender.ts';
+import { deliveryMessageId, graphMailSender } from '../src/graph/mail-sender.ts';
 import { saveFeedback } from '../src/store/feedback.ts';
 import { upsertMessages } from '../src/store/messages.ts';
 import { chooseLocale, createPairing } from '../src/store/pairings.ts';
@@ -24,6 +25,7 @@ import { testEngines, useTestDatabase } from './support/databases.ts';
 import { devSeed, OWNER, VA } from './support/dev-tenant-seed.ts';
 import { emptyMailbox } from './support/fakes.ts';
 import { at, inbound, reply } from './support/mail.ts';
+import { deliveryServices } from './support/services.ts';
 
 const NOW = at('2026-11-23T09:05Z');
 const TEAMS_APP_ID = '3c1f7a52-8d0e-4b6a-9f21-5e7d0c4a1b01';
@@ -57,7 +59,7 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
     await saveFeedback(db(), pairing.id, '2026-W47', 'owner', { wentWell: 'Fast replies to the suppliers.' });
     await saveFeedback(db(), pairing.id, '2026-W47', 'va', { needFromOwner: 'Decide on the contract renewal.' });
 
-    const ctx: DeliveryContext = { db: db(), chat: noChat, mail: graphMailSender(graph), mailbox: emptyMailbox, clock: { now: () => NOW }, log: silentLogger, teamsAppId: TEAMS_APP_ID };
+    const ctx: DeliveryContext = { ...deliveryServices(db()), db: db(), chat: noChat, mail: graphMailSender(graph), mailbox: emptyMailbox, clock: { now: () => NOW }, log: silentLogger, teamsAppId: TEAMS_APP_ID };
     const due: DueDelivery = { pairingId: pairing.id, kind: 'summary_mail', period: '2026-W47', dueAt: at('2026-11-23T08:00Z'), late: false };
     const sentBefore = tenant.outbox.sent.length;
     expect(await runDelivery(ctx, due)).toBe('delivered');
@@ -66,7 +68,7 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
 
     const sent = tenant.outbox.sent.at(-1)!;
     expect(sent).toMatchObject({ mailbox: OWNER.userPrincipalName, message: { toRecipients: [{ address: OWNER.mail }] } });
-    const { week } = await loadWeekKpi(db(), pairing, '2026-W47', NOW);
+    const week = (await kpiFor(db(), pairing, weekPeriod('2026-W47'), NOW)).weeks[0]!;
     expect(week).toMatchObject({ counted: 3, onTime: 1, late: 1, missed: 1, pending: 0 });
     expect(sent.message.subject).toBe(`Tandem: week 2026-W47, ${formatPercent('en', week.rate!)} answered within 24 h`);
     const doc = new JSDOM(sent.message.body).window.document;
@@ -89,7 +91,7 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
     await ensureTenant(db(), { id: 'contoso-test', name: 'Contoso', verifiedDomains: ['contoso.test'] });
     const pairing = await createPairing(db(), { tenantId: 'contoso-test', mailbox: OWNER.mail, owner: { address: OWNER.mail }, va: { address: VA.mail } });
     await chooseLocale(db(), pairing.id, 'nb', null, 'owner');
-    const ctx: DeliveryContext = { db: db(), chat: noChat, mail: graphMailSender(graph), mailbox: emptyMailbox, clock: { now: () => NOW }, log: silentLogger };
+    const ctx: DeliveryContext = { ...deliveryServices(db()), db: db(), chat: noChat, mail: graphMailSender(graph), mailbox: emptyMailbox, clock: { now: () => NOW }, log: silentLogger };
     const subjectOf = async (week: string) => {
       expect(await runDelivery(ctx, { pairingId: pairing.id, kind: 'summary_mail', period: week, dueAt: NOW, late: false })).toBe('delivered');
       return tenant.outbox.sent.at(-1)!.message.subject;

@@ -7,7 +7,7 @@ import type { FaultKind } from '../src/devtenant/graph-faults.ts';
 import { seededRandom } from '../src/devtenant/seeded-random.ts';
 import { createAppAuth } from '../src/graph/auth.ts';
 import { createGraphClient, type GraphClient } from '../src/graph/graph-client.ts';
-import { DELIVERY_KEY_HEADER, deliveryMessageId, graphMailSender } from '../src/mail/graph-mail-sender.ts';
+import { DELIVERY_KEY_HEADER, deliveryMessageId, graphMailSender } from '../src/graph/mail-sender.ts';
 import { summaryMail } from '../src/mail/summary-mail.ts';
 import { devSeed, OWNER, VA } from './support/dev-tenant-seed.ts';
 import { summaryInput } from './support/summary-mail.ts';

@@ -17,7 +17,7 @@ import { domainCovers, manifestProblems, RSC_PERMISSIONS, type AppManifest } fro
 import { localizeManifest, type LocalizableManifest } from '../scripts/manifest-localization.ts';
 import { decodePng } from '../scripts/png.ts';
 import { t } from '../src/i18n/messages.ts';
-import { kpiTabLink } from '../src/mail/tab-link.ts';
+import { kpiTabLink } from '../src/reports/tab-link.ts';
 
 const run = promisify(execFile);
 const SCHEMAS = join(ROOT, 'node_modules/@microsoft/app-manifest/build/json-schemas/teams');

@@ -1,7 +1,7 @@
 // Health and readiness through the real app, in process.
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/log.ts';
-import { createApp } from '../src/server/app.ts';
+import { createApp } from '../src/wiring/http-app.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
 

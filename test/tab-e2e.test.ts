@@ -5,9 +5,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kpiFor } from '../src/api/kpi-reads.ts';
+import { kpiFor } from '../src/reports/reports.ts';
 import { buildTab } from '../src/api/tab-build.ts';
-import { currentWeek, weekPeriod } from '../src/api/periods.ts';
+import { weekAt, weekPeriod } from '../src/kpi/weeks.ts';
 import { formatDuration, formatPercent } from '../src/i18n/format.ts';
 import type { WeekKpi } from '../src/kpi/engine.ts';
 import { parseSettings } from '../src/kpi/settings.ts';
@@ -46,7 +46,7 @@ beforeAll(async () => {
     ({ pairing } = await seedTabPairing(db, now));
     // A pairing just set up: no mail synced yet.
     await createPairing(db, { tenantId: pairing.tenantId, mailbox: 'owner-new@contoso.example', owner: { address: 'owner-new@contoso.example' }, va: { address: 'va-new@contoso.example' } });
-    const period = weekPeriod(currentWeek(pairing.settings, now));
+    const period = weekPeriod(weekAt(pairing.settings, now));
     const minutes = Array.from({ length: MINUTES_WATCHED + 1 }, (_, minute) => now + minute * 60_000);
     expected = await Promise.all(minutes.map(async (at) => kpiFor(db, pairing, period, at).then((report) => ({ week: report.weeks[0]!, streak: report.inboxZeroStreak }))));
     expectedWith72h = await Promise.all(minutes.map(async (at) => (await kpiFor(db, pairing, period, at, parseSettings({ ...pairing.settings, windowHours: 72 }))).weeks[0]!));

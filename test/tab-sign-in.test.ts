@@ -3,12 +3,13 @@
 // accepts it, while a token for another audience or an unknown user is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from '../src/api/api-app.ts';
-import { tabTokenValidator } from '../src/api/auth/tab-validator.ts';
+import { tabTokenValidator } from '../src/auth/tab-validator.ts';
 import { startStandaloneSignIn, type StandaloneSignIn } from '../src/devtenant/tab-sign-in.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { newTestPairing } from './support/pairings.ts';
 import { recordingLogger } from './support/tab-tokens.ts';
+import { services } from './support/services.ts';
 
 describe.each(testEngines())('standalone sign-in on %s', (engine) => {
   const db = useTestDatabase(engine);
@@ -21,7 +22,7 @@ describe.each(testEngines())('standalone sign-in on %s', (engine) => {
     pairing = await newTestPairing(db());
     signIn = await startStandaloneSignIn(db(), { host: 'localhost:3978', logger: log });
     const validateToken = tabTokenValidator(db(), { kind: 'devtenant', issuer: signIn.issuer, jwksUri: signIn.jwksUri, ca: signIn.identity.ca, audience: signIn.audience }, log);
-    api = createApiApp({ db: db(), validateToken, clock: { now: () => Date.now() }, log, signIn: signIn.routes });
+    api = createApiApp({ ...services(db()), db: db(), validateToken, clock: { now: () => Date.now() }, log, signIn: signIn.routes });
   });
   afterAll(() => signIn?.close());
 

@@ -3,7 +3,7 @@
 // one read-only summary for everyone. Invalid submissions come back with the error under the field, text kept.
 import { t } from '../../src/i18n/messages.ts';
 import { card, choiceInput, execute, facts, heading, text, textInput, type Card, type Element } from './card-parts.ts';
-import { labelledAnswers, MAX_ANSWER_LENGTH, questionsFor, type FeedbackRole } from './feedback-questions.ts';
+import { labelledAnswers, MAX_ANSWER_LENGTH, questionsFor, type FeedbackRole } from '../../src/reports/feedback-questions.ts';
 
 export interface SavedAnswers {
   readonly answers: Readonly<Record<string, string>>;

@@ -4,7 +4,7 @@ import type { WeekKpi } from '../../src/kpi/engine.ts';
 import type { Settings } from '../../src/kpi/settings.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
-import { MAX_ANSWER_LENGTH } from './feedback-questions.ts';
+import { MAX_ANSWER_LENGTH } from '../../src/reports/feedback-questions.ts';
 import { card, execute, facts, heading, numberInput, text, textInput, type Card } from './card-parts.ts';
 import { trendText } from './scorecard-card.ts';
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { ActionError, type ActionProblem } from '../actions/action.ts';
 import { SettingsError } from '../kpi/settings.ts';
 import type { Logger } from '../log.ts';
 
@@ -31,9 +32,17 @@ function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 
+const ACTION_ERRORS: Record<ActionProblem, { status: ContentfulStatusCode; code: ErrorCode }> = {
+  forbidden: { status: 403, code: 'forbidden' },
+  invalid: { status: 400, code: 'invalid_request' },
+  notFound: { status: 404, code: 'not_found' },
+};
+
 export function errorHandler(log: Logger) {
   return (error: Error, c: Context) => {
     if (error instanceof HttpError) return c.json(errorBody(error.code, error.safeMessage), error.status);
+    // An action's refusal is worded for people already (src/actions/action.ts).
+    if (error instanceof ActionError) return c.json(errorBody(ACTION_ERRORS[error.problem].code, error.message), ACTION_ERRORS[error.problem].status);
     if (error instanceof z.ZodError) return c.json(errorBody('invalid_request', describeZodError(error)), 400);
     // Settings name their field and allowed range by construction (src/kpi/settings.ts).
     if (error instanceof SettingsError) return c.json(errorBody('invalid_request', error.problems.join('; ')), 400);

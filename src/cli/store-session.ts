@@ -9,10 +9,13 @@ import { UsageError } from './usage-error.ts';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-/** Reads the configuration; a bad variable is a UsageError naming it. */
+/**
+ * Reads the configuration; a bad variable is a UsageError naming it. Like `npm start`, the CLI uses the local
+ * stand-ins when no tenant is configured, except under NODE_ENV=production.
+ */
 export function cliConfig(env: Environment): Config {
   try {
-    return loadConfig(env);
+    return loadConfig(env, { localUnlessConfigured: true });
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message, { cause: error });
     throw error;

@@ -2,7 +2,7 @@
 // the same steps the scheduled sync job runs, against the configured tenant or the local dev tenant.
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import type { MailboxSource } from '../jobs/ports.ts';
+import type { MailboxSource } from '../ports/mailbox.ts';
 import { syncPairing } from '../jobs/sync.ts';
 import type { Database } from '../store/database.ts';
 import { requirePairing } from '../store/pairings.ts';

@@ -3,7 +3,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Queryable } from '../store/database.ts';
-import type { MailboxSource, MailSender } from '../jobs/ports.ts';
+import type { MailboxSource } from '../ports/mailbox.ts';
+import type { MailSender } from '../ports/mail.ts';
 
 /** Imported mail is already in the store, so a sync finds nothing new; the Inbox count is what was imported into it. */
 export function importedMailboxSource(db: Queryable): MailboxSource {

@@ -3,7 +3,7 @@
 // the API validates them with exactly the code that validates Teams' tokens.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { TAB_SCOPE } from '../api/auth/tab-validator.ts';
+import { TAB_SCOPE } from '../auth/tab-validator.ts';
 import type { Logger } from '../log.ts';
 import type { Queryable } from '../store/database.ts';
 import { listPairings, type Pairing, type Person } from '../store/pairings.ts';

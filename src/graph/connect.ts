@@ -1,6 +1,7 @@
 // Tandem's Graph stack from one set of settings: msal app auth → Graph client → the mailbox source the
 // jobs and the CLI sync through. Entra ID and the dev tenant differ only in these settings.
-import type { Clock, MailboxSource } from '../jobs/ports.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { MailboxSource } from '../ports/mailbox.ts';
 import type { Logger } from '../log.ts';
 import type { AutomaticDetection } from '../sources/graph-message.ts';
 import { createAppAuth, type AppAuth } from './auth.ts';

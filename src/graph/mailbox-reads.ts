@@ -1,7 +1,8 @@
 // The two mailbox reads the KPI engine needs besides messages: the inbox's counts and the mailbox's
 // settings (time zone, working hours, automatic replies), zod-parsed from Graph's JSON.
 import { z } from 'zod';
-import type { MailboxDefaults } from '../jobs/ports.ts';
+import type { MailboxDefaults } from '../ports/mailbox.ts';
+import type { Logger } from '../log.ts';
 import type { GraphClient } from './graph-client.ts';
 
 export const inboxCountsSchema = z.object({
@@ -47,4 +48,16 @@ export async function readMailboxSettings(graph: Pick<GraphClient, 'get'>, mailb
 export function mailboxDefaultsOf(settings: MailboxSettings): MailboxDefaults {
   const { daysOfWeek, startTime, endTime, timeZone } = settings.workingHours;
   return { timeZone: settings.timeZone, workingHours: { daysOfWeek, startTime, endTime, timeZone: timeZone.name }, locale: settings.language?.locale ?? null };
+}
+
+/** Set-up defaults read through `graph`; a mailbox that cannot be read simply offers none. */
+export function mailboxDefaultsReader(graph: GraphClient, logger: Logger): (address: string) => Promise<MailboxDefaults | null> {
+  return async (address) => {
+    try {
+      return mailboxDefaultsOf(await readMailboxSettings(graph, address));
+    } catch (error) {
+      logger.info('mailbox_defaults_unreadable', { address, reason: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  };
 }

@@ -7,7 +7,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import type { FolderKind, MessageMeta } from '../kpi/message.ts';
-import type { Clock, MailboxDefaults, MailboxSource, MailboxSyncRequest, MailboxSyncStep } from '../jobs/ports.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { MailboxDefaults, MailboxSource, MailboxSyncRequest, MailboxSyncStep } from '../ports/mailbox.ts';
 import type { Logger } from '../log.ts';
 import { graphMessageSchema } from '../sources/graph-schema.ts';
 import { graphMessageMeta, type AutomaticDetection } from '../sources/graph-message.ts';
@@ -18,7 +19,7 @@ import { keepInboxSubscription } from './inbox-subscription.ts';
 import { IMMUTABLE_ID_PREFERENCE, messageSelect } from './message-select.ts';
 import { observeOutOfOffice } from './out-of-office.ts';
 import { explainSyncError } from './sync-errors.ts';
-import { readSyncPosition, SYNC_POSITION_VERSION, syncProgressOf, type SyncPosition } from './sync-position.ts';
+import { readSyncPosition, SYNC_POSITION_VERSION, syncProgressOf, type SyncPosition } from '../store/sync-position.ts';
 
 /** Graph's largest page of messages. */
 export const MAX_PAGE_SIZE = 1_000;

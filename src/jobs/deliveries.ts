@@ -1,28 +1,29 @@
-// What each planned delivery does: build its card or mail from the engine's numbers and deliver it once.
-import { ConnectorError } from '../../bot/connector-poster.ts';
-import { noticeCard } from '../../bot/cards/notice-card.ts';
-import { reminderCard } from '../../bot/cards/reminder-card.ts';
-import { reviewCard } from '../../bot/cards/review-card.ts';
-import { scorecardCard } from '../../bot/cards/scorecard-card.ts';
-import { kpiFor } from '../api/kpi-reads.ts';
-import { lastWeeks } from '../api/periods.ts';
-import { t } from '../i18n/messages.ts';
-import { loadSummaryInput } from '../mail/summary-data.ts';
-import { summaryMail } from '../mail/summary-mail.ts';
-import { kpiTabLink } from '../mail/tab-link.ts';
+// What each planned delivery does: read its numbers from the read models, have the renderers turn them into a
+// card or a mail, and deliver it once.
+import { lastWeeks } from '../kpi/weeks.ts';
 import type { Logger } from '../log.ts';
+import { ChatGoneError, conversationRefSchema, type ChatPoster, type ConversationRef } from '../ports/chat.ts';
+import type { ChangeFeed } from '../ports/changes.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { MailSender } from '../ports/mail.ts';
+import type { MailboxSource, NotificationTarget } from '../ports/mailbox.ts';
+import { checkInAnswers } from '../reports/check-in.ts';
+import type { Reports } from '../reports/reports.ts';
+import { loadSummary } from '../reports/summary.ts';
+import { kpiTabLink } from '../reports/tab-link.ts';
 import type { Database } from '../store/database.ts';
-import { listFeedback } from '../store/feedback.ts';
 import { getPairing, stopPairing, type Pairing } from '../store/pairings.ts';
 import { recordSnapshot } from '../store/snapshots.ts';
+import { readMailboxLocale } from '../store/sync-state.ts';
 import { deliverOnce, deliveryTag, type DeliveryChannel, type DeliveryOutcome } from './deliver-once.ts';
 import type { DueDelivery } from './planner.ts';
-import { readMailboxLocale } from './sync.ts';
-import type { ChatPoster, Clock, ConversationRef, MailboxSource, MailSender, NotificationTarget } from './ports.ts';
-import { conversationRefSchema } from './job-payloads.ts';
+import type { RitualPost, Renderers } from './renderers.ts';
 
 export interface DeliveryContext {
   readonly db: Database;
+  readonly reports: Reports;
+  readonly changes: ChangeFeed;
+  readonly renderers: Renderers;
   readonly chat: ChatPoster;
   readonly mail: MailSender;
   readonly mailbox: MailboxSource;
@@ -36,9 +37,9 @@ export interface DeliveryContext {
   readonly teamsAppId?: string;
 }
 
-function chatChannel(ctx: DeliveryContext, conversation: ConversationRef, key: string, card: () => Promise<object>): DeliveryChannel {
+function chatChannel(ctx: DeliveryContext, conversation: ConversationRef, key: string, post: () => Promise<RitualPost>): DeliveryChannel {
   return {
-    send: async () => ctx.chat.post(conversation, await card(), key),
+    send: async () => ctx.chat.post(conversation, ctx.renderers.card(await post()), key),
     find: () => ctx.chat.findPosted(conversation, key),
   };
 }
@@ -49,7 +50,8 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
   const conversation = conversationRefSchema.safeParse(pairing.conversationRef);
   const needsChat = due.kind !== 'summary_mail' && due.kind !== 'inbox_snapshot';
   if (needsChat && !conversation.success) return null;
-  const post = (card: () => Promise<object>) => chatChannel(ctx, conversation.data!, key, card);
+  const post = (build: () => Promise<RitualPost>) => chatChannel(ctx, conversation.data!, key, build);
+  const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
   switch (due.kind) {
     case 'inbox_snapshot':
       return {
@@ -62,36 +64,31 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
         find: async () => null,
       };
     case 'scorecard':
-      return post(async () => {
-        const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
-        // The same engine run as the summary mail: the week, its 8-week trend and the streak.
-        const summary = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: pairing.settings.privacyMode, locale });
-        return scorecardCard({ pairingId: pairing.id, week: summary.week, trend: summary.trend, settings, streak: summary.streak, locale, late: due.late, privacyMode: pairing.settings.privacyMode, tabUrl });
-      });
+      // The same read as the summary mail: the week, its 8-week trend and the streak.
+      return post(async () => ({ kind: 'scorecard', pairingId: pairing.id, summary: await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale }) }));
     case 'summary_mail':
       return {
         send: async () => {
-          const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
           // The mail is the owner's own, so it speaks their Outlook's language; the chat's is the fallback.
           const mailLocale = (await readMailboxLocale(ctx.db, pairing.id)) ?? locale;
-          const input = await loadSummaryInput(ctx.db, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, privacyMode: pairing.settings.privacyMode, locale: mailLocale });
-          return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...summaryMail(input) }, key);
+          const input = await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale: mailLocale });
+          return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...ctx.renderers.summaryMail(input) }, key);
         },
         find: () => ctx.mail.findSent(pairing.mailbox, key),
       };
     case 'feedback_reminder':
       return post(async () => {
-        const answered = new Set((await listFeedback(ctx.db, pairing.id)).filter((entry) => entry.week === due.period).map((entry) => entry.author));
-        const waitingFor = (['owner', 'va'] as const).filter((role) => !answered.has(role)).map((role) => pairing[role].address);
-        return reminderCard({ locale, pairingId: pairing.id, week: due.period, waitingFor });
+        const answers = await checkInAnswers(ctx.db, pairing.id, due.period);
+        const waitingFor = (['owner', 'va'] as const).filter((role) => answers[role] === null).map((role) => pairing[role].address);
+        return { kind: 'feedbackReminder', locale, pairingId: pairing.id, week: due.period, waitingFor };
       });
     case 'monthly_question':
-      return post(async () => noticeCard(t(locale, 'monthly.text')));
+      return post(async () => ({ kind: 'monthlyQuestion', locale }));
     case 'review':
       return post(async () => {
         const now = ctx.clock.now();
-        const report = await kpiFor(ctx.db, pairing, lastWeeks(settings, now, settings.reviewEveryWeeks), now);
-        return reviewCard({ locale, pairingId: pairing.id, weeks: report.weeks, settings });
+        const report = await ctx.reports.kpi(pairing, lastWeeks(settings, now, settings.reviewEveryWeeks), now);
+        return { kind: 'review', locale, pairingId: pairing.id, weeks: report.weeks, settings };
       });
   }
 }
@@ -110,7 +107,7 @@ export async function runDelivery(ctx: DeliveryContext, due: DueDelivery): Promi
     outcome = await deliverOnce(ctx.db, due, channel, ctx.leaseMs);
   } catch (error) {
     // Retrying a chat the bot was removed from cannot help: the schedules stop (data stays) and it is reported.
-    if (!(error instanceof ConnectorError) || !error.permanent) throw error;
+    if (!(error instanceof ChatGoneError)) throw error;
     await stopPairing(ctx.db, pairing.id);
     ctx.log.warn('chat_gone', { pairingId: pairing.id, kind: due.kind, period: due.period, status: error.status });
     return 'skipped';

@@ -1,11 +1,6 @@
 // Job payloads and stored references come back from the database: parse them at that boundary.
 import { z } from 'zod';
-import { DELIVERY_KINDS } from './planner.ts';
-
-export const conversationRefSchema = z.object({
-  serviceUrl: z.url(),
-  conversation: z.object({ id: z.string().min(1) }),
-});
+import { DELIVERY_KINDS } from '../store/posted-items.ts';
 
 export const dueDeliverySchema = z.object({
   pairingId: z.uuid(),

@@ -1,7 +1,7 @@
 // The job system on pg-boss: a planner every minute turns each pairing's schedule into delivery jobs,
 // mailbox syncs run every few minutes, retention runs daily. Every instance on the same database shares
 // the queues; exactly-once comes from the delivery ledger, not from the queue.
-import { warnAboutBreaches } from '../../bot/breach-warnings.ts';
+import { warnAboutBreaches } from './breach-warnings.ts';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
@@ -100,7 +100,8 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
   const workers = Math.min(2, options.concurrency);
   const batchSize = Math.ceil(options.concurrency / Math.max(workers, 1));
   async function workInBatches(queue: string, handle: (data: unknown) => Promise<unknown>): Promise<void> {
-    let workerId: string | undefined;
+    // Known only once boss.work resolves, but a batch may already run by then: the callback reads it late.
+    let workerId: string | undefined = undefined;
     workerId = await boss.work(queue, { pollingIntervalSeconds: POLLING_SECONDS, batchSize }, async (jobs) => {
       const results = await Promise.allSettled(jobs.map((job) => handle(job.data)));
       for (const [i, result] of results.entries()) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { at } from '../../test/support/mail.ts';
 import { parseSettings, type SettingsInput } from '../kpi/settings.ts';
-import { latestWeekly } from './occurrences.ts';
+import { latestWeekly } from '../kpi/occurrences.ts';
 import { planDeliveries, type PairingSchedule } from './planner.ts';
 
 function schedule(settings: SettingsInput = {}, extra: Partial<PairingSchedule> = {}): PairingSchedule {

@@ -4,10 +4,10 @@
 import { LATE_SNAPSHOT_MS, ON_TIME_SNAPSHOT_MS } from '../kpi/inbox-zero.ts';
 import type { Settings } from '../kpi/settings.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
-import { isoWeekOf, latestMonthlyFirst, latestReview, latestWeekly, previousIsoWeek } from './occurrences.ts';
+import { latestMonthlyFirst, latestReview, latestWeekly } from '../kpi/occurrences.ts';
+import { addWeeks, isoWeekOf } from '../kpi/weeks.ts';
+import type { DeliveryKind } from '../store/posted-items.ts';
 
-export const DELIVERY_KINDS = ['inbox_snapshot', 'scorecard', 'summary_mail', 'feedback_reminder', 'monthly_question', 'review'] as const;
-export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 /** A delivery counts as late when it runs this long after it fell due. */
 export const LATE_AFTER_MS = 10 * 60_000;
@@ -49,7 +49,7 @@ export function planDeliveries(pairing: PairingSchedule, now: number): DueDelive
   if (now - cutoff.dueAt <= LATE_SNAPSHOT_MS) consider('inbox_snapshot', isoWeekOf(cutoff.date), cutoff.dueAt, now - cutoff.dueAt > ON_TIME_SNAPSHOT_MS);
 
   const weekly = latestWeekly(settings.scorecardDay, settings.scorecardTime, zone, now);
-  const reported = previousIsoWeek(weekly.date).week;
+  const reported = addWeeks(isoWeekOf(weekly.date), -1);
   consider('scorecard', reported, weekly.dueAt);
   consider('summary_mail', reported, weekly.dueAt);
 

@@ -1,24 +1,21 @@
 // A pairing's mailbox sync: steps from the MailboxSource into the store until nothing more is waiting,
 // each step stored with its position in one transaction, so a crash resumes after the last stored page.
 // A failure is recorded on the pairing for the tab and the CLI, never swallowed.
-import { z } from 'zod';
 import { atomically } from '../store/atomically.ts';
-import type { Queryable } from '../store/database.ts';
 import { upsertMessages } from '../store/messages.ts';
 import { followMailboxLocale, getPairing } from '../store/pairings.ts';
 import { recordObservedOutOfOffice } from '../store/paused.ts';
-import { readSyncState, recordSyncError, recordSyncSuccess } from '../store/sync-state.ts';
+import { readSyncState, recordSyncError, recordSyncSuccess, SYNC_SCOPES } from '../store/sync-state.ts';
 import { getTenant, ensureTenant } from '../store/tenants.ts';
 import type { DeliveryContext } from './deliveries.ts';
 import type { Logger } from '../log.ts';
-import type { MailboxSource, MailboxSyncStep, NotificationTarget } from './ports.ts';
+import type { MailboxSource, MailboxSyncStep, NotificationTarget } from '../ports/mailbox.ts';
 
-export const SYNC_SCOPE = 'mailbox';
-export const SUBSCRIPTION_SCOPE = 'subscription';
-/** Where the mailbox's own settings (MailboxDefaults) are kept, as last read. */
-export const MAILBOX_SETTINGS_SCOPE = 'mailbox_settings';
+const { mailbox: SYNC_SCOPE, subscription: SUBSCRIPTION_SCOPE, mailboxSettings: MAILBOX_SETTINGS_SCOPE } = SYNC_SCOPES;
 
 export interface SyncContext extends Pick<DeliveryContext, 'db' | 'mailbox'> {
+  /** Told when new or changed mail was stored, so every instance's read models show it at once. */
+  readonly changes?: DeliveryContext['changes'];
   readonly log?: Logger;
   /** Where Graph should send change notifications; absent: no subscriptions (no public URL). */
   readonly notifications?: NotificationTarget;
@@ -30,14 +27,6 @@ export type SyncProgress = MailboxSyncStep['progress'] & {
   /** Message rows new or changed in this run so far. */
   readonly stored: number;
 };
-
-const storedLocale = z.object({ locale: z.string().nullable() });
-
-/** The mailbox's language (e.g. `da-DK`) as the last sync read it, or null: the language of mail to the owner. */
-export async function readMailboxLocale(db: Queryable, pairingId: string): Promise<string | null> {
-  const stored = storedLocale.safeParse((await readSyncState(db, pairingId, MAILBOX_SETTINGS_SCOPE))?.position);
-  return stored.success ? stored.data.locale : null;
-}
 
 /** Syncs one pairing; returns how many message rows were new or changed. */
 export async function syncPairing(ctx: SyncContext, pairingId: string, onProgress?: (progress: SyncProgress) => void): Promise<number> {
@@ -70,6 +59,7 @@ export async function syncPairing(ctx: SyncContext, pairingId: string, onProgres
     await recordSyncError(ctx.db, pairingId, SYNC_SCOPE, error instanceof Error ? error.message : String(error));
     throw error;
   }
+  if (stored > 0) await ctx.changes?.announce(pairingId);
   if (ctx.notifications !== undefined && ctx.mailbox.keepSubscription !== undefined) await keepSubscription(ctx, ctx.mailbox.keepSubscription, pairing.mailbox, pairingId);
   return stored;
 }

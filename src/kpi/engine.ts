@@ -7,6 +7,7 @@ import { inboxZeroStreak, inboxZeroWeek, sortSnapshots, type InboxZeroWeek } fro
 import { lastAtOrBefore } from './intervals.ts';
 import { addDays, buildWeekGrid, localDateOf, localInstant, type LocalDate } from './local-calendar.ts';
 import type { InboxSnapshot, Interval, MessageMeta, PairingPeople } from './message.ts';
+import { minutesLeft } from './minutes-left.ts';
 import { nearestRank } from './percentile.ts';
 import type { Settings } from './settings.ts';
 import { resolveTimeZone } from './time-zone.ts';
@@ -160,8 +161,10 @@ export function evaluate(input: KpiInput): Evaluation {
   return { kind, week, status, answer, clockMs };
 }
 
+export type AnsweredBy = 'va' | 'owner' | 'other';
+
 /** The answer's author by the spec: VA when `sender` is the VA, owner when sender (else from) is the owner. */
-function answeredBy(answer: MessageMeta, people: PairingPeople): 'va' | 'owner' | 'other' {
+export function answeredBy(answer: MessageMeta, people: PairingPeople): AnsweredBy {
   if (answer.sender !== null && people.va.includes(answer.sender)) return 'va';
   const author = answer.sender ?? answer.from;
   return author !== null && people.owner.includes(author) ? 'owner' : 'other';
@@ -247,7 +250,7 @@ function waitingMessage(input: KpiInput, evaluation: Evaluation, i: number): Wai
     subject: message.subject,
     receivedAt: message.receivedAt,
     status: missed ? 'missed' : 'pending',
-    remainingMinutes: missed ? null : toMinutes(input.settings.windowHours * 3_600_000 - evaluation.clockMs[i]!),
+    remainingMinutes: missed ? null : minutesLeft(evaluation.clockMs[i]!, input.settings),
   };
 }
 

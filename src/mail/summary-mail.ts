@@ -2,9 +2,10 @@
 // feedback as the scorecard (no second computation). Pure: plain data in, plain data out.
 import { summaryHtml } from './summary-html.ts';
 import { summaryText } from './summary-text.ts';
-import { summaryView, type SummaryMailInput } from './summary-view.ts';
+import type { SummaryMailInput } from '../reports/summary.ts';
+import { summaryView } from './summary-view.ts';
 
-export type { SummaryMailInput } from './summary-view.ts';
+export type { SummaryMailInput } from '../reports/summary.ts';
 
 export interface SummaryMail {
   readonly subject: string;

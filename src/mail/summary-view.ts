@@ -1,37 +1,13 @@
 // The weekly summary's content as plain, already-formatted strings: one view, rendered twice (HTML and
 // plain text), so both parts always say the same thing. Every number comes from the engine's WeekKpi.
-import type { WeekKpi } from '../kpi/engine.ts';
-import { WEEKDAYS, type Settings, type Weekday } from '../kpi/settings.ts';
+import { WEEKDAYS, type Weekday } from '../kpi/settings.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPercent } from '../i18n/format.ts';
 import { intlLocale } from '../i18n/locales.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
-import type { Feedback, FeedbackAuthor } from '../store/feedback.ts';
-import { labelledAnswers } from '../../bot/cards/feedback-questions.ts';
-
-/** How many weeks the trend row shows, the current one last. */
-export const TREND_WEEKS = 8;
-
-export type TrendWeek = Pick<WeekKpi, 'week' | 'rate' | 'met'>;
-
-export interface SummaryMailInput {
-  readonly week: WeekKpi;
-  readonly streak: number | null;
-  /** Weeks up to and including `week`, oldest first; the last TREND_WEEKS are shown. */
-  readonly trend: readonly TrendWeek[];
-  /** Feedback given for `week`, by either side. */
-  readonly feedback: readonly Feedback[];
-  readonly settings: Settings;
-  readonly locale: string;
-  /** The pairing's privacy mode: subjects of missed mail are not shown. */
-  readonly privacyMode: boolean;
-  /** Deep link that opens the KPI tab in Teams; null leaves the button out. */
-  readonly tabUrl: string | null;
-  /** The measured mailbox, named in the footer. */
-  readonly mailbox: string;
-  /** Sent after its due time because Tandem was not running. */
-  readonly late: boolean;
-}
+import type { FeedbackAuthor } from '../store/feedback.ts';
+import { TREND_WEEKS, type SummaryMailInput, type TrendWeek } from '../reports/summary.ts';
+import { labelledAnswers } from '../reports/feedback-questions.ts';
 
 export type Tone = 'good' | 'bad' | 'neutral';
 

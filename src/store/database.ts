@@ -8,6 +8,9 @@ import { pgliteBossDb } from './boss-adapter.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
+/** How soon a dropped LISTEN connection is replaced. */
+const RECONNECT_MS = 1_000;
+
 /** What repositories need: parameterized queries, and transactions that see their own writes. */
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
@@ -22,6 +25,11 @@ export interface Database extends Queryable {
   /** How pg-boss reaches the same database: through this pool or this PGlite connection. */
   readonly bossConnection: { readonly db: PgBoss.Db };
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel` from any session (other instances on the
+   * same PostgreSQL, or this process on PGlite); returns the unsubscribe.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -62,6 +70,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     bossConnection: { db: pgliteBossDb(db) },
     ...pgliteQueryable(db),
     transaction: (work) => db.transaction((tx) => work(pgliteQueryable(tx))),
+    listen: (channel, onMessage) => db.listen(channel, onMessage),
     close: () => db.close(),
   };
 }
@@ -104,7 +113,30 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
         client.release();
       }
     },
+    listen: (channel, onMessage) => listenOn(url, channel, onMessage, options),
     close: () => pool.end(),
+  };
+}
+
+/** A connection of its own that LISTENs (a pooled one would be handed to others); reconnects when it drops. */
+async function listenOn(url: string, channel: string, onMessage: (payload: string) => void, options: DatabaseOptions): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => message.channel === channel && onMessage(message.payload ?? ''));
+    next.on('error', (error) => {
+      (options.onIdleConnectionError ?? ((lost) => process.stderr.write(`tandem: listening connection lost: ${lost.message}\n`)))(error);
+      if (!stopped) setTimeout(() => void connect().catch(() => undefined), RECONNECT_MS).unref();
+    });
+    await next.connect();
+    await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end();
   };
 }
 

@@ -146,6 +146,15 @@ export async function listMessagesSince(db: Queryable, pairingId: string, sinceM
   return rows.map(toMessage);
 }
 
+/** One conversation's messages received at or after `sinceMs`, oldest first (its answers included). */
+export async function listConversationSince(db: Queryable, pairingId: string, conversationId: string, sinceMs: number): Promise<MessageMeta[]> {
+  const rows = await db.query<MessageRow>(
+    `select id, ${DATA_COLUMNS.join(', ')} from messages where pairing_id = $1 and conversation_id = $2 and received_at >= $3::timestamptz order by received_at, id`,
+    [pairingId, conversationId, isoInstant(sinceMs)],
+  );
+  return rows.map(toMessage);
+}
+
 /** The pairing's message Outlook knows by this Message-ID (the Outlook add-in's lookup), or null. */
 export async function findMessageByInternetId(db: Queryable, pairingId: string, internetMessageId: string): Promise<MessageMeta | null> {
   const [row] = await db.query<MessageRow>(

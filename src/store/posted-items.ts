@@ -1,8 +1,11 @@
 // The ledger of things Tandem sends (scorecards, summary mails, reminders, reviews, snapshots): one row per
 // pairing, kind and period. A sender claims the row for a lease before it sends, so two instances never
 // send together, and a sender that died mid-send leaves an intent the next one reconciles.
-import type { DeliveryKind } from '../jobs/planner.ts';
 import type { Queryable } from './database.ts';
+
+/** What Tandem delivers, one ledger row per pairing, kind and period. */
+export const DELIVERY_KINDS = ['inbox_snapshot', 'scorecard', 'summary_mail', 'feedback_reminder', 'monthly_question', 'review'] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 export interface DeliveryClaim {
   readonly attempts: number;

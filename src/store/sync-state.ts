@@ -1,5 +1,6 @@
-// Where each pairing's mailbox sync stands, per scope ('mailbox', 'backfill' or a folder id). The position
-// is opaque here: the sync parses its own versioned shape on every read and resyncs when it cannot.
+// Where each pairing's mailbox sync stands, per scope (SYNC_SCOPES). The position is opaque here: the sync
+// parses its own versioned shape on every read and resyncs when it cannot.
+import { z } from 'zod';
 import type { Queryable } from './database.ts';
 import { millisOrNull } from './instants.ts';
 
@@ -10,6 +11,15 @@ export interface SyncState {
   readonly lastError: string | null;
   readonly lastErrorAt: number | null;
 }
+
+export const SYNC_SCOPES = {
+  /** The mailbox sync's position (src/store/sync-position.ts). */
+  mailbox: 'mailbox',
+  /** The Graph change-notification subscription for new Inbox mail. */
+  subscription: 'subscription',
+  /** The mailbox's own settings (time zone, working hours, language), as last read. */
+  mailboxSettings: 'mailbox_settings',
+} as const;
 
 /** Longest error text kept: enough to diagnose, short enough for the tab. */
 export const MAX_ERROR_LENGTH = 2_000;
@@ -52,4 +62,12 @@ export async function findByPositionId(db: Queryable, scope: string, id: string)
     [scope, id],
   );
   return row === undefined ? null : { pairingId: row.pairing_id, position: row.position };
+}
+
+const storedLocale = z.object({ locale: z.string().nullable() });
+
+/** The mailbox's language (e.g. `da-DK`) as the last sync read it, or null: the language of mail to the owner. */
+export async function readMailboxLocale(db: Queryable, pairingId: string): Promise<string | null> {
+  const stored = storedLocale.safeParse((await readSyncState(db, pairingId, SYNC_SCOPES.mailboxSettings))?.position);
+  return stored.success ? stored.data.locale : null;
 }

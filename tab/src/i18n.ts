@@ -1,6 +1,6 @@
 // The tab's strings and formats: the shared message catalog (src/i18n) in the host's locale. Only that
 // locale's catalog loads (setLocale, before the first render); the build serves messages.ts as catalog.ts.
-import { labelledAnswers, type FeedbackRole, type LabelledAnswer } from '../../bot/cards/feedback-questions.ts';
+import { labelledAnswers, type FeedbackRole, type LabelledAnswer } from '../../src/reports/feedback-questions.ts';
 import { formatDate, formatDateTime, formatDuration, formatLanguage, formatPercent, formatWeekday } from '../../src/i18n/format.ts';
 import type { Weekday } from '../../src/kpi/settings.ts';
 import { t, type MessageKey, type Params } from '../../src/i18n/catalog.ts';

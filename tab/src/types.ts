@@ -1,7 +1,7 @@
 // The API's response shapes, as the server declares them (type-only imports: nothing of the server ships).
 import type { MessageStatus, WeekKpi } from '../../src/kpi/engine.ts';
 import type { Settings } from '../../src/kpi/settings.ts';
-import type { MessageRow } from '../../src/api/message-rows.ts';
+import type { MessageRow } from '../../src/reports/message-rows.ts';
 import type { Leave } from '../../src/store/leave.ts';
 import type { Feedback } from '../../src/store/feedback.ts';
 

@@ -6,10 +6,11 @@
 import { connectorPoster } from '../../bot/connector-poster.ts';
 import { fileMailSender } from '../../src/devtenant/local-ports.ts';
 import { startJobSystem } from '../../src/jobs/job-system.ts';
-import type { ChatPoster } from '../../src/jobs/ports.ts';
+import type { ChatPoster } from '../../src/ports/chat.ts';
 import { jsonLogger } from '../../src/log.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { emptyMailbox } from './fakes.ts';
+import { deliveryServices } from './services.ts';
 
 const now = Date.parse(process.env.TANDEM_NOW ?? '');
 const url = process.env.DATABASE_URL;
@@ -35,7 +36,7 @@ const log = jsonLogger((line) => process.stdout.write(line.replace('{', `{"insta
 const db = await openDatabase({ url, maxConnections: concurrency * 2 + 4 });
 const jobs = await startJobSystem(
   db,
-  { db, chat, mail: fileMailSender(mailDir), mailbox: emptyMailbox, clock: { now: () => now }, log, leaseMs: 2_000 },
+  { ...deliveryServices(db), db, chat, mail: fileMailSender(mailDir), mailbox: emptyMailbox, clock: { now: () => now }, log, leaseMs: 2_000 },
   { concurrency, syncEveryMinutes: 5, retentionDays: 400, schedule: false },
 );
 log.info('instance_ready');

@@ -3,7 +3,7 @@
 // bot posted and updated. That API is internal to the tool, so all knowledge of it stays in this one helper.
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
-import { launchPlayground, playgroundCli, type PlaygroundChat } from '../../bot/playground.ts';
+import { launchPlayground, playgroundCli, type PlaygroundChat } from '../../src/devtenant/playground.ts';
 
 export interface PlaygroundUser {
   readonly id: string;

@@ -3,7 +3,7 @@
 import { computeKpi, type KpiReport } from '../../src/kpi/engine.ts';
 import type { InboxSnapshot, MessageMeta } from '../../src/kpi/message.ts';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/kpi/settings.ts';
-import type { SummaryMailInput } from '../../src/mail/summary-view.ts';
+import type { SummaryMailInput } from '../../src/reports/summary.ts';
 import type { Feedback } from '../../src/store/feedback.ts';
 import { at, CLIENT, inbound, PEOPLE, reply } from './mail.ts';
 

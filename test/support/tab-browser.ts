@@ -41,10 +41,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `npm start`'s command on a free port; resolves once /readyz answers 200. */
+/** `npm start`'s command (local mode) on a free port; resolves once /readyz answers 200. */
 export async function startServer(dataDir: string): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts', '--local-unless-configured'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), TANDEM_DATA_DIR: dataDir, TANDEM_SYNC_EVERY_MINUTES: '59' },
     stdio: ['ignore', 'pipe', 'pipe'],

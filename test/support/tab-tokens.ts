@@ -1,8 +1,8 @@
 // Tokens for the tab API's tests and benchmark: an issuer key of our own, Entra-shaped SSO tokens with any
 // claim changed (expired, other audience, other tenant), and the API's real validator trusting that key.
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
-import { tokenValidator, type TokenValidator } from '../../src/api/auth/token-validator.ts';
-import { TAB_SCOPE } from '../../src/api/auth/tab-validator.ts';
+import { tokenValidator, type TokenValidator } from '../../src/auth/token-validator.ts';
+import { TAB_SCOPE } from '../../src/auth/tab-validator.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Queryable } from '../../src/store/database.ts';
 import { getTenant } from '../../src/store/tenants.ts';

@@ -1,35 +1,16 @@
-// VA leave: whole local days in the pairing's time zone, entered by the VA, seen by both; the clock pauses.
+// VA leave: whole local days in the pairing's time zone, entered or removed by the owner or the VA
+// (src/actions/leave.ts), seen by both; the clock pauses over it.
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { addDays, isLocalDate, localInstant } from '../../kpi/local-calendar.ts';
-import { resolveTimeZone } from '../../kpi/time-zone.ts';
-import { addLeave, listLeave, removeLeave } from '../../store/leave.ts';
-import { requireRole, type ApiEnv, type RouteDependencies } from '../context.ts';
-import { HttpError } from '../http-error.ts';
+import { addLeave, removeLeave } from '../../actions/leave.ts';
+import { leaveOf } from '../../reports/leave.ts';
+import { actorOf, type ApiEnv, type RouteDependencies } from '../context.ts';
 
-const localDate = z.string().refine(isLocalDate, { error: 'must be a date YYYY-MM-DD' });
-const leaveBody = z
-  .strictObject({ from: localDate, to: localDate })
-  .refine((leave) => leave.to >= leave.from, { error: 'must be on or after from', path: ['to'] });
-const leaveId = z.coerce.number().int().positive();
-
-export function leaveRoutes({ db, reads }: RouteDependencies) {
+export function leaveRoutes({ db, actions }: RouteDependencies) {
   return new Hono<ApiEnv>()
-    .get('/leave', async (c) => c.json({ leave: await listLeave(db, c.get('pairing').id), editable: c.get('role') === 'va' }))
+    .get('/leave', async (c) => c.json({ leave: await leaveOf(db, c.get('pairing').id), editable: true }))
     .post('/leave', async (c) => {
-      requireRole(c, 'va', 'enter leave');
-      const pairing = c.get('pairing');
-      const { from, to } = leaveBody.parse(await c.req.json());
-      const zone = resolveTimeZone(pairing.settings.timeZone)!;
-      const id = await addLeave(db, pairing.id, localInstant(from, '00:00', zone), localInstant(addDays(to, 1), '00:00', zone), 'va');
-      reads.changed(pairing.id);
+      const { id } = await addLeave(actions, actorOf(c.get('user')), c.get('pairing').id, await c.req.json());
       return c.json({ id }, 201);
     })
-    .delete('/leave/:id', async (c) => {
-      requireRole(c, 'va', 'remove leave');
-      const id = leaveId.parse(c.req.param('id'));
-      if (!(await removeLeave(db, c.get('pairing').id, id, 'va'))) throw new HttpError(404, 'not_found', 'No such leave period.');
-      reads.changed(c.get('pairing').id);
-      return c.json({ removed: true });
-    });
+    .delete('/leave/:id', async (c) => c.json(await removeLeave(actions, actorOf(c.get('user')), c.get('pairing').id, { id: c.req.param('id') })));
 }

@@ -1,50 +1,40 @@
-// The pairing's KPI settings: both read them, the owner changes them, and a proposed change is previewed
-// on the past weeks (history is derived, so it recomputes) before it is saved. The chat's language sits
-// beside them: it follows the owner's Outlook language until the owner chooses one.
+// The pairing's KPI settings: both read them, the owner changes them (src/actions/settings.ts), and a proposed
+// change is previewed on the past weeks (history is derived, so it recomputes) before it is saved. The chat's
+// language sits beside them: it follows the owner's Outlook language until the owner chooses one.
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { chooseChatLanguage, changeSettings, settingsChange } from '../../actions/settings.ts';
 import { LANGUAGES } from '../../i18n/locales.ts';
-import { readMailboxLocale } from '../../jobs/sync.ts';
 import { parseSettings } from '../../kpi/settings.ts';
-import { chooseLocale, updateSettings, type Pairing } from '../../store/pairings.ts';
-import { requireRole, type ApiEnv, type RouteDependencies } from '../context.ts';
+import type { Pairing } from '../../store/pairings.ts';
+import { mailboxLanguage } from '../../reports/mailbox-language.ts';
+import { actorOf, type ApiEnv, type RouteDependencies } from '../context.ts';
+import { HttpError } from '../http-error.ts';
 import { TREND_WEEKS } from './kpi.ts';
-
-const settingsChange = z.record(z.string(), z.unknown(), { error: 'must be an object of settings by name' });
-/** null: follow the mailbox's language again. */
-const languageChoice = z.strictObject({ locale: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}, or null for the mailbox's language` }).nullable() });
 
 const languageOf = (pairing: Pairing, mailbox: string | null, editable: boolean) => ({ locale: pairing.locale, chosen: pairing.localeChosen, mailbox, languages: LANGUAGES, editable });
 
-export function settingsRoutes({ db, clock, reads }: RouteDependencies) {
+export function settingsRoutes({ db, clock, reports, actions }: RouteDependencies) {
   return new Hono<ApiEnv>()
     .get('/settings', (c) => c.json({ settings: c.get('pairing').settings, editable: c.get('role') === 'owner' }))
     .post('/settings/preview', async (c) => {
-      requireRole(c, 'owner', 'change the settings');
+      // Previewing writes nothing, but it shows what only the owner may then save.
+      if (c.get('role') !== 'owner') throw new HttpError(403, 'forbidden', 'Only the owner can change the settings.');
       const pairing = c.get('pairing');
-      const change = settingsChange.parse(await c.req.json());
-      const proposed = parseSettings({ ...pairing.settings, ...change });
+      const proposed = parseSettings({ ...pairing.settings, ...settingsChange.parse(await c.req.json()) });
       const now = clock.now();
-      const [current, next] = [await reads.trend(pairing, TREND_WEEKS, now), await reads.trend(pairing, TREND_WEEKS, now, proposed)];
+      const [current, next] = await Promise.all([reports.trend(pairing, TREND_WEEKS, now), reports.trend(pairing, TREND_WEEKS, now, proposed)]);
       return c.json({ settings: proposed, current: current.weeks, proposed: next.weeks });
     })
     .put('/settings', async (c) => {
-      requireRole(c, 'owner', 'change the settings');
-      const change = settingsChange.parse(await c.req.json());
-      const updated = await updateSettings(db, c.get('pairing').id, change, 'owner');
-      reads.changed(updated.id);
+      const updated = await changeSettings(actions, actorOf(c.get('user')), c.get('pairing').id, await c.req.json());
       return c.json({ settings: updated.settings, editable: true });
     })
     .get('/settings/language', async (c) => {
       const pairing = c.get('pairing');
-      return c.json(languageOf(pairing, await readMailboxLocale(db, pairing.id), c.get('role') === 'owner'));
+      return c.json(languageOf(pairing, await mailboxLanguage(db, pairing.id), c.get('role') === 'owner'));
     })
     .put('/settings/language', async (c) => {
-      requireRole(c, 'owner', "change the chat's language");
-      const { locale } = languageChoice.parse(await c.req.json());
-      const mailbox = await readMailboxLocale(db, c.get('pairing').id);
-      const updated = await chooseLocale(db, c.get('pairing').id, locale, mailbox, 'owner');
-      reads.changed(updated.id);
-      return c.json(languageOf(updated, mailbox, true));
+      const { pairing, mailbox } = await chooseChatLanguage(actions, actorOf(c.get('user')), c.get('pairing').id, await c.req.json());
+      return c.json(languageOf(pairing, mailbox, true));
     });
 }

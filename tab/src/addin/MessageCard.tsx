@@ -2,8 +2,8 @@
 // answer, the conversation's other waiting mail, this week's rate with a link to the tab, and the one-click
 // "no reply needed" with undo. Every figure is the API's (the engine's); the pane only formats.
 import { Badge, Button, Card, CardHeader, Divider, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { AddinMatch } from '../../../src/api/routes/addin.ts';
-import { kpiTabLink } from '../../../src/mail/tab-link.ts';
+import type { PaneMatch } from '../../../src/reports/pane.ts';
+import { kpiTabLink } from '../../../src/reports/tab-link.ts';
 import { dateTime, duration, percent, text } from '../i18n.ts';
 
 const useStyles = makeStyles({
@@ -27,10 +27,10 @@ function tabLink(pairingId: string, week: string): string {
 export interface MarkControl {
   readonly busy: boolean;
   readonly note: string | null;
-  toggle(match: AddinMatch): void;
+  toggle(match: PaneMatch): void;
 }
 
-export function MessageCard({ match, mark }: { match: AddinMatch; mark: MarkControl }) {
+export function MessageCard({ match, mark }: { match: PaneMatch; mark: MarkControl }) {
   const styles = useStyles();
   const { pairing, message, week } = match;
   const zone = pairing.timeZone;

@@ -2,7 +2,7 @@
 // the dev picker standalone), the selected item followed across ItemChanged, and the empty and error states.
 import { Button, FluentProvider, Text, makeStyles, teamsDarkTheme, teamsLightTheme, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AddinAnswer, AddinMatch, AddinPairing } from '../../../src/api/routes/addin.ts';
+import type { PaneAnswer, PaneMatch, PanePairing } from '../../../src/reports/pane.ts';
 import { apiClient, type ApiClient, type ApiError } from '../api.ts';
 import { dateTime, text } from '../i18n.ts';
 import { SignInPicker } from '../SignInPicker.tsx';
@@ -77,7 +77,7 @@ function SelectedMessage({ api, outlook }: { api: ApiClient; outlook: OutlookHos
 }
 
 function ItemAnswer({ api, outlook, path }: { api: ApiClient; outlook: OutlookHost; path: string }) {
-  const answer = useApi<AddinAnswer>(api, path, REFRESH_MS);
+  const answer = useApi<PaneAnswer>(api, path, REFRESH_MS);
   const mark = useMark(api, outlook, answer.reload);
   if (answer.error !== null) return <ErrorState error={answer.error} onRetry={answer.reload} />;
   if (answer.data === null) return <Loading />;
@@ -93,7 +93,7 @@ function ItemAnswer({ api, outlook, path }: { api: ApiClient; outlook: OutlookHo
   );
 }
 
-function syncLine(pairing: AddinPairing): string {
+function syncLine(pairing: PanePairing): string {
   return pairing.lastSyncAt === null
     ? text('addin.state.neverSynced', { mailbox: pairing.mailbox })
     : text('addin.state.notSynced', { mailbox: pairing.mailbox, when: dateTime(pairing.lastSyncAt, pairing.timeZone) });
@@ -104,7 +104,7 @@ function useMark(api: ApiClient, outlook: OutlookHost, reload: () => void): Mark
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const toggle = useCallback(
-    (match: AddinMatch) => {
+    (match: PaneMatch) => {
       const marking = match.message?.reason !== 'marked';
       const category = match.pairing.noReplyCategory;
       const path = `/pairings/${match.pairing.id}/messages/${encodeURIComponent(match.messageId)}/mark`;

@@ -1,0 +1,27 @@
+// The cards the weekly ritual posts by itself (scorecard, reminder, monthly question, review, breach warning),
+// built from what a delivery hands over; the wiring gives this to the job system.
+import { t } from '../src/i18n/messages.ts';
+import type { RitualPost } from '../src/jobs/renderers.ts';
+import { breachCard } from './cards/breach-card.ts';
+import type { Card } from './cards/card-parts.ts';
+import { noticeCard } from './cards/notice-card.ts';
+import { reminderCard } from './cards/reminder-card.ts';
+import { reviewCard } from './cards/review-card.ts';
+import { scorecardCard } from './cards/scorecard-card.ts';
+
+export function ritualCard(post: RitualPost): Card {
+  switch (post.kind) {
+    case 'scorecard': {
+      const { summary } = post;
+      return scorecardCard({ pairingId: post.pairingId, week: summary.week, trend: summary.trend, settings: summary.settings, streak: summary.streak, locale: summary.locale, late: summary.late, privacyMode: summary.privacyMode, tabUrl: summary.tabUrl });
+    }
+    case 'feedbackReminder':
+      return reminderCard({ locale: post.locale, pairingId: post.pairingId, week: post.week, waitingFor: post.waitingFor });
+    case 'monthlyQuestion':
+      return noticeCard(t(post.locale, 'monthly.text'));
+    case 'review':
+      return reviewCard({ locale: post.locale, pairingId: post.pairingId, weeks: post.weeks, settings: post.settings });
+    case 'breachWarning':
+      return breachCard({ locale: post.locale, timeZone: post.timeZone, privacyMode: post.privacyMode, items: post.items });
+  }
+}

@@ -1,0 +1,89 @@
+// ISO weeks and periods in a pairing's time zone: the one place week keys ("2026-W47") are made, parsed and
+// stepped. Every surface, job and read model asks here, so "this week", "last week" and "the last N weeks"
+// mean the same everywhere.
+import { DateTime } from 'luxon';
+import type { LocalDate } from './local-calendar.ts';
+import type { Settings } from './settings.ts';
+import { resolveTimeZone } from './time-zone.ts';
+
+/** An ISO week key: year, "-W", two-digit week. */
+export const ISO_WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
+
+/** Local calendar days, both ends included, in the pairing's time zone. */
+export interface Period {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+}
+
+const keyOf = (monday: DateTime): string => monday.toFormat("kkkk-'W'WW");
+
+function mondayOf(week: string): DateTime {
+  const monday = ISO_WEEK.test(week) ? DateTime.fromISO(`${week}-1`, { zone: 'UTC' }) : DateTime.invalid('not an ISO week');
+  if (!monday.isValid) throw new RangeError(`Not an ISO week: ${week}`);
+  return monday;
+}
+
+/** Monday and Sunday of an ISO week. */
+export function isoWeekDates(week: string): { monday: LocalDate; sunday: LocalDate } {
+  const monday = mondayOf(week);
+  return { monday: monday.toISODate()!, sunday: monday.plus({ days: 6 }).toISODate()! };
+}
+
+/** The ISO week holding a local date. */
+export function isoWeekOf(date: LocalDate): string {
+  return keyOf(DateTime.fromISO(date, { zone: 'UTC' }).startOf('week'));
+}
+
+/** The week `weeks` after (negative: before) `week`. */
+export function addWeeks(week: string, weeks: number): string {
+  return keyOf(mondayOf(week).plus({ weeks }));
+}
+
+/** Resolving a zone name builds an Intl formatter; reads ask for the same few names on every request. */
+const zones = new Map<string, string>();
+function zoneOf(settings: Pick<Settings, 'timeZone'>): string {
+  let zone = zones.get(settings.timeZone);
+  if (zone === undefined) zones.set(settings.timeZone, (zone = resolveTimeZone(settings.timeZone)!));
+  return zone;
+}
+
+/** Per zone, the week last asked for and the instants it spans: every read in it skips the zone maths. */
+const spans = new Map<string, { key: string; start: number; end: number }>();
+
+/** The ISO week holding the instant `at` in the pairing's zone. */
+export function weekAt(settings: Pick<Settings, 'timeZone'>, at: number): string {
+  const zone = zoneOf(settings);
+  const known = spans.get(zone);
+  if (known !== undefined && known.start <= at && at < known.end) return known.key;
+  const monday = DateTime.fromMillis(at, { zone }).startOf('week');
+  const span = { key: keyOf(monday), start: monday.toMillis(), end: monday.plus({ weeks: 1 }).toMillis() };
+  spans.set(zone, span);
+  return span.key;
+}
+
+const periods = new Map<string, Period>();
+
+/** The days of one ISO week. */
+export function weekPeriod(week: string): Period {
+  let period = periods.get(week);
+  if (period === undefined) {
+    const { monday, sunday } = isoWeekDates(week);
+    periods.set(week, (period = { from: monday, to: sunday }));
+  }
+  return period;
+}
+
+/** The `count` ISO weeks ending with `week`. */
+export function weeksEndingWith(week: string, count: number): Period {
+  return { from: isoWeekDates(addWeeks(week, -(count - 1))).monday, to: isoWeekDates(week).sunday };
+}
+
+/** The `count` ISO weeks ending with the one holding `now`. */
+export function lastWeeks(settings: Pick<Settings, 'timeZone'>, now: number, count: number): Period {
+  return weeksEndingWith(weekAt(settings, now), count);
+}
+
+/** Whether `week` ends within the first seven days of a month: the month's first weekly check-in. */
+export function isFirstWeekOfMonth(week: string): boolean {
+  return mondayOf(week).plus({ days: 7 }).day <= 7;
+}

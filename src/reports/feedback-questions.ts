@@ -1,0 +1,72 @@
+// The weekly check-in questions for each side, from the seeds' check-in model: one list drives both the
+// form card and the validation of its submissions, so they cannot disagree.
+import { t, type MessageKey } from '../i18n/messages.ts';
+
+export type FeedbackRole = 'owner' | 'va';
+
+/** Longest answer accepted per field. */
+export const MAX_ANSWER_LENGTH = 2000;
+
+export interface FeedbackQuestion {
+  /** The answer's key in the stored answers (shared with the summary e-mail). */
+  readonly key: string;
+  readonly label: MessageKey;
+  readonly kind: 'text' | 'choice';
+  /** For choices: value → label. */
+  readonly choices?: ReadonlyArray<{ readonly value: string; readonly label: MessageKey }>;
+  readonly required: boolean;
+  /** Asked only on the month's first check-in. */
+  readonly monthly?: boolean;
+}
+
+const FAIR_CHOICES = [
+  { value: 'yes', label: 'feedback.choice.yes' },
+  { value: 'partly', label: 'feedback.choice.partly' },
+  { value: 'no', label: 'feedback.choice.no' },
+] as const;
+
+const INVOLVED_CHOICES = (['1', '2', '3', '4', '5'] as const).map((value) => ({ value, label: `feedback.choice.involved${value}` as MessageKey }));
+
+export const FEEDBACK_QUESTIONS: Readonly<Record<FeedbackRole, readonly FeedbackQuestion[]>> = {
+  owner: [
+    { key: 'wentWell', label: 'feedback.q.owner.wentWell', kind: 'text', required: true },
+    { key: 'improve', label: 'feedback.q.owner.improve', kind: 'text', required: true },
+    { key: 'nextTime', label: 'feedback.q.owner.nextTime', kind: 'text', required: true },
+    { key: 'kpisFair', label: 'feedback.q.owner.kpisFair', kind: 'choice', choices: FAIR_CHOICES, required: true },
+    { key: 'gladAbout', label: 'feedback.q.owner.gladAbout', kind: 'text', required: false, monthly: true },
+  ],
+  va: [
+    { key: 'wentWell', label: 'feedback.q.va.wentWell', kind: 'text', required: true },
+    { key: 'needFromOwner', label: 'feedback.q.va.needFromOwner', kind: 'text', required: true },
+    { key: 'support', label: 'feedback.q.va.support', kind: 'text', required: true },
+    { key: 'involved', label: 'feedback.q.va.involved', kind: 'choice', choices: INVOLVED_CHOICES, required: true },
+  ],
+};
+
+/** The questions one side is asked this week. */
+export function questionsFor(role: FeedbackRole, monthly: boolean): readonly FeedbackQuestion[] {
+  return FEEDBACK_QUESTIONS[role].filter((question) => question.monthly !== true || monthly);
+}
+
+export interface LabelledAnswer {
+  readonly question: string;
+  readonly answer: string;
+}
+
+/**
+ * One side's answers as the card, the tab and the summary mail show them: under the questions the form asked,
+ * in its order, a choice by its label; answers to questions the form no longer asks come last, as "Other".
+ */
+export function labelledAnswers(locale: string, role: FeedbackRole, answers: Readonly<Record<string, string>>): LabelledAnswer[] {
+  const questions = FEEDBACK_QUESTIONS[role];
+  const asked = questions.flatMap((question) => {
+    const answer = answers[question.key]?.trim() ?? '';
+    if (answer === '') return [];
+    const choice = question.choices?.find((option) => option.value === answer);
+    return [{ question: t(locale, question.label), answer: choice === undefined ? answer : t(locale, choice.label) }];
+  });
+  const other = Object.entries(answers)
+    .filter(([key, answer]) => answer.trim() !== '' && !questions.some((question) => question.key === key))
+    .map(([, answer]) => ({ question: t(locale, 'feedback.q.other'), answer }));
+  return [...asked, ...other];
+}

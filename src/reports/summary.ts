@@ -1,0 +1,60 @@
+// What the weekly scorecard and the summary e-mail show, from one engine run: the week, its 8-week trend and
+// the inbox-zero streak, and the check-in answers given for that week.
+import type { WeekKpi } from '../kpi/engine.ts';
+import type { Settings } from '../kpi/settings.ts';
+import { weeksEndingWith } from '../kpi/weeks.ts';
+import type { Queryable } from '../store/database.ts';
+import { listFeedback, type Feedback } from '../store/feedback.ts';
+import type { Pairing } from '../store/pairings.ts';
+import type { Reports } from './reports.ts';
+
+/** How many weeks the trend shows, the reported one last. */
+export const TREND_WEEKS = 8;
+
+export type TrendWeek = Pick<WeekKpi, 'week' | 'rate' | 'met'>;
+
+export interface SummaryMailInput {
+  readonly week: WeekKpi;
+  readonly streak: number | null;
+  /** Weeks up to and including `week`, oldest first; the last TREND_WEEKS are shown. */
+  readonly trend: readonly TrendWeek[];
+  /** Feedback given for `week`, by either side. */
+  readonly feedback: readonly Feedback[];
+  readonly settings: Settings;
+  readonly locale: string;
+  /** The pairing's privacy mode: subjects of missed mail are not shown. */
+  readonly privacyMode: boolean;
+  /** Deep link that opens the KPI tab in Teams; null leaves the button out. */
+  readonly tabUrl: string | null;
+  /** The measured mailbox, named in the footer. */
+  readonly mailbox: string;
+  /** Sent after its due time because Tandem was not running. */
+  readonly late: boolean;
+}
+
+export interface SummaryOptions {
+  readonly now: number;
+  readonly late: boolean;
+  readonly tabUrl: string | null;
+  /** The reader's language: the owner's mailbox language for the mail, the chat's for the scorecard. */
+  readonly locale: string;
+}
+
+export async function loadSummary(db: Queryable, reports: Pick<Reports, 'kpi'>, pairing: Pairing, week: string, options: SummaryOptions): Promise<SummaryMailInput> {
+  const report = await reports.kpi(pairing, weeksEndingWith(week, TREND_WEEKS), options.now);
+  const current = report.weeks.find((entry) => entry.week === week);
+  if (current === undefined) throw new RangeError(`the engine reported no week ${week}`);
+  const feedback = (await listFeedback(db, pairing.id)).filter((entry) => entry.week === week);
+  return {
+    week: current,
+    streak: report.inboxZeroStreak,
+    trend: report.weeks,
+    feedback,
+    settings: pairing.settings,
+    locale: options.locale,
+    privacyMode: pairing.settings.privacyMode,
+    tabUrl: options.tabUrl,
+    mailbox: pairing.mailbox,
+    late: options.late,
+  };
+}

@@ -1,0 +1,24 @@
+// What differs between a real tenant and the local stand-ins, as one object the composition root asks for
+// once: where mail metadata comes from, how chat posts and the summary mail leave, who signs in to the tab,
+// and what the welcome card may offer.
+import type { Hono } from 'hono';
+import type { TokenValidator } from '../auth/token-validator.ts';
+import type { ChatPoster } from '../ports/chat.ts';
+import type { MailSender } from '../ports/mail.ts';
+import type { MailboxDefaults, MailboxSource } from '../ports/mailbox.ts';
+
+export interface Environment {
+  readonly mailbox: MailboxSource;
+  readonly mail: MailSender;
+  readonly chat: ChatPoster;
+  readonly tab: { readonly validateToken: TokenValidator; readonly signIn?: Hono; readonly note: string };
+  /** The admin-consent URL while a tenant has not granted Tandem's Graph permissions, else null. */
+  consentUrl(tenantId: string): Promise<string | null>;
+  /** The mailbox's own time zone, working hours and language (set-up defaults), or null when unreadable. */
+  mailboxDefaults(address: string): Promise<MailboxDefaults | null>;
+  /** Lines for the start-up banner. */
+  readonly notes: readonly string[];
+  /** Runs once the server listens (the local demo starts the Agents Playground); returns more banner lines. */
+  started(botEndpoint: string): Promise<readonly string[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,37 @@
+// A real Microsoft 365 tenant: Graph through the app registration (msal), the summary mail sent through Graph,
+// chat posts to the Bot Connector, and Entra-issued tokens for the tab and the Outlook pane.
+import { connectorPoster } from '../../bot/connector-poster.ts';
+import { tabTokenValidator } from '../auth/tab-validator.ts';
+import type { Config, GraphTarget } from '../config.ts';
+import { connectGraph } from '../graph/connect.ts';
+import { graphMailSender } from '../graph/mail-sender.ts';
+import { mailboxDefaultsReader } from '../graph/mailbox-reads.ts';
+import type { Logger } from '../log.ts';
+import type { Clock } from '../ports/clock.ts';
+import { adminConsent } from '../reports/consent.ts';
+import type { Database } from '../store/database.ts';
+import type { Environment } from './environment.ts';
+
+export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarget, { kind: 'tenant' }>, deps: { db: Database; clock: Clock; log: Logger }): Environment {
+  const { tenantId, clientId, clientSecret, authorityHost, graphBaseUrl } = graphTarget;
+  const graph = connectGraph({
+    mode: config.graphMode,
+    backfillDays: config.backfillDays,
+    logger: deps.log,
+    auth: { tenantId, clientId, clientSecret, authorityHost, graphResource: new URL(graphBaseUrl).origin },
+    graphBaseUrl,
+    clock: deps.clock,
+  });
+  const host = config.publicUrl === undefined ? `localhost:${config.port}` : new URL(config.publicUrl).host;
+  return {
+    mailbox: graph.mailbox,
+    mail: graphMailSender(graph.graph),
+    chat: connectorPoster({ onThrottled: (conversation, waitMs) => deps.log.warn('chat_throttled', { conversation, waitMs }) }),
+    tab: { validateToken: tabTokenValidator(deps.db, { kind: 'entra', authorityHost, audience: `api://${host}/${clientId}` }, deps.log), note: 'Teams SSO' },
+    consentUrl: adminConsent(deps.db, { authorityHost, clientId }),
+    mailboxDefaults: mailboxDefaultsReader(graph.graph, deps.log),
+    notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode)`],
+    started: async () => [],
+    close: () => graph.close(),
+  };
+}

@@ -1,0 +1,17 @@
+// What the composition root shares between surfaces (read models, change feed) and gives the job system
+// (the renderers), built the same way for a test's database.
+import { ritualCard } from '../../bot/ritual-cards.ts';
+import { summaryMail } from '../../src/mail/summary-mail.ts';
+import type { ChangeFeed } from '../../src/ports/changes.ts';
+import { createReports, type Reports } from '../../src/reports/reports.ts';
+import { localChangeFeed } from '../../src/store/change-feed.ts';
+import type { Queryable } from '../../src/store/database.ts';
+import type { Renderers } from '../../src/jobs/renderers.ts';
+
+export function services(db: Queryable, changes: ChangeFeed = localChangeFeed()): { reports: Reports; changes: ChangeFeed } {
+  return { reports: createReports(db, changes), changes };
+}
+
+export function deliveryServices(db: Queryable, changes?: ChangeFeed): { reports: Reports; changes: ChangeFeed; renderers: Renderers } {
+  return { ...services(db, changes), renderers: { card: ritualCard, summaryMail } };
+}
