@@ -34,7 +34,7 @@ describe('a production install', () => {
     await ensureTabBuilt();
     await cp(TAB_DIST, join(dir, 'dist', 'tab'), { recursive: true });
     await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, timeout: 300_000 });
-    tenant = await startDevTenant({ seed: generateTenantSeed(1, { weeks: 1, start: '2026-11-16' }), roles: 'headers' });
+    tenant = await startDevTenant({ seed: generateTenantSeed(1, { weeks: 4, start: '2026-11-02' }), roles: 'headers' });
     caFile = join(dir, 'tenant-ca.pem');
     await writeFile(caFile, tenant.ca);
   }, 360_000);
