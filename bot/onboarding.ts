@@ -123,7 +123,7 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
     return replaces(welcomeCard({ locale, members, consentUrl, values, errors }));
   }
   const tenantId = chatTenant(turn.activity);
-  const { pairing } = await setUpPairing(actionContext(turn), turn.actor, {
+  const { pairing } = await setUpPairing({ ...actionContext(turn), directory: turn.deps.directory }, turn.actor, {
     tenantId,
     mailbox,
     owner: { address: owner.email!, userId: owner.id },
@@ -135,7 +135,10 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
   });
   // Both see these, so they speak the chat's language.
   return {
-    post: [noticeCard(t(pairing.locale, 'welcome.done', { owner: owner.name, va: va.name }))],
+    post: [
+      noticeCard(t(pairing.locale, 'welcome.done', { owner: owner.name, va: va.name })),
+      ...(pairing.mailboxApproval === null ? [noticeCard(t(pairing.locale, 'welcome.mailboxPending', { mailbox: pairing.mailbox, owner: owner.name }))] : []),
+    ],
     replace: settingsCard({ locale: pairing.locale, owner: owner.name, va: va.name, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: null }),
     replaceForAll: true,
   };

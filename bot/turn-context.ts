@@ -3,6 +3,7 @@
 import type { ActionContext } from '../src/actions/action.ts';
 import type { Logger } from '../src/log.ts';
 import type { ChangeFeed } from '../src/ports/changes.ts';
+import type { Directory } from '../src/ports/directory.ts';
 import type { Actor } from '../src/reports/access.ts';
 import type { Reports } from '../src/reports/reports.ts';
 import type { Clock } from '../src/ports/clock.ts';
@@ -24,6 +25,8 @@ export interface BotDependencies {
   readonly consentUrl: (tenantId: string) => Promise<string | null>;
   /** The mailbox's own time zone and working hours, offered as set-up defaults; null when unreadable. */
   readonly mailboxDefaults?: (address: string) => Promise<MailboxDefaults | null>;
+  /** Whose mail an address is: set-up lets Tandem read only the owner's own mailbox without an admin. */
+  readonly directory: Directory;
   /** The read models and change feed the whole instance shares. */
   readonly reports: Reports;
   readonly changes: ChangeFeed;

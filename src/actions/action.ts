@@ -23,7 +23,9 @@ export type Rule =
   | 'member'
   | 'owner'
   /** The owner, or an admin of the pairing's tenant (app role Tandem.Admin). */
-  | 'ownerOrAdmin';
+  | 'ownerOrAdmin'
+  /** An admin of the pairing's tenant only. */
+  | 'admin';
 
 export type ActionProblem = 'forbidden' | 'invalid' | 'notFound';
 
@@ -67,9 +69,11 @@ const RULE_TEXT: Record<Rule, string> = {
   member: 'Only the owner and the VA of this pairing can do that.',
   owner: 'Only the owner of this pairing can do that.',
   ownerOrAdmin: 'Only the owner of this pairing or an admin of its tenant can do that.',
+  admin: 'Only an admin of this pairing\'s tenant (app role Tandem.Admin) can do that.',
 };
 
 function authorise(rule: Rule, pairing: Pairing, actor: Actor): ActingAs | null {
+  if (rule === 'admin') return isTenantAdmin(pairing, actor) ? 'admin' : null;
   const role = roleIn(pairing, actor);
   if (rule === 'member') return role;
   if (role === 'owner') return 'owner';

@@ -1,13 +1,16 @@
 // Setting a pairing up from its Teams chat: the owner, signed in to the chat's tenant, names themself, the VA,
 // the mailbox and the settings. A pairing set up outside any chat for the same tenant, mailbox and people is
 // taken over by the chat (its history becomes the chat's); otherwise a new one is created. Linking and the
-// form's settings land together or not at all, with one audit line.
+// form's settings land together or not at all, with one audit line. The mailbox must be the owner's own (one
+// of their addresses in the directory); any other (a shared mailbox, a colleague's) waits for a tenant admin's
+// approval before the sync may read it, so a chat member cannot make Tandem read someone else's mail.
 import { z } from 'zod';
 import { parseSettings, type Settings } from '../kpi/settings.ts';
 import { appendAudit } from '../store/audit.ts';
 import { atomically } from '../store/atomically.ts';
-import { createPairing, linkPairingToChat, updateSettings, type Pairing } from '../store/pairings.ts';
+import { approveMailbox, createPairing, linkPairingToChat, updateSettings, type Pairing } from '../store/pairings.ts';
 import { ensureTenant, getTenant } from '../store/tenants.ts';
+import type { Directory } from '../ports/directory.ts';
 import type { Actor } from '../reports/access.ts';
 import { ActionError, invalidInput, type ActionContext } from './action.ts';
 
@@ -39,7 +42,7 @@ function formSettings(chosen: Settings, current: Settings): Partial<Settings> {
   };
 }
 
-export async function setUpPairing(ctx: ActionContext, actor: Actor, raw: SetupInput): Promise<{ pairing: Pairing; linked: boolean }> {
+export async function setUpPairing(ctx: ActionContext & { readonly directory: Directory }, actor: Actor, raw: SetupInput): Promise<{ pairing: Pairing; linked: boolean }> {
   const parsed = setupInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
@@ -48,16 +51,19 @@ export async function setUpPairing(ctx: ActionContext, actor: Actor, raw: SetupI
   }
   if (input.owner.userId === input.va.userId) throw new ActionError('invalid', 'same', 'The owner and the VA must be two people.', 'va');
   const settings = parseSettings(input.settings);
+  const own = await ctx.directory.owns(input.owner.userId, input.mailbox);
   const result = await atomically(ctx.db, async (tx) => {
     // ensureTenant replaces verified domains, which the sync owns: only create an unknown tenant here.
     if ((await getTenant(tx, input.tenantId)) === null) await ensureTenant(tx, { id: input.tenantId, name: input.tenantId, verifiedDomains: [] });
     const waiting = await linkPairingToChat(tx, { tenantId: input.tenantId, mailbox: input.mailbox, owner: input.owner.address, va: input.va.address }, input.conversationRef, { owner: input.owner.userId, va: input.va.userId });
+    // A pairing an operator set up for this mailbox keeps its approval; a new one is approved only when it is the owner's own.
     const pairing =
       waiting !== null
         ? await updateSettings(tx, waiting.id, formSettings(settings, waiting.settings), 'owner')
-        : await createPairing(tx, { tenantId: input.tenantId, mailbox: input.mailbox, owner: input.owner, va: input.va, settings, locale: input.locale, conversationRef: input.conversationRef });
-    await appendAudit(tx, { tenantId: input.tenantId, pairingId: pairing.id, actor: 'owner', action: waiting !== null ? 'pairing_linked_to_chat' : 'pairing_created', details: { mailbox: pairing.mailbox } });
-    return { pairing, linked: waiting !== null };
+        : await createPairing(tx, { tenantId: input.tenantId, mailbox: input.mailbox, owner: input.owner, va: input.va, settings, locale: input.locale, conversationRef: input.conversationRef, mailboxApproval: own ? 'own' : null });
+    if (own && pairing.mailboxApproval !== 'own') await approveMailbox(tx, pairing.id, 'own');
+    await appendAudit(tx, { tenantId: input.tenantId, pairingId: pairing.id, actor: 'owner', action: waiting !== null ? 'pairing_linked_to_chat' : 'pairing_created', details: { mailbox: pairing.mailbox, ownMailbox: own } });
+    return { pairing: own ? { ...pairing, mailboxApproval: 'own' as const } : pairing, linked: waiting !== null };
   });
   await ctx.changes.announce(result.pairing.id);
   ctx.log.info(result.linked ? 'pairing_linked_to_chat' : 'pairing_created', { pairingId: result.pairing.id, tenantId: input.tenantId });

@@ -1,7 +1,8 @@
-// `tandem pairing add` and `tandem pairing list`: create a pairing from the command line (dev tenant, imports)
-// and see the pairings the store holds.
+// `tandem pairing add`, `list` and `approve`: create a pairing from the command line (dev tenant, imports), see
+// the pairings the store holds, and approve a mailbox set up in a chat that is not the owner's own.
 import { z } from 'zod';
-import { createPairing, listPairings, type Pairing } from '../store/pairings.ts';
+import { appendAudit } from '../store/audit.ts';
+import { approveMailbox, createPairing, listPairings, requirePairing, type Pairing } from '../store/pairings.ts';
 import { ensureTenant, getTenant } from '../store/tenants.ts';
 import { address, domain, domainOf, parseCommandLine, validateArguments } from './arguments.ts';
 import { resolveSettings } from './settings-file.ts';
@@ -13,6 +14,7 @@ export const DEFAULT_TENANT = 'dev';
 
 export const PAIRING_USAGE = `Usage: tandem pairing add --mailbox <address> --owner <address> --va <address> [options]
        tandem pairing list
+       tandem pairing approve --pairing <id>
 
   add: creates a pairing and prints its id
   --mailbox <address>      the mailbox measured
@@ -23,7 +25,10 @@ export const PAIRING_USAGE = `Usage: tandem pairing add --mailbox <address> --ow
   --tz <zone>              IANA or Windows time zone of the pairing (default: UTC)
   --settings <file>        JSON file with any KPI settings by name (responseTargetPct, windowHours, clock, ...)
 
-  list: prints every pairing: id, mailbox, owner, VA, time zone and whether it is active`;
+  list: prints every pairing: id, mailbox, owner, VA, time zone and whether it is active
+
+  approve: lets Tandem read a pairing's mailbox that is not the owner's own (set up in a chat, waiting for an
+  admin); whoever runs this command has the server's database, so approves as its operator`;
 
 const ADD_OPTIONS = {
   mailbox: { type: 'string' },
@@ -101,13 +106,34 @@ async function listAll(argv: readonly string[], stdout: NodeJS.WritableStream, e
     withAliases(pairing.owner),
     withAliases(pairing.va),
     pairing.settings.timeZone,
-    pairing.stoppedAt === null ? 'active' : `stopped ${new Date(pairing.stoppedAt).toISOString()}`,
+    pairing.stoppedAt !== null ? `stopped ${new Date(pairing.stoppedAt).toISOString()}` : pairing.mailboxApproval === null ? 'waiting for mailbox approval' : 'active',
   ]);
   stdout.write(`${formatColumns([['id', 'mailbox', 'owner', 'va', 'time zone', 'status'], ...rows])}\n`);
   return 0;
 }
 
-/** Runs `tandem pairing <add|list>`; returns the exit code. Throws UsageError for bad arguments. */
+const approveSchema = z.object({ pairing: z.string({ error: '--pairing is required' }).trim().pipe(z.uuid({ error: '--pairing must be a pairing id' })) });
+
+async function approve(argv: readonly string[], stdout: NodeJS.WritableStream, env: Environment): Promise<number> {
+  const values = parseCommandLine(argv, { pairing: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'pairing');
+  if (values.help === true) {
+    stdout.write(`${PAIRING_USAGE}\n`);
+    return 0;
+  }
+  const args = validateArguments(approveSchema, values);
+  const pairing = await withStore(env, (db) =>
+    db.transaction(async (tx) => {
+      const found = await requirePairing(tx, args.pairing);
+      await approveMailbox(tx, found.id, 'operator');
+      await appendAudit(tx, { tenantId: found.tenantId, pairingId: found.id, actor: 'cli', action: 'mailbox_approved', details: { mailbox: found.mailbox } });
+      return found;
+    }),
+  );
+  stdout.write(`Tandem may now read ${pairing.mailbox} for pairing ${pairing.id}\n`);
+  return 0;
+}
+
+/** Runs `tandem pairing <add|list|approve>`; returns the exit code. Throws UsageError for bad arguments. */
 export async function runPairing(argv: readonly string[], stdout: NodeJS.WritableStream, env: Environment): Promise<number> {
   const [subcommand, ...rest] = argv;
   switch (subcommand) {
@@ -115,12 +141,14 @@ export async function runPairing(argv: readonly string[], stdout: NodeJS.Writabl
       return addPairing(rest, stdout, env);
     case 'list':
       return listAll(rest, stdout, env);
+    case 'approve':
+      return approve(rest, stdout, env);
     case '--help':
     case '-h':
       stdout.write(`${PAIRING_USAGE}\n`);
       return 0;
     case undefined:
-      throw new UsageError('tandem pairing needs a command: add or list (try: tandem pairing --help)');
+      throw new UsageError('tandem pairing needs a command: add, list or approve (try: tandem pairing --help)');
     default:
       throw new UsageError(`unknown pairing command "${subcommand}" (try: tandem pairing add or tandem pairing list)`);
   }

@@ -17,8 +17,8 @@ import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
  * preview or header), `headers` (Mail.Read) may read internet headers to recognise automatic mail.
  */
 export const TANDEM_APP_ROLES = {
-  basic: ['Mail.ReadBasic.All', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send'],
-  headers: ['Mail.Read', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send'],
+  basic: ['Mail.ReadBasic.All', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send', 'User.Read.All'],
+  headers: ['Mail.Read', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send', 'User.Read.All'],
 } as const;
 
 export interface DevTenantOptions {

@@ -47,6 +47,25 @@ export function registerDirectoryRoutes(app: Hono<GraphEnv>, store: MailboxStore
     });
   });
 
+  // A user's directory entry: `mail` and `proxyAddresses` ("SMTP:" primary, "smtp:" alias), the properties
+  // set-up reads to tell the owner's own mailbox from someone else's. Unknown users are 404 like Graph's.
+  // https://learn.microsoft.com/graph/api/user-get · https://learn.microsoft.com/graph/api/resources/user
+  app.get('/v1.0/users/:user', (c) => {
+    if (!hasRole(c, ROLES.users)) return graphError(c, ACCESS_DENIED);
+    const key = c.req.param('user').toLowerCase();
+    const user = store.users.find((candidate) => candidate.id.toLowerCase() === key || candidate.userPrincipalName.toLowerCase() === key);
+    if (user === undefined) return graphError(c, USER_NOT_FOUND);
+    const entry = {
+      id: user.id,
+      displayName: user.displayName,
+      userPrincipalName: user.userPrincipalName,
+      mail: user.mail,
+      proxyAddresses: [`SMTP:${user.mail}`, ...(user.aliases ?? []).map((alias) => `smtp:${alias}`), `SIP:${user.userPrincipalName}`],
+    };
+    const select = c.req.query('$select');
+    return c.json({ '@odata.context': `${baseUrl}/$metadata#users/$entity`, ...selectProperties(entry, select) });
+  });
+
   app.get('/v1.0/users/:user/mailboxSettings', (c) => {
     if (!hasRole(c, ROLES.mailboxSettings)) return graphError(c, ACCESS_DENIED);
     const mailbox = store.mailbox(c.req.param('user'));

@@ -40,6 +40,8 @@ export const ROLES = {
   mailboxSettings: ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
   domains: ['Domain.Read.All', 'Domain.ReadWrite.All', 'Directory.Read.All'],
   organization: ['Organization.Read.All', 'Directory.Read.All', 'Organization.ReadWrite.All', 'Directory.ReadWrite.All'],
+  /** GET /users/{id}: https://learn.microsoft.com/graph/api/user-get (application: User.Read.All is the least privileged). */
+  users: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
 } as const;
 
 export const ACCESS_DENIED: GraphFailure = { status: 403, code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' };

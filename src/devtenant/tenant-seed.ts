@@ -64,6 +64,8 @@ export interface DevUser {
   readonly userPrincipalName: string;
   readonly displayName: string;
   readonly mail: string;
+  /** More SMTP addresses of the user (proxy addresses besides `mail`). */
+  readonly aliases?: readonly string[];
 }
 
 export interface DevFolderSeed {

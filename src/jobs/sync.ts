@@ -32,6 +32,11 @@ export type SyncProgress = MailboxSyncStep['progress'] & {
 export async function syncPairing(ctx: SyncContext, pairingId: string, onProgress?: (progress: SyncProgress) => void): Promise<number> {
   const pairing = await getPairing(ctx.db, pairingId);
   if (pairing === null || pairing.stoppedAt !== null) return 0;
+  if (pairing.mailboxApproval === null) {
+    // Not the owner's own mailbox and no admin approved it (src/actions/setup.ts): nothing is read.
+    await recordSyncError(ctx.db, pairingId, SYNC_SCOPE, `Tandem may not read ${pairing.mailbox} yet: it is not the owner's own mailbox, so an admin of the tenant (app role Tandem.Admin) must approve it first.`);
+    return 0;
+  }
   let position: unknown = (await readSyncState(ctx.db, pairingId, SYNC_SCOPE))?.position ?? null;
   let stored = 0;
   try {

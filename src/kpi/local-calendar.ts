@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import type { Interval } from './message.ts';
 import { WEEKDAYS, type Weekday, type WorkingHours } from './settings.ts';
+import { isoWeekOf } from './weeks.ts';
 
 const DAY_MS = 86_400_000;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -59,8 +60,9 @@ export function buildWeekGrid(from: LocalDate, to: LocalDate, zone: string): Wee
   const bounds: number[] = [];
   let monday = parseLocalDate(from, zone).startOf('week');
   while (monday <= last) {
-    keys.push(`${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`);
-    mondays.push(monday.toISODate()!);
+    const date = monday.toISODate()!;
+    keys.push(isoWeekOf(date));
+    mondays.push(date);
     bounds.push(monday.toMillis());
     monday = monday.plus({ weeks: 1 }).startOf('day');
   }

@@ -161,6 +161,7 @@ describe('pairingPeople', () => {
     settings: DEFAULT_SETTINGS,
     locale: 'en',
     localeChosen: false,
+    mailboxApproval: 'operator',
     createdAt: 0,
     stoppedAt: null,
   };

@@ -32,10 +32,14 @@ export interface Pairing {
   readonly locale: string;
   /** Whether the owner chose `locale`; until then it follows the mailbox's language. */
   readonly localeChosen: boolean;
+  /** Who allowed Tandem to read the mailbox (migration 008); null: waiting for a tenant admin, not synced. */
+  readonly mailboxApproval: MailboxApproval | null;
   readonly createdAt: number;
   /** When the bot left the chat: schedules stop, data stays until offboarding. */
   readonly stoppedAt: number | null;
 }
+
+export type MailboxApproval = 'own' | 'admin' | 'operator';
 
 export interface PersonInput {
   readonly address: string;
@@ -54,6 +58,8 @@ export interface NewPairing {
   readonly conversationRef?: unknown;
   /** For imports and tests that recreate a pairing's history; default: the database's now(). */
   readonly createdAt?: number;
+  /** Who allowed reading the mailbox; default 'operator' (the CLI, the local demo, tests); null: an admin must approve. */
+  readonly mailboxApproval?: MailboxApproval | null;
 }
 
 export type SettingsActor = 'owner' | 'va' | 'cli';
@@ -63,7 +69,7 @@ const DEFAULT_LOCALE = 'en';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COLUMNS = `id, tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, va_address, va_aliases, va_user_id,
-  conversation_ref, settings, locale, locale_chosen, created_at, stopped_at`;
+  conversation_ref, settings, locale, locale_chosen, mailbox_approval, created_at, stopped_at`;
 
 interface PairingRow {
   id: string;
@@ -79,6 +85,7 @@ interface PairingRow {
   settings: unknown;
   locale: string;
   locale_chosen: boolean;
+  mailbox_approval: MailboxApproval | null;
   created_at: Date;
   stopped_at: Date | null;
 }
@@ -94,6 +101,7 @@ function toPairing(row: PairingRow): Pairing {
     settings: parseSettings(row.settings),
     locale: row.locale,
     localeChosen: row.locale_chosen,
+    mailboxApproval: row.mailbox_approval,
     createdAt: millis(row.created_at),
     stoppedAt: millisOrNull(row.stopped_at),
   };
@@ -116,8 +124,8 @@ export async function createPairing(db: Queryable, input: NewPairing): Promise<P
     if (tenant.length === 0) throw new NotFoundError('tenant', input.tenantId);
     const [row] = await tx.query<PairingRow>(
       `insert into pairings (tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, va_address, va_aliases, va_user_id,
-                             conversation_ref, settings, locale, created_at)
-       values ($1, $2, $3, $4::text[], $5, $6, $7::text[], $8, $9::jsonb, $10::jsonb, $11, coalesce($12::timestamptz, now()))
+                             conversation_ref, settings, locale, created_at, mailbox_approval)
+       values ($1, $2, $3, $4::text[], $5, $6, $7::text[], $8, $9::jsonb, $10::jsonb, $11, coalesce($12::timestamptz, now()), $13)
        returning ${COLUMNS}`,
       [
         input.tenantId,
@@ -132,6 +140,7 @@ export async function createPairing(db: Queryable, input: NewPairing): Promise<P
         JSON.stringify(settings),
         canonicalLocale(input.locale) ?? DEFAULT_LOCALE,
         input.createdAt === undefined ? null : isoInstant(input.createdAt),
+        input.mailboxApproval === undefined ? 'operator' : input.mailboxApproval,
       ],
     );
     return toPairing(row!);
@@ -305,6 +314,12 @@ export async function linkPairingToChat(db: Queryable, setup: ChatSetup, ref: un
     [setup.tenantId, normalizeAddress(setup.mailbox), normalizeAddress(setup.owner), normalizeAddress(setup.va), JSON.stringify(ref), userIds.owner, userIds.va],
   );
   return row === undefined ? null : toPairing(row);
+}
+
+/** Records who allowed Tandem to read the pairing's mailbox. */
+export async function approveMailbox(db: Queryable, id: string, approval: MailboxApproval): Promise<void> {
+  const changed = isPairingId(id) ? await db.execute('update pairings set mailbox_approval = $2 where id = $1', [id, approval]) : 0;
+  if (changed === 0) throw new NotFoundError('pairing', id);
 }
 
 /** Restarts a stopped pairing's schedules (the bot was added back to its chat), with the chat's current reference. */

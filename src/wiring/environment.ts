@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import type { TokenValidator } from '../auth/token-validator.ts';
 import type { ChatPoster } from '../ports/chat.ts';
+import type { Directory } from '../ports/directory.ts';
 import type { MailSender } from '../ports/mail.ts';
 import type { MailboxDefaults, MailboxSource } from '../ports/mailbox.ts';
 
@@ -11,6 +12,7 @@ export interface Environment {
   readonly mailbox: MailboxSource;
   readonly mail: MailSender;
   readonly chat: ChatPoster;
+  readonly directory: Directory;
   readonly tab: { readonly validateToken: TokenValidator; readonly signIn?: Hono; readonly note: string };
   /** The admin-consent URL while a tenant has not granted Tandem's Graph permissions, else null. */
   consentUrl(tenantId: string): Promise<string | null>;

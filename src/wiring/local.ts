@@ -11,6 +11,7 @@ import { ensureSeedPairing, seedPeople, startLocalTenant } from '../devtenant/lo
 import { launchPlayground, playgroundCli } from '../devtenant/playground.ts';
 import { startStandaloneSignIn } from '../devtenant/tab-sign-in.ts';
 import { connectGraph } from '../graph/connect.ts';
+import { graphDirectory } from '../graph/directory.ts';
 import { mailboxDefaultsReader } from '../graph/mailbox-reads.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -55,6 +56,7 @@ export async function localEnvironment(config: Config, deps: Deps): Promise<Envi
   return {
     mailbox,
     mail: fileMailSender(join(config.dataDir, 'outbox')),
+    directory: graphDirectory(graph.graph),
     chat: connectorPoster({ onThrottled: (conversation, waitMs) => deps.log.warn('chat_throttled', { conversation, waitMs }) }),
     tab,
     consentUrl: async () => null,

@@ -63,7 +63,7 @@ export async function startTandem(config: Config, log: Logger): Promise<Running>
     { concurrency: config.jobConcurrency, syncEveryMinutes: config.syncEveryMinutes, retentionDays: config.retentionDays },
   );
   const tab = await startTabServer({ db, clock, log, reports, changes }, env.tab, log);
-  const bot = botRoute({ db, clock, log, reports, changes, teamsAppId: config.teamsAppId ?? null, consentUrl: (tenantId) => env.consentUrl(tenantId), mailboxDefaults: (address) => env.mailboxDefaults(address) }, config.bot);
+  const bot = botRoute({ db, clock, log, reports, changes, directory: env.directory, teamsAppId: config.teamsAppId ?? null, consentUrl: (tenantId) => env.consentUrl(tenantId), mailboxDefaults: (address) => env.mailboxDefaults(address) }, config.bot);
   const app = createApp({ db, jobsRunning: jobs.running, log, tab, bot, graphNotifications: graphNotificationRoutes({ db, log, syncSoon: jobs.syncSoon }) });
   const server = serve({ fetch: app.fetch, port: config.port });
   const started = await env.started(`http://127.0.0.1:${config.port}/api/messages`);

@@ -4,6 +4,7 @@ import { connectorPoster } from '../../bot/connector-poster.ts';
 import { tabTokenValidator } from '../auth/tab-validator.ts';
 import type { Config, GraphTarget } from '../config.ts';
 import { connectGraph } from '../graph/connect.ts';
+import { graphDirectory } from '../graph/directory.ts';
 import { graphMailSender } from '../graph/mail-sender.ts';
 import { mailboxDefaultsReader } from '../graph/mailbox-reads.ts';
 import type { Logger } from '../log.ts';
@@ -26,6 +27,7 @@ export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarg
   return {
     mailbox: graph.mailbox,
     mail: graphMailSender(graph.graph),
+    directory: graphDirectory(graph.graph),
     chat: connectorPoster({ onThrottled: (conversation, waitMs) => deps.log.warn('chat_throttled', { conversation, waitMs }) }),
     tab: { validateToken: tabTokenValidator(deps.db, { kind: 'entra', authorityHost, audience: `api://${host}/${clientId}` }, deps.log), note: 'Teams SSO' },
     consentUrl: adminConsent(deps.db, { authorityHost, clientId }),

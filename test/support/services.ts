@@ -3,13 +3,17 @@
 import { ritualCard } from '../../bot/ritual-cards.ts';
 import { summaryMail } from '../../src/mail/summary-mail.ts';
 import type { ChangeFeed } from '../../src/ports/changes.ts';
+import type { Directory } from '../../src/ports/directory.ts';
 import { createReports, type Reports } from '../../src/reports/reports.ts';
 import { localChangeFeed } from '../../src/store/change-feed.ts';
 import type { Queryable } from '../../src/store/database.ts';
 import type { Renderers } from '../../src/jobs/renderers.ts';
 
-export function services(db: Queryable, changes: ChangeFeed = localChangeFeed()): { reports: Reports; changes: ChangeFeed } {
-  return { reports: createReports(db, changes), changes };
+/** Tests of other things set pairings up with the owner's own mailbox; test/mailbox-approval.test.ts checks the directory. */
+const ownsEveryAddress: Directory = { owns: async () => true };
+
+export function services(db: Queryable, changes: ChangeFeed = localChangeFeed()): { reports: Reports; changes: ChangeFeed; directory: Directory } {
+  return { reports: createReports(db, changes), changes, directory: ownsEveryAddress };
 }
 
 export function deliveryServices(db: Queryable, changes?: ChangeFeed): { reports: Reports; changes: ChangeFeed; renderers: Renderers } {

@@ -1,8 +1,9 @@
-// Ending an engagement from the tab (src/actions/offboard.ts): the owner or a tenant admin (app role
-// Tandem.Admin) types the mailbox's address to confirm. Outside the pairing routes, because an admin is
-// neither owner nor VA.
+// What a tenant admin may do to a pairing they are not in, outside the pairing routes: end the engagement
+// (src/actions/offboard.ts; the owner too), typing the mailbox's address to confirm, and approve a mailbox that
+// is not the owner's own (src/actions/approve-mailbox.ts).
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { approveMailbox } from '../../actions/approve-mailbox.ts';
 import { offboard } from '../../actions/offboard.ts';
 import { actorOf, type ApiEnv, type RouteDependencies } from '../context.ts';
 import { HttpError } from '../http-error.ts';
@@ -18,5 +19,5 @@ export function offboardRoutes({ actions }: RouteDependencies) {
     const { confirm } = offboardBody.parse(await c.req.json());
     if (confirm !== pairing.mailbox) throw new HttpError(400, 'invalid_request', `Type the mailbox address ${pairing.mailbox} to confirm.`);
     return c.json(await offboard(actions, actor, pairingId, {}));
-  });
+  }).post('/:pairingId/approve-mailbox', async (c) => c.json(await approveMailbox(actions, actorOf(c.get('user')), c.req.param('pairingId'), await c.req.json())));
 }

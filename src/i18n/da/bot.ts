@@ -104,6 +104,7 @@ export const BOT = {
   'welcome.privacy': 'Tandem læser, hvornår mails kommer ind og bliver besvaret – aldrig hvad de indeholder.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem er sat op for {owner} og {va}. Det første resultatkort kommer efter den første hele uge.',
+  'welcome.mailboxPending': "{mailbox} er ikke en postkasse, der tilhører {owner}, så Tandem læser den ikke, før en administrator i jeres organisation har godkendt den (Tandems approlle Tandem.Admin). Indtil da er der ingen tal.",
   'welcome.back': 'Velkommen tilbage. Tandem fortsætter for {mailbox}, hvor det slap: resultatkort og check-ins kører igen.',
   'welcome.error.required': 'Udfyld venligst dette felt.',
   'welcome.error.field': 'Tjek venligst denne værdi.',

@@ -104,6 +104,7 @@ export const BOT = {
   'welcome.privacy': 'Tandem liest, wann E-Mails eintreffen und beantwortet werden, niemals ihren Inhalt.',
   'welcome.action.start': 'Tandem starten',
   'welcome.done': 'Tandem ist für {owner} und {va} eingerichtet. Der erste Wochenbericht kommt nach der ersten vollen Woche.',
+  'welcome.mailboxPending': "{mailbox} ist nicht das eigene Postfach von {owner}. Tandem liest es deshalb erst, wenn ein Administrator Ihrer Organisation es genehmigt (App-Rolle Tandem.Admin von Tandem). Bis dahin gibt es keine Zahlen.",
   'welcome.back': 'Willkommen zurück. Tandem macht für {mailbox} dort weiter, wo es aufgehört hat: Wochenberichte und Check-ins laufen wieder.',
   'welcome.error.required': 'Bitte füllen Sie dieses Feld aus.',
   'welcome.error.field': 'Bitte prüfen Sie diesen Wert.',

@@ -101,6 +101,7 @@ export const BOT = {
   'welcome.privacy': 'Tandem reads when mail arrives and is answered, never its contents.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem is set up for {owner} and {va}. The first scorecard comes after the first full week.',
+  'welcome.mailboxPending': "{mailbox} is not {owner}'s own mailbox, so Tandem will not read it until an admin of your organisation approves it (Tandem's app role Tandem.Admin). Until then there are no numbers.",
   'welcome.back': 'Welcome back. Tandem picks up where it stopped for {mailbox}: scorecards and check-ins resume.',
   'welcome.error.required': 'Please fill this in.',
   'welcome.error.field': 'Please check this value.',

@@ -104,6 +104,7 @@ export const BOT = {
   'welcome.privacy': 'Tandem leser når e-post kommer inn og blir besvart, aldri hva den inneholder.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem er satt opp for {owner} og {va}. Det første resultatkortet kommer etter den første hele uken.',
+  'welcome.mailboxPending': "{mailbox} er ikke {owner} sin egen postboks, så Tandem leser den ikke før en administrator i organisasjonen deres har godkjent den (Tandems approlle Tandem.Admin). Inntil da finnes det ingen tall.",
   'welcome.back': 'Velkommen tilbake. Tandem fortsetter der det slapp for {mailbox}: resultatkort og innsjekker starter igjen.',
   'welcome.error.required': 'Fyll ut dette feltet.',
   'welcome.error.field': 'Kontroller denne verdien.',

@@ -104,6 +104,7 @@ export const BOT = {
   'welcome.privacy': 'Tandem leest wanneer mail binnenkomt en wordt beantwoord, nooit wat erin staat.',
   'welcome.action.start': 'Tandem starten',
   'welcome.done': 'Tandem is ingesteld voor {owner} en {va}. De eerste scorekaart komt na de eerste volledige week.',
+  'welcome.mailboxPending': "{mailbox} is niet het eigen postvak van {owner}. Tandem leest het daarom pas als een beheerder van je organisatie het goedkeurt (app-rol Tandem.Admin van Tandem). Tot dan zijn er geen cijfers.",
   'welcome.back': 'Welkom terug. Tandem gaat voor {mailbox} verder waar het was gebleven: scorekaarten en check-ins worden hervat.',
   'welcome.error.required': 'Vul dit in.',
   'welcome.error.field': 'Controleer deze waarde.',
