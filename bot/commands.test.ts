@@ -73,5 +73,22 @@ describe('parseCommand', () => {
 
   it('strips Teams markup to plain text', () => {
     expect(plainText('<at>Tandem</at> <p>waiting</p>\n')).toBe('waiting');
+    expect(plainText('<AT>Tandem</AT>&NBSP;waiting')).toBe('waiting');
+    // As the patterns read it: from a "<" to the next ">" is markup; a mention that never closes is an ordinary tag.
+    expect(plainText('a < b and <at>x')).toBe('a x');
+    expect(plainText('İstanbul <at>Tandem</at> help')).toBe('İstanbul help');
+  });
+
+  it('quotes an unknown command back at most 200 characters long', () => {
+    const long = `blah ${'x'.repeat(10_000)}`;
+    const parsed = parseCommand(long);
+    expect(parsed.kind).toBe('unknown');
+    expect(parsed.kind === 'unknown' && parsed.text).toBe(`${long.slice(0, 200)}…`);
+  });
+
+  it('reads hostile markup as the patterns did (no tag closes, endless mentions) in one pass', () => {
+    expect(plainText('<'.repeat(40_000))).toBe('<'.repeat(40_000));
+    expect(plainText('<at>'.repeat(10_000))).toBe('');
+    expect(plainText(`${'<a'.repeat(20_000)}>help`)).toBe('help');
   });
 });

@@ -18,19 +18,46 @@ export type Command =
   | { readonly kind: 'unknown'; readonly text: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An unknown command is quoted back at most this long: commands are a few words, anything longer is not one. */
+export const MAX_ECHO_LENGTH = 200;
 
-/** The text without Teams' `<at>…</at>` mentions and markup, whitespace collapsed. */
+/**
+ * The text without Teams' `<at>…</at>` mentions and markup, whitespace collapsed. One pass with indexOf, never a
+ * backtracking pattern: a message of 28,000 "<" costs as little as any other (the chat's input is anyone's).
+ */
 export function plainText(text: string): string {
-  return text
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // ASCII only, so every index in `lower` is the same character's in `text` (toLowerCase may lengthen some).
+  const lower = text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  let out = '';
+  let at = 0;
+  // Once a search finds nothing from some position, it finds nothing from any later one either.
+  let mentionsClose = true;
+  while (at < text.length) {
+    const open = text.indexOf('<', at);
+    if (open < 0) {
+      out += text.slice(at);
+      break;
+    }
+    out += text.slice(at, open);
+    const close = text.indexOf('>', open + 1);
+    if (close < 0) {
+      out += text.slice(open);
+      break;
+    }
+    at = close + 1;
+    if (mentionsClose && lower.startsWith('<at>', open)) {
+      const end = lower.indexOf('</at>', at);
+      if (end < 0) mentionsClose = false;
+      else at = end + '</at>'.length;
+    }
+    out += ' ';
+  }
+  return out.replace(/&nbsp;/gi, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export function parseCommand(text: string): Command {
   const plain = plainText(text);
+  if (plain.length > MAX_ECHO_LENGTH) return { kind: 'unknown', text: `${plain.slice(0, MAX_ECHO_LENGTH)}…` };
   const [typed = '', ...rest] = plain.split(' ');
   const args = rest.filter((arg) => arg !== '');
   const word = commandWordOf(typed);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { subscriptionStateSchema } from './inbox-subscription.ts';
 import type { Logger } from '../log.ts';
 import type { Queryable } from '../store/database.ts';
-import { findByPositionId, recordSyncSuccess, SYNC_SCOPES } from '../store/sync-state.ts';
+import { findByPositionIds, recordSyncSuccess, SYNC_SCOPES } from '../store/sync-state.ts';
 
 
 const notificationsSchema = z.object({
@@ -51,11 +51,16 @@ export function graphNotificationRoutes({ db, log, syncSoon }: NotificationDepen
     if (handshake) return handshake;
     const parsed = notificationsSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: { code: 'invalid_notification', message: 'Expected Graph change notifications: { value: [...] }' } }, 400);
+    // Anyone can POST here: one indexed query for the whole batch, one log line for what was refused, and
+    // one sync per pairing however many notifications name it.
+    const owners = await findByPositionIds(db, SYNC_SCOPES.subscription, [...new Set(parsed.data.value.map((notification) => notification.subscriptionId))]);
+    const refused: Record<'unknown subscription' | 'client state mismatch', number> = { 'unknown subscription': 0, 'client state mismatch': 0 };
+    const syncing = new Set<string>();
     for (const notification of parsed.data.value) {
-      const owner = await findByPositionId(db, SYNC_SCOPES.subscription, notification.subscriptionId);
+      const owner = owners.get(notification.subscriptionId) ?? null;
       const state = subscriptionStateSchema.safeParse(owner?.position);
       if (owner === null || !state.success || !sameSecret(notification.clientState, state.data.clientState)) {
-        log.warn('graph_notification_refused', { subscriptionId: notification.subscriptionId, reason: owner === null ? 'unknown subscription' : 'client state mismatch' });
+        refused[owner === null ? 'unknown subscription' : 'client state mismatch']++;
         continue;
       }
       // The next sync renews a subscription that needs reauthorizing and recreates a removed one.
@@ -64,8 +69,11 @@ export function graphNotificationRoutes({ db, log, syncSoon }: NotificationDepen
       } else if (lifecycle && notification.lifecycleEvent === 'subscriptionRemoved') {
         await recordSyncSuccess(db, owner.pairingId, SYNC_SCOPES.subscription, { ...state.data, expiresAt: 0 });
       }
-      await syncSoon(owner.pairingId);
+      if (!syncing.has(owner.pairingId)) await syncSoon(owner.pairingId);
+      syncing.add(owner.pairingId);
     }
+    const refusedCount = refused['unknown subscription'] + refused['client state mismatch'];
+    if (refusedCount > 0) log.warn('graph_notifications_refused', { refused: refusedCount, ...refused });
     // Graph retries anything but 2xx; what was refused is logged, not retried.
     return c.body(null, 202);
   }

@@ -57,11 +57,17 @@ export async function recordSyncError(db: Queryable, pairingId: string, scope: s
  * notification, which names only its subscription, finds its pairing.
  */
 export async function findByPositionId(db: Queryable, scope: string, id: string): Promise<{ pairingId: string; position: unknown } | null> {
-  const [row] = await db.query<{ pairing_id: string; position: unknown }>(
-    `select pairing_id, position from sync_state where scope = $1 and position->>'id' = $2`,
-    [scope, id],
+  return (await findByPositionIds(db, scope, [id])).get(id) ?? null;
+}
+
+/** The states whose position has one of these ids, by id, in one indexed query (migration 009). */
+export async function findByPositionIds(db: Queryable, scope: string, ids: readonly string[]): Promise<Map<string, { pairingId: string; position: unknown }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; pairing_id: string; position: unknown }>(
+    `select position->>'id' as id, pairing_id, position from sync_state where scope = $1 and position->>'id' = any($2::text[])`,
+    [scope, [...ids]],
   );
-  return row === undefined ? null : { pairingId: row.pairing_id, position: row.position };
+  return new Map(rows.map((row) => [row.id, { pairingId: row.pairing_id, position: row.position }]));
 }
 
 const storedLocale = z.object({ locale: z.string().nullable() });
