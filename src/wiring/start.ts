@@ -65,7 +65,8 @@ export async function startTandem(config: Config, log: Logger): Promise<Running>
   const tab = await startTabServer({ db, clock, log, reports, changes }, env.tab, log);
   const bot = botRoute({ db, clock, log, reports, changes, directory: env.directory, teamsAppId: config.teamsAppId ?? null, consentUrl: (tenantId) => env.consentUrl(tenantId), mailboxDefaults: (address) => env.mailboxDefaults(address) }, config.bot);
   const app = createApp({ db, jobsRunning: jobs.running, log, tab, bot, graphNotifications: graphNotificationRoutes({ db, log, syncSoon: jobs.syncSoon }) });
-  const server = serve({ fetch: app.fetch, port: config.port });
+  // Local mode is a demo on this machine: its server (like every stand-in) answers on the loopback interface only.
+  const server = serve({ fetch: app.fetch, port: config.port, ...(config.graph.kind === 'tenant' ? {} : { hostname: '127.0.0.1' }) });
   const started = await env.started(`http://127.0.0.1:${config.port}/api/messages`);
   const tabUrl = `${config.publicUrl ?? `http://localhost:${config.port}`}/tab/`;
 
