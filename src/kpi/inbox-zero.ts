@@ -1,5 +1,5 @@
 // Inbox-zero Friday: each week's Inbox count at the owner's cut-off, pass/fail/unknown, and the streak.
-import { buildWeekGrid, dayOfWeek, localDateOf, localInstant } from './local-calendar.ts';
+import { addDays, dayOfWeek, localDateOf, localInstant, mondayOf } from './local-calendar.ts';
 import type { InboxSnapshot } from './message.ts';
 import type { Settings } from './settings.ts';
 
@@ -55,10 +55,12 @@ export function inboxZeroWeek(monday: string, settings: Settings, zone: string, 
 export function inboxZeroStreak(settings: Settings, zone: string, sorted: readonly InboxSnapshot[], now: number): number {
   const first = sorted[0];
   if (first === undefined) return 0;
-  const grid = buildWeekGrid(localDateOf(Math.min(first.takenAt, now), zone), localDateOf(now, zone), zone);
+  const firstMonday = mondayOf(localDateOf(Math.min(first.takenAt, now), zone));
   let streak = 0;
-  for (let w = grid.mondays.length - 1; w >= 0; w--) {
-    const week = inboxZeroWeek(grid.mondays[w]!, settings, zone, sorted, now);
+  // From this week back to the first snapshot's, newest first: the first fail ends the streak, so the weeks
+  // before it are never looked at.
+  for (let monday = mondayOf(localDateOf(now, zone)); monday >= firstMonday; monday = addDays(monday, -7)) {
+    const week = inboxZeroWeek(monday, settings, zone, sorted, now);
     if (week?.status === 'fail') break;
     if (week?.status === 'pass') streak++;
   }

@@ -53,7 +53,31 @@ export interface WeekGrid {
   readonly bounds: Float64Array;
 }
 
+/** The Monday of the ISO week holding a local date. */
+export function mondayOf(date: LocalDate): LocalDate {
+  return parseLocalDate(date, 'UTC').startOf('week').toISODate()!;
+}
+
+/**
+ * Grids already built, by period and zone: each week costs several zone-offset look-ups, and every report of
+ * the same period (every pairing's this-week, the pane's weeks since a message) asks for the same grid.
+ */
+const grids = new Map<string, WeekGrid>();
+const MAX_GRIDS = 512;
+
+/** ISO weeks from the week holding `from` to the week holding `to` (shared and read-only: do not change it). */
 export function buildWeekGrid(from: LocalDate, to: LocalDate, zone: string): WeekGrid {
+  const key = `${from}|${to}|${zone}`;
+  let grid = grids.get(key);
+  if (grid === undefined) {
+    grid = weekGrid(from, to, zone);
+    if (grids.size >= MAX_GRIDS) grids.delete(grids.keys().next().value!);
+    grids.set(key, grid);
+  }
+  return grid;
+}
+
+function weekGrid(from: LocalDate, to: LocalDate, zone: string): WeekGrid {
   const last = parseLocalDate(to, zone).startOf('week');
   const keys: string[] = [];
   const mondays: LocalDate[] = [];

@@ -50,13 +50,18 @@ export async function rowsFor(db: Queryable, pairing: Pairing, period: Period, n
   return messageRows(input, marks);
 }
 
+export interface ReportsOptions {
+  /** How long pairings and reports are kept; default READ_TTL_MS. 0 keeps nothing (the uncached path, for benchmarks). */
+  readonly ttlMs?: number;
+}
+
 /**
  * The read models over `db`. With a change feed, what an action changes on any instance is dropped here at
  * once; without one (one-off commands), entries live for READ_TTL_MS.
  */
-export function createReports(db: Queryable, changes?: ChangeFeed): Reports {
-  const pairings = ttlCache<Pairing | null>(READ_TTL_MS, MAX_ENTRIES);
-  const reports = ttlCache<KpiReport>(READ_TTL_MS, MAX_ENTRIES);
+export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = READ_TTL_MS }: ReportsOptions = {}): Reports {
+  const pairings = ttlCache<Pairing | null>(ttlMs, MAX_ENTRIES);
+  const reports = ttlCache<KpiReport>(ttlMs, MAX_ENTRIES);
   const kpi: Reports['kpi'] = (pairing, period, now, settings) =>
     settings === undefined
       ? reports.get(`${pairing.id}:${period.from}:${period.to}`, () => kpiFor(db, pairing, period, now))

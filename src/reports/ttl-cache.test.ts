@@ -31,4 +31,12 @@ describe('ttlCache', () => {
     expect(await cache.get('a', async () => 'again')).toBe('again');
     expect(await cache.get('c', async () => 'again')).toBe('c');
   });
+
+  it('keeps nothing with a time to live of 0', async () => {
+    let computed = 0;
+    const cache = ttlCache<number>(0, 10, () => 0);
+    const compute = async () => ++computed;
+    expect(await Promise.all([cache.get('a', compute), cache.get('a', compute)])).toEqual([1, 2]);
+    expect(await cache.get('a', compute)).toBe(3);
+  });
 });

@@ -24,7 +24,19 @@ export interface SeededPairing {
   readonly messages: number;
 }
 
-export async function seedTabPairing(db: Queryable, now: number, options: { tenantId?: string; tag?: string; weeks?: number; perDay?: number } = {}): Promise<SeededPairing> {
+/** The RFC 5322 Message-ID a seeded message carries with `messageIds` (as the Graph sync stores it). */
+export const seededMessageId = (id: string): string => `<${id}@seed.contoso.example>`;
+
+export interface SeedOptions {
+  tenantId?: string;
+  tag?: string;
+  weeks?: number;
+  perDay?: number;
+  /** Every message with its Message-ID (seededMessageId), as the Graph sync stores mail: what the Outlook pane looks up. */
+  messageIds?: boolean;
+}
+
+export async function seedTabPairing(db: Queryable, now: number, options: SeedOptions = {}): Promise<SeededPairing> {
   const tag = options.tag ?? '';
   const tenantId = options.tenantId ?? 'tab-demo';
   const weeks = options.weeks ?? 12;
@@ -73,7 +85,7 @@ export async function seedTabPairing(db: Queryable, now: number, options: { tena
     const friday = monday.plus({ days: 4, hours: 17, minutes: 1 }).toMillis();
     if (friday <= now) await recordSnapshot(db, pairing.id, friday, w % 4 === 1 ? 3 : 0);
   }
-  await upsertMessages(db, pairing.id, messages);
+  await upsertMessages(db, pairing.id, options.messageIds === true ? messages.map((message) => ({ ...message, internetMessageId: seededMessageId(message.id) })) : messages);
   await recordSyncSuccess(db, pairing.id, 'mailbox', { version: 1, seeded: true });
   for (let w = 1; w <= 3; w++) {
     const week = thisMonday.minus({ weeks: w }).toFormat("kkkk-'W'WW");

@@ -1,0 +1,67 @@
+// What the API benches share: a bench server in its own process (so the load generator does not share its
+// thread), and autocannon's closed loop of N connections, each request built by the caller, with the
+// latency of every response kept for exact percentiles.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * Starts `file` under tsx and waits for the one JSON line it prints when it listens. BENCH_SERVER_ARGS adds
+ * node options to the server alone (e.g. `--cpu-prof --cpu-prof-dir=prof` to profile what the load costs it).
+ */
+export async function startBenchServer<Ready>(file: string): Promise<{ ready: Ready; stop(): void }> {
+  const extra = process.env.BENCH_SERVER_ARGS?.split(' ').filter((arg) => arg !== '') ?? [];
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const stop = () => void child.kill('SIGTERM');
+  process.once('exit', stop);
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as Ready));
+  });
+  return { ready, stop };
+}
+
+export interface LoadResult {
+  readonly requestsPerSecond: number;
+  /** Every response's latency in ms, sorted. */
+  readonly latencies: readonly number[];
+  readonly notOk: number;
+}
+
+/** `connections` connections for `seconds`, each request the next `request()` (path and headers). */
+export async function load(base: string, connections: number, seconds: number, request: () => { path: string; headers: Record<string, string> }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let notOk = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: seconds,
+        requests: [{ setupRequest: (template) => ({ ...template, method: 'GET', ...request() }) }],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode !== 200) notOk++;
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return { requestsPerSecond: result.requests.average, latencies, notOk };
+}
+
+/** "N req/s, p50 …, p95 … (target ≤ T), p99 …, n responses, m not 200". */
+export function describeLoad(result: LoadResult, targetP95Ms: number): string {
+  const { latencies } = result;
+  const p95 = percentile(latencies, 95);
+  return (
+    `${Math.round(result.requestsPerSecond)} req/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ` +
+    `(target ≤ ${targetP95Ms}: ${p95 <= targetP95Ms ? 'met' : 'NOT met'}), p99 ${percentile(latencies, 99).toFixed(1)} ms, ` +
+    `${latencies.length.toLocaleString('en')} responses, ${result.notOk} not 200`
+  );
+}
