@@ -26,8 +26,8 @@ const { pairing, messages } = await seedTabPairing(db, now, { weeks: WEEKS, perD
 const stored = await listMessagesSince(db, pairing.id, 0);
 await upsertMessages(db, pairing.id, stored.map((message) => ({ ...message, internetMessageId: `<${message.id}@bench.example>` })));
 const issuer = await testIssuer();
-const api = createApiApp({ ...services(db), db, validateToken: issuer.validator(db, silentLogger), clock: { now: () => now }, log: silentLogger });
-const token = await issuer.sign({ tid: pairing.tenantId, oid: 'bench-va', upn: pairing.va.address });
+const api = createApiApp({ ...services(db), db, validateToken: issuer.validator(db, silentLogger, pairing.tenantId), clock: { now: () => now }, log: silentLogger });
+const token = await issuer.sign({ tid: pairing.tenantId, oid: pairing.va.userId!, upn: pairing.va.address });
 const inbound = stored.filter((message) => message.folder === 'inbox');
 
 function percentile(sorted: readonly number[], p: number): number {

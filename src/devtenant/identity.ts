@@ -9,6 +9,8 @@ import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import {
   checkUserAssertion,
+  issueApiAccessToken,
+  type ApiRegistration,
   DEFAULT_TOKEN_LIFETIME_SECONDS,
   generateSigningKey,
   issueAppToken,
@@ -89,10 +91,11 @@ export interface DevIdentity {
   /** What msal-node needs to sign `app` in here (Tandem's AppAuthConfig), discovery included so it asks no network. */
   appAuthConfig(app: { readonly clientId: string; readonly clientSecret: string }): DevAppAuthConfig;
   /**
-   * A token a seeded user would hold for `clientId` (Teams' SSO token for the app, scope `access_as_user`),
-   * the input to on-behalf-of until the dev tenant signs users in itself.
+   * The access token a seeded user signed in to Teams holds for the API `api` (Teams' SSO token, scope
+   * `access_as_user`), shaped as Entra issues it for that registration: a client id alone is a v2.0 registration
+   * with the App ID URI `api://<client id>`. The input to on-behalf-of, and the standalone tab's sign-in.
    */
-  userToken(userPrincipalName: string, clientId: string, scopes?: readonly string[]): Promise<string>;
+  userToken(userPrincipalName: string, api: string | ApiRegistration, scopes?: readonly string[]): Promise<string>;
   /** Requests seen: discovery (openid configuration and keys), token endpoint; tokens issued; refusals. */
   readonly stats: { discoveryRequests: number; tokenRequests: number; tokensIssued: number; failures: number };
   close(): Promise<void>;
@@ -271,10 +274,11 @@ export async function startDevIdentity(config: DevIdentityConfig, options: DevId
       authorityMetadata: JSON.stringify(openIdConfiguration(origin, config.tenantId)),
       trustedCaPem: tls.cert,
     }),
-    async userToken(userPrincipalName, clientId, scopes = ['access_as_user']) {
+    async userToken(userPrincipalName, api, scopes = ['access_as_user']) {
       const user = config.users.find((candidate) => candidate.userPrincipalName.toLowerCase() === userPrincipalName.toLowerCase());
       if (!user) throw new Error(`no seeded user ${userPrincipalName} in dev tenant ${config.tenantId}`);
-      return (await issueUserToken(context, { audience: clientId, clientId: TEAMS_CLIENT_ID, user, scopes })).token;
+      const registration: ApiRegistration = typeof api === 'string' ? { clientId: api, appIdUri: `api://${api}`, accessTokenVersion: 2 } : api;
+      return (await issueApiAccessToken(context, { api: registration, clientId: TEAMS_CLIENT_ID, user, scopes })).token;
     },
     stats,
     close: () => server.close(),

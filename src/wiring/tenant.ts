@@ -1,7 +1,7 @@
 // A real Microsoft 365 tenant: Graph through the app registration (msal), the summary mail sent through Graph,
 // chat posts to the Bot Connector, and Entra-issued tokens for the tab and the Outlook pane.
 import { connectorPoster } from '../../bot/connector-poster.ts';
-import { tabTokenValidator } from '../auth/tab-validator.ts';
+import { appIdUri, tabTokenValidator } from '../auth/tab-validator.ts';
 import type { Config, GraphTarget } from '../config.ts';
 import { connectGraph } from '../graph/connect.ts';
 import { graphMailSender } from '../graph/mail-sender.ts';
@@ -27,7 +27,7 @@ export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarg
     mailbox: graph.mailbox,
     mail: graphMailSender(graph.graph),
     chat: connectorPoster({ onThrottled: (conversation, waitMs) => deps.log.warn('chat_throttled', { conversation, waitMs }) }),
-    tab: { validateToken: tabTokenValidator(deps.db, { kind: 'entra', authorityHost, audience: `api://${host}/${clientId}` }, deps.log), note: 'Teams SSO' },
+    tab: { validateToken: tabTokenValidator(deps.db, { authorityHost, registration: { tenantId, clientId, appIdUri: appIdUri(host, clientId) } }, deps.log), note: 'Teams SSO' },
     consentUrl: adminConsent(deps.db, { authorityHost, clientId }),
     mailboxDefaults: mailboxDefaultsReader(graph.graph, deps.log),
     notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode)`],
