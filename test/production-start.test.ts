@@ -102,9 +102,11 @@ describe('a production install', () => {
 
   it('refuses to start with a partial or blank tenant, or with TANDEM_LOCAL=1, naming what is wrong', async () => {
     const cases: Array<[Record<string, string>, string]> = [
-      [{ NODE_ENV: 'production' }, 'TANDEM_TENANT_ID, TANDEM_CLIENT_ID, TANDEM_CLIENT_SECRET, MicrosoftAppId, MicrosoftAppPassword are missing'],
+      [{ NODE_ENV: 'production' }, 'TANDEM_TENANT_ID, TANDEM_CLIENT_ID, TANDEM_CLIENT_SECRET or TANDEM_CLIENT_CERTIFICATE_PATH, MicrosoftAppId, MicrosoftAppPassword are missing'],
       [{ ...tenantEnv(), MicrosoftAppPassword: '' }, 'MicrosoftAppPassword is missing'],
-      [{ ...tenantEnv(), TANDEM_CLIENT_SECRET: ' ' }, 'TANDEM_CLIENT_SECRET is missing'],
+      [{ ...tenantEnv(), TANDEM_CLIENT_SECRET: ' ' }, 'TANDEM_CLIENT_SECRET or TANDEM_CLIENT_CERTIFICATE_PATH is missing'],
+      [{ ...tenantEnv(), TANDEM_CLIENT_CERTIFICATE_PATH: join(dir, 'app.pem') }, 'set TANDEM_CLIENT_SECRET or TANDEM_CLIENT_CERTIFICATE_PATH, not both'],
+      [{ ...tenantEnv(), TANDEM_CLIENT_SECRET: '', TANDEM_CLIENT_CERTIFICATE_PATH: join(dir, 'absent.pem') }, 'TANDEM_CLIENT_CERTIFICATE_PATH: cannot read'],
       [{ NODE_ENV: 'production', TANDEM_LOCAL: '1' }, 'TANDEM_LOCAL=1 is refused with NODE_ENV=production'],
     ];
     for (const [env, message] of cases) {

@@ -68,16 +68,19 @@ export interface AppTokenInput {
   readonly appDisplayName: string;
   readonly servicePrincipalId: string;
   readonly roles: readonly string[];
+  /** How the client proved itself: `azpacr`/`appidacr` 1 for a secret, 2 for a certificate (access-token-claims-reference). */
+  readonly clientAuth?: 'secret' | 'certificate';
 }
 
 /** An app-only token (client credentials): `roles` holds the application permissions, `idtyp` is "app". */
 export function issueAppToken(context: TokenContext, input: AppTokenInput) {
+  const acr = input.clientAuth === 'certificate' ? '2' : '1';
   return sign(context, {
     aud: input.audience,
     azp: input.clientId,
-    azpacr: '1',
+    azpacr: acr,
     appid: input.clientId,
-    appidacr: '1',
+    appidacr: acr,
     app_displayname: input.appDisplayName,
     idtyp: 'app',
     oid: input.servicePrincipalId,

@@ -13,12 +13,14 @@ import type { Database } from '../store/database.ts';
 import type { Environment } from './environment.ts';
 
 export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarget, { kind: 'tenant' }>, deps: { db: Database; clock: Clock; log: Logger }): Environment {
-  const { tenantId, clientId, clientSecret, authorityHost, graphBaseUrl } = graphTarget;
+  const { tenantId, clientId, credential, authorityHost, graphBaseUrl } = graphTarget;
+  const secretOrCertificate =
+    credential.kind === 'secret' ? { clientSecret: credential.clientSecret } : { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKey } };
   const graph = connectGraph({
     mode: config.graphMode,
     backfillDays: config.backfillDays,
     logger: deps.log,
-    auth: { tenantId, clientId, clientSecret, authorityHost, graphResource: new URL(graphBaseUrl).origin },
+    auth: { tenantId, clientId, ...secretOrCertificate, authorityHost, graphResource: new URL(graphBaseUrl).origin },
     graphBaseUrl,
     clock: deps.clock,
   });
@@ -30,7 +32,7 @@ export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarg
     tab: { validateToken: tabTokenValidator(deps.db, { authorityHost, registration: { tenantId, clientId, appIdUri: appIdUri(host, clientId) } }, deps.log), note: 'Teams SSO' },
     consentUrl: adminConsent(deps.db, { authorityHost, clientId }),
     mailboxDefaults: mailboxDefaultsReader(graph.graph, deps.log),
-    notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode)`],
+    notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode, ${credential.kind === 'secret' ? 'client secret' : `certificate ${credential.thumbprintSha256.slice(0, 8)}… from ${credential.path}`})`],
     started: async () => [],
     close: () => graph.close(),
   };
