@@ -86,6 +86,13 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       expect(await (await api.request('/me', { headers: { authorization: `Bearer ${impostor}` } })).json()).toMatchObject({ pairings: [] });
     });
 
+    it('does not reach a pairing whose people have no stored object id, whatever upn the token carries', async () => {
+      const addressesOnly = await pairingInTenant(db(), pairing.tenantId, { owner: { address: 'ids.later@contoso.example' }, va: { address: 'va.later@assist.example' } });
+      const token = await issuer.sign({ tid: pairing.tenantId, oid: randomUUID(), upn: 'ids.later@contoso.example' });
+      expect((await api.request(`/pairings/${addressesOnly.id}/week`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+      expect(await (await api.request('/me', { headers: { authorization: `Bearer ${token}` } })).json()).toMatchObject({ pairings: [] });
+    });
+
     it('gives 403 to a valid user of another pairing, and to a user of this tenant who is neither owner nor VA', async () => {
       expect((await call('GET', '/week', 'stranger')).status).toBe(403);
       const colleague = await issuer.sign({ tid: pairing.tenantId, oid: randomUUID(), upn: `colleague@${pairing.mailbox.split('@')[1]}` });
