@@ -63,8 +63,8 @@ const buckets = AGES_IN_WEEKS.map((weeksBack) => ({
   weeksBack,
   messageIds: received.filter((message) => message.receivedAt <= now - weeksBack * WEEK_MS && message.receivedAt > now - (weeksBack + 1) * WEEK_MS).map((message) => seededMessageId(message.id)),
 }));
-const token = await issuer.sign({ tid: pairing.tenantId, oid: 'bench-va', upn: pairing.va.address });
-const app = createApiApp({ ...services(db), db, validateToken: issuer.validator(db, silentLogger), clock: { now: () => Date.now() }, log: silentLogger });
+const token = await issuer.sign({ tid: pairing.tenantId, oid: pairing.va.userId!, upn: pairing.va.address });
+const app = createApiApp({ ...services(db), db, validateToken: issuer.validator(db, silentLogger, pairing.tenantId), clock: { now: () => Date.now() }, log: silentLogger });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 server.once('listening', () => {
   const address = server.address();

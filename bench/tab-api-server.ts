@@ -43,14 +43,14 @@ let messages = 0;
 for (let i = 0; i < PAIRINGS; i++) {
   const seeded = await seedTabPairing(db, now, { tenantId: TENANT, tag: `-${i}`, weeks: WEEKS_OF_DATA, perDay: 4 });
   messages += seeded.messages;
-  targets.push({ path: `/pairings/${seeded.pairing.id}/week`, token: await issuer.sign({ tid: TENANT, oid: `owner-${i}`, upn: seeded.pairing.owner.address }) });
+  targets.push({ path: `/pairings/${seeded.pairing.id}/week`, token: await issuer.sign({ tid: TENANT, oid: seeded.pairing.owner.userId!, upn: seeded.pairing.owner.address }) });
 }
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 
 async function listen(ttlMs?: number) {
   const changes = localChangeFeed();
   const reports = createReports(db, changes, ttlMs === undefined ? {} : { ttlMs });
-  const app = createApiApp({ db, reports, changes, validateToken: issuer.validator(db, silentLogger), clock: { now: () => Date.now() }, log: silentLogger });
+  const app = createApiApp({ db, reports, changes, validateToken: issuer.validator(db, silentLogger, TENANT), clock: { now: () => Date.now() }, log: silentLogger });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   return { server, port: (server.address() as AddressInfo).port };

@@ -19,7 +19,7 @@ import { localTabIdentity } from '../src/wiring/local.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { freePort, launchChromium, seededDataDir } from '../test/support/tab-browser.ts';
 import { services } from '../test/support/services.ts';
-import { seedTabPairing } from '../test/support/tab-seed.ts';
+import { objectIdFor, seedTabPairing } from '../test/support/tab-seed.ts';
 
 const RUNS = 7;
 const KB = 1024;
@@ -51,7 +51,7 @@ const identity = await localTabIdentity(db, `localhost:${port}`, silentLogger);
 const tab = await startTabServer({ db, clock: systemClock, log: silentLogger, ...services(db) }, identity, silentLogger);
 const server = serve({ fetch: createApp({ db, jobsRunning: () => true, log: silentLogger, tab }).fetch, port });
 const url = `http://localhost:${port}`;
-const { token } = (await (await fetch(`${url}/api/sign-in/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upn: 'owner@contoso.example' }) })).json()) as { token: string };
+const { token } = (await (await fetch(`${url}/api/sign-in/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ oid: objectIdFor('owner@contoso.example') }) })).json()) as { token: string };
 
 const browser = await launchChromium();
 const times: number[] = [];

@@ -40,13 +40,17 @@ export interface ManifestWithAddin {
   readonly authorization?: { readonly permissions?: { readonly resourceSpecific?: readonly { readonly name: string; readonly type: string }[] } };
 }
 
-/** `<endpoint>/tab/addin/`, with the ids the pane signs in with and links to the tab by. */
-export const addinPageUrl = (env: AddinEnv) => `${env.TAB_ENDPOINT}/tab/addin/?clientId=${env.AAD_APP_CLIENT_ID}&appId=${env.TEAMS_APP_ID}`;
+/**
+ * `<endpoint>/tab/addin/`, with the ids the pane signs in with (the Entra app and its tenant: the single-tenant
+ * authority `https://login.microsoftonline.com/<tenant id>`, tab/src/addin/auth.ts) and links to the tab by.
+ */
+export const addinPageUrl = (env: AddinEnv) => `${env.TAB_ENDPOINT}/tab/addin/?clientId=${env.AAD_APP_CLIENT_ID}&tenantId=${env.AAD_APP_TENANT_ID}&appId=${env.TEAMS_APP_ID}`;
 export const addinIconUrl = (env: AddinEnv, size: number) => `${env.TAB_ENDPOINT}/tab/addin/icon-${size}.png`;
 
 export interface AddinEnv {
   readonly TAB_ENDPOINT: string;
   readonly AAD_APP_CLIENT_ID: string;
+  readonly AAD_APP_TENANT_ID: string;
   readonly TEAMS_APP_ID: string;
 }
 

@@ -16,7 +16,7 @@ import { manifestProblems, type AppManifest } from './manifest-rules.ts';
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PLACEHOLDER = /\$\{\{([A-Z0-9_]+)\}\}/g;
 /** Written into env/.env.<env> by `teamsapp provision`; empty in a template until then. */
-export const PROVISIONED = ['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID'] as const;
+export const PROVISIONED = ['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID'] as const;
 /** A fixed time inside the zip, so the same inputs give the same bytes. */
 const ZIP_TIME = new Date('2026-01-01T00:00:00Z');
 
@@ -33,6 +33,8 @@ export const packageEnvSchema = z.object({
   TEAMS_APP_ID: guid,
   BOT_ID: guid,
   AAD_APP_CLIENT_ID: guid,
+  /** The tenant the Entra app is registered in (aadApp/create writes it): the pane's sign-in authority. */
+  AAD_APP_TENANT_ID: guid,
   TAB_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, { error: 'must be a host name (with an optional :port), no scheme or path' }),
   TAB_ENDPOINT: httpsUrl,
 });

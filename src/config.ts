@@ -1,4 +1,6 @@
 // The one reader of process.env: a zod schema validated at start-up; everything else receives Config.
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
@@ -24,10 +26,12 @@ const configSchema = z.object({
   PORT: wholeNumber('PORT', 1, 65535, 3978),
   /** How often each pairing's mailbox is synced; a cron minute step, so below an hour. */
   TANDEM_SYNC_EVERY_MINUTES: wholeNumber('TANDEM_SYNC_EVERY_MINUTES', 1, 59, 5),
-  /** The Entra app Tandem reads mailboxes as; all three or none (none: the local dev tenant stands in). */
+  /** The Entra app Tandem reads mailboxes as, with a secret or a certificate (none: the local dev tenant stands in). */
   TANDEM_TENANT_ID: z.string().optional(),
   TANDEM_CLIENT_ID: z.string().optional(),
   TANDEM_CLIENT_SECRET: z.string().optional(),
+  /** A PEM file with the app's certificate and its private key, instead of TANDEM_CLIENT_SECRET. */
+  TANDEM_CLIENT_CERTIFICATE_PATH: z.string().optional(),
   /** `headers` (Mail.Read: header-based detection of automatic mail) or `basic` (Mail.ReadBasic.All). */
   TANDEM_GRAPH_MODE: z.enum(['headers', 'basic'], { error: 'TANDEM_GRAPH_MODE must be headers or basic' }).default('headers'),
   /** Days of mail the first sync reads. */
@@ -51,13 +55,28 @@ const configSchema = z.object({
   TANDEM_PLAYGROUND_PORT: wholeNumber('TANDEM_PLAYGROUND_PORT', 1, 65535, 56150),
 });
 
+/** The Graph app's credential: one of the two, never both. */
+const CREDENTIAL_VARIABLES = ['TANDEM_CLIENT_SECRET', 'TANDEM_CLIENT_CERTIFICATE_PATH'] as const;
+const CREDENTIAL = 'TANDEM_CLIENT_SECRET or TANDEM_CLIENT_CERTIFICATE_PATH';
+/** Every tenant variable one can set; any of them set means a tenant was meant. */
+const TENANT_SETTINGS = ['TANDEM_TENANT_ID', 'TANDEM_CLIENT_ID', ...CREDENTIAL_VARIABLES, 'MicrosoftAppId', 'MicrosoftAppPassword'] as const;
 /** What a tenant needs, all together: the Graph app (mail metadata, summary mail) and the bot's app. */
-const TENANT_VARIABLES = ['TANDEM_TENANT_ID', 'TANDEM_CLIENT_ID', 'TANDEM_CLIENT_SECRET', 'MicrosoftAppId', 'MicrosoftAppPassword'] as const;
+const TENANT_VARIABLES = ['TANDEM_TENANT_ID', 'TANDEM_CLIENT_ID', CREDENTIAL, 'MicrosoftAppId', 'MicrosoftAppPassword'] as const;
+
+/**
+ * How the Graph app proves itself to Entra: a client secret, or a certificate whose private key signs a client
+ * assertion (https://learn.microsoft.com/entra/identity-platform/certificate-credentials). For msal-node the
+ * certificate is its SHA-256 thumbprint and the PEM private key
+ * (https://learn.microsoft.com/entra/msal/javascript/node/certificate-credentials).
+ */
+export type AppCredential =
+  | { readonly kind: 'secret'; readonly clientSecret: string }
+  | { readonly kind: 'certificate'; readonly thumbprintSha256: string; readonly privateKey: string; readonly path: string };
 
 /** Where mail metadata comes from: a real tenant through its app registration, or the local dev tenant. */
 export type GraphTarget =
   | { readonly kind: 'devtenant' }
-  | { readonly kind: 'tenant'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string; readonly authorityHost: string; readonly graphBaseUrl: string };
+  | { readonly kind: 'tenant'; readonly tenantId: string; readonly clientId: string; readonly credential: AppCredential; readonly authorityHost: string; readonly graphBaseUrl: string };
 
 export type Config = Readonly<{
   databaseUrl: string | undefined;
@@ -95,15 +114,52 @@ const fail = (message: string): never => {
 
 /** Local or tenant, decided once: local only when asked; a tenant only complete. */
 function chooseMode(values: z.infer<typeof configSchema>, options: LoadOptions): 'local' | 'tenant' {
-  const given = TENANT_VARIABLES.filter((name) => values[name] !== undefined);
+  const has = (name: (typeof TENANT_VARIABLES)[number]) => (name === CREDENTIAL ? CREDENTIAL_VARIABLES.some((variable) => values[variable] !== undefined) : values[name] !== undefined);
+  const given = TENANT_SETTINGS.filter((name) => values[name] !== undefined);
   const production = values.NODE_ENV === 'production';
   const asked = values.TANDEM_LOCAL === '1' || (options.localUnlessConfigured === true && given.length === 0 && !production);
   if (asked && production) fail('TANDEM_LOCAL=1 is refused with NODE_ENV=production: the local stand-ins would answer for a real tenant');
   if (asked && given.length > 0) fail(`TANDEM_LOCAL=1 runs on local stand-ins, but ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set too: set either TANDEM_LOCAL=1 or a tenant`);
   if (asked) return 'local';
-  const missing = TENANT_VARIABLES.filter((name) => values[name] === undefined);
+  const missing = TENANT_VARIABLES.filter((name) => !has(name));
   if (missing.length > 0) fail(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (a tenant needs ${TENANT_VARIABLES.join(', ')}; TANDEM_LOCAL=1 runs on local stand-ins instead)`);
+  if (CREDENTIAL_VARIABLES.every((variable) => values[variable] !== undefined)) fail(`set ${CREDENTIAL_VARIABLES.join(' or ')}, not both`);
   return 'tenant';
+}
+
+/**
+ * The certificate credential from a PEM file holding the certificate and its private key (as exported for an
+ * app registration's "Certificates & secrets"): the SHA-256 thumbprint msal-node sends as `x5t#S256`, and the
+ * key as PKCS#8 PEM. Refuses a file that cannot be read, lacks either part, or whose key is not the certificate's.
+ */
+export function readClientCertificate(path: string, readFile: (path: string) => string = (file) => readFileSync(file, 'utf8')): Extract<AppCredential, { kind: 'certificate' }> {
+  const name = 'TANDEM_CLIENT_CERTIFICATE_PATH';
+  let pem: string;
+  try {
+    pem = readFile(path);
+  } catch (error) {
+    return fail(`${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const certificatePem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  const keyPem = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.exec(pem)?.[0];
+  if (certificatePem === undefined || keyPem === undefined) {
+    return fail(`${name}: ${path} must hold the certificate and its private key in PEM (${certificatePem === undefined ? 'no CERTIFICATE' : 'no PRIVATE KEY'} block)`);
+  }
+  let certificate: X509Certificate;
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    certificate = new X509Certificate(certificatePem);
+    key = createPrivateKey(keyPem);
+  } catch (error) {
+    return fail(`${name}: ${path} is not a readable certificate and unencrypted private key (${(error as Error).message})`);
+  }
+  if (!certificate.checkPrivateKey(key)) fail(`${name}: the private key in ${path} is not the certificate's`);
+  return {
+    kind: 'certificate',
+    thumbprintSha256: certificate.fingerprint256.replaceAll(':', '').toLowerCase(),
+    privateKey: key.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    path,
+  };
 }
 
 /** Reads config from an environment (process.env at start-up); throws ConfigError naming every bad variable. */
@@ -123,7 +179,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
           kind: 'tenant',
           tenantId: values.TANDEM_TENANT_ID!,
           clientId: values.TANDEM_CLIENT_ID!,
-          clientSecret: values.TANDEM_CLIENT_SECRET!,
+          credential:
+            values.TANDEM_CLIENT_SECRET !== undefined
+              ? { kind: 'secret', clientSecret: values.TANDEM_CLIENT_SECRET }
+              : readClientCertificate(values.TANDEM_CLIENT_CERTIFICATE_PATH!),
           authorityHost: values.TANDEM_AUTHORITY_HOST,
           graphBaseUrl: values.TANDEM_GRAPH_BASE_URL,
         };

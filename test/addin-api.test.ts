@@ -1,6 +1,7 @@
-// The Outlook add-in's API through the real app, on every database engine: the tab's 401 matrix and per-pairing
-// authorisation, the message Outlook shows found by its Message-ID with exactly the engine's figures, the
+// The Outlook add-in's API through the real app, on every database engine: the tab's token matrix (Entra's v2.0
+// token accepted, v1.0 and every forgery 401, a missing scope 403) and per-pairing authorisation by oid, the message Outlook shows found by its Message-ID with exactly the engine's figures, the
 // empty states (no pairing, not synced yet, not a Tandem mailbox) and "no reply needed" through the mark route.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from '../src/api/api-app.ts';
 import { kpiFor, rowsFor } from '../src/reports/reports.ts';
@@ -12,9 +13,9 @@ import type { Pairing } from '../src/store/pairings.ts';
 import { recordSyncSuccess } from '../src/store/sync-state.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { at, inbound, reply } from './support/mail.ts';
-import { newTestPairing } from './support/pairings.ts';
+import { newTestPairing, pairingInTenant } from './support/pairings.ts';
 import { recordingLogger, testIssuer, type TestIssuer } from './support/tab-tokens.ts';
-import { tokenRefusals } from './support/token-refusals.ts';
+import { tokenMatrix } from './support/token-refusals.ts';
 import { services } from './support/services.ts';
 
 /** Wednesday of ISO week 2026-W48. */
@@ -28,7 +29,10 @@ describe.each(testEngines())('add-in API on %s', (engine) => {
   const log = recordingLogger();
   let issuer: TestIssuer;
   let pairing: Pairing;
+  /** Another pairing of the configured tenant. */
   let other: Pairing;
+  /** A tenant the store knows that the API is not configured for. */
+  let foreignTenant: string;
   let api: ReturnType<typeof createApiApp>;
   const tokens: Record<'owner' | 'va' | 'stranger' | 'colleague', string> = { owner: '', va: '', stranger: '', colleague: '' };
 
@@ -49,8 +53,9 @@ describe.each(testEngines())('add-in API on %s', (engine) => {
 
   beforeAll(async () => {
     issuer = await testIssuer();
-    pairing = await newTestPairing(db(), { settings: { timeZone: ZONE } });
-    other = await newTestPairing(db());
+    pairing = await newTestPairing(db(), { tenantId: randomUUID(), settings: { timeZone: ZONE } });
+    other = await pairingInTenant(db(), pairing.tenantId);
+    foreignTenant = (await newTestPairing(db(), { tenantId: randomUUID() })).tenantId;
     const to = [pairing.mailbox];
     await upsertMessages(db(), pairing.id, [
       inbound('2026-11-23T09:00:00Z', { id: 'answered', to, internetMessageId: mid('answered'), conversationId: 'conv-a' }),
@@ -62,23 +67,31 @@ describe.each(testEngines())('add-in API on %s', (engine) => {
       reply('2026-11-19T10:00:00Z', 'conv-c', { from: pairing.owner.address, sender: null }),
     ]);
     await recordSyncSuccess(db(), pairing.id, 'mailbox', { version: 1 });
-    api = createApiApp({ ...services(db()), db: db(), validateToken: issuer.validator(db(), log), clock: { now: () => NOW }, log });
-    tokens.owner = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-owner', upn: pairing.owner.address, name: 'Owner' });
-    tokens.va = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-va', upn: pairing.va.address, name: 'VA' });
-    tokens.stranger = await issuer.sign({ tid: other.tenantId, oid: 'oid-other', upn: other.owner.address });
-    tokens.colleague = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-colleague', upn: `colleague@${pairing.mailbox.split('@')[1]}` });
+    api = createApiApp({ ...services(db()), db: db(), validateToken: issuer.validator(db(), log, pairing.tenantId), clock: { now: () => NOW }, log });
+    tokens.owner = await issuer.sign({ tid: pairing.tenantId, oid: pairing.owner.userId!, upn: pairing.owner.address, name: 'Owner' });
+    tokens.va = await issuer.sign({ tid: pairing.tenantId, oid: pairing.va.userId!, upn: pairing.va.address, name: 'VA' });
+    tokens.stranger = await issuer.sign({ tid: pairing.tenantId, oid: other.owner.userId!, upn: other.owner.address });
+    tokens.colleague = await issuer.sign({ tid: pairing.tenantId, oid: randomUUID(), upn: `colleague@${pairing.mailbox.split('@')[1]}` });
   });
 
   describe('tokens and authorisation', () => {
-    it('refuses the same tokens as the tab, each at the same step', async () => {
-      const refusals = await tokenRefusals(issuer, { tid: pairing.tenantId, oid: 'oid-owner', upn: pairing.owner.address });
-      for (const { what, token, step } of refusals) {
+    it('answers the tab\'s token matrix: the owner sees the message, nobody else does, every forgery is 401 at its step and a missing scope 403', async () => {
+      const cases = await tokenMatrix(issuer, pairing.tenantId, { oid: pairing.owner.userId!, upn: pairing.owner.address }, foreignTenant);
+      for (const { what, token, expected } of cases) {
         log.lines.length = 0;
         const response = await api.request(`/addin/message?internetMessageId=${encodeURIComponent(mid('missed'))}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
-        expect(response.status, what).toBe(401);
-        expect(response.headers.get('www-authenticate')).toContain('invalid_token');
-        expect(await response.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
-        expect(log.lines, what).toContainEqual(expect.objectContaining({ event: 'api_token_refused', fields: expect.objectContaining({ step }) }));
+        const body = await response.json();
+        if ('as' in expected) {
+          // The pane answers who it can; someone who is nobody in the pairing learns nothing about the message.
+          expect(response.status, what).toBe(200);
+          if (expected.as === 'owner') expect(body, what).toMatchObject({ state: 'found', matches: [{ pairing: { id: pairing.id, role: 'owner' } }] });
+          else expect(body, what).toEqual({ state: 'noPairing', pairings: [] });
+          continue;
+        }
+        expect(response.status, what).toBe(expected.status);
+        expect(response.headers.get('www-authenticate'), what).toContain(expected.status === 401 ? 'invalid_token' : 'insufficient_scope');
+        expect(body, what).toEqual({ error: { code: expected.status === 401 ? 'unauthenticated' : 'insufficient_scope', message: expect.any(String) } });
+        expect(log.lines, what).toContainEqual(expect.objectContaining({ event: 'api_token_refused', fields: expect.objectContaining({ step: expected.step }) }));
       }
     });
 

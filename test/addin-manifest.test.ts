@@ -15,7 +15,7 @@ import { decodePng } from '../scripts/png.ts';
 import { tabAssets } from '../src/api/tab-assets.ts';
 import { ensureTabBuilt, TAB_DIST } from '../src/api/tab-build.ts';
 
-const PROVISIONED_SAMPLE = { TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-000000000001', BOT_ID: 'a1b2c3d4-0000-4000-8000-000000000002', AAD_APP_CLIENT_ID: 'a1b2c3d4-0000-4000-8000-000000000003' };
+const PROVISIONED_SAMPLE = { TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-000000000001', BOT_ID: 'a1b2c3d4-0000-4000-8000-000000000002', AAD_APP_CLIENT_ID: 'a1b2c3d4-0000-4000-8000-000000000003', AAD_APP_TENANT_ID: 'a1b2c3d4-0000-4000-8000-00000000000a' };
 
 async function overrides(environment: string): Promise<Record<string, string>> {
   const raw = parseEnvFile(await readFile(join(ROOT, 'env', `.env.${environment}`), 'utf8'));
@@ -123,7 +123,7 @@ describe('what the schema and the rules catch', () => {
     expect(problems).toEqual([
       'the add-in\'s requirements.scopes must be exactly ["mail"]',
       'the add-in must require Mailbox 1.5, got 1.1',
-      `a runtime must open the task pane at ${env.TAB_ENDPOINT}/tab/addin/?clientId=${env.AAD_APP_CLIENT_ID}&appId=${env.TEAMS_APP_ID}`,
+      `a runtime must open the task pane at ${env.TAB_ENDPOINT}/tab/addin/?clientId=${env.AAD_APP_CLIENT_ID}&tenantId=${env.AAD_APP_TENANT_ID}&appId=${env.TEAMS_APP_ID}`,
       'the task pane action must be an openPage action that can be pinned',
       'the "Tandem" button must open the task pane action',
       'http://elsewhere.example.net/pane.html must be https inside validDomains',

@@ -226,7 +226,7 @@ describe('the Outlook task pane', () => {
     it('in an Outlook without nested app authentication, says where sign-in works', async () => {
       const context = await outlookContext({ item: item(answered.id), dark: false, supports: ['Mailbox 1.5'] });
       const page = await context.newPage();
-      await page.goto(`${server.url}/tab/addin/?clientId=${PROVISIONED_CLIENT_ID}`);
+      await page.goto(`${server.url}/tab/addin/?clientId=${PROVISIONED_CLIENT_ID}&tenantId=a1b2c3d4-0000-4000-8000-00000000000a`);
       await page.getByText(en('addin.state.signInUnsupported')).waitFor();
       await page.screenshot({ path: `${ARTIFACTS}pane-sign-in-unsupported-light.png`, fullPage: true });
       await context.close();

@@ -58,7 +58,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('a change on one instance, seen
     opened.push({ db, changes });
     const reports = createReports(db, changes);
     const clock = { now: () => NOW };
-    const api = createApiApp({ db, reports, changes, validateToken: issuer.validator(db, silentLogger), clock, log: silentLogger });
+    const api = createApiApp({ db, reports, changes, validateToken: issuer.validator(db, silentLogger, TENANT_ID), clock, log: silentLogger });
     const app = createApp({ db, jobsRunning: () => true, log: silentLogger, bot: botRoute({ db, reports, changes, directory: { owns: async () => true }, clock, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null) });
     return {
       chat: (activity: object) => app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }),

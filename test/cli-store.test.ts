@@ -13,6 +13,8 @@ import { migratedPgliteCopy } from './support/databases.ts';
 const GRAPH_EXPORT = fileURLToPath(new URL('./fixtures/cli/worked-examples.graph.json', import.meta.url));
 const ENRON = fileURLToPath(new URL('./fixtures/enron/badeer-r', import.meta.url));
 const UUID = /^[0-9a-f-]{36}$/;
+const OWNER_OID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const VA_OID = '9b2d7c1a-5e44-4c1b-8d2e-6a7f3b9c0d12';
 
 /** A stdin that claims to be a terminal and answers the first question asked on `prompt`. */
 function terminalAnswering(answer: string) {
@@ -54,7 +56,7 @@ describe('tandem commands on stored data (PGlite)', () => {
   it('adds pairings and lists them', async () => {
     const settings = join(dataDir, 'settings.json');
     await writeFile(settings, JSON.stringify({ windowHours: 12, clock: 'working' }));
-    const contoso = await tandem(['pairing', 'add', '--mailbox', 'Owner@Contoso.com', '--va', 'va@contoso.com', '--tz', 'W. Europe Standard Time', '--settings', settings], env);
+    const contoso = await tandem(['pairing', 'add', '--mailbox', 'Owner@Contoso.com', '--va', 'va@contoso.com', '--owner-id', OWNER_OID.toUpperCase(), '--va-id', VA_OID, '--tz', 'W. Europe Standard Time', '--settings', settings], env);
     expect(contoso).toMatchObject({ code: 0, stderr: '' });
     ids.contoso = contoso.stdout.trim();
     expect(ids.contoso).toMatch(UUID);
@@ -69,10 +71,11 @@ describe('tandem commands on stored data (PGlite)', () => {
     const list = await tandem(['pairing', 'list'], env);
     expect(list.code).toBe(0);
     const lines = list.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^id\s+mailbox\s+owner\s+va\s+time zone\s+status$/);
+    expect(lines[0]).toMatch(/^id\s+mailbox\s+owner\s+va\s+owner id\s+va id\s+time zone\s+status$/);
+    // The object ids are what the tab and the pane know people by; the Enron pairing has none yet.
     expect(lines.slice(1).map((line) => line.split(/\s{2,}/))).toEqual([
-      [ids.contoso, 'owner@contoso.com', 'owner@contoso.com', 'va@contoso.com', 'W. Europe Standard Time', 'active'],
-      [ids.enron, 'robert.badeer@enron.com', 'robert.badeer@enron.com,rbadeer@enron.com', 'assistant@enron.com', 'UTC', 'active'],
+      [ids.contoso, 'owner@contoso.com', 'owner@contoso.com', 'va@contoso.com', OWNER_OID, VA_OID, 'W. Europe Standard Time', 'active'],
+      [ids.enron, 'robert.badeer@enron.com', 'robert.badeer@enron.com,rbadeer@enron.com', 'assistant@enron.com', '-', '-', 'UTC', 'active'],
     ]);
   });
 
@@ -136,6 +139,7 @@ describe('tandem commands on stored data (PGlite)', () => {
 
   it.each([
     [['pairing', 'add', '--mailbox', 'owner@contoso.com'], '--va is required'],
+    [['pairing', 'add', '--mailbox', 'owner@contoso.com', '--va', 'va@contoso.com', '--owner-id', 'owner@contoso.com'], '--owner-id must be an Entra object id (a GUID)'],
     [['import', '--source', GRAPH_EXPORT, '--pairing', 'nope'], '--pairing must be a pairing id'],
     [['offboard'], '--pairing is required'],
   ])('refuses %j with exit code 2 and one line', async (args, message) => {

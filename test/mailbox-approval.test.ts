@@ -91,7 +91,7 @@ describe.each(testEngines())('mailbox set-up on %s', (engine) => {
     const shared = { ...services(db()), directory: graphDirectory(graph.graph) };
     const clock = { now: () => tenant.clock.now() };
     const bot = botRoute({ ...shared, db: db(), clock, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null);
-    const api = createApiApp({ ...shared, db: db(), validateToken: issuer.validator(db(), silentLogger), clock, log: silentLogger });
+    const api = createApiApp({ ...shared, db: db(), validateToken: issuer.validator(db(), silentLogger, seed.tenantId), clock, log: silentLogger });
     return { http: createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot }), api };
   }
 
@@ -135,7 +135,8 @@ describe.each(testEngines())('mailbox set-up on %s', (engine) => {
     };
     await ensureTenant(db(), { id: 'other-tenant', name: 'Other', verifiedDomains: [] });
     expect((await approve({ tid: seed.tenantId, oid: owner.aadObjectId })).status).toBe(403);
-    expect((await approve({ tid: 'other-tenant', oid: 'admin-elsewhere', roles: ['Tandem.Admin'] })).status).toBe(403);
+    // Signed in to another tenant: the token itself is refused (the tenant is pinned), before any rule.
+    expect((await approve({ tid: 'other-tenant', oid: 'admin-elsewhere', roles: ['Tandem.Admin'] })).status).toBe(401);
     expect((await getPairing(db(), pairing.id))!.mailboxApproval).toBeNull();
     expect((await approve({ tid: seed.tenantId, oid: 'tenant-admin', roles: ['Tandem.Admin'] })).status).toBe(200);
     expect((await getPairing(db(), pairing.id))!.mailboxApproval).toBe('admin');

@@ -22,7 +22,7 @@ import { kpiTabLink } from '../src/reports/tab-link.ts';
 const run = promisify(execFile);
 const SCHEMAS = join(ROOT, 'node_modules/@microsoft/app-manifest/build/json-schemas/teams');
 /** What `teamsapp provision` would write into a template whose ids are still empty. */
-const PROVISIONED_SAMPLE = { TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-000000000001', BOT_ID: 'a1b2c3d4-0000-4000-8000-000000000002', AAD_APP_CLIENT_ID: 'a1b2c3d4-0000-4000-8000-000000000003' };
+const PROVISIONED_SAMPLE = { TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-000000000001', BOT_ID: 'a1b2c3d4-0000-4000-8000-000000000002', AAD_APP_CLIENT_ID: 'a1b2c3d4-0000-4000-8000-000000000003', AAD_APP_TENANT_ID: 'a1b2c3d4-0000-4000-8000-00000000000a' };
 
 async function provisionedOverrides(environment: string): Promise<Record<string, string>> {
   const raw = parseEnvFile(await readFile(join(ROOT, 'env', `.env.${environment}`), 'utf8'));
@@ -107,7 +107,7 @@ describe('app package', () => {
   it('refuses an environment that was never provisioned, naming what is missing', async () => {
     const raw = parseEnvFile(await readFile(join(ROOT, 'env/.env.dev'), 'utf8'));
     expect(raw.TEAMS_APP_ID).toBe('');
-    await expect(readPackageEnv('dev')).rejects.toThrow(/TEAMS_APP_ID, BOT_ID, AAD_APP_CLIENT_ID not set yet; run `teamsapp provision --env dev`/);
+    await expect(readPackageEnv('dev')).rejects.toThrow(/TEAMS_APP_ID, BOT_ID, AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID not set yet; run `teamsapp provision --env dev`/);
     await expect(readPackageEnv('local', ROOT, { TAB_ENDPOINT: 'http://plain.example.com' })).rejects.toThrow(/TAB_ENDPOINT must be an https:\/\/ URL/);
   });
 
@@ -185,6 +185,6 @@ describe('app package', () => {
     expect(ok.stdout).toBe('appPackage/build/appPackage.local.zip  (manifest 3c1f7a52-8d0e-4b6a-9f21-5e7d0c4a1b01)\n');
     const failed = await run('node', ['--import', 'tsx', 'scripts/package.ts', 'dev'], { cwd: ROOT }).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1 });
-    expect((failed as { stderr: string }).stderr).toContain('package: env/.env.dev: TEAMS_APP_ID, BOT_ID, AAD_APP_CLIENT_ID not set yet');
+    expect((failed as { stderr: string }).stderr).toContain('package: env/.env.dev: TEAMS_APP_ID, BOT_ID, AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID not set yet');
   });
 });

@@ -42,7 +42,7 @@ describe('teamsapp.yml and manifest/aad.manifest.json', () => {
     }
     for (const name of placeholders(await read('manifest/aad.manifest.json'))) if (!(name in env) && !written.has(name)) problems.push(`aad.manifest.json uses ${name}, which is never set`);
     expect(problems).toEqual([]);
-    expect([...written]).toEqual(expect.arrayContaining(['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID', 'AAD_APP_OBJECT_ID', 'SECRET_AAD_APP_CLIENT_SECRET', 'SECRET_BOT_PASSWORD']));
+    expect([...written]).toEqual(expect.arrayContaining(['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID', 'AAD_APP_OBJECT_ID', 'SECRET_AAD_APP_CLIENT_SECRET', 'SECRET_BOT_PASSWORD']));
     // The package the toolkit validates and uploads is the one `npm run package` builds and checks.
     const packagePath = './appPackage/build/appPackage.${{TEAMSFX_ENV}}.zip';
     expect(project.provision.filter((step) => step.with?.['appPackagePath'] !== undefined).map((step) => step.with?.['appPackagePath'])).toEqual([packagePath, packagePath, packagePath]);

@@ -53,7 +53,7 @@ describe.each(testEngines())('one rule for every surface on %s', (engine) => {
   function instance() {
     const shared = services(db());
     const clock = { now: () => NOW };
-    const api = createApiApp({ ...shared, db: db(), validateToken: issuer.validator(db(), silentLogger), clock, log: silentLogger });
+    const api = createApiApp({ ...shared, db: db(), validateToken: issuer.validator(db(), silentLogger, TENANT_ID), clock, log: silentLogger });
     const app = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot: botRoute({ ...shared, db: db(), clock, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null) });
     return {
       async chat(activity: object): Promise<string[]> {

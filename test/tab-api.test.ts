@@ -1,5 +1,7 @@
-// The tab's API through the real app, on every database engine: tokens refused step by step (401), other
-// people's pairings refused (403), validation naming the field (400), and every number equal to the engine's.
+// The tab's API through the real app, on every database engine: the token matrix (Entra's v2.0 and v1.0 tokens
+// and every way one can be wrong → exactly 200, 401 or 403), other people's pairings refused (403), validation
+// naming the field (400), and every number equal to the engine's.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from '../src/api/api-app.ts';
 import { weekPeriod } from '../src/kpi/weeks.ts';
@@ -12,8 +14,9 @@ import { recordSyncError, recordSyncSuccess } from '../src/store/sync-state.ts';
 import { getPairing, setConversationRef } from '../src/store/pairings.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { at, inbound, reply } from './support/mail.ts';
-import { newTestPairing } from './support/pairings.ts';
-import { recordingLogger, testIssuer, TEST_AUDIENCE, type TestIssuer } from './support/tab-tokens.ts';
+import { newTestPairing, pairingInTenant } from './support/pairings.ts';
+import { recordingLogger, testIssuer, TEST_CLIENT_ID, type TestIssuer } from './support/tab-tokens.ts';
+import { tokenMatrix } from './support/token-refusals.ts';
 import { services } from './support/services.ts';
 
 /** Wednesday of ISO week 2026-W48. */
@@ -25,7 +28,10 @@ describe.each(testEngines())('tab API on %s', (engine) => {
   const log = recordingLogger();
   let issuer: TestIssuer;
   let pairing: Pairing;
+  /** Another customer's pairing, in a tenant the store knows but the API is not configured for. */
   let other: Pairing;
+  /** Another pairing of the configured tenant. */
+  let neighbour: Pairing;
   let api: ReturnType<typeof createApiApp>;
   const tokens: Record<'owner' | 'va' | 'stranger', string> = { owner: '', va: '', stranger: '' };
 
@@ -37,8 +43,9 @@ describe.each(testEngines())('tab API on %s', (engine) => {
 
   beforeAll(async () => {
     issuer = await testIssuer();
-    pairing = await newTestPairing(db());
-    other = await newTestPairing(db());
+    pairing = await newTestPairing(db(), { tenantId: randomUUID() });
+    other = await newTestPairing(db(), { tenantId: randomUUID() });
+    neighbour = await pairingInTenant(db(), pairing.tenantId);
     const to = [pairing.mailbox];
     await upsertMessages(db(), pairing.id, [
       inbound('2026-11-23T09:00:00Z', { id: 'on-time', to }),
@@ -47,36 +54,48 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       inbound('2026-11-25T10:00:00Z', { id: 'pending', to }),
       inbound('2026-11-24T08:00:00Z', { id: 'newsletter', to, automatic: true }),
     ]);
-    api = createApiApp({ ...services(db()), db: db(), validateToken: issuer.validator(db(), log), clock: { now: () => NOW }, log });
-    tokens.owner = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-owner', upn: pairing.owner.address, name: 'Owner' });
-    tokens.va = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-va', upn: pairing.va.address, name: 'VA' });
-    tokens.stranger = await issuer.sign({ tid: other.tenantId, oid: 'oid-other', upn: other.owner.address });
+    api = createApiApp({ ...services(db()), db: db(), validateToken: issuer.validator(db(), log, pairing.tenantId), clock: { now: () => NOW }, log });
+    tokens.owner = await issuer.sign({ tid: pairing.tenantId, oid: pairing.owner.userId!, upn: pairing.owner.address, name: 'Owner' });
+    tokens.va = await issuer.sign({ tid: pairing.tenantId, oid: pairing.va.userId!, upn: pairing.va.address, name: 'VA' });
+    tokens.stranger = await issuer.sign({ tid: pairing.tenantId, oid: neighbour.owner.userId!, upn: neighbour.owner.address });
   });
 
   describe('tokens', () => {
-    const refusedAt = async (token: string | null, step: string) => {
-      log.lines.length = 0;
-      const response = await api.request(`/pairings/${pairing.id}/week`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
-      expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
-      expect(log.lines).toContainEqual(expect.objectContaining({ event: 'api_token_refused', fields: expect.objectContaining({ step }) }));
-    };
+    it('answers the token matrix exactly: Entra\'s v2.0 token 200, a v1.0 one and every forgery 401 at its step, a missing scope 403', async () => {
+      const cases = await tokenMatrix(issuer, pairing.tenantId, { oid: pairing.owner.userId!, upn: pairing.owner.address }, other.tenantId);
+      for (const { what, token, expected } of cases) {
+        log.lines.length = 0;
+        const response = await api.request(`/pairings/${pairing.id}/week`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+        const body = await response.json();
+        if ('as' in expected) {
+          expect(response.status, what).toBe(expected.as === 'owner' ? 200 : 403);
+          if (expected.as === 'nobody') expect(body, what).toMatchObject({ error: { code: 'forbidden' } });
+          continue;
+        }
+        expect(response.status, what).toBe(expected.status);
+        expect(body, what).toEqual({ error: { code: expected.status === 401 ? 'unauthenticated' : 'insufficient_scope', message: expect.any(String) } });
+        expect(response.headers.get('www-authenticate'), what).toBe(expected.status === 401 ? 'Bearer error="invalid_token"' : 'Bearer error="insufficient_scope"');
+        expect(log.lines, what).toContainEqual(expect.objectContaining({ event: 'api_token_refused', fields: expect.objectContaining({ step: expected.step }) }));
+      }
+    });
 
-    it('refuses no token, a malformed one, an expired one, another audience, an unknown tenant and a foreign signature', async () => {
-      const claims = { tid: pairing.tenantId, oid: 'oid-owner', upn: pairing.owner.address };
-      await refusedAt(null, 'header');
-      await refusedAt('not-a-jwt', 'decode');
-      await refusedAt(await issuer.sign(claims, { expiresInSeconds: -3600 }), 'claims');
-      await refusedAt(await issuer.sign({ ...claims, aud: 'api://elsewhere/123' }), 'claims');
-      await refusedAt(await issuer.sign({ ...claims, tid: 'tenant-nobody-serves' }), 'tenant');
-      await refusedAt(await issuer.sign({ ...claims, iss: 'https://login.test/another/v2.0' }), 'claims');
-      await refusedAt(await (await testIssuer()).sign(claims), 'signature');
-      await refusedAt(await issuer.sign({ ...claims, scp: 'Mail.Read' }), 'user');
+    it('keeps the owner\'s role through a upn change, and gives none to a new oid holding the old upn', async () => {
+      const renamed = await issuer.sign({ tid: pairing.tenantId, oid: pairing.owner.userId!, upn: 'new.name@contoso.example', name: 'Owner' });
+      expect(await (await api.request('/me', { headers: { authorization: `Bearer ${renamed}` } })).json()).toMatchObject({ user: { upn: 'new.name@contoso.example' }, pairings: [expect.objectContaining({ id: pairing.id, role: 'owner' })] });
+      const impostor = await issuer.sign({ tid: pairing.tenantId, oid: randomUUID(), upn: pairing.owner.address });
+      expect(await (await api.request('/me', { headers: { authorization: `Bearer ${impostor}` } })).json()).toMatchObject({ pairings: [] });
+    });
+
+    it('does not reach a pairing whose people have no stored object id, whatever upn the token carries', async () => {
+      const addressesOnly = await pairingInTenant(db(), pairing.tenantId, { owner: { address: 'ids.later@contoso.example' }, va: { address: 'va.later@assist.example' } });
+      const token = await issuer.sign({ tid: pairing.tenantId, oid: randomUUID(), upn: 'ids.later@contoso.example' });
+      expect((await api.request(`/pairings/${addressesOnly.id}/week`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+      expect(await (await api.request('/me', { headers: { authorization: `Bearer ${token}` } })).json()).toMatchObject({ pairings: [] });
     });
 
     it('gives 403 to a valid user of another pairing, and to a user of this tenant who is neither owner nor VA', async () => {
       expect((await call('GET', '/week', 'stranger')).status).toBe(403);
-      const colleague = await issuer.sign({ tid: pairing.tenantId, oid: 'oid-colleague', upn: `colleague@${pairing.mailbox.split('@')[1]}` });
+      const colleague = await issuer.sign({ tid: pairing.tenantId, oid: randomUUID(), upn: `colleague@${pairing.mailbox.split('@')[1]}` });
       const response = await api.request(`/pairings/${pairing.id}/week`, { headers: { authorization: `Bearer ${colleague}` } });
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
@@ -253,18 +272,21 @@ describe.each(testEngines())('tab API on %s', (engine) => {
   });
 
   it('lets the owner or a tenant admin end a pairing after typing its mailbox; the VA, strangers and other tenants\' admins cannot', async () => {
-    const ending = await newTestPairing(db());
+    const ending = await pairingInTenant(db(), pairing.tenantId);
     const as = async (claims: Record<string, unknown>, body: unknown) =>
       api.request(`/pairings/${ending.id}/offboard`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${await issuer.sign({ tid: ending.tenantId, oid: `oid-${Math.random()}`, ...claims })}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${await issuer.sign({ tid: ending.tenantId, oid: randomUUID(), ...claims })}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
     const confirm = { confirm: ending.mailbox.toUpperCase() };
-    expect((await as({ upn: ending.va.address }, confirm)).status).toBe(403);
+    expect((await as({ oid: ending.va.userId!, upn: ending.va.address }, confirm)).status).toBe(403);
     expect((await as({ upn: 'someone@elsewhere.example' }, confirm)).status).toBe(403);
-    expect((await as({ upn: 'admin@elsewhere.example', tid: other.tenantId, roles: ['Tandem.Admin'] }, confirm)).status).toBe(403);
-    const mistyped = await as({ upn: ending.owner.address }, { confirm: 'owner@typo.example' });
+    // Another tenant's admin: refused before any role is looked at (the tenant is pinned).
+    expect((await as({ upn: 'admin@elsewhere.example', tid: other.tenantId, roles: ['Tandem.Admin'] }, confirm)).status).toBe(401);
+    // The owner's upn without the owner's oid is not the owner.
+    expect((await as({ upn: ending.owner.address }, confirm)).status).toBe(403);
+    const mistyped = await as({ oid: ending.owner.userId!, upn: ending.owner.address }, { confirm: 'owner@typo.example' });
     expect(mistyped.status).toBe(400);
     expect(await mistyped.json()).toEqual({ error: { code: 'invalid_request', message: `Type the mailbox address ${ending.mailbox} to confirm.` } });
     expect(await getPairing(db(), ending.id)).not.toBeNull();
@@ -273,11 +295,11 @@ describe.each(testEngines())('tab API on %s', (engine) => {
     expect(ended.status).toBe(200);
     expect((await ended.json()).deleted).toMatchObject({ pairings: 1 });
     expect(await getPairing(db(), ending.id)).toBeNull();
-    expect((await as({ upn: ending.owner.address }, confirm)).status).toBe(403);
+    expect((await as({ oid: ending.owner.userId!, upn: ending.owner.address }, confirm)).status).toBe(403);
   });
 
   it('never leaks internals: an unexpected failure is a 500 with a reference only', async () => {
-    const broken = createApiApp({ ...services(db()), db: db(), validateToken: issuer.validator(db(), log), clock: { now: () => Number.NaN }, log });
+    const broken = createApiApp({ ...services(db()), db: db(), validateToken: issuer.validator(db(), log, pairing.tenantId), clock: { now: () => Number.NaN }, log });
     const response = await broken.request(`/pairings/${pairing.id}/week`, { headers: { authorization: `Bearer ${tokens.owner}` } });
     expect(response.status).toBe(500);
     const body = await response.json();
@@ -285,6 +307,6 @@ describe.each(testEngines())('tab API on %s', (engine) => {
   });
 });
 
-it('uses the audience the tab is registered with', () => {
-  expect(TEST_AUDIENCE).toMatch(/^api:\/\/[^/]+\/[0-9a-f-]{36}$/);
+it('tests against a registration whose client id is a GUID, as Entra\'s are', () => {
+  expect(TEST_CLIENT_ID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 });

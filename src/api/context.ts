@@ -31,13 +31,20 @@ export type ApiContext = Context<ApiEnv>;
 
 /** The person a validated token names, as actions and read models know people. */
 export function actorOf(user: AuthenticatedUser): Actor {
-  return { tenantId: user.tid, userId: user.oid, signInName: user.upn, admin: user.admin };
+  return { tenantId: user.tid, userId: user.oid, admin: user.admin };
 }
 
-/** 401 without a valid token; the reason is logged by the validator, the caller learns only that it failed. */
+/**
+ * 401 without a valid token, 403 for a valid one without Tandem's scope (RFC 6750 §3.1: invalid_token,
+ * insufficient_scope); the reason is logged by the validator, the caller learns only that it failed.
+ */
 export function authenticate(validateToken: TokenValidator): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const result = await validateToken(c.req.header('authorization'));
+    if (!result.ok && result.step === 'scope') {
+      c.header('WWW-Authenticate', 'Bearer error="insufficient_scope"');
+      throw new HttpError(403, 'insufficient_scope', 'The access token does not grant Tandem\'s access_as_user permission.');
+    }
     if (!result.ok) {
       c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw new HttpError(401, 'unauthenticated', 'Sign in again: the access token is missing or not valid.');

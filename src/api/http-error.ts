@@ -8,7 +8,7 @@ import { ActionError, type ActionProblem } from '../actions/action.ts';
 import { SettingsError } from '../kpi/settings.ts';
 import type { Logger } from '../log.ts';
 
-export type ErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid_request' | 'internal';
+export type ErrorCode = 'unauthenticated' | 'insufficient_scope' | 'forbidden' | 'not_found' | 'invalid_request' | 'internal';
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';

@@ -20,12 +20,16 @@ export const PAIRING_USAGE = `Usage: tandem pairing add --mailbox <address> --ow
   --mailbox <address>      the mailbox measured
   --owner <address>        the owner's address (repeat it for more addresses of the owner; default: the mailbox)
   --va <address>           the VA's address (repeat it for more addresses of the VA)
+  --owner-id <object id>   the owner's Entra object id (a GUID: Entra admin center, Users, Object ID)
+  --va-id <object id>      the VA's Entra object id; the tab and the Outlook pane know people by object id
+                           only, so without both the tab cannot sign them in until the chat set-up stores them
   --tenant <id>            the tenant (default: ${DEFAULT_TENANT}); created when new
   --internal-domain <d>    the tenant's verified domains (repeatable; a new tenant defaults to the mailbox's domain)
   --tz <zone>              IANA or Windows time zone of the pairing (default: UTC)
   --settings <file>        JSON file with any KPI settings by name (responseTargetPct, windowHours, clock, ...)
 
-  list: prints every pairing: id, mailbox, owner, VA, time zone and whether it is active
+  list: prints every pairing: id, mailbox, owner, VA, their object ids (- when not stored yet), time zone and
+        whether it is active
 
   approve: lets Tandem read a pairing's mailbox that is not the owner's own (set up in a chat, waiting for an
   admin); whoever runs this command has the server's database, so approves as its operator`;
@@ -34,6 +38,8 @@ const ADD_OPTIONS = {
   mailbox: { type: 'string' },
   owner: { type: 'string', multiple: true },
   va: { type: 'string', multiple: true },
+  'owner-id': { type: 'string' },
+  'va-id': { type: 'string' },
   tenant: { type: 'string' },
   'internal-domain': { type: 'string', multiple: true },
   tz: { type: 'string' },
@@ -41,10 +47,19 @@ const ADD_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** An Entra object id: a GUID, stored lower-case as tokens carry it (`oid`). */
+const objectId = (flag: string) =>
+  z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: `${flag} must be an Entra object id (a GUID)` })
+    .transform((value) => value.toLowerCase());
+
 const addSchema = z.object({
   mailbox: z.string({ error: '--mailbox is required' }).pipe(address('--mailbox')),
   owner: z.array(address('--owner')).optional(),
   va: z.array(address('--va'), { error: '--va is required' }).min(1, { error: '--va is required' }),
+  'owner-id': objectId('--owner-id').optional(),
+  'va-id': objectId('--va-id').optional(),
   tenant: z.string().trim().min(1, { error: '--tenant must not be empty' }).default(DEFAULT_TENANT),
   'internal-domain': z.array(domain('--internal-domain')).optional(),
   tz: z.string().optional(),
@@ -71,8 +86,8 @@ async function addPairing(argv: readonly string[], stdout: NodeJS.WritableStream
       return createPairing(tx, {
         tenantId: args.tenant,
         mailbox: args.mailbox,
-        owner: { address: owner!, aliases: ownerAliases },
-        va: { address: va!, aliases: vaAliases },
+        owner: { address: owner!, aliases: ownerAliases, userId: args['owner-id'] ?? null },
+        va: { address: va!, aliases: vaAliases, userId: args['va-id'] ?? null },
         settings,
       });
     }),
@@ -105,10 +120,12 @@ async function listAll(argv: readonly string[], stdout: NodeJS.WritableStream, e
     pairing.mailbox,
     withAliases(pairing.owner),
     withAliases(pairing.va),
+    pairing.owner.userId ?? '-',
+    pairing.va.userId ?? '-',
     pairing.settings.timeZone,
     pairing.stoppedAt !== null ? `stopped ${new Date(pairing.stoppedAt).toISOString()}` : pairing.mailboxApproval === null ? 'waiting for mailbox approval' : 'active',
   ]);
-  stdout.write(`${formatColumns([['id', 'mailbox', 'owner', 'va', 'time zone', 'status'], ...rows])}\n`);
+  stdout.write(`${formatColumns([['id', 'mailbox', 'owner', 'va', 'owner id', 'va id', 'time zone', 'status'], ...rows])}\n`);
   return 0;
 }
 

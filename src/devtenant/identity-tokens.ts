@@ -38,19 +38,26 @@ export interface TokenContext {
   readonly nowSeconds: () => number;
 }
 
-async function sign(context: TokenContext, claims: JWTPayload): Promise<{ token: string; expiresIn: number }> {
+/**
+ * Entra's v1.0 issuer in the public cloud, `https://sts.windows.net/{tid}/`: a fixed host, not the authority's
+ * (https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference, `iss`).
+ */
+export const v1Issuer = (tenantId: string) => `https://sts.windows.net/${tenantId}/`;
+
+async function sign(context: TokenContext, claims: JWTPayload, version: 1 | 2 = 2): Promise<{ token: string; expiresIn: number }> {
   const iat = context.nowSeconds();
   const token = await new SignJWT({
     ...claims,
-    iss: context.issuer,
+    iss: version === 2 ? context.issuer : v1Issuer(context.tenantId),
     tid: context.tenantId,
     iat,
     nbf: iat - 300, // Entra back-dates nbf five minutes for clock skew.
     exp: iat + context.lifetimeSeconds,
     uti: randomUUID().replaceAll('-', '').slice(0, 22),
-    ver: '2.0',
+    ver: version === 2 ? '2.0' : '1.0',
   })
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: context.key.kid })
+    // v1.0 tokens also carry x5t, equal to kid (access-token-claims-reference, header claims).
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: context.key.kid, ...(version === 1 ? { x5t: context.key.kid } : {}) })
     .sign(context.key.privateKey);
   return { token, expiresIn: context.lifetimeSeconds };
 }
@@ -61,16 +68,19 @@ export interface AppTokenInput {
   readonly appDisplayName: string;
   readonly servicePrincipalId: string;
   readonly roles: readonly string[];
+  /** How the client proved itself: `azpacr`/`appidacr` 1 for a secret, 2 for a certificate (access-token-claims-reference). */
+  readonly clientAuth?: 'secret' | 'certificate';
 }
 
 /** An app-only token (client credentials): `roles` holds the application permissions, `idtyp` is "app". */
 export function issueAppToken(context: TokenContext, input: AppTokenInput) {
+  const acr = input.clientAuth === 'certificate' ? '2' : '1';
   return sign(context, {
     aud: input.audience,
     azp: input.clientId,
-    azpacr: '1',
+    azpacr: acr,
     appid: input.clientId,
-    appidacr: '1',
+    appidacr: acr,
     app_displayname: input.appDisplayName,
     idtyp: 'app',
     oid: input.servicePrincipalId,
@@ -104,6 +114,48 @@ export function issueUserToken(context: TokenContext, input: UserTokenInput) {
   });
 }
 
+/** An app registration that exposes an API (Tandem's tab app): what Entra needs to shape its access tokens. */
+export interface ApiRegistration {
+  readonly clientId: string;
+  /** identifierUris[0], e.g. `api://<host>/<client id>`. */
+  readonly appIdUri: string;
+  /** accessTokenAcceptedVersion: 2 → v2.0 tokens; null or 1 → v1.0 tokens. */
+  readonly accessTokenVersion: 1 | 2;
+}
+
+export interface ApiTokenInput {
+  readonly api: ApiRegistration;
+  /** The client app the user signed in to (Teams, Outlook): `azp` (v2.0) or `appid` (v1.0). */
+  readonly clientId: string;
+  readonly user: { readonly oid: string; readonly userPrincipalName: string; readonly displayName: string };
+  readonly scopes: readonly string[];
+  /** v1.0 only: the resource the client asked for, which becomes `aud` (the App ID URI unless it asked by client id). */
+  readonly requestedResource?: string;
+}
+
+/**
+ * A delegated access token for a registered API, shaped as Entra issues it for the registration's
+ * accessTokenAcceptedVersion (https://learn.microsoft.com/entra/identity-platform/access-tokens, "Token formats";
+ * claims per https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference): v2.0 has
+ * `aud` = the API's client id, `azp`/`azpacr`, `preferred_username`; v1.0 has `aud` = the App ID URI (or the
+ * client id), `appid`/`appidacr`, `unique_name`/`upn`. `idtyp` is the optional claim aad.manifest.json asks for.
+ */
+export function issueApiAccessToken(context: TokenContext, input: ApiTokenInput) {
+  const { api, user } = input;
+  const common = {
+    name: user.displayName,
+    oid: user.oid,
+    sub: stableGuid(`${user.oid}/${input.clientId}`), // pairwise per app, as Entra's sub
+    scp: input.scopes.join(' '),
+    idtyp: 'user',
+  };
+  if (api.accessTokenVersion === 2) {
+    return sign(context, { ...common, aud: api.clientId, azp: input.clientId, azpacr: '0', preferred_username: user.userPrincipalName }, 2);
+  }
+  const aud = input.requestedResource === api.clientId ? api.clientId : api.appIdUri;
+  return sign(context, { ...common, aud, appid: input.clientId, appidacr: '0', acr: '1', amr: ['pwd'], unique_name: user.userPrincipalName, upn: user.userPrincipalName }, 1);
+}
+
 /** An OpenID Connect id token for the client itself, returned when `openid` was asked for. */
 export function issueIdToken(context: TokenContext, input: Omit<UserTokenInput, 'audience' | 'scopes'>) {
   return sign(context, {
@@ -125,7 +177,7 @@ export async function checkUserAssertion(context: TokenContext, assertion: strin
   try {
     ({ payload } = await jwtVerify(assertion, context.key.publicKey, {
       algorithms: ['RS256'],
-      issuer: context.issuer,
+      issuer: [context.issuer, v1Issuer(context.tenantId)],
       currentDate: new Date(context.nowSeconds() * 1000),
     }));
   } catch (error) {

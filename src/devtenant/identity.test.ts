@@ -1,6 +1,10 @@
+import { createHash, createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsNetworkClient, identityAgent } from '../graph/https-network-client.ts';
+import { CLIENT_ASSERTION_TYPE } from './client-assertion.ts';
 import { startDevIdentity, type DevIdentity } from './identity.ts';
+import { generateClientCertificate } from './tls.ts';
 
 const TENANT = 'f00dcafe-0000-4000-8000-00000000000a';
 const APP = { clientId: 'c11e0000-0000-4000-8000-000000000001', clientSecret: 's3cret', displayName: 'Tandem (dev)' };
@@ -15,12 +19,30 @@ describe('dev identity token endpoint, on the wire', () => {
     });
   const credentials = (extra: Record<string, string> = {}) => ({ grant_type: 'client_credentials', client_id: APP.clientId, client_secret: APP.clientSecret, scope: 'https://graph.microsoft.com/.default', ...extra });
 
+  let certificate: Awaited<ReturnType<typeof generateClientCertificate>>;
+  /** A client assertion as https://learn.microsoft.com/entra/identity-platform/certificate-credentials describes it. */
+  const assertion = async (change: { claims?: Record<string, unknown>; header?: Record<string, unknown>; nowSeconds?: number } = {}) => {
+    const now = change.nowSeconds ?? Math.floor(clock / 1000);
+    const x5tS256 = createHash('sha256').update(new X509Certificate(certificate.cert).raw).digest('base64url');
+    return new SignJWT({ aud: identity.openIdConfiguration().token_endpoint, iss: APP.clientId, sub: APP.clientId, jti: randomUUID(), nbf: now, iat: now, exp: now + 600, ...change.claims })
+      .setProtectedHeader({ alg: 'PS256', typ: 'JWT', 'x5t#S256': x5tS256, ...change.header })
+      .sign(createPrivateKey(certificate.key));
+  };
+  const withAssertion = async (change?: Parameters<typeof assertion>[0], type = CLIENT_ASSERTION_TYPE) => ({
+    grant_type: 'client_credentials',
+    client_id: APP.clientId,
+    client_assertion_type: type,
+    client_assertion: await assertion(change),
+    scope: 'https://graph.microsoft.com/.default',
+  });
+
   beforeAll(async () => {
+    certificate = await generateClientCertificate();
     identity = await startDevIdentity({
       tenantId: TENANT,
       now: () => clock,
       graphBaseUrl: 'https://127.0.0.1:9999/graph',
-      apps: [{ ...APP, graphAppRoles: ['Mail.Read'], graphDelegatedScopes: ['Mail.Read'] }],
+      apps: [{ ...APP, certificates: [certificate.cert], graphAppRoles: ['Mail.Read'], graphDelegatedScopes: ['Mail.Read'] }],
       users: [{ oid: 'u1', userPrincipalName: 'owner@contoso.test', displayName: 'Owner', role: 'owner' }],
     });
   });
@@ -45,6 +67,25 @@ describe('dev identity token endpoint, on the wire', () => {
     expect(response.status).toBe(status);
     expect(response.body).toMatchObject({ error, error_codes: [code], correlation_id: 'corr-1', trace_id: expect.any(String), timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/) });
     expect(response.body['error_description']).toMatch(new RegExp(`^AADSTS${code}: `));
+  });
+
+  it('takes a client assertion signed by a registered certificate instead of the secret (private_key_jwt)', async () => {
+    const ok = await post(await withAssertion());
+    expect(ok.status).toBe(200);
+    const [, payload] = String(ok.body['access_token']).split('.');
+    expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toMatchObject({ azpacr: '2', appidacr: '2' });
+  });
+
+  it.each([
+    ['another audience', { claims: { aud: 'https://login.microsoftonline.com/other/oauth2/v2.0/token' } }, CLIENT_ASSERTION_TYPE, 401, 50027],
+    ['another issuer', { claims: { iss: 'someone-else', sub: 'someone-else' } }, CLIENT_ASSERTION_TYPE, 401, 50027],
+    ['an expired assertion', { nowSeconds: Math.floor(Date.parse('2026-11-23T07:00:00Z') / 1000) }, CLIENT_ASSERTION_TYPE, 401, 700024],
+    ['a certificate the app does not hold', { header: { 'x5t#S256': 'bm90LXJlZ2lzdGVyZWQ' } }, CLIENT_ASSERTION_TYPE, 401, 700027],
+    ['another assertion type', {}, 'urn:ietf:params:oauth:client-assertion-type:saml2-bearer', 400, 50027],
+  ])('refuses a client assertion with %s', async (_, change, type, status, code) => {
+    const response = await post(await withAssertion(change, type));
+    expect(response.status).toBe(status);
+    expect(response.body).toMatchObject({ error_codes: [code] });
   });
 
   it('exchanges a fresh user token on behalf of the user and refuses it once expired', async () => {

@@ -9,6 +9,8 @@ import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import {
   checkUserAssertion,
+  issueApiAccessToken,
+  type ApiRegistration,
   DEFAULT_TOKEN_LIFETIME_SECONDS,
   generateSigningKey,
   issueAppToken,
@@ -20,6 +22,7 @@ import {
   type TokenContext,
 } from './identity-tokens.ts';
 import { openIdConfiguration, type OpenIdConfiguration } from './openid-configuration.ts';
+import { checkClientAssertion, registerCertificate } from './client-assertion.ts';
 import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
 
 export { openIdConfiguration, type OpenIdConfiguration };
@@ -31,6 +34,8 @@ const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 export interface DevTenantApp {
   readonly clientId: string;
   readonly clientSecret: string;
+  /** PEM certificates registered on the app (Certificates & secrets): a client assertion signed with one's key proves the app. */
+  readonly certificates?: readonly string[];
   readonly displayName: string;
   /** Graph application permissions an admin granted: the `roles` of its app-only tokens. */
   readonly graphAppRoles: readonly string[];
@@ -71,7 +76,8 @@ export interface DevIdentityOptions {
 export interface DevAppAuthConfig {
   readonly tenantId: string;
   readonly clientId: string;
-  readonly clientSecret: string;
+  readonly clientSecret?: string;
+  readonly clientCertificate?: { readonly thumbprintSha256: string; readonly privateKey: string };
   readonly authorityHost: string;
   readonly authorityMetadata: string;
   readonly trustedCaPem: string;
@@ -87,12 +93,14 @@ export interface DevIdentity {
   /** The discovery document, as served. */
   openIdConfiguration(): OpenIdConfiguration;
   /** What msal-node needs to sign `app` in here (Tandem's AppAuthConfig), discovery included so it asks no network. */
-  appAuthConfig(app: { readonly clientId: string; readonly clientSecret: string }): DevAppAuthConfig;
+  /** With the app's secret, or with a certificate credential (msal-node's clientCertificate) instead. */
+  appAuthConfig(app: { readonly clientId: string; readonly clientSecret: string } | { readonly clientId: string; readonly clientCertificate: { readonly thumbprintSha256: string; readonly privateKey: string } }): DevAppAuthConfig;
   /**
-   * A token a seeded user would hold for `clientId` (Teams' SSO token for the app, scope `access_as_user`),
-   * the input to on-behalf-of until the dev tenant signs users in itself.
+   * The access token a seeded user signed in to Teams holds for the API `api` (Teams' SSO token, scope
+   * `access_as_user`), shaped as Entra issues it for that registration: a client id alone is a v2.0 registration
+   * with the App ID URI `api://<client id>`. The input to on-behalf-of, and the standalone tab's sign-in.
    */
-  userToken(userPrincipalName: string, clientId: string, scopes?: readonly string[]): Promise<string>;
+  userToken(userPrincipalName: string, api: string | ApiRegistration, scopes?: readonly string[]): Promise<string>;
   /** Requests seen: discovery (openid configuration and keys), token endpoint; tokens issued; refusals. */
   readonly stats: { discoveryRequests: number; tokenRequests: number; tokensIssued: number; failures: number };
   close(): Promise<void>;
@@ -100,7 +108,12 @@ export interface DevIdentity {
 
 type EntraError = 'invalid_request' | 'invalid_client' | 'unauthorized_client' | 'invalid_grant' | 'invalid_scope' | 'unsupported_grant_type';
 
-const clientAuthSchema = z.object({ client_id: z.string().min(1), client_secret: z.string().optional() });
+const clientAuthSchema = z.object({
+  client_id: z.string().min(1),
+  client_secret: z.string().optional(),
+  client_assertion_type: z.string().optional(),
+  client_assertion: z.string().optional(),
+});
 const clientCredentialsSchema = clientAuthSchema.extend({ scope: z.string().min(1) });
 const onBehalfOfSchema = clientAuthSchema.extend({
   scope: z.string().min(1),
@@ -135,15 +148,24 @@ export function createIdentityApp(config: DevIdentityConfig, context: TokenConte
     );
   }
 
-  /** The client's app registration, or why it may not get a token. */
-  function authenticateClient(fields: z.infer<typeof clientAuthSchema>) {
+  const certificatesOf = new Map(config.apps.map((registered) => [registered.clientId, (registered.certificates ?? []).map(registerCertificate)]));
+
+  /** The client's app registration, or why it may not get a token: by client secret, or by a certificate's client assertion. */
+  async function authenticateClient(fields: z.infer<typeof clientAuthSchema>) {
     const registered = config.apps.find((candidate) => candidate.clientId === fields.client_id);
     if (!registered) return { refusal: { status: 400, error: 'unauthorized_client', code: 700016, message: `Application with identifier '${fields.client_id}' was not found in the directory '${config.tenantId}'.` } } as const;
+    if (fields.client_assertion !== undefined) {
+      const refusal = await checkClientAssertion(
+        { clientId: registered.clientId, assertionType: fields.client_assertion_type, assertion: fields.client_assertion, tokenEndpoint: openIdConfiguration(context.origin, config.tenantId).token_endpoint, nowSeconds: context.nowSeconds() },
+        certificatesOf.get(registered.clientId) ?? [],
+      );
+      return refusal === null ? { registered, clientAuth: 'certificate' as const, refusal: undefined } : { refusal };
+    }
     if (fields.client_secret === undefined) return { refusal: { status: 401, error: 'invalid_client', code: 7000218, message: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'." } } as const;
     if (fields.client_secret !== registered.clientSecret) {
       return { refusal: { status: 401, error: 'invalid_client', code: 7000215, message: `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${registered.clientId}'.` } } as const;
     }
-    return { registered, refusal: undefined };
+    return { registered, clientAuth: 'secret' as const, refusal: undefined };
   }
 
   /** The Graph resource a scope names (`<resource>/<permission>`), or undefined for another resource. */
@@ -173,7 +195,7 @@ export function createIdentityApp(config: DevIdentityConfig, context: TokenConte
     if (grantType === 'client_credentials') {
       const parsed = clientCredentialsSchema.safeParse(form);
       if (!parsed.success) return fail(c, 400, 'invalid_request', 900144, `The request body must contain the following parameter: '${String(parsed.error.issues[0]?.path[0])}'.`);
-      const client = authenticateClient(parsed.data);
+      const client = await authenticateClient(parsed.data);
       if (client.refusal) return fail(c, client.refusal.status, client.refusal.error, client.refusal.code, client.refusal.message);
       const scope = parsed.data.scope.trim();
       const resource = resourceOf(scope);
@@ -187,6 +209,7 @@ export function createIdentityApp(config: DevIdentityConfig, context: TokenConte
         appDisplayName: registered.displayName,
         servicePrincipalId: registered.servicePrincipalId ?? stableGuid(`sp/${registered.clientId}`),
         roles: registered.graphAppRoles,
+        clientAuth: client.clientAuth,
       });
       stats.tokensIssued++;
       return c.json({ token_type: 'Bearer', expires_in: issued.expiresIn, ext_expires_in: issued.expiresIn, access_token: issued.token });
@@ -195,7 +218,7 @@ export function createIdentityApp(config: DevIdentityConfig, context: TokenConte
     if (grantType === JWT_BEARER) {
       const parsed = onBehalfOfSchema.safeParse(form);
       if (!parsed.success) return fail(c, 400, 'invalid_request', 900144, `The request body must contain the following parameter: '${String(parsed.error.issues[0]?.path[0])}'.`);
-      const client = authenticateClient(parsed.data);
+      const client = await authenticateClient(parsed.data);
       if (client.refusal) return fail(c, client.refusal.status, client.refusal.error, client.refusal.code, client.refusal.message);
       const { registered } = client;
       const assertion = await checkUserAssertion(context, parsed.data.assertion, registered.clientId);
@@ -263,18 +286,18 @@ export async function startDevIdentity(config: DevIdentityConfig, options: DevId
     authority: `${origin}/${config.tenantId}`,
     ca: tls.cert,
     openIdConfiguration: () => openIdConfiguration(origin, config.tenantId),
-    appAuthConfig: ({ clientId, clientSecret }) => ({
+    appAuthConfig: (app) => ({
       tenantId: config.tenantId,
-      clientId,
-      clientSecret,
+      ...app,
       authorityHost: origin,
       authorityMetadata: JSON.stringify(openIdConfiguration(origin, config.tenantId)),
       trustedCaPem: tls.cert,
     }),
-    async userToken(userPrincipalName, clientId, scopes = ['access_as_user']) {
+    async userToken(userPrincipalName, api, scopes = ['access_as_user']) {
       const user = config.users.find((candidate) => candidate.userPrincipalName.toLowerCase() === userPrincipalName.toLowerCase());
       if (!user) throw new Error(`no seeded user ${userPrincipalName} in dev tenant ${config.tenantId}`);
-      return (await issueUserToken(context, { audience: clientId, clientId: TEAMS_CLIENT_ID, user, scopes })).token;
+      const registration: ApiRegistration = typeof api === 'string' ? { clientId: api, appIdUri: `api://${api}`, accessTokenVersion: 2 } : api;
+      return (await issueApiAccessToken(context, { api: registration, clientId: TEAMS_CLIENT_ID, user, scopes })).token;
     },
     stats,
     close: () => server.close(),

@@ -36,3 +36,22 @@ export async function generateLocalhostCertificate(now: Date = new Date()): Prom
   });
   return { key: pems.private, cert: pems.cert };
 }
+
+/**
+ * A self-signed certificate for an app's certificate credential (Entra accepts self-signed ones for apps), as the
+ * PEM file Tandem reads from TANDEM_CLIENT_CERTIFICATE_PATH: the certificate followed by its private key.
+ */
+export async function generateClientCertificate(commonName = 'Tandem app', now: Date = new Date()): Promise<TlsMaterial & { readonly pem: string }> {
+  const pems = await generate([{ name: 'commonName', value: commonName }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    notBeforeDate: new Date(now.getTime() - 60_000),
+    notAfterDate: new Date(now.getTime() + 365 * LIFETIME_MS),
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, critical: true },
+      { name: 'extKeyUsage', clientAuth: true },
+    ],
+  });
+  return { key: pems.private, cert: pems.cert, pem: `${pems.cert.trim()}\n${pems.private.trim()}\n` };
+}

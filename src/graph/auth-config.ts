@@ -14,13 +14,26 @@ const httpsUrl = (name: string) =>
 const required = (name: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? `${name} is missing` : `${name} must be a string`) }).min(1, { error: `${name} is missing` });
 
-export const appAuthConfigSchema = z.object({
+/**
+ * A certificate credential as msal-node takes it: the certificate's SHA-256 thumbprint (hex) and its PEM private
+ * key; msal signs a client assertion (PS256, header x5t#S256) with it
+ * (https://learn.microsoft.com/entra/msal/javascript/node/certificate-credentials,
+ * https://learn.microsoft.com/entra/identity-platform/certificate-credentials).
+ */
+export const clientCertificateSchema = z.object({
+  thumbprintSha256: z.string().regex(/^[0-9a-f]{64}$/i, { error: 'clientCertificate.thumbprintSha256 must be a SHA-256 thumbprint (64 hex digits)' }),
+  privateKey: z.string().includes('PRIVATE KEY', { error: 'clientCertificate.privateKey must be a PEM private key' }),
+});
+
+export const appAuthConfigSchema = z
+  .object({
   /** The directory (tenant) id the app is registered in. */
   tenantId: required('tenantId'),
   /** The app registration's application (client) id. */
   clientId: required('clientId'),
-  /** A client secret's value (not its id). */
-  clientSecret: required('clientSecret'),
+  /** A client secret's value (not its id); or, instead, clientCertificate. */
+  clientSecret: z.string().min(1, { error: 'clientSecret is missing' }).optional(),
+  clientCertificate: clientCertificateSchema.optional(),
   /** Entra ID's host, or the dev tenant's origin; msal-node refuses anything but https. */
   authorityHost: httpsUrl('authorityHost').default(ENTRA_AUTHORITY_HOST),
   /** The resource app-only tokens are for: Graph, or the dev Graph's base URL. */
@@ -35,7 +48,13 @@ export const appAuthConfigSchema = z.object({
     .optional(),
   /** PEM certificate(s) trusted for the identity host only, on top of the system's (the dev tenant's CA). */
   trustedCaPem: z.string().min(1).optional(),
-});
+  })
+  // One credential: a secret or a certificate.
+  .check((context) => {
+    const { clientSecret, clientCertificate } = context.value;
+    if (clientSecret === undefined && clientCertificate === undefined) context.issues.push({ code: 'custom', input: context.value, message: 'clientSecret or clientCertificate is missing' });
+    if (clientSecret !== undefined && clientCertificate !== undefined) context.issues.push({ code: 'custom', input: context.value, message: 'clientSecret and clientCertificate are both set: use one' });
+  });
 
 export type AppAuthConfig = z.output<typeof appAuthConfigSchema>;
 export type AppAuthConfigInput = z.input<typeof appAuthConfigSchema>;

@@ -1,7 +1,12 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
 import { ServerError } from '@azure/msal-node';
 import { startDevIdentity, type DevIdentity, type DevIdentityConfig } from '../devtenant/identity.ts';
+import { generateClientCertificate } from '../devtenant/tls.ts';
+import { loadConfig } from '../config.ts';
 import { httpsNetworkClient, identityAgent } from './https-network-client.ts';
 import { AuthConfigError, parseAppAuthConfig } from './auth-config.ts';
 import { createAppAuth } from './auth.ts';
@@ -20,10 +25,18 @@ const tenant: DevIdentityConfig = {
 
 describe('app authentication against the dev tenant', () => {
   let identity: DevIdentity;
+  let certificateFile: string;
+  let unregisteredFile: string;
   const authConfig = () => identity.appAuthConfig(APP);
 
   beforeAll(async () => {
-    identity = await startDevIdentity(tenant);
+    const [registered, unregistered] = await Promise.all([generateClientCertificate(), generateClientCertificate('someone else')]);
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-cert-'));
+    certificateFile = join(dir, 'tandem.pem');
+    unregisteredFile = join(dir, 'other.pem');
+    await writeFile(certificateFile, registered.pem);
+    await writeFile(unregisteredFile, unregistered.pem);
+    identity = await startDevIdentity({ ...tenant, apps: [{ ...tenant.apps[0]!, certificates: [registered.cert] }] });
   });
   afterAll(() => identity.close());
 
@@ -88,10 +101,37 @@ describe('app authentication against the dev tenant', () => {
     await expect(auth.onBehalfOf(userToken, ['Mail.Send'])).rejects.toMatchObject({ errorCode: 'invalid_grant' });
   });
 
+  // https://learn.microsoft.com/entra/identity-platform/certificate-credentials: a client assertion (PS256, x5t#S256,
+  // aud = token endpoint, iss = sub = client id) replaces the secret; msal-node builds it from thumbprintSha256 +
+  // privateKey (https://learn.microsoft.com/entra/msal/javascript/node/certificate-credentials).
+  it('signs the app in with a certificate from TANDEM_CLIENT_CERTIFICATE_PATH instead of a secret, end to end', async () => {
+    const config = loadConfig({ TANDEM_TENANT_ID: TENANT, TANDEM_CLIENT_ID: APP.clientId, TANDEM_CLIENT_CERTIFICATE_PATH: certificateFile, MicrosoftAppId: 'bot', MicrosoftAppPassword: 'bot secret' });
+    if (config.graph.kind !== 'tenant' || config.graph.credential.kind !== 'certificate') throw new Error('expected a certificate credential');
+    const { thumbprintSha256, privateKey } = config.graph.credential;
+    const auth = createAppAuth(identity.appAuthConfig({ clientId: APP.clientId, clientCertificate: { thumbprintSha256, privateKey } }));
+    const token = await auth.appToken();
+    // azpacr/appidacr 2: the client authenticated with a certificate (access-token-claims-reference).
+    expect(decodeJwt(token.accessToken)).toMatchObject({ azp: APP.clientId, azpacr: '2', appidacr: '2', roles: ['Mail.Read', 'MailboxSettings.Read'] });
+    const obo = await auth.onBehalfOf(await identity.userToken('owner@contoso.test', APP.clientId), ['Mail.Read']);
+    expect(decodeJwt(obo.accessToken)).toMatchObject({ oid: tenant.users[0]!.oid, scp: 'Mail.Read' });
+  });
+
+  it('is refused with a certificate the app registration does not hold (AADSTS700027)', async () => {
+    const config = loadConfig({ TANDEM_TENANT_ID: TENANT, TANDEM_CLIENT_ID: APP.clientId, TANDEM_CLIENT_CERTIFICATE_PATH: unregisteredFile, MicrosoftAppId: 'bot', MicrosoftAppPassword: 'bot secret' });
+    if (config.graph.kind !== 'tenant' || config.graph.credential.kind !== 'certificate') throw new Error('expected a certificate credential');
+    const { thumbprintSha256, privateKey } = config.graph.credential;
+    const error = await createAppAuth(identity.appAuthConfig({ clientId: APP.clientId, clientCertificate: { thumbprintSha256, privateKey } })).appToken().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ errorCode: 'invalid_client' });
+    expect((error as ServerError).errorMessage).toContain('AADSTS700027');
+  });
+
   it('names the missing setting', () => {
     const { clientSecret: _omitted, ...withoutSecret } = authConfig();
     expect(() => parseAppAuthConfig(withoutSecret)).toThrow(AuthConfigError);
-    expect(() => parseAppAuthConfig(withoutSecret)).toThrow(/clientSecret is missing/);
+    expect(() => parseAppAuthConfig(withoutSecret)).toThrow(/clientSecret or clientCertificate is missing/);
+    expect(() => parseAppAuthConfig({ ...authConfig(), clientCertificate: { thumbprintSha256: 'a'.repeat(64), privateKey: '-----BEGIN PRIVATE KEY-----' } })).toThrow(/both set/);
+    expect(() => parseAppAuthConfig({ ...withoutSecret, clientCertificate: { thumbprintSha256: 'sha1', privateKey: 'key' } })).toThrow(/thumbprintSha256 must be a SHA-256 thumbprint/);
     expect(() => parseAppAuthConfig({ clientSecret: 's' })).toThrow(/tenantId is missing; clientId is missing/);
     expect(() => createAppAuth({ ...authConfig(), authorityHost: 'http://127.0.0.1:1' })).toThrow(/authorityHost must be an https:\/\/ URL/);
   });

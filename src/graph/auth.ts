@@ -50,7 +50,7 @@ export function msalConfiguration(config: AppAuthConfig, logger: Logger): Config
   return {
     auth: {
       clientId: config.clientId,
-      clientSecret: config.clientSecret,
+      ...(config.clientCertificate === undefined ? { clientSecret: config.clientSecret! } : { clientCertificate: { ...config.clientCertificate } }),
       authority: `${config.authorityHost}/${config.tenantId}`,
       ...(isEntra
         ? {}

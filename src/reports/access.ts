@@ -1,6 +1,9 @@
 // Who someone is in a pairing: its owner, its VA, or nobody. One rule for the chat, the tab, the pane and
-// every action: the person must be signed in to the pairing's tenant, and is matched by Entra object id when
-// the pairing stores one, else by sign-in name against the person's addresses.
+// every action: the person must be signed in to the pairing's tenant and is matched by Entra object id (oid + tid),
+// the immutable identifier Entra documents for authorisation; a sign-in name (upn, preferred_username) is mutable
+// and never decides (https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference, `oid`,
+// `preferred_username`). A person whose object id is not stored yet (a pairing made from addresses only) is
+// nobody here until the chat set-up or `tandem pairing add --owner-id/--va-id` stores it.
 import type { Pairing, Person } from '../store/pairings.ts';
 
 export type PairingRole = 'owner' | 'va';
@@ -10,16 +13,12 @@ export interface Actor {
   readonly tenantId: string;
   /** Entra object id. */
   readonly userId: string;
-  /** Lower-cased sign-in name, when the surface knows it (tokens do, chat activities do not). */
-  readonly signInName?: string | null;
   /** Holds the app role Tandem.Admin in the actor's tenant. */
   readonly admin?: boolean;
 }
 
 function isPerson(person: Person, actor: Actor): boolean {
-  if (person.userId !== null) return person.userId === actor.userId;
-  const name = actor.signInName ?? null;
-  return name !== null && (person.address === name || person.aliases.includes(name));
+  return person.userId !== null && actor.userId !== '' && person.userId === actor.userId;
 }
 
 /** The actor's role in the pairing, or null when they have none. */

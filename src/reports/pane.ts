@@ -55,7 +55,7 @@ export interface PaneQuery {
 
 /** The pairings the actor is owner or VA of, with their roles. */
 export async function pairingsOf(db: Queryable, actor: Actor): Promise<Array<{ pairing: Pairing; role: PairingRole }>> {
-  return (await findPairingsNaming(db, actor.tenantId, actor.userId, actor.signInName ?? null)).flatMap((pairing) => {
+  return (await findPairingsNaming(db, actor.tenantId, actor.userId)).flatMap((pairing) => {
     const role = roleIn(pairing, actor);
     return role === null ? [] : [{ pairing, role }];
   });

@@ -329,16 +329,14 @@ export async function resumePairing(db: Queryable, id: string, ref: unknown): Pr
 }
 
 /**
- * Pairings of a tenant (stopped ones too: their history stays readable until offboarding) that name this person:
- * by Entra object id, or by sign-in name where no object id is stored yet. Oldest first.
+ * Pairings of a tenant (stopped ones too: their history stays readable until offboarding) that name this person
+ * by Entra object id. Oldest first.
  */
-export async function findPairingsNaming(db: Queryable, tenantId: string, userId: string, signInName: string | null): Promise<Pairing[]> {
+export async function findPairingsNaming(db: Queryable, tenantId: string, userId: string): Promise<Pairing[]> {
   const rows = await db.query<PairingRow>(
-    `select ${COLUMNS} from pairings where tenant_id = $1 and (owner_user_id = $2 or va_user_id = $2
-        or (owner_user_id is null and (owner_address = $3 or $3 = any(owner_aliases)))
-        or (va_user_id is null and (va_address = $3 or $3 = any(va_aliases))))
+    `select ${COLUMNS} from pairings where tenant_id = $1 and (owner_user_id = $2 or va_user_id = $2)
       order by created_at, id`,
-    [tenantId, userId, signInName],
+    [tenantId, userId],
   );
   return rows.map(toPairing);
 }

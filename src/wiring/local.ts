@@ -41,7 +41,7 @@ export async function localMailbox(config: Config, deps: Deps) {
 export async function localTabIdentity(db: Database, host: string, log: Logger) {
   const signIn = await startStandaloneSignIn(db, { host, logger: log });
   return {
-    validateToken: tabTokenValidator(db, { kind: 'devtenant', issuer: signIn.issuer, jwksUri: signIn.jwksUri, ca: signIn.identity.ca, audience: signIn.audience }, log),
+    validateToken: tabTokenValidator(db, { authorityHost: signIn.authorityHost, registration: signIn.registration, ca: signIn.identity.ca }, log),
     signIn: signIn.routes,
     note: 'standalone: sign in as a seeded owner or VA',
     close: () => signIn.close(),

@@ -1,7 +1,7 @@
 // A real Microsoft 365 tenant: Graph through the app registration (msal), the summary mail sent through Graph,
 // chat posts to the Bot Connector, and Entra-issued tokens for the tab and the Outlook pane.
 import { connectorPoster } from '../../bot/connector-poster.ts';
-import { tabTokenValidator } from '../auth/tab-validator.ts';
+import { appIdUri, tabTokenValidator } from '../auth/tab-validator.ts';
 import type { Config, GraphTarget } from '../config.ts';
 import { connectGraph } from '../graph/connect.ts';
 import { graphDirectory } from '../graph/directory.ts';
@@ -14,12 +14,14 @@ import type { Database } from '../store/database.ts';
 import type { Environment } from './environment.ts';
 
 export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarget, { kind: 'tenant' }>, deps: { db: Database; clock: Clock; log: Logger }): Environment {
-  const { tenantId, clientId, clientSecret, authorityHost, graphBaseUrl } = graphTarget;
+  const { tenantId, clientId, credential, authorityHost, graphBaseUrl } = graphTarget;
+  const secretOrCertificate =
+    credential.kind === 'secret' ? { clientSecret: credential.clientSecret } : { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKey } };
   const graph = connectGraph({
     mode: config.graphMode,
     backfillDays: config.backfillDays,
     logger: deps.log,
-    auth: { tenantId, clientId, clientSecret, authorityHost, graphResource: new URL(graphBaseUrl).origin },
+    auth: { tenantId, clientId, ...secretOrCertificate, authorityHost, graphResource: new URL(graphBaseUrl).origin },
     graphBaseUrl,
     clock: deps.clock,
   });
@@ -29,10 +31,10 @@ export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarg
     mail: graphMailSender(graph.graph),
     directory: graphDirectory(graph.graph),
     chat: connectorPoster({ onThrottled: (conversation, waitMs) => deps.log.warn('chat_throttled', { conversation, waitMs }) }),
-    tab: { validateToken: tabTokenValidator(deps.db, { kind: 'entra', authorityHost, audience: `api://${host}/${clientId}` }, deps.log), note: 'Teams SSO' },
+    tab: { validateToken: tabTokenValidator(deps.db, { authorityHost, registration: { tenantId, clientId, appIdUri: appIdUri(host, clientId) } }, deps.log), note: 'Teams SSO' },
     consentUrl: adminConsent(deps.db, { authorityHost, clientId }),
     mailboxDefaults: mailboxDefaultsReader(graph.graph, deps.log),
-    notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode)`],
+    notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode, ${credential.kind === 'secret' ? 'client secret' : `certificate ${credential.thumbprintSha256.slice(0, 8)}… from ${credential.path}`})`],
     started: async () => [],
     close: () => graph.close(),
   };

@@ -26,12 +26,12 @@ export function SignInPicker({ onSignedIn }: { onSignedIn: (token: string) => vo
         {users === null && !error && <Loading />}
         {users?.length === 0 && <Empty title={text('tab.signIn.nobody')} />}
         {users?.map((user) => (
-          <Card key={user.upn} className={styles.user} appearance="filled-alternative" size="small">
+          <Card key={user.oid} className={styles.user} appearance="filled-alternative" size="small">
             <CardHeader
               image={<Avatar name={user.name} color="colorful" />}
               header={<Text weight="semibold">{user.name}</Text>}
               description={<Text size={200}>{text(user.role === 'owner' ? 'tab.signIn.ownerOf' : 'tab.signIn.vaOf', { mailbox: user.mailbox, upn: user.upn })}</Text>}
-              action={<Button appearance="primary" aria-label={text('tab.signIn.as', { name: user.name })} onClick={() => void signInAs(user.upn).then(onSignedIn, setError)}>{text('tab.signIn.button')}</Button>}
+              action={<Button appearance="primary" aria-label={text('tab.signIn.as', { name: user.name })} onClick={() => void signInAs(user.oid).then(onSignedIn, setError)}>{text('tab.signIn.button')}</Button>}
             />
           </Card>
         ))}

@@ -58,6 +58,8 @@ export function apiClient(token: string, onUnauthenticated: () => void): ApiClie
 
 /** Standalone sign-in: the seeded users and a token for one of them (no bearer needed). */
 export interface SeededUser {
+  /** Entra object id: what the dev identity signs the user in by. */
+  readonly oid: string;
   readonly upn: string;
   readonly name: string;
   readonly role: 'owner' | 'va';
@@ -70,8 +72,8 @@ export async function seededUsers(): Promise<SeededUser[]> {
   return ((await response.json()) as { users: SeededUser[] }).users;
 }
 
-export async function signInAs(upn: string): Promise<string> {
-  const response = await fetch(`${BASE}/sign-in/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upn }) });
+export async function signInAs(oid: string): Promise<string> {
+  const response = await fetch(`${BASE}/sign-in/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ oid }) });
   if (!response.ok) throw new ApiError(response.status, 'invalid_request', response.statusText);
   return ((await response.json()) as { token: string }).token;
 }

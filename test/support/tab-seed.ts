@@ -1,6 +1,7 @@
 // A pairing with twelve weeks of realistic mail for the tab's browser test and benchmark: replies by the VA
 // and the owner at varied speeds, late and missed mail, newsletters, no-reply and Cc-only mail, Friday
 // inbox snapshots and both sides' feedback, all relative to `now` and deterministic.
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { MessageMeta } from '../../src/kpi/message.ts';
 import type { Queryable } from '../../src/store/database.ts';
@@ -18,6 +19,12 @@ const SUBJECTS = ['Quote for the spring catalogue', 'Invoice 2291', 'Meeting nex
 
 /** Reply delay in hours per message slot: mostly quick, some late (> 24 h), some never (null). */
 const DELAYS: readonly (number | null)[] = [1, 3, 0.5, 6, 30, 2, null, 4, 1.5, 26, 8, 0.25];
+
+/** The Entra object id the seed stores for an address (a GUID derived from it, so benches can sign in as it). */
+export function objectIdFor(address: string): string {
+  const hex = createHash('sha256').update(`oid/${address.toLowerCase()}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 export interface SeededPairing {
   readonly pairing: Pairing;
@@ -48,8 +55,9 @@ export async function seedTabPairing(db: Queryable, now: number, options: SeedOp
   const pairing = await createPairing(db, {
     tenantId,
     mailbox: owner,
-    owner: { address: owner },
-    va: { address: va },
+    // Stored as the chat set-up stores them: the tab and the pane know people by object id only.
+    owner: { address: owner, userId: objectIdFor(owner) },
+    va: { address: va, userId: objectIdFor(va) },
     settings: { timeZone: SEED_ZONE },
     createdAt: thisMonday.minus({ weeks }).toMillis(),
   });

@@ -19,15 +19,42 @@ export class SignInError extends Error {
 /** `api://<host>/<client id>/access_as_user`, the audience the server checks (webApplicationInfo.resource). */
 export const apiScope = (host: string, clientId: string) => `api://${host}/${clientId}/${API_SCOPE}`;
 
-/** Nested app authentication through the Outlook host; MSAL is loaded only here, keeping the standalone bundle small. */
-export function nestedAuth(clientId: string, host: string): PaneAuth {
+/** The Entra app the pane signs in to, from the add-in's page URL (manifest `extensions[0].runtimes[0].code.page`). */
+export interface PaneApp {
+  readonly clientId: string;
+  /** The tenant the app is registered in (Agents Toolkit's AAD_APP_TENANT_ID); the app is single-tenant. */
+  readonly tenantId: string;
+  /** The pane's host: the App ID URI is `api://<host>/<client id>`. */
+  readonly host: string;
+}
+
+/**
+ * The authority for a single-tenant app: `https://login.microsoftonline.com/<tenant id>` signs in users of that
+ * organisation only; `/organizations` or `/common` are for multi-tenant apps
+ * (https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration, "Authority";
+ * nested app authentication takes the same MSAL config:
+ * https://learn.microsoft.com/office/dev/add-ins/develop/enable-nested-app-authentication-in-your-add-in).
+ */
+export const tenantAuthority = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}`;
+
+type Msal = Pick<typeof import('@azure/msal-browser'), 'createNestablePublicClientApplication'>;
+
+/**
+ * Nested app authentication through the Outlook host; MSAL is loaded only here, keeping the standalone bundle
+ * small (`loadMsal` is for tests).
+ */
+export function nestedAuth(app: PaneApp, loadMsal: () => Promise<Msal> = () => import('@azure/msal-browser')): PaneAuth {
   let client: Promise<import('@azure/msal-browser').IPublicClientApplication> | undefined;
-  const request = { scopes: [apiScope(host, clientId)] };
+  const request = { scopes: [apiScope(app.host, app.clientId)] };
   return {
     kind: 'nested',
     async token() {
-      client ??= import('@azure/msal-browser').then(({ createNestablePublicClientApplication }) =>
-        createNestablePublicClientApplication({ auth: { clientId, authority: 'https://login.microsoftonline.com/organizations' } }),
+      // Never a multi-tenant authority for this single-tenant app: without the tenant there is no sign-in.
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(app.tenantId)) {
+        throw new SignInError(`The add-in's page URL names no tenant id (tenantId=${app.tenantId}): update the app package.`);
+      }
+      client ??= loadMsal().then(({ createNestablePublicClientApplication }) =>
+        createNestablePublicClientApplication({ auth: { clientId: app.clientId, authority: tenantAuthority(app.tenantId) } }),
       );
       const msal = await client;
       try {

@@ -10,7 +10,9 @@ import { Pane } from './Pane.tsx';
 preloadLocale(navigator.language);
 const outlook = await connectOutlook();
 await setLocale(outlook?.locale ?? navigator.language);
-// The manifest's page URL names the Entra app (clientId) in production; without it the dev tenant's picker signs in.
-const clientId = new URLSearchParams(window.location.search).get('clientId');
-const auth = clientId === null ? standaloneAuth() : nestedAuth(clientId, window.location.host);
+// The manifest's page URL names the Entra app (clientId) and its tenant (tenantId) in production; without a
+// client id the dev tenant's picker signs in.
+const page = new URLSearchParams(window.location.search);
+const clientId = page.get('clientId');
+const auth = clientId === null ? standaloneAuth() : nestedAuth({ clientId, tenantId: page.get('tenantId') ?? '', host: window.location.host });
 createRoot(document.getElementById('root')!).render(<Pane outlook={outlook} auth={auth} />);
