@@ -1,7 +1,8 @@
 // Who someone is in a pairing: its owner, its VA, or nobody. One rule for the chat, the tab, the pane and
 // every action: the person must be signed in to the pairing's tenant, and is matched by Entra object id when
 // the pairing stores one, else by sign-in name against the person's addresses.
-import type { Pairing, Person } from '../store/pairings.ts';
+import type { Queryable } from '../store/database.ts';
+import { findPairingsNaming, type Pairing, type Person } from '../store/pairings.ts';
 
 export type PairingRole = 'owner' | 'va';
 
@@ -33,4 +34,12 @@ export function roleIn(pairing: Pairing, actor: Actor): PairingRole | null {
 /** A tenant admin of the pairing's own tenant (app role Tandem.Admin). */
 export function isTenantAdmin(pairing: Pairing, actor: Actor): boolean {
   return actor.admin === true && actor.tenantId === pairing.tenantId;
+}
+
+/** The pairings the actor is owner or VA of, with their roles, oldest first. */
+export async function pairingsOf(db: Queryable, actor: Actor): Promise<Array<{ pairing: Pairing; role: PairingRole }>> {
+  return (await findPairingsNaming(db, actor.tenantId, actor.userId, actor.signInName ?? null)).flatMap((pairing) => {
+    const role = roleIn(pairing, actor);
+    return role === null ? [] : [{ pairing, role }];
+  });
 }
