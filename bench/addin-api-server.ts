@@ -16,6 +16,7 @@ import { createScratchDatabase } from '../test/support/postgres.ts';
 import { seededMessageId, seedTabPairing } from '../test/support/tab-seed.ts';
 import { testIssuer } from '../test/support/tab-tokens.ts';
 import { services } from '../test/support/services.ts';
+import { withCpuReport } from './load.ts';
 
 const AGES_IN_WEEKS = [0, 4, 13, 51] as const;
 const WEEKS_OF_DATA = 52;
@@ -65,7 +66,7 @@ const buckets = AGES_IN_WEEKS.map((weeksBack) => ({
 }));
 const token = await issuer.sign({ tid: pairing.tenantId, oid: pairing.va.userId!, upn: pairing.va.address });
 const app = createApiApp({ ...services(db), db, validateToken: issuer.validator(db, silentLogger, pairing.tenantId), clock: { now: () => Date.now() }, log: silentLogger });
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+const server = serve({ fetch: withCpuReport(app.fetch), port: 0, hostname: '127.0.0.1' });
 server.once('listening', () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;

@@ -5,6 +5,23 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
+/** The path a bench server answers with its own CPU time so far (bench only, never the app's). */
+export const CPU_PATH = '/__bench/cpu';
+
+/** The app's fetch, plus CPU_PATH: the server process's user + system CPU time in ms. */
+export function withCpuReport(fetch: (request: Request) => Response | Promise<Response>): (request: Request) => Response | Promise<Response> {
+  return (request) => {
+    if (new URL(request.url).pathname !== CPU_PATH) return fetch(request);
+    const { user, system } = process.cpuUsage();
+    return Response.json({ cpuMs: (user + system) / 1000 });
+  };
+}
+
+/** The bench server's CPU time so far, in ms. */
+export async function serverCpuMs(base: string): Promise<number> {
+  return ((await (await fetch(`${base}${CPU_PATH}`)).json()) as { cpuMs: number }).cpuMs;
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -27,6 +44,8 @@ export async function startBenchServer<Ready>(file: string): Promise<{ ready: Re
 
 export interface LoadResult {
   readonly requestsPerSecond: number;
+  /** The server's CPU time per response, ms: what a request costs whatever else the machine is running. */
+  readonly serverCpuMsPerRequest: number;
   /** Every response's latency in ms, sorted. */
   readonly latencies: readonly number[];
   readonly notOk: number;
@@ -36,6 +55,7 @@ export interface LoadResult {
 export async function load(base: string, connections: number, seconds: number, request: () => { path: string; headers: Record<string, string> }): Promise<LoadResult> {
   const latencies: number[] = [];
   let notOk = 0;
+  const cpuBefore = await serverCpuMs(base);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -51,8 +71,9 @@ export async function load(base: string, connections: number, seconds: number, r
       latencies.push(responseTime);
     });
   });
+  const cpuMs = (await serverCpuMs(base)) - cpuBefore;
   latencies.sort((a, b) => a - b);
-  return { requestsPerSecond: result.requests.average, latencies, notOk };
+  return { requestsPerSecond: result.requests.average, serverCpuMsPerRequest: cpuMs / Math.max(1, latencies.length), latencies, notOk };
 }
 
 /** "N req/s, p50 …, p95 … (target ≤ T), p99 …, n responses, m not 200". */
@@ -60,7 +81,7 @@ export function describeLoad(result: LoadResult, targetP95Ms: number): string {
   const { latencies } = result;
   const p95 = percentile(latencies, 95);
   return (
-    `${Math.round(result.requestsPerSecond)} req/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ` +
+    `${Math.round(result.requestsPerSecond)} req/s (server CPU ${result.serverCpuMsPerRequest.toFixed(2)} ms a request), p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ` +
     `(target ≤ ${targetP95Ms}: ${p95 <= targetP95Ms ? 'met' : 'NOT met'}), p99 ${percentile(latencies, 99).toFixed(1)} ms, ` +
     `${latencies.length.toLocaleString('en')} responses, ${result.notOk} not 200`
   );

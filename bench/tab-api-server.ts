@@ -16,6 +16,7 @@ import { migrate } from '../src/store/migrate.ts';
 import { createScratchDatabase } from '../test/support/postgres.ts';
 import { seedTabPairing } from '../test/support/tab-seed.ts';
 import { testIssuer } from '../test/support/tab-tokens.ts';
+import { withCpuReport } from './load.ts';
 
 const PAIRINGS = Number(process.env.BENCH_TAB_PAIRINGS ?? 100);
 const WEEKS_OF_DATA = 52;
@@ -51,7 +52,7 @@ async function listen(ttlMs?: number) {
   const changes = localChangeFeed();
   const reports = createReports(db, changes, ttlMs === undefined ? {} : { ttlMs });
   const app = createApiApp({ db, reports, changes, validateToken: issuer.validator(db, silentLogger, TENANT), clock: { now: () => Date.now() }, log: silentLogger });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({ fetch: withCpuReport(app.fetch), port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   return { server, port: (server.address() as AddressInfo).port };
 }

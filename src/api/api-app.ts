@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { conversationRefSchema } from '../ports/chat.ts';
-import { pairingsOf } from '../reports/pane.ts';
+import { pairingsOf } from '../reports/access.ts';
 import { actorOf, authenticate, pairingAccess, type ApiDependencies, type ApiEnv, type RouteDependencies } from './context.ts';
 import { errorHandler } from './http-error.ts';
 import { addinRoutes } from './routes/addin.ts';

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from './settings.ts';
 import { addWeeks, isFirstWeekOfMonth, isoWeekDates, isoWeekOf, lastWeeks, weekAt, weekPeriod, weeksEndingWith } from './weeks.ts';
@@ -11,6 +12,17 @@ describe('weeks in the pairing\'s zone', () => {
     expect(weekAt(copenhagen, Date.parse('2026-11-29T23:00:00Z'))).toBe('2026-W49');
     expect(weekAt(copenhagen, Date.parse('2026-11-29T22:59:59Z'))).toBe('2026-W48');
     expect(weekAt(parseSettings({}), Date.parse('2026-11-29T23:00:00Z'))).toBe('2026-W48');
+  });
+
+  it('answers every instant of a year as luxon does, asked in any order in several zones', () => {
+    const zones = ['Europe/Copenhagen', 'America/New_York', 'Pacific/Auckland'];
+    const start = Date.parse('2025-12-01T00:00:00Z');
+    // Hourly instants over 400 days, visited in a scrambled order so the remembered weeks are hit and missed.
+    for (let k = 0; k < 9_600; k++) {
+      const at = start + ((k * 7_919) % 9_600) * 3_600_000 + (k % 3) * 1_000;
+      const zone = zones[k % zones.length]!;
+      expect(weekAt({ timeZone: zone }, at), `${zone} ${new Date(at).toISOString()}`).toBe(DateTime.fromMillis(at, { zone }).toFormat("kkkk-'W'WW"));
+    }
   });
 
   it('keeps ISO week-years apart at new year', () => {

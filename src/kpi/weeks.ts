@@ -47,17 +47,24 @@ function zoneOf(settings: Pick<Settings, 'timeZone'>): string {
   return zone;
 }
 
-/** Per zone, the week last asked for and the instants it spans: every read in it skips the zone maths. */
-const spans = new Map<string, { key: string; start: number; end: number }>();
+/**
+ * Per zone, the weeks last asked for (newest first) and the instants they span: every read in one skips the
+ * zone maths. Several, because a read may alternate between weeks (the pane asks for this week and the
+ * message's), and a year of weeks is a short list to scan.
+ */
+const spans = new Map<string, Array<{ key: string; start: number; end: number }>>();
+const SPANS_PER_ZONE = 64;
 
 /** The ISO week holding the instant `at` in the pairing's zone. */
 export function weekAt(settings: Pick<Settings, 'timeZone'>, at: number): string {
   const zone = zoneOf(settings);
-  const known = spans.get(zone);
-  if (known !== undefined && known.start <= at && at < known.end) return known.key;
+  let known = spans.get(zone);
+  if (known === undefined) spans.set(zone, (known = []));
+  for (const span of known) if (span.start <= at && at < span.end) return span.key;
   const monday = DateTime.fromMillis(at, { zone }).startOf('week');
   const span = { key: keyOf(monday), start: monday.toMillis(), end: monday.plus({ weeks: 1 }).toMillis() };
-  spans.set(zone, span);
+  known.unshift(span);
+  if (known.length > SPANS_PER_ZONE) known.pop();
   return span.key;
 }
 

@@ -4,7 +4,8 @@
 // and never decides (https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference, `oid`,
 // `preferred_username`). A person whose object id is not stored yet (a pairing made from addresses only) is
 // nobody here until the chat set-up or `tandem pairing add --owner-id/--va-id` stores it.
-import type { Pairing, Person } from '../store/pairings.ts';
+import type { Queryable } from '../store/database.ts';
+import { findPairingsNaming, type Pairing, type Person } from '../store/pairings.ts';
 
 export type PairingRole = 'owner' | 'va';
 
@@ -32,4 +33,12 @@ export function roleIn(pairing: Pairing, actor: Actor): PairingRole | null {
 /** A tenant admin of the pairing's own tenant (app role Tandem.Admin). */
 export function isTenantAdmin(pairing: Pairing, actor: Actor): boolean {
   return actor.admin === true && actor.tenantId === pairing.tenantId;
+}
+
+/** The pairings the actor is owner or VA of, with their roles, oldest first. */
+export async function pairingsOf(db: Queryable, actor: Actor): Promise<Array<{ pairing: Pairing; role: PairingRole }>> {
+  return (await findPairingsNaming(db, actor.tenantId, actor.userId)).flatMap((pairing) => {
+    const role = roleIn(pairing, actor);
+    return role === null ? [] : [{ pairing, role }];
+  });
 }

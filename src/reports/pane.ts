@@ -3,17 +3,26 @@
 // answer and who sent it, the conversation's other waiting mail) with this week's figures, plus when the
 // mailbox last synced. The message's status depends only on its own conversation (answers are found per
 // conversation), so the engine evaluates that conversation rather than all mail since the message arrived.
-import { weekAt, weekPeriod } from '../kpi/weeks.ts';
+// Per request the store is asked twice: when the person's mailboxes last synced, and (per pairing) the
+// message's conversation with its marks; the person's pairings, their people and pauses, and this week's
+// figures are the read models' (kept like every report, dropped on a change).
+import type { KpiInput } from '../kpi/engine.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
+import { weekAt, weekPeriod } from '../kpi/weeks.ts';
 import type { Queryable } from '../store/database.ts';
-import { listMarkDetails } from '../store/marks.ts';
-import { findMessageByInternetId } from '../store/messages.ts';
-import { findPairingsNaming, type Pairing } from '../store/pairings.ts';
-import { readSyncState, SYNC_SCOPES } from '../store/sync-state.ts';
-import { roleIn, type Actor, type PairingRole } from './access.ts';
-import { loadConversationInput } from './kpi-input.ts';
+import { findConversationByInternetId, type MarkedMessages } from '../store/messages.ts';
+import type { Pairing } from '../store/pairings.ts';
+import { readLastSuccesses, SYNC_SCOPES } from '../store/sync-state.ts';
+import type { Actor, PairingRole } from './access.ts';
+import { periodStart } from './kpi-input.ts';
 import { messageRows, waitingRows, type MessageRow } from './message-rows.ts';
 import type { Reports } from './reports.ts';
+
+/**
+ * How far before the message's arrival its conversation is read: the engine's period starts on the Monday of
+ * the message's week, at most a week (and a daylight-saving hour) earlier. Older mail is dropped below, exactly.
+ */
+const LOOK_BACK_MS = 8 * 86_400_000;
 
 export interface PanePairing {
   readonly id: string;
@@ -53,45 +62,40 @@ export interface PaneQuery {
   readonly receivedAt: number | null;
 }
 
-/** The pairings the actor is owner or VA of, with their roles. */
-export async function pairingsOf(db: Queryable, actor: Actor): Promise<Array<{ pairing: Pairing; role: PairingRole }>> {
-  return (await findPairingsNaming(db, actor.tenantId, actor.userId)).flatMap((pairing) => {
-    const role = roleIn(pairing, actor);
-    return role === null ? [] : [{ pairing, role }];
-  });
-}
+export type PaneReports = Pick<Reports, 'pairingsOf' | 'context' | 'week'>;
 
-async function describe(db: Queryable, pairing: Pairing, role: PairingRole): Promise<PanePairing> {
-  const state = await readSyncState(db, pairing.id, SYNC_SCOPES.mailbox);
+function describe(pairing: Pairing, role: PairingRole, lastSyncAt: number | null): PanePairing {
   const { settings } = pairing;
-  return { id: pairing.id, mailbox: pairing.mailbox, role, timeZone: resolveTimeZone(settings.timeZone)!, clock: settings.clock, windowHours: settings.windowHours, noReplyCategory: settings.noReplyCategory, lastSyncAt: state?.lastSuccessAt ?? null };
+  return { id: pairing.id, mailbox: pairing.mailbox, role, timeZone: resolveTimeZone(settings.timeZone)!, clock: settings.clock, windowHours: settings.windowHours, noReplyCategory: settings.noReplyCategory, lastSyncAt };
 }
 
-async function matchFor(db: Queryable, reports: Pick<Reports, 'week'>, described: PanePairing, pairing: Pairing, message: { id: string; conversationId: string; receivedAt: number }, now: number): Promise<PaneMatch> {
-  const week = weekAt(pairing.settings, now);
-  const period = { from: weekPeriod(weekAt(pairing.settings, Math.min(message.receivedAt, now))).from, to: weekPeriod(week).to };
-  const [input, marks, current] = await Promise.all([
-    loadConversationInput(db, pairing, period, message.conversationId, now),
-    listMarkDetails(db, pairing.id),
-    reports.week(pairing, week, now),
-  ]);
-  const rows = messageRows(input, marks);
+async function matchFor(reports: PaneReports, described: PanePairing, pairing: Pairing, found: MarkedMessages & { message: { id: string; receivedAt: number } }, now: number): Promise<PaneMatch> {
+  const { settings } = pairing;
+  const week = weekAt(settings, now);
+  const period = { from: weekPeriod(weekAt(settings, Math.min(found.message.receivedAt, now))).from, to: weekPeriod(week).to };
+  // Mail received before the period never belongs to it, and its answers are irrelevant here.
+  const since = periodStart(period, settings);
+  const [context, current] = await Promise.all([reports.context(pairing), reports.week(pairing, week, now)]);
+  // No snapshots: per-message results (evaluate) never read them.
+  const input: KpiInput = { messages: found.messages.filter((message) => message.receivedAt >= since), people: context.people, settings, paused: context.paused, marks: new Set(found.marks.keys()), now, period };
+  const rows = messageRows(input, found.marks);
   return {
     pairing: described,
-    messageId: message.id,
-    message: rows.find((row) => row.id === message.id) ?? null,
-    conversationWaiting: waitingRows(rows).filter((row) => row.id !== message.id),
-    week: { week, rate: current.week.rate, met: current.week.met, targetPct: pairing.settings.responseTargetPct, counted: current.week.counted, onTime: current.week.onTime, pending: current.week.pending },
+    messageId: found.message.id,
+    message: rows.find((row) => row.id === found.message.id) ?? null,
+    conversationWaiting: waitingRows(rows).filter((row) => row.id !== found.message.id),
+    week: { week, rate: current.week.rate, met: current.week.met, targetPct: settings.responseTargetPct, counted: current.week.counted, onTime: current.week.onTime, pending: current.week.pending },
   };
 }
 
-export async function paneView(db: Queryable, reports: Pick<Reports, 'week'>, actor: Actor, query: PaneQuery, now: number): Promise<PaneAnswer> {
-  const mine = await pairingsOf(db, actor);
-  const described = await Promise.all(mine.map(async ({ pairing, role }) => ({ described: await describe(db, pairing, role), pairing })));
+export async function paneView(db: Queryable, reports: PaneReports, actor: Actor, query: PaneQuery, now: number): Promise<PaneAnswer> {
+  const mine = await reports.pairingsOf(actor);
+  const synced = await readLastSuccesses(db, mine.map(({ pairing }) => pairing.id), SYNC_SCOPES.mailbox);
+  const described = mine.map(({ pairing, role }) => ({ described: describe(pairing, role, synced.get(pairing.id) ?? null), pairing }));
   const matches: PaneMatch[] = [];
   for (const { described: pane, pairing } of described) {
-    const message = await findMessageByInternetId(db, pairing.id, query.internetMessageId);
-    if (message !== null) matches.push(await matchFor(db, reports, pane, pairing, message, now));
+    const found = await findConversationByInternetId(db, pairing.id, query.internetMessageId, now, LOOK_BACK_MS);
+    if (found !== null) matches.push(await matchFor(reports, pane, pairing, found, now));
   }
   if (matches.length > 0) return { state: 'found', matches };
   const pairings = described.map((entry) => entry.described);

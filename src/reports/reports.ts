@@ -1,15 +1,19 @@
 // The read models every surface reads through: a pairing, the engine's report for a period, the message rows
 // behind it, the waiting list and the weekly summary. Every number comes from computeKpi/evaluate on the
-// store's data; nothing is recomputed here. Pairings and reports are kept READ_TTL_MS (derived data; mail
-// arrives by sync every few minutes) and dropped on every instance as soon as an action announces a change.
+// store's data; nothing is recomputed here. Pairings, a person's pairings, what the engine weighs mail against
+// and reports are kept READ_TTL_MS (derived data; mail arrives by sync every few minutes) and dropped on every
+// instance as soon as an action announces a change.
 import { computeKpi, type KpiReport, type WeekKpi } from '../kpi/engine.ts';
+import type { Interval, PairingPeople } from '../kpi/message.ts';
 import type { Settings } from '../kpi/settings.ts';
 import { lastWeeks, weekPeriod, type Period } from '../kpi/weeks.ts';
 import type { ChangeFeed } from '../ports/changes.ts';
 import type { Queryable } from '../store/database.ts';
-import { listMarkDetails } from '../store/marks.ts';
-import { getPairing, type Pairing } from '../store/pairings.ts';
-import { loadKpiInput } from './kpi-input.ts';
+import { getPairing, pairingPeople, type Pairing } from '../store/pairings.ts';
+import { listPauses } from '../store/paused.ts';
+import { getVerifiedDomains } from '../store/tenants.ts';
+import { pairingsOf, type Actor, type PairingRole } from './access.ts';
+import { loadKpiInput, loadMarkedKpiInput } from './kpi-input.ts';
 import { messageRows, waitingRows, type MessageRow } from './message-rows.ts';
 import { ttlCache } from './ttl-cache.ts';
 
@@ -23,8 +27,19 @@ export interface PairingWeek {
   readonly streak: number | null;
 }
 
+/** What the engine weighs a pairing's mail against besides its settings, marks and snapshots. */
+export interface KpiContext {
+  /** Who is who, with the tenant's verified domains. */
+  readonly people: PairingPeople;
+  readonly paused: readonly Interval[];
+}
+
 export interface Reports {
   pairing(id: string): Promise<Pairing | null>;
+  /** The pairings the actor is owner or VA of, with their roles (dropped on any change: one may name or drop them). */
+  pairingsOf(actor: Actor): Promise<ReadonlyArray<{ readonly pairing: Pairing; readonly role: PairingRole }>>;
+  /** The pairing's people and pauses, as the engine weighs its mail. */
+  context(pairing: Pairing): Promise<KpiContext>;
   /** The report for a period under the pairing's settings, or (uncached) under proposed ones. */
   kpi(pairing: Pairing, period: Period, now: number, settings?: Settings): Promise<KpiReport>;
   /** The last `count` weeks, current week last. */
@@ -46,8 +61,14 @@ export async function kpiFor(db: Queryable, pairing: Pairing, period: Period, no
 
 /** Every inbound message of the period with its status or exclusion reason, uncached. */
 export async function rowsFor(db: Queryable, pairing: Pairing, period: Period, now: number): Promise<MessageRow[]> {
-  const [input, marks] = await Promise.all([loadKpiInput(db, pairing, period, now), listMarkDetails(db, pairing.id)]);
+  const { input, marks } = await loadMarkedKpiInput(db, pairing, period, now);
   return messageRows(input, marks);
+}
+
+/** The pairing's people and pauses, uncached. */
+export async function contextFor(db: Queryable, pairing: Pairing): Promise<KpiContext> {
+  const [paused, domains] = await Promise.all([listPauses(db, pairing.id), getVerifiedDomains(db, pairing.tenantId)]);
+  return { people: pairingPeople(pairing, domains), paused };
 }
 
 export interface ReportsOptions {
@@ -62,6 +83,8 @@ export interface ReportsOptions {
 export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = READ_TTL_MS }: ReportsOptions = {}): Reports {
   const pairings = ttlCache<Pairing | null>(ttlMs, MAX_ENTRIES);
   const reports = ttlCache<KpiReport>(ttlMs, MAX_ENTRIES);
+  const contexts = ttlCache<KpiContext>(ttlMs, MAX_ENTRIES);
+  const people = ttlCache<Awaited<ReturnType<Reports['pairingsOf']>>>(ttlMs, MAX_ENTRIES);
   const kpi: Reports['kpi'] = (pairing, period, now, settings) =>
     settings === undefined
       ? reports.get(`${pairing.id}:${period.from}:${period.to}`, () => kpiFor(db, pairing, period, now))
@@ -69,10 +92,15 @@ export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = REA
   const forget = (pairingId: string) => {
     pairings.invalidate(`${pairingId}:`);
     reports.invalidate(`${pairingId}:`);
+    contexts.invalidate(`${pairingId}:`);
+    // Which pairings name a person is not keyed by pairing: a set-up, a new chat member or an offboarding may change anyone's.
+    people.invalidate('');
   };
   changes?.subscribe(forget);
   return {
     pairing: (id) => pairings.get(`${id}:`, () => getPairing(db, id)),
+    pairingsOf: (actor) => people.get(JSON.stringify([actor.tenantId, actor.userId]), () => pairingsOf(db, actor)),
+    context: (pairing) => contexts.get(`${pairing.id}:`, () => contextFor(db, pairing)),
     kpi,
     trend: (pairing, count, now, settings) => kpi(pairing, lastWeeks(settings ?? pairing.settings, now, count), now, settings),
     async week(pairing, week, now) {

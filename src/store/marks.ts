@@ -2,7 +2,6 @@
 import { atomically } from './atomically.ts';
 import { appendAudit } from './audit.ts';
 import type { Queryable } from './database.ts';
-import { millis } from './instants.ts';
 import { NotFoundError } from './not-found-error.ts';
 
 export type MarkActor = 'owner' | 'va';
@@ -48,13 +47,4 @@ export interface MarkDetail {
   readonly by: MarkActor;
   readonly reason: string;
   readonly at: number;
-}
-
-/** The pairing's marks with who made them, why and when, by message id (shown to both in the tab). */
-export async function listMarkDetails(db: Queryable, pairingId: string): Promise<Map<string, MarkDetail>> {
-  const rows = await db.query<{ message_id: string; marked_by: MarkActor; reason: string; marked_at: Date }>(
-    'select message_id, marked_by, reason, marked_at from message_marks where pairing_id = $1',
-    [pairingId],
-  );
-  return new Map(rows.map((row) => [row.message_id, { by: row.marked_by, reason: row.reason, at: millis(row.marked_at) }]));
 }

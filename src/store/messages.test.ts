@@ -5,7 +5,7 @@ import { at, inbound, reply } from '../../test/support/mail.ts';
 import { testEngines, useTestDatabase } from '../../test/support/databases.ts';
 import { newTestPairing } from '../../test/support/pairings.ts';
 import { listMarks, markNoReply } from './marks.ts';
-import { countMessages, findMessageByInternetId, listMessagesSince, purgeMessagesOlderThan, upsertMessages, UPSERT_CHUNK } from './messages.ts';
+import { countMessages, findConversationByInternetId, listMarkedMessagesSince, listMessagesSince, purgeMessagesOlderThan, upsertMessages, UPSERT_CHUNK } from './messages.ts';
 import { NotFoundError } from './not-found-error.ts';
 
 const byReceipt = (a: MessageMeta, b: MessageMeta) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1);
@@ -44,14 +44,44 @@ describe.each(testEngines())('messages on %s', (engine) => {
     expect(await countMessages(db(), pairing.id)).toBe(3);
   });
 
-  it('finds a message by the Message-ID Outlook knows it by, within its pairing only', async () => {
+  it('finds a message by the Message-ID Outlook knows it by, within its pairing only, with its conversation and their marks', async () => {
     const pairing = await newTestPairing(db());
     const other = await newTestPairing(db());
+    const DAY = 86_400_000;
     const question = { ...inbound('2026-11-16T09:00:00Z'), internetMessageId: '<q1@fabrikam.com>' };
-    await upsertMessages(db(), pairing.id, [question, inbound('2026-11-16T10:00:00Z')]);
-    expect(await findMessageByInternetId(db(), pairing.id, '<q1@fabrikam.com>')).toEqual(question);
-    expect(await findMessageByInternetId(db(), other.id, '<q1@fabrikam.com>')).toBeNull();
-    expect(await findMessageByInternetId(db(), pairing.id, '<nope@fabrikam.com>')).toBeNull();
+    const answer = reply('2026-11-16T10:30:00Z', question.conversationId);
+    const earlier = inbound('2026-11-01T09:00:00Z', { conversationId: question.conversationId });
+    const sameDay = inbound('2026-11-09T09:00:00Z', { conversationId: question.conversationId });
+    // A later copy with the same Message-ID (another folder's): the earliest received is the one.
+    const copy = { ...inbound('2026-11-17T09:00:00Z'), internetMessageId: '<q1@fabrikam.com>' };
+    await upsertMessages(db(), pairing.id, [answer, question, earlier, sameDay, copy, inbound('2026-11-16T10:00:00Z')]);
+    await markNoReply(db(), pairing.id, question.id, 'va', 'handled by phone');
+    await markNoReply(db(), pairing.id, earlier.id, 'owner', 'old');
+
+    const now = at('2026-11-20T12:00:00Z');
+    const found = await findConversationByInternetId(db(), pairing.id, '<q1@fabrikam.com>', now, 7 * DAY);
+    expect(found?.message).toEqual(question);
+    expect(found?.messages).toEqual([sameDay, question, answer]);
+    expect([...found!.marks]).toEqual([[question.id, { by: 'va', reason: 'handled by phone', at: expect.any(Number) }]]);
+    // A message that arrived after `now` is read from `now` back.
+    expect((await findConversationByInternetId(db(), pairing.id, '<q1@fabrikam.com>', at('2026-11-09T00:00:00Z'), 8 * DAY))?.messages.map((m) => m.id)).toEqual([earlier.id, sameDay.id, question.id, answer.id]);
+    expect(await findConversationByInternetId(db(), other.id, '<q1@fabrikam.com>', now, 7 * DAY)).toBeNull();
+    expect(await findConversationByInternetId(db(), pairing.id, '<nope@fabrikam.com>', now, 7 * DAY)).toBeNull();
+  });
+
+  it('lists messages with the marks on them, and no mark on older mail', async () => {
+    const pairing = await newTestPairing(db());
+    const old = inbound('2026-11-09T09:00:00Z');
+    const recent = inbound('2026-11-16T09:00:00Z');
+    const unmarked = inbound('2026-11-16T10:00:00Z');
+    await upsertMessages(db(), pairing.id, [old, recent, unmarked]);
+    await markNoReply(db(), pairing.id, old.id, 'va', 'newsletter');
+    await markNoReply(db(), pairing.id, recent.id, 'owner', 'thanks only');
+    const { messages, marks } = await listMarkedMessagesSince(db(), pairing.id, at('2026-11-16T00:00:00Z'));
+    expect(messages).toEqual([recent, unmarked]);
+    expect([...marks.keys()]).toEqual([recent.id]);
+    expect(marks.get(recent.id)).toMatchObject({ by: 'owner', reason: 'thanks only' });
+    expect(await listMessagesSince(db(), pairing.id, at('2026-11-16T00:00:00Z'))).toEqual(messages);
   });
 
   it('lists from the given instant on, inclusive', async () => {

@@ -4,6 +4,7 @@ import type { FolderKind, InferenceClass, MessageMeta } from '../kpi/message.ts'
 import { atomically } from './atomically.ts';
 import type { Queryable } from './database.ts';
 import { isoInstant, millis } from './instants.ts';
+import type { MarkDetail, MarkActor } from './marks.ts';
 import { NotFoundError } from './not-found-error.ts';
 
 /**
@@ -146,22 +147,68 @@ export async function listMessagesSince(db: Queryable, pairingId: string, sinceM
   return rows.map(toMessage);
 }
 
-/** One conversation's messages received at or after `sinceMs`, oldest first (its answers included). */
-export async function listConversationSince(db: Queryable, pairingId: string, conversationId: string, sinceMs: number): Promise<MessageMeta[]> {
-  const rows = await db.query<MessageRow>(
-    `select id, ${DATA_COLUMNS.join(', ')} from messages where pairing_id = $1 and conversation_id = $2 and received_at >= $3::timestamptz order by received_at, id`,
-    [pairingId, conversationId, isoInstant(sinceMs)],
-  );
-  return rows.map(toMessage);
+/** A message row with its "no reply needed" mark, if any (left join on message_marks). */
+interface MarkedRow extends MessageRow {
+  marked_by: MarkActor | null;
+  reason: string | null;
+  marked_at: Date | null;
 }
 
-/** The pairing's message Outlook knows by this Message-ID (the Outlook add-in's lookup), or null. */
-export async function findMessageByInternetId(db: Queryable, pairingId: string, internetMessageId: string): Promise<MessageMeta | null> {
-  const [row] = await db.query<MessageRow>(
-    `select id, ${DATA_COLUMNS.join(', ')} from messages where pairing_id = $1 and internet_message_id = $2 order by received_at limit 1`,
-    [pairingId, internetMessageId],
+const MARKED_COLUMNS = `${['id', ...DATA_COLUMNS].map((column) => `m.${column}`).join(', ')}, mm.marked_by, mm.reason, mm.marked_at`;
+const MARKS_JOIN = 'left join message_marks mm on mm.pairing_id = m.pairing_id and mm.message_id = m.id';
+
+/** Messages read with their marks, and the marks by message id (only those of these messages). */
+export interface MarkedMessages {
+  readonly messages: MessageMeta[];
+  readonly marks: Map<string, MarkDetail>;
+}
+
+function toMarkedMessages(rows: readonly MarkedRow[]): MarkedMessages {
+  const marks = new Map<string, MarkDetail>();
+  for (const row of rows) if (row.marked_by !== null) marks.set(row.id, { by: row.marked_by, reason: row.reason!, at: millis(row.marked_at!) });
+  return { messages: rows.map(toMessage), marks };
+}
+
+/**
+ * listMessagesSince and the marks on those messages in one query: what the engine and the message rows read.
+ * (Marks on older mail cannot change how these messages count.)
+ */
+export async function listMarkedMessagesSince(db: Queryable, pairingId: string, sinceMs: number): Promise<MarkedMessages> {
+  const rows = await db.query<MarkedRow>(
+    `select ${MARKED_COLUMNS} from messages m ${MARKS_JOIN} where m.pairing_id = $1 and m.received_at >= $2::timestamptz order by m.received_at, m.id`,
+    [pairingId, isoInstant(sinceMs)],
   );
-  return row === undefined ? null : toMessage(row);
+  return toMarkedMessages(rows);
+}
+
+/**
+ * The Outlook pane's read in one query: the pairing's message Outlook knows by this Message-ID (the earliest
+ * received, should several share it) and its conversation's messages received from `lookBackMs` before it
+ * arrived (or before `nowMs`, if it arrived later) on, oldest first, with their marks; null when the pairing
+ * has no message with that Message-ID.
+ */
+export async function findConversationByInternetId(
+  db: Queryable,
+  pairingId: string,
+  internetMessageId: string,
+  nowMs: number,
+  lookBackMs: number,
+): Promise<(MarkedMessages & { readonly message: MessageMeta }) | null> {
+  const rows = await db.query<MarkedRow & { found: boolean }>(
+    `with found as (
+       select id, conversation_id, received_at from messages where pairing_id = $1 and internet_message_id = $2 order by received_at limit 1
+     )
+     select ${MARKED_COLUMNS}, m.id = found.id as found
+     from found join messages m on m.pairing_id = $1 and m.conversation_id = found.conversation_id
+       and m.received_at >= least(found.received_at, $3::timestamptz) - $4::bigint * interval '1 millisecond'
+     ${MARKS_JOIN}
+     order by m.received_at, m.id`,
+    [pairingId, internetMessageId, isoInstant(nowMs), Math.round(lookBackMs)],
+  );
+  const found = rows.findIndex((row) => row.found);
+  if (found < 0) return null;
+  const marked = toMarkedMessages(rows);
+  return { ...marked, message: marked.messages[found]! };
 }
 
 /** Whether the pairing's mailbox has a message with this id (marks may only name stored mail). */
