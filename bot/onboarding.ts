@@ -134,9 +134,6 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
     conversationRef: conversationReference(turn.activity, tenantId),
   });
   // Both see these, so they speak the chat's language.
-  return {
-    post: [noticeCard(t(pairing.locale, 'welcome.done', { owner: owner.name, va: va.name }))],
-    replace: settingsCard({ locale: pairing.locale, owner: owner.name, va: va.name, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: null }),
-    replaceForAll: true,
-  };
+  const settingsView = settingsCard({ locale: pairing.locale, owner: owner.name, va: va.name, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: null });
+  return { post: [noticeCard(t(pairing.locale, 'welcome.done', { owner: owner.name, va: va.name }))], replace: settingsView, replaceForAll: settingsView };
 }
