@@ -4,7 +4,8 @@
 // mail it is HTML-escaped. Issue #17, item 6.
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botRoute } from '../bot/adapter.ts';
 import { breachCard } from '../bot/cards/breach-card.ts';
 import { plainText, text, facts, type Card } from '../bot/cards/card-parts.ts';
 import { helpCard } from '../bot/cards/help-card.ts';
@@ -16,7 +17,13 @@ import { settingsCard } from '../bot/cards/settings-card.ts';
 import { waitingCard } from '../bot/cards/waiting-card.ts';
 import { t } from '../src/i18n/messages.ts';
 import { parseSettings } from '../src/kpi/settings.ts';
+import { silentLogger } from '../src/log.ts';
 import { summaryMail } from '../src/mail/summary-mail.ts';
+import { createApp } from '../src/wiring/http-app.ts';
+import { actionActivity, chatUser, installActivity, messageActivity } from './support/bot-activities.ts';
+import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
+import { useTestDatabase } from './support/databases.ts';
+import { services } from './support/services.ts';
 import { scorecardInput } from './support/bot-cards.ts';
 import { mailCheckIn, summaryInput } from './support/summary-mail.ts';
 import { HOSTILE } from './support/hostile-text.ts';
@@ -138,5 +145,45 @@ describe('the summary mail built from outside text', () => {
     expect(answers).toEqual([HOSTILE.autolink, HOSTILE.html, HOSTILE.link]);
     // The plain-text part carries them unchanged too.
     for (const value of [HOSTILE.link, HOSTILE.html]) expect(mail.text).toContain(value);
+  });
+});
+
+describe('outside text through the bot route', () => {
+  const db = useTestDatabase('pglite');
+  let connector: FakeConnector;
+  let app: ReturnType<typeof createApp>;
+  // Display names come from the chat's roster, as Teams sends them.
+  const owner = chatUser(`**Boss** ${HOSTILE.link}`, 'olivia@contoso.example');
+  const va = chatUser(HOSTILE.autolink, 'victor@assist.example');
+  const chat = () => ({ serviceUrl: connector.url, conversationId: '19:outside-text@thread.v2' });
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    connector.setRoster(chat().conversationId, [owner, va]);
+    app = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot: botRoute({ ...services(db()), db: db(), clock: { now: () => Date.parse('2026-11-25T10:00:00Z') }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null) });
+  });
+  afterAll(() => connector.close());
+
+  async function send(activity: object): Promise<Card[]> {
+    connector.clear();
+    const response = await app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(response.status).toBe(200);
+    return connector.cards().map((call) => call.card);
+  }
+
+  it('echoes an unknown command as text', async () => {
+    const [help] = await send(messageActivity(chat(), owner, HOSTILE.link));
+    const shown = asTeamsShows(help!);
+    expect(shown.markup).toEqual([]);
+    expect(shown.text).toContain(`Sorry, I did not understand “${HOSTILE.link}”.`);
+  });
+
+  it('names people by their display names as text once Tandem is set up', async () => {
+    await send(installActivity(chat(), owner));
+    const setup = { owner: owner.aadObjectId, va: va.aadObjectId, mailbox: '', timeZone: 'Europe/Copenhagen', workStart: '08:00', workEnd: '16:00', targetPct: '90', windowHours: '24', inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
+    const cards = await send(actionActivity(chat(), owner, 'setup.submit', setup, 'welcome-1'));
+    const shown = cards.map(asTeamsShows);
+    expect(shown.flatMap((card) => card.markup)).toEqual([]);
+    expect(shown.map((card) => card.text).join('\n')).toContain(`Tandem is set up for **Boss** ${HOSTILE.link} and ${HOSTILE.autolink}.`);
   });
 });
