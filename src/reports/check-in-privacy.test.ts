@@ -1,5 +1,7 @@
 // The check-in privacy rule on its own: for every reader and every state of a week (nobody, one side, both
 // answered), which answers show. Every surface reads through it (test/check-in-privacy.test.ts drives them).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIENCES, checkInView, maySee, notAnswered, type Audience, type CheckInViewer, type SavedAnswers } from './check-in-privacy.ts';
 
@@ -67,5 +69,19 @@ describe('who sees which check-in answers', () => {
   it('lets the owner and the VA read their own side always, the other side once both answered, and nobody else either', () => {
     expect([maySee('owner', 'owner', false), maySee('owner', 'va', false), maySee('owner', 'va', true)]).toEqual([true, false, true]);
     expect([maySee('other', 'owner', false), maySee('other', 'owner', true)]).toEqual([false, false]);
+  });
+});
+
+describe('the one place', () => {
+  it('is the only reader of stored answers: no surface, job or action lists them itself', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const files = (dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : files(path);
+        return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+      });
+    const readers = ['src', 'bot', 'tab'].flatMap(files).filter((path) => /\blistFeedback\(/.test(readFileSync(join(root, path), 'utf8')));
+    expect(readers.sort()).toEqual(['src/reports/check-in.ts', 'src/store/feedback.ts']);
   });
 });
