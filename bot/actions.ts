@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ActionError } from '../src/actions/action.ts';
 import { offboard } from '../src/actions/offboard.ts';
+import { submitAnswers } from '../src/actions/feedback.ts';
 import { answerReview, reviewInput } from '../src/actions/review.ts';
 import { t } from '../src/i18n/messages.ts';
 import { SettingsError } from '../src/kpi/settings.ts';
@@ -15,10 +16,10 @@ import { refusal } from './action-refusals.ts';
 import { helpCard } from './cards/help-card.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import { reviewCard, type ReviewValues } from './cards/review-card.ts';
-import { commandHints } from './command-words.ts';
+import { commandHints, commandWord } from './command-words.ts';
 import { parseCommand } from './commands.ts';
 import { runCommand } from './commands-run.ts';
-import { feedbackView, submitFeedback } from './feedback-flow.ts';
+import { feedbackSeats, feedbackView, submitFeedback, type FeedbackSeat } from './feedback-flow.ts';
 import { submitSetup } from './onboarding.ts';
 import { actionContext, chatLocale, pairingFor, posts, replaces, replyLocale, type BotResult, type Turn } from './turn-context.ts';
 
@@ -56,23 +57,36 @@ async function reviewSubmit(turn: Turn, pairing: Pairing, data: Record<string, u
 
 async function feedbackAction(turn: Turn, verb: string, pairing: Pairing, week: string, data: Record<string, unknown>): Promise<BotResult> {
   const role = roleIn(pairing, turn.actor);
-  const db = turn.deps.db;
-  const locales = { viewer: replyLocale(turn, pairing), chat: chatLocale(turn, pairing) };
-  if (verb === 'feedback.submit') {
-    if (role === null) return replaces((await feedbackView(db, pairing, week, null, locales)).card);
-    const result = await submitFeedback(turn, pairing, week, data, locales);
-    // Once both have answered the card becomes one summary for everyone in the chat.
-    return replaces(result.card, result.saved && result.complete);
+  const { clicker, everyone } = feedbackSeats(turn, pairing);
+  const view = (seat: FeedbackSeat, draft?: Parameters<typeof feedbackView>[4]) => feedbackView(turn.deps.db, pairing, week, seat, draft);
+  // "Give feedback" on the scorecard posts the check-in's status card for the whole chat, leaving the scorecard in
+  // place; its refresh shows the owner and the VA their own views.
+  if (verb === 'feedback.open' && data.source === 'scorecard') return posts((await view(everyone)).card);
+  if (role !== null && clicker.viewer === null) return answerElsewhere(turn, pairing, week, verb, data, everyone);
+  if (verb === 'feedback.submit' && role !== null) {
+    const result = await submitFeedback(turn, pairing, week, data, clicker);
+    if (!result.saved) return replaces(result.card);
+    // Everyone's copy now says who has answered (never what); the owner's and the VA's views follow through its refresh.
+    return { post: [], replace: result.card, replaceForAll: (await view(everyone)).card };
   }
   if (verb === 'feedback.edit' && role !== null) {
-    const view = await feedbackView(db, pairing, week, role, locales);
-    if (view.complete) return replaces(view.card);
-    return replaces((await feedbackView(db, pairing, week, role, locales, { values: {}, errors: {} })).card);
+    const own = await view(clicker);
+    return replaces(own.complete ? own.card : (await view(clicker, { values: {}, errors: {} })).card);
   }
-  // "Give feedback" on the scorecard posts the form for the whole chat; the form's own buttons and refresh update it in place.
-  const posted = verb === 'feedback.open' && data.source === 'scorecard';
-  const view = await feedbackView(db, pairing, week, role, posted ? { ...locales, viewer: locales.chat } : locales);
-  return posted ? posts(view.card) : replaces(view.card);
+  return replaces((await view(clicker)).card);
+}
+
+/**
+ * The owner or the VA clicked on a card everyone reads and got no card of their own back (the Action.Submit
+ * fallback of a Teams client without Universal Actions, in a group chat): their form cannot be shown there. A valid
+ * submission is still saved and the status card updated; anything else says where to answer instead.
+ */
+async function answerElsewhere(turn: Turn, pairing: Pairing, week: string, verb: string, data: Record<string, unknown>, everyone: FeedbackSeat): Promise<BotResult> {
+  const notice = noticeCard(t(everyone.locale, 'feedback.answerPrivately', { feedback: commandWord(everyone.locale, 'feedback') }));
+  if (verb !== 'feedback.submit') return posts(notice);
+  const check = await submitAnswers(actionContext(turn), turn.actor, pairing.id, { week, answers: data });
+  const status = (await feedbackView(turn.deps.db, pairing, week, everyone)).card;
+  return check.ok ? replaces(status) : { post: [notice], replace: status };
 }
 
 export async function runAction(turn: Turn, verb: string, data: Record<string, unknown>): Promise<BotResult> {

@@ -78,10 +78,12 @@ async function members(context: TurnContext): Promise<ChatMember[]> {
 async function deliver(context: TurnContext, activity: Activity, result: BotResult, locale: string): Promise<void> {
   const invoke = activity.type === 'invoke';
   for (const card of result.post) await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(card)] });
-  if (result.replace !== undefined && (result.replaceForAll === true || !invoke) && activity.replyToId !== undefined) {
-    await context.updateActivity({ id: activity.replyToId, type: ActivityTypes.Message, attachments: [attachmentOf(result.replace)] });
-  } else if (result.replace !== undefined && !invoke) {
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(result.replace)] });
+  // What everyone in the conversation gets: a message turn has no answer for one person, so its `replace` too.
+  const forAll = result.replaceForAll ?? (invoke ? undefined : result.replace);
+  if (forAll !== undefined && activity.replyToId !== undefined) {
+    await context.updateActivity({ id: activity.replyToId, type: ActivityTypes.Message, attachments: [attachmentOf(forAll)] });
+  } else if (forAll !== undefined && !invoke) {
+    await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(forAll)] });
   }
   if (result.refuse !== undefined && !invoke) await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(noticeCard(result.refuse.message))] });
   if (!invoke) return;

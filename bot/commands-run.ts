@@ -7,6 +7,7 @@ import { t } from '../src/i18n/messages.ts';
 import { addWeeks, lastWeeks, weekAt } from '../src/kpi/weeks.ts';
 import { roleIn } from '../src/reports/access.ts';
 import { checkInWeek } from '../src/reports/check-in.ts';
+import { AUDIENCES } from '../src/reports/check-in-privacy.ts';
 import { loadSummary } from '../src/reports/summary.ts';
 import { kpiTabLink } from '../src/reports/tab-link.ts';
 import type { Pairing } from '../src/store/pairings.ts';
@@ -22,7 +23,7 @@ import { isPersonal } from './activity.ts';
 import { refusal } from './action-refusals.ts';
 import { commandHints } from './command-words.ts';
 import type { Command } from './commands.ts';
-import { feedbackView } from './feedback-flow.ts';
+import { feedbackSeats, feedbackView } from './feedback-flow.ts';
 import { welcome } from './onboarding.ts';
 import { actionContext, chatLocale, pairingFor, posts, type BotResult, type Turn } from './turn-context.ts';
 
@@ -31,7 +32,7 @@ const tabUrl = (turn: Turn, pairing: Pairing, week: string) => (turn.deps.teamsA
 async function scorecard(turn: Turn, pairing: Pairing, locale: string, last: boolean): Promise<BotResult> {
   const thisWeek = weekAt(pairing.settings, turn.now);
   const week = last ? addWeeks(thisWeek, -1) : thisWeek;
-  const summary = await loadSummary(turn.deps.db, turn.deps.reports, pairing, week, { now: turn.now, late: false, tabUrl: tabUrl(turn, pairing, week), locale });
+  const summary = await loadSummary(turn.deps.db, turn.deps.reports, pairing, week, { now: turn.now, late: false, tabUrl: tabUrl(turn, pairing, week), locale, audience: AUDIENCES.chat });
   return posts(
     scorecardCard({
       pairingId: pairing.id,
@@ -102,7 +103,8 @@ export async function runCommand(turn: Turn, command: Command): Promise<BotResul
     case 'waiting':
       return waiting(turn, pairing, locale);
     case 'feedback':
-      return posts((await feedbackView(turn.deps.db, pairing, checkInWeek(pairing.settings, turn.now), null, { viewer: locale, chat: locale })).card);
+      // A group chat gets the status card (its refresh shows the owner and the VA their own views); a personal chat, the speaker's own view.
+      return posts((await feedbackView(turn.deps.db, pairing, checkInWeek(pairing.settings, turn.now), feedbackSeats(turn, pairing).everyone)).card);
     case 'settings':
       return posts(settingsCard({ locale, owner: pairing.owner.address, va: pairing.va.address, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: tabUrl(turn, pairing, weekAt(pairing.settings, turn.now)) }));
     case 'leave':

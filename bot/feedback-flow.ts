@@ -1,44 +1,60 @@
 // The weekly check-in form in the chat: each person's view of it, and a submission checked and stored by the
-// check-in action (src/actions/feedback.ts), its problems worded for the field they sit under.
+// check-in action (src/actions/feedback.ts), its problems worded for the field they sit under. Every view reads the
+// check-in through the privacy rule (src/reports/check-in-privacy.ts) for the people who will see the card.
 import { checkAnswers, submitAnswers, type AnswerCheck } from '../src/actions/feedback.ts';
 import { t } from '../src/i18n/messages.ts';
-import { checkInAnswers, isMonthlyWeek } from '../src/reports/check-in.ts';
+import { checkInFor, isMonthlyWeek } from '../src/reports/check-in.ts';
+import { AUDIENCES, audienceOf, type Audience } from '../src/reports/check-in-privacy.ts';
+import { roleIn } from '../src/reports/access.ts';
 import { MAX_ANSWER_LENGTH, type FeedbackRole } from '../src/reports/feedback-questions.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import type { Queryable } from '../src/store/database.ts';
+import { isPersonal } from './activity.ts';
 import { feedbackCard, type FeedbackCardInput } from './cards/feedback-card.ts';
-import { actionContext, type Role, type Turn } from './turn-context.ts';
+import { actionContext, chatLocale, replyLocale, type Turn } from './turn-context.ts';
 
-/** The languages a feedback card can speak: the person's own for their view, the chat's for what everyone sees. */
-export interface FeedbackLocales {
-  readonly viewer: string;
-  readonly chat: string;
+/** Who a feedback card is for. */
+export interface FeedbackSeat {
+  /** Whose own view it is (their form and answers); null for the status card everyone sees. */
+  readonly viewer: FeedbackRole | null;
+  /** Everyone who will read the card: what it may show. */
+  readonly audience: Audience;
+  readonly locale: string;
 }
 
-export async function feedbackView(
-  db: Queryable,
-  pairing: Pairing,
-  week: string,
-  viewer: Role | null,
-  locales: FeedbackLocales,
-  draft?: FeedbackCardInput['draft'],
-): Promise<{ card: ReturnType<typeof feedbackCard>; complete: boolean }> {
-  const saved = await checkInAnswers(db, pairing.id, week);
-  const complete = saved.owner !== null && saved.va !== null;
-  // The shared status card and the summary (once both answered) look the same to everyone.
-  const shared = viewer === null || (complete && draft === undefined);
+/** A side's own view, read by them alone. */
+export const ownSeat = (role: FeedbackRole, locale: string): FeedbackSeat => ({ viewer: role, audience: audienceOf(role), locale });
+/** The status card, read by `audience`. */
+export const sharedSeat = (audience: Audience, locale: string): FeedbackSeat => ({ viewer: null, audience, locale });
+
+/**
+ * Who reads what a turn sends back. `clicker`: the card that answers a click, which an invoke shows the clicker
+ * alone, and a message turn (the Action.Submit fallback) the whole conversation. `everyone`: a post or an update
+ * of the card for the conversation: a group chat is read by the owner, the VA and anyone else in it; a personal
+ * chat by the speaker alone.
+ */
+export function feedbackSeats(turn: Turn, pairing: Pairing): { clicker: FeedbackSeat; everyone: FeedbackSeat } {
+  const role = roleIn(pairing, turn.actor);
+  const personal = isPersonal(turn.activity);
+  const alone = (locale: string) => (role === null ? sharedSeat(AUDIENCES.other, locale) : ownSeat(role, locale));
+  const everyone = personal ? alone(chatLocale(turn, pairing)) : sharedSeat(AUDIENCES.chat, chatLocale(turn, pairing));
+  return { clicker: turn.activity.type === 'invoke' || personal ? alone(replyLocale(turn, pairing)) : everyone, everyone };
+}
+
+export async function feedbackView(db: Queryable, pairing: Pairing, week: string, seat: FeedbackSeat, draft?: FeedbackCardInput['draft']): Promise<{ card: ReturnType<typeof feedbackCard>; complete: boolean }> {
+  const checkIn = await checkInFor(db, pairing.id, week, seat.audience);
   const card = feedbackCard({
     pairingId: pairing.id,
     week,
-    locale: shared ? locales.chat : locales.viewer,
+    locale: seat.locale,
     monthly: isMonthlyWeek(week),
     names: { owner: pairing.owner.address, va: pairing.va.address },
     userIds: { owner: pairing.owner.userId, va: pairing.va.userId },
-    saved,
-    viewer,
+    checkIn,
+    viewer: seat.viewer,
     draft,
   });
-  return { card, complete };
+  return { card, complete: checkIn.complete };
 }
 
 export type FeedbackCheck =
@@ -61,9 +77,9 @@ export function checkFeedback(locale: string, role: FeedbackRole, week: string, 
   return check.ok ? check : { ok: false, values: check.values, errors: worded(locale, check) };
 }
 
-/** Stores a valid submission (a second one replaces the first, marked edited) and returns the new view. */
-export async function submitFeedback(turn: Turn, pairing: Pairing, week: string, raw: Readonly<Record<string, unknown>>, locales: FeedbackLocales) {
+/** Stores a valid submission (a second one replaces the first, marked edited) and returns the submitter's view in `seat`. */
+export async function submitFeedback(turn: Turn, pairing: Pairing, week: string, raw: Readonly<Record<string, unknown>>, seat: FeedbackSeat) {
   const check = await submitAnswers(actionContext(turn), turn.actor, pairing.id, { week, answers: raw });
-  if (!check.ok) return { ...(await feedbackView(turn.deps.db, pairing, week, check.role, locales, { values: check.values, errors: worded(locales.viewer, check) })), saved: false };
-  return { ...(await feedbackView(turn.deps.db, pairing, week, check.role, locales)), saved: true };
+  if (!check.ok) return { ...(await feedbackView(turn.deps.db, pairing, week, seat, { values: check.values, errors: worded(seat.locale, check) })), saved: false };
+  return { ...(await feedbackView(turn.deps.db, pairing, week, seat)), saved: true };
 }

@@ -134,12 +134,13 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
     conversationRef: conversationReference(turn.activity, tenantId),
   });
   // Both see these, so they speak the chat's language.
+  const settingsView = settingsCard({ locale: pairing.locale, owner: owner.name, va: va.name, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: null });
   return {
     post: [
       noticeCard(t(pairing.locale, 'welcome.done', { owner: owner.name, va: va.name })),
       ...(pairing.mailboxApproval === null ? [noticeCard(t(pairing.locale, 'welcome.mailboxPending', { mailbox: pairing.mailbox, owner: owner.name }))] : []),
     ],
-    replace: settingsCard({ locale: pairing.locale, owner: owner.name, va: va.name, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: null }),
-    replaceForAll: true,
+    replace: settingsView,
+    replaceForAll: settingsView,
   };
 }

@@ -43,16 +43,19 @@ export type { PairingRole as Role } from '../src/reports/access.ts';
 /** What a handler produces: cards to post, and for card actions the card that replaces the one clicked. */
 export interface BotResult {
   readonly post: readonly Card[];
-  /** Replaces the clicked card for the person who clicked (the invoke response). */
+  /**
+   * Replaces the clicked card: for an invoke, for the person who clicked alone (the invoke response); for a message
+   * (the Action.Submit fallback), which has no answer for one person, for everyone in the conversation.
+   */
   readonly replace?: Card;
-  /** Also replaces it for everyone in the chat (an activity update). */
-  readonly replaceForAll?: boolean;
+  /** Replaces the clicked card for everyone in the conversation (an activity update); may differ from `replace`. */
+  readonly replaceForAll?: Card;
   /** For an invoke that cannot be handled: the 4xx status and why. */
   readonly refuse?: { readonly status: 400 | 403 | 404; readonly message: string };
 }
 
 export const posts = (...cards: Card[]): BotResult => ({ post: cards });
-export const replaces = (card: Card, forAll = false): BotResult => ({ post: [], replace: card, replaceForAll: forAll });
+export const replaces = (card: Card, forAll = false): BotResult => ({ post: [], replace: card, ...(forAll ? { replaceForAll: card } : {}) });
 
 export interface Turn {
   readonly activity: Activity;

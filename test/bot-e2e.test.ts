@@ -280,18 +280,23 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(lines).toContain('Very fast replies');
     expect(lines).toContain('Owner (olivia@contoso.example) (edited)');
     expect(lines).toContain('Templates');
-    expect(summary.refresh).toBeUndefined();
+    // The summary keeps refreshing for the two of them, and has nothing left to do.
+    expect(summary.refresh).toMatchObject({ userIds: [owner.aadObjectId, va.aadObjectId] });
     expect(summary.actions).toBeUndefined();
-    // Everyone's copy of the card becomes the summary.
-    expect(connector.cards().find((call) => call.method === 'update')).toMatchObject({ activityId: 'fb-1' });
+    // Everyone's copy of the card says both answered, and not what.
+    const update = connector.cards().find((call) => call.method === 'update');
+    expect(update).toMatchObject({ activityId: 'fb-1' });
+    expect(texts(update!.card)).toContain('Check-in for 2026-W47: both of you answered');
+    expect(JSON.stringify(update!.card)).not.toMatch(/Very fast replies|Templates/);
     const stored = await listFeedback(db(), pairing.id);
     expect(stored.map(({ author, edited, answers: saved }) => ({ author, edited, wentWell: saved.wentWell }))).toEqual([
       { author: 'owner', edited: true, wentWell: 'Very fast replies' },
       { author: 'va', edited: false, wentWell: 'Clear priorities' },
     ]);
-    // Someone outside the pairing only ever sees the shared card.
+    // Someone outside the pairing only ever sees the shared card: who answered, not what.
     const other = invokeCard((await send(actionActivity(chat, bystander, 'feedback.submit', { ...data, ...answers }, 'fb-1'))).body);
     expect(texts(other)).toContain('Check-in for 2026-W47: both of you answered');
+    expect(JSON.stringify(other)).not.toMatch(/Very fast replies|Templates/);
   });
 
   it('posts the feedback form from the scorecard’s button, leaving the scorecard in place', async () => {

@@ -95,7 +95,7 @@ describe('the languages the bot speaks', () => {
     expect(postedTexts()).toContain(t('nl', 'settings.title'));
   });
 
-  it("shows each person their own feedback form in their language, and the summary both see in the chat's", async () => {
+  it("shows each person their own feedback form and summary in their language, and the chat's card in the chat's", async () => {
     const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
     const data = { pairingId: pairing.id, week: '2026-W47' };
     await send(inLocale(messageActivity(chat, owner, 'feedback'), 'en-GB'));
@@ -108,7 +108,8 @@ describe('the languages the bot speaks', () => {
 
     await send(inLocale(actionActivity(chat, owner, 'feedback.submit', { ...data, wentWell: 'Fast', improve: 'Less', nextTime: 'Plan', kpisFair: 'yes' }, 'fb-1'), 'en-GB'));
     const summary = invokeCard(await send(inLocale(actionActivity(chat, va, 'feedback.submit', { ...data, wentWell: 'Calm', needFromOwner: 'Templates', support: 'Legal', involved: '4' }, 'fb-1'), 'de-DE')));
-    expect(texts(summary)).toContain(t('da', 'feedback.summary.title', { week: '2026-W47' }));
+    // Both sides' answers are the VA's own view now, in her language; everyone's copy says who answered, in the chat's.
+    expect(texts(summary)).toContain(t('de', 'feedback.summary.title', { week: '2026-W47' }));
     const update = connector.cards().find((call) => call.method === 'update');
     expect(texts(update!.card)).toContain(t('da', 'feedback.summary.title', { week: '2026-W47' }));
   });

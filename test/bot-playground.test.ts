@@ -60,8 +60,9 @@ describe('the bot in the Agents Playground', () => {
     expect(JSON.stringify(ownerView)).toContain('Fast answers');
     const summary = await playground().execute(chat, va.id, form.messageId, 'feedback.submit', { ...data, wentWell: 'Clear priorities', needFromOwner: 'Templates', support: 'Pricing', involved: '4' });
     expect(JSON.stringify(summary)).toContain('both of you answered');
-    // The card in the chat became the summary for everyone.
-    await playground().waitFor((message) => message.messageId === form.messageId && message.action !== 'createMessage' && texts(message.card).includes('both of you answered'));
+    // Everyone's copy of the card in the chat says both answered; the answers stay in the two's own views.
+    const updated = await playground().waitFor((message) => message.messageId === form.messageId && message.action !== 'createMessage' && texts(message.card).includes('both of you answered'));
+    expect(texts(updated.card)).not.toMatch(/Fast answers|Clear priorities/);
     expect((await listFeedback(db(), pairing!.id)).map((entry) => entry.author)).toEqual(['owner', 'va']);
 
     await playground().say(chat, va.id, 'what can you do?');

@@ -29,7 +29,7 @@ describe.each(LOCALES)('%s', (locale) => {
   const mailInput = summaryInput({ locale });
   const mail = summaryMail(mailInput);
   /** The owner's and VA's own words, shown as they wrote them. */
-  const answers = Object.values(mailInput.feedback).flatMap((given) => (given === null ? [] : Object.values(given.answers).flatMap((answer) => answer.split('\n'))));
+  const answers = [mailInput.checkIn.owner, mailInput.checkIn.va].flatMap((side) => (side.state === 'shown' ? Object.values(side.answers).flatMap((answer) => answer.split('\n')) : []));
 
   it('leaves no placeholder unfilled on the scorecard or in the e-mail', () => {
     const unfilled = /\{\w+(\}|,)/;

@@ -165,11 +165,15 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       expect(await (await call('GET', '/sync', 'owner')).json()).toMatchObject({ state: 'error', lastError: 'Graph consent missing' });
     });
 
-    it('shows both sides\' feedback, newest week first', async () => {
+    it('shows each week’s check-in newest first, the other side’s answers only once both answered', async () => {
+      await saveFeedback(db(), pairing.id, '2026-W45', 'owner', { went: 'calm' });
+      await saveFeedback(db(), pairing.id, '2026-W45', 'va', { went: 'calm too' });
       await saveFeedback(db(), pairing.id, '2026-W46', 'owner', { went: 'fine' });
       await saveFeedback(db(), pairing.id, '2026-W47', 'va', { went: 'busy' });
       const body = await (await call('GET', '/feedback', 'va')).json();
-      expect(body.feedback.map((f: { week: string; author: string }) => [f.week, f.author])).toEqual([['2026-W47', 'va'], ['2026-W46', 'owner']]);
+      const states = body.checkIns.map((c: { week: string; owner: { state: string }; va: { state: string } }) => [c.week, c.owner.state, c.va.state]);
+      expect(states).toEqual([['2026-W47', 'notYet', 'shown'], ['2026-W46', 'answered', 'notYet'], ['2026-W45', 'shown', 'shown']]);
+      expect(JSON.stringify(body)).not.toContain('fine');
     });
   });
 

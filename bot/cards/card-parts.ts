@@ -22,8 +22,26 @@ export function card(body: readonly Element[], options: { actions?: readonly Ele
   };
 }
 
+/**
+ * Text shown as written, never as markup. Teams reads a TextBlock's text and a Fact's title and value as Markdown
+ * (bold, italic, lists and links: "Format cards in Teams",
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format), so a mail subject
+ * or a display name like `[Verify your mailbox](https://evil.example)` would become a link. Each character that
+ * can open or close markup gets CommonMark's backslash escape, and so does a line's leading list, heading or
+ * quote marker. Tandem's own strings use no Markdown, so `text()` and `facts()` escape everything they are given:
+ * no builder has to remember which part of a sentence came from outside.
+ */
+export function plainText(value: string): string {
+  return value
+    .replace(/[\\`*_[\]<>|~&]/g, '\\$&')
+    .replace(/^([ \t]*)([-+#=])/gm, '$1\\$2')
+    // "1. " starts a list, "82.5%" does not.
+    .replace(/^([ \t]*\d{1,9})([.)])(?=[ \t]|$)/gm, '$1\\$2');
+}
+
 export function text(value: string, extra: Element = {}): Element {
-  return { type: 'TextBlock', text: value, wrap: true, ...extra };
+  // `text` last, so no extra property can put unescaped text on the card.
+  return { type: 'TextBlock', wrap: true, ...extra, text: plainText(value) };
 }
 
 export function heading(value: string): Element {
@@ -31,7 +49,7 @@ export function heading(value: string): Element {
 }
 
 export function facts(rows: ReadonlyArray<readonly [string, string]>, extra: Element = {}): Element {
-  return { type: 'FactSet', facts: rows.map(([title, value]) => ({ title, value })), ...extra };
+  return { type: 'FactSet', ...extra, facts: rows.map(([title, value]) => ({ title: plainText(title), value: plainText(value) })) };
 }
 
 /**

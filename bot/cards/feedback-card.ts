@@ -1,15 +1,12 @@
-// The two-way weekly feedback card on Universal Actions: a shared status card whose `refresh` shows the owner
-// and the VA each their own form; answers stay private until both sides have answered, then the card becomes
-// one read-only summary for everyone. Invalid submissions come back with the error under the field, text kept.
+// The two-way weekly feedback card on Universal Actions: a shared status card (who has answered, never what)
+// whose `refresh` shows the owner and the VA each their own view: their form, their answers, and once both have
+// answered both sides' answers. The builder gets the check-in as the card's readers may see it
+// (src/reports/check-in-privacy.ts), so it cannot show anyone answers they may not read. Invalid submissions come
+// back with the error under the field, text kept.
 import { t } from '../../src/i18n/messages.ts';
 import { card, choiceInput, execute, facts, heading, text, textInput, type Card, type Element } from './card-parts.ts';
+import type { CheckInView } from '../../src/reports/check-in-privacy.ts';
 import { labelledAnswers, MAX_ANSWER_LENGTH, questionsFor, type FeedbackRole } from '../../src/reports/feedback-questions.ts';
-
-export interface SavedAnswers {
-  readonly answers: Readonly<Record<string, string>>;
-  /** Submitted more than once: the later answers replaced the first. */
-  readonly edited: boolean;
-}
 
 export interface FeedbackCardInput {
   readonly pairingId: string;
@@ -21,8 +18,9 @@ export interface FeedbackCardInput {
   readonly names: Readonly<Record<FeedbackRole, string>>;
   /** Entra user ids that get their own view through `refresh`; a side without one sees the shared card. */
   readonly userIds: Readonly<Record<FeedbackRole, string | null>>;
-  readonly saved: Readonly<Record<FeedbackRole, SavedAnswers | null>>;
-  /** Whose view this is; null for the shared card everyone else (and the first post) sees. */
+  /** The week's check-in as everyone who reads this card may see it. */
+  readonly checkIn: CheckInView;
+  /** Whose own view this is (read by them alone); null for the shared card everyone in the chat sees. */
   readonly viewer: FeedbackRole | null;
   /** After an invalid submission, or "edit": the viewer's typed values and the errors per field. */
   readonly draft?: { readonly values: Readonly<Record<string, string>>; readonly errors: Readonly<Record<string, string>> };
@@ -36,25 +34,26 @@ function refreshFor(input: FeedbackCardInput): Element | undefined {
   return { action: { type: 'Action.Execute', verb: 'feedback.refresh', data: data(input) }, userIds };
 }
 
-/** One side's answers, read-only. */
+/** One side's answers, read-only; where they are not for this card's readers, only whether that side answered. */
 function answersBlock(input: FeedbackCardInput, role: FeedbackRole): Element[] {
   const { locale } = input;
-  const saved = input.saved[role];
+  const side = input.checkIn[role];
   const title = t(locale, role === 'owner' ? 'feedback.answersOf.owner' : 'feedback.answersOf.va', { name: input.names[role] });
-  if (saved === null) return [text(title, { weight: 'Bolder', spacing: 'Medium' }), text(t(locale, 'feedback.notYet'), { isSubtle: true })];
-  const rows = labelledAnswers(locale, role, saved.answers).map(({ question, answer }) => [
+  if (side.state === 'notYet') return [text(title, { weight: 'Bolder', spacing: 'Medium' }), text(t(locale, 'feedback.notYet'), { isSubtle: true })];
+  if (side.state === 'answered') return [text(title, { weight: 'Bolder', spacing: 'Medium' }), text(t(locale, 'feedback.status.answered'), { isSubtle: true })];
+  const rows = labelledAnswers(locale, role, side.answers).map(({ question, answer }) => [
     text(question, { weight: 'Bolder', size: 'Small', spacing: 'Small' }),
     text(answer, { spacing: 'None' }),
   ]);
   return [
-    text(title + (saved.edited ? ` ${t(locale, 'feedback.edited')}` : ''), { weight: 'Bolder', spacing: 'Medium' }),
+    text(title + (side.edited ? ` ${t(locale, 'feedback.edited')}` : ''), { weight: 'Bolder', spacing: 'Medium' }),
     ...rows.flat(),
   ];
 }
 
 function statusFacts(input: FeedbackCardInput): Element {
   const { locale } = input;
-  const state = (role: FeedbackRole) => t(locale, input.saved[role] === null ? 'feedback.status.waiting' : 'feedback.status.answered');
+  const state = (role: FeedbackRole) => t(locale, input.checkIn[role].state === 'notYet' ? 'feedback.status.waiting' : 'feedback.status.answered');
   // Roles as titles: an address as a FactSet title wraps badly in its narrow column.
   return facts([
     [t(locale, 'feedback.role.owner'), t(locale, 'feedback.status.line', { state: state('owner'), name: input.names.owner })],
@@ -64,7 +63,8 @@ function statusFacts(input: FeedbackCardInput): Element {
 
 function formBody(input: FeedbackCardInput, role: FeedbackRole): Element[] {
   const { locale } = input;
-  const values = input.draft?.values ?? input.saved[role]?.answers ?? {};
+  const own = input.checkIn[role];
+  const values = input.draft?.values ?? (own.state === 'shown' ? own.answers : {});
   const errors = input.draft?.errors ?? {};
   const required = t(locale, 'feedback.error.required');
   return questionsFor(role, input.monthly).flatMap((question) =>
@@ -92,32 +92,41 @@ function formBody(input: FeedbackCardInput, role: FeedbackRole): Element[] {
   );
 }
 
+/** Both sides' answers, for the owner or the VA once both have answered. */
 function summaryCard(input: FeedbackCardInput): Card {
   const { locale } = input;
   return card([heading(t(locale, 'feedback.summary.title', { week: input.week })), ...answersBlock(input, 'owner'), ...answersBlock(input, 'va')], {
+    refresh: refreshFor(input),
     fallbackText: t(locale, 'feedback.summary.title', { week: input.week }),
   });
 }
 
+/** What everyone in the chat sees: who has answered, and a button that opens the clicker's own view. */
+function sharedCard(input: FeedbackCardInput): Card {
+  const { locale, checkIn } = input;
+  const title = t(locale, checkIn.complete ? 'feedback.summary.title' : 'feedback.title', { week: input.week });
+  const body = [heading(title), text(t(locale, 'feedback.intro')), statusFacts(input), ...(checkIn.complete ? [text(t(locale, 'feedback.onlyPair'), { isSubtle: true, size: 'Small' })] : [])];
+  return card(body, {
+    refresh: refreshFor(input),
+    fallbackText: title,
+    actions: [execute(t(locale, checkIn.complete ? 'feedback.action.show' : 'feedback.action.open'), 'feedback.open', data(input))],
+  });
+}
+
 export function feedbackCard(input: FeedbackCardInput): Card {
-  const { locale, viewer } = input;
-  if (input.saved.owner !== null && input.saved.va !== null && input.draft === undefined) return summaryCard(input);
+  const { locale, viewer, checkIn } = input;
+  if (viewer === null) return sharedCard(input);
+  if (checkIn.complete && input.draft === undefined) return summaryCard(input);
   const title = heading(t(locale, 'feedback.title', { week: input.week }));
   const options = { refresh: refreshFor(input), fallbackText: t(locale, 'feedback.title', { week: input.week }) };
-  if (viewer === null) {
-    return card([title, text(t(locale, 'feedback.intro')), statusFacts(input)], {
-      ...options,
-      actions: [execute(t(locale, 'feedback.action.open'), 'feedback.open', data(input))],
-    });
-  }
   const other: FeedbackRole = viewer === 'owner' ? 'va' : 'owner';
-  if (input.saved[viewer] !== null && input.draft === undefined) {
+  if (checkIn[viewer].state !== 'notYet' && input.draft === undefined) {
     return card([title, ...answersBlock(input, viewer), text(t(locale, 'feedback.waitingFor', { name: input.names[other] }), { isSubtle: true, spacing: 'Medium' })], {
       ...options,
       actions: [execute(t(locale, 'feedback.action.edit'), 'feedback.edit', data(input))],
     });
   }
-  const otherDone = input.saved[other] !== null ? [text(t(locale, 'feedback.otherAnswered', { name: input.names[other] }), { isSubtle: true, size: 'Small' })] : [];
+  const otherDone = checkIn[other].state !== 'notYet' ? [text(t(locale, 'feedback.otherAnswered', { name: input.names[other] }), { isSubtle: true, size: 'Small' })] : [];
   return card([title, text(t(locale, viewer === 'owner' ? 'feedback.intro.owner' : 'feedback.intro.va')), ...otherDone, ...formBody(input, viewer)], {
     ...options,
     actions: [execute(t(locale, 'feedback.action.submit'), 'feedback.submit', data(input), { associatedInputs: 'auto' })],

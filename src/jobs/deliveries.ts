@@ -7,7 +7,8 @@ import type { ChangeFeed } from '../ports/changes.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MailSender } from '../ports/mail.ts';
 import type { MailboxSource, NotificationTarget } from '../ports/mailbox.ts';
-import { checkInAnswers } from '../reports/check-in.ts';
+import { checkInFor } from '../reports/check-in.ts';
+import { AUDIENCES, notAnswered } from '../reports/check-in-privacy.ts';
 import type { Reports } from '../reports/reports.ts';
 import { loadSummary } from '../reports/summary.ts';
 import { kpiTabLink } from '../reports/tab-link.ts';
@@ -64,22 +65,23 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
         find: async () => null,
       };
     case 'scorecard':
-      // The same read as the summary mail: the week, its 8-week trend and the streak.
-      return post(async () => ({ kind: 'scorecard', pairingId: pairing.id, summary: await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale }) }));
+      // The same read as the summary mail (the week, its 8-week trend and the streak), for everyone in the chat.
+      return post(async () => ({ kind: 'scorecard', pairingId: pairing.id, summary: await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale, audience: AUDIENCES.chat }) }));
     case 'summary_mail':
       return {
         send: async () => {
           // The mail is the owner's own, so it speaks their Outlook's language; the chat's is the fallback.
           const mailLocale = (await readMailboxLocale(ctx.db, pairing.id)) ?? locale;
-          const input = await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale: mailLocale });
+          // Read in the owner's mailbox, which the VA runs: the check-in as both of them may see it.
+          const input = await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale: mailLocale, audience: AUDIENCES.mailbox });
           return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...ctx.renderers.summaryMail(input) }, key);
         },
         find: () => ctx.mail.findSent(pairing.mailbox, key),
       };
     case 'feedback_reminder':
       return post(async () => {
-        const answers = await checkInAnswers(ctx.db, pairing.id, due.period);
-        const waitingFor = (['owner', 'va'] as const).filter((role) => answers[role] === null).map((role) => pairing[role].address);
+        const checkIn = await checkInFor(ctx.db, pairing.id, due.period, AUDIENCES.chat);
+        const waitingFor = notAnswered(checkIn).map((role) => pairing[role].address);
         return { kind: 'feedbackReminder', locale, pairingId: pairing.id, week: due.period, waitingFor };
       });
     case 'monthly_question':

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { summaryInput, SUMMARY_WEEK } from '../../test/support/summary-mail.ts';
+import { mailCheckIn, summaryInput, SUMMARY_ANSWERS } from '../../test/support/summary-mail.ts';
 import { summaryMail } from './summary-mail.ts';
 
 const LOADING = 'img, script, link, iframe, object, embed, video, audio, source, picture, svg, form, base, meta[http-equiv]';
@@ -24,7 +24,7 @@ describe('summaryMail properties', () => {
           const rate = counted === 0 ? null : counts.onTime / counted;
           const oldestWaiting = waiting.map((item, index) => ({ ...base.week.oldestWaiting[0]!, id: `w${index}`, ...item }));
           const week = { ...base.week, ...counts, counted, rate, met: rate === null ? null : rate >= 0.9, oldestWaiting };
-          const mail = summaryMail({ ...base, week, privacyMode, feedback: [{ week: SUMMARY_WEEK, author: 'va', submittedAt: 0, edited: false, answers: { wentWell: `x${answer}` } }] });
+          const mail = summaryMail({ ...base, week, privacyMode, checkIn: mailCheckIn({ owner: SUMMARY_ANSWERS.owner, va: { answers: { wentWell: `x${answer}` } } }) });
           const doc = new JSDOM(mail.html).window.document;
 
           expect(doc.querySelectorAll(LOADING)).toHaveLength(0);
@@ -36,7 +36,7 @@ describe('summaryMail properties', () => {
             const subject = item.querySelector('.item-subject')?.textContent;
             expect(subject).toBe(privacyMode ? 'hidden (privacy mode)' : waiting[index]!.subject);
           });
-          expect(doc.querySelector('[data-section="feedback"] .answer')?.textContent).toBe(`x${answer}`.trim());
+          expect(doc.querySelectorAll('[data-section="feedback"] [data-item="feedback"]')[1]?.querySelector('.answer')?.textContent).toBe(`x${answer}`.trim());
         },
       ),
       { numRuns: 150 },

@@ -3,7 +3,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatPercent } from '../i18n/format.ts';
-import { summaryInput, SECRET_SUBJECT, SUMMARY_WEEK } from '../../test/support/summary-mail.ts';
+import { mailCheckIn, summaryInput, SECRET_SUBJECT, SUMMARY_ANSWERS, SUMMARY_WEEK } from '../../test/support/summary-mail.ts';
 import { summaryMail } from './summary-mail.ts';
 
 const parse = (html: string) => new JSDOM(html).window.document;
@@ -117,23 +117,25 @@ describe('summaryMail', () => {
     expect(privateMail.text).toContain('client@fabrikam.com');
   });
 
-  it('shows both sides’ feedback of that week only, and says when a side has not answered', () => {
+  it('shows both sides’ feedback once both answered, and until then only who has', () => {
     const feedback = text(section('feedback'));
     expect(feedback).toContain('Quick answers to the catalogue requests.');
     expect(feedback).toContain('Templates for pricing questions. And a list of VIP clients.');
-    expect(feedback).not.toContain('AN OLDER WEEK');
     // Under the questions the form asked, choices by their label.
     expect(feedback).toContain('Did the KPIs feel fair this week? Yes');
     expect(feedback).toContain('Do you feel involved and heard? 4');
-    const retired = summaryMail(summaryInput({ feedback: [{ week: SUMMARY_WEEK, author: 'owner', submittedAt: 0, edited: false, answers: { oldQuestion: 'Still said.' } }] }));
+    const retired = summaryMail(summaryInput({ checkIn: mailCheckIn({ owner: { answers: { oldQuestion: 'Still said.' } }, va: SUMMARY_ANSWERS.va }) }));
     expect(text(parse(retired.html).querySelector('[data-section="feedback"]'))).toContain('The owner Other Still said.');
     // Typed line breaks survive Outlook (no pre-wrap there); typed markup stays text.
     expect(mail.html).toContain('Templates for pricing questions.<br>And a list of VIP clients.');
-    const hostile = summaryMail(summaryInput({ feedback: [{ week: SUMMARY_WEEK, author: 'va', submittedAt: 0, edited: false, answers: { wentWell: '<img src=x onerror=alert(1)>' } }] }));
+    const hostile = summaryMail(summaryInput({ checkIn: mailCheckIn({ owner: SUMMARY_ANSWERS.owner, va: { answers: { wentWell: '<img src=x onerror=alert(1)>' } } }) }));
     expect(parse(hostile.html).querySelectorAll('img')).toHaveLength(0);
     expect(hostile.html).toContain('&#60;img src=x onerror=alert(1)&#62;');
-    const ownerOnly = summaryMail(summaryInput({ feedback: input.feedback.filter((entry) => entry.author === 'owner') }));
-    expect(text(parse(ownerOnly.html).querySelector('[data-section="feedback"]'))).toContain('The VA No feedback given yet.');
+    // Until both have answered, the mail (read in the owner's mailbox, which the VA runs) says only who has.
+    const ownerOnly = text(parse(summaryMail(summaryInput({ checkIn: mailCheckIn({ owner: SUMMARY_ANSWERS.owner }) })).html).querySelector('[data-section="feedback"]'));
+    expect(ownerOnly).toContain('The owner Answered. The answers appear here once both of you have answered.');
+    expect(ownerOnly).toContain('The VA No feedback given yet.');
+    expect(ownerOnly).not.toContain('Quick answers to the catalogue requests.');
   });
 
   it('loads no external resource: no images, scripts, stylesheets, frames or CSS urls', () => {
@@ -155,10 +157,7 @@ describe('summaryMail', () => {
     const largest = summaryMail({
       ...input,
       week: { ...input.week, oldestWaiting: waiting },
-      feedback: [
-        { week: SUMMARY_WEEK, author: 'owner', submittedAt: 0, edited: true, answers: answers(['wentWell', 'improve', 'nextTime', 'gladAbout']) },
-        { week: SUMMARY_WEEK, author: 'va', submittedAt: 0, edited: true, answers: answers(['wentWell', 'needFromOwner', 'support']) },
-      ],
+      checkIn: mailCheckIn({ owner: { answers: answers(['wentWell', 'improve', 'nextTime', 'gladAbout']), edited: true }, va: { answers: answers(['wentWell', 'needFromOwner', 'support']), edited: true } }),
     });
     // Gmail clips HTML over 102 KB; Outlook has no such limit but the same budget keeps the mail light.
     expect(Buffer.byteLength(largest.html)).toBeLessThan(102_000);
@@ -173,7 +172,7 @@ describe('summaryMail', () => {
   it('covers a week without mail, an unmeasured inbox, no link and a late send', () => {
     const quiet = summaryInput();
     const week = { ...quiet.week, counted: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null, met: null, oldestWaiting: [], inboxZero: null };
-    const result = summaryMail({ ...quiet, week, tabUrl: null, late: true, feedback: [] });
+    const result = summaryMail({ ...quiet, week, tabUrl: null, late: true, checkIn: mailCheckIn({}) });
     const quietDoc = parse(result.html);
     expect(result.subject).toBe(`Tandem: week ${SUMMARY_WEEK}, no mail needed an answer`);
     expect(text(quietDoc.querySelector('[data-section="headline"]'))).toBe('No mail needed an answer this week.');

@@ -5,9 +5,8 @@ import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPercent } from '../i18n/format.ts';
 import { intlLocale } from '../i18n/locales.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
-import type { FeedbackAuthor } from '../store/feedback.ts';
+import { labelledAnswers, type FeedbackRole } from '../reports/feedback-questions.ts';
 import { TREND_WEEKS, type SummaryMailInput, type TrendWeek } from '../reports/summary.ts';
-import { labelledAnswers } from '../reports/feedback-questions.ts';
 
 export type Tone = 'good' | 'bad' | 'neutral';
 
@@ -67,7 +66,7 @@ export interface SummaryView {
   readonly footer: string;
 }
 
-const AUTHORS: readonly { author: FeedbackAuthor; key: MessageKey }[] = [
+const AUTHORS: readonly { author: FeedbackRole; key: MessageKey }[] = [
   { author: 'owner', key: 'mail.feedback.owner' },
   { author: 'va', key: 'mail.feedback.va' },
 ];
@@ -121,14 +120,18 @@ function waitingRows(input: SummaryMailInput): WaitingRow[] {
   }));
 }
 
-/** Each side's answers, labelled as the card labels them. */
+/**
+ * Each side's answers, labelled as the card labels them, where the check-in view shows them (once both have
+ * answered: the mail is read in the owner's mailbox, which the VA runs); otherwise only whether that side answered.
+ */
 function feedbackBlocks(input: SummaryMailInput): FeedbackBlock[] {
   const { locale } = input;
   return AUTHORS.map(({ author, key }) => {
-    const given = input.feedback.find((entry) => entry.week === input.week.week && entry.author === author);
-    const answers = labelledAnswers(locale, author, given?.answers ?? {});
-    const name = given?.edited ? `${t(locale, key)} ${t(locale, 'mail.feedback.edited')}` : t(locale, key);
-    return { author: name, answers, note: answers.length === 0 ? t(locale, 'mail.feedback.missing') : null };
+    const side = input.checkIn[author];
+    const answers = side.state === 'shown' ? labelledAnswers(locale, author, side.answers) : [];
+    const name = side.state === 'shown' && side.edited ? `${t(locale, key)} ${t(locale, 'mail.feedback.edited')}` : t(locale, key);
+    const note = side.state === 'answered' ? t(locale, 'mail.feedback.withheld') : answers.length === 0 ? t(locale, 'mail.feedback.missing') : null;
+    return { author: name, answers, note };
   });
 }
 

@@ -1,11 +1,12 @@
 // What the weekly scorecard and the summary e-mail show, from one engine run: the week, its 8-week trend and
-// the inbox-zero streak, and the check-in answers given for that week.
+// the inbox-zero streak, and that week's check-in as the readers may see it.
 import type { WeekKpi } from '../kpi/engine.ts';
 import type { Settings } from '../kpi/settings.ts';
 import { weeksEndingWith } from '../kpi/weeks.ts';
 import type { Queryable } from '../store/database.ts';
-import { listFeedback, type Feedback } from '../store/feedback.ts';
 import type { Pairing } from '../store/pairings.ts';
+import { checkInFor } from './check-in.ts';
+import type { Audience, CheckInView } from './check-in-privacy.ts';
 import type { Reports } from './reports.ts';
 
 /** How many weeks the trend shows, the reported one last. */
@@ -18,8 +19,8 @@ export interface SummaryMailInput {
   readonly streak: number | null;
   /** Weeks up to and including `week`, oldest first; the last TREND_WEEKS are shown. */
   readonly trend: readonly TrendWeek[];
-  /** Feedback given for `week`, by either side. */
-  readonly feedback: readonly Feedback[];
+  /** The check-in about `week`, as the summary's readers may see it. */
+  readonly checkIn: CheckInView;
   readonly settings: Settings;
   readonly locale: string;
   /** The pairing's privacy mode: subjects of missed mail are not shown. */
@@ -38,18 +39,19 @@ export interface SummaryOptions {
   readonly tabUrl: string | null;
   /** The reader's language: the owner's mailbox language for the mail, the chat's for the scorecard. */
   readonly locale: string;
+  /** Who reads it: AUDIENCES.mailbox for the mail, AUDIENCES.chat for the scorecard (check-in-privacy.ts). */
+  readonly audience: Audience;
 }
 
 export async function loadSummary(db: Queryable, reports: Pick<Reports, 'kpi'>, pairing: Pairing, week: string, options: SummaryOptions): Promise<SummaryMailInput> {
   const report = await reports.kpi(pairing, weeksEndingWith(week, TREND_WEEKS), options.now);
   const current = report.weeks.find((entry) => entry.week === week);
   if (current === undefined) throw new RangeError(`the engine reported no week ${week}`);
-  const feedback = (await listFeedback(db, pairing.id)).filter((entry) => entry.week === week);
   return {
     week: current,
     streak: report.inboxZeroStreak,
     trend: report.weeks,
-    feedback,
+    checkIn: await checkInFor(db, pairing.id, week, options.audience),
     settings: pairing.settings,
     locale: options.locale,
     privacyMode: pairing.settings.privacyMode,

@@ -3,9 +3,9 @@ import type { MessageStatus, WeekKpi } from '../../src/kpi/engine.ts';
 import type { Settings } from '../../src/kpi/settings.ts';
 import type { MessageRow } from '../../src/reports/message-rows.ts';
 import type { Leave } from '../../src/store/leave.ts';
-import type { Feedback } from '../../src/store/feedback.ts';
+import type { CheckInView, SideView } from '../../src/reports/check-in-privacy.ts';
 
-export type { MessageRow, MessageStatus, Settings, WeekKpi, Leave, Feedback };
+export type { MessageRow, MessageStatus, Settings, WeekKpi, Leave, CheckInView, SideView };
 export type Role = 'owner' | 'va';
 
 export interface PairingSummary {
@@ -67,7 +67,8 @@ export interface LeaveResponse {
   readonly editable: boolean;
 }
 export interface FeedbackResponse {
-  readonly feedback: readonly Feedback[];
+  /** Each week's check-in as the reader may see it: their own answers, the other side's once both answered. */
+  readonly checkIns: readonly CheckInView[];
   readonly deliveries: readonly { kind: string; period: string; sentAt: number | null; late: boolean }[];
 }
 export interface SyncResponse {

@@ -15,6 +15,7 @@ import { settingsCard } from '../../bot/cards/settings-card.ts';
 import { waitingCard } from '../../bot/cards/waiting-card.ts';
 import { welcomeCard, type ChatMember } from '../../bot/cards/welcome-card.ts';
 import { reminderCard } from '../../bot/cards/reminder-card.ts';
+import { AUDIENCES, checkInView, type Audience } from '../../src/reports/check-in-privacy.ts';
 
 export const PAIRING_ID = '6f1c2a0e-8d4b-4b59-9a7e-2f0c8f3f1a11';
 const settings = parseSettings({ timeZone: 'Europe/Copenhagen' });
@@ -110,15 +111,18 @@ function feedbackInput(overrides: Partial<FeedbackCardInput> = {}): FeedbackCard
     monthly: true,
     names: { owner: 'olivia@contoso.example', va: LONG_ADDRESS },
     userIds: { owner: 'aad-owner', va: 'aad-va' },
-    saved: { owner: null, va: null },
+    checkIn: checkInView(AUDIENCES.chat, '2026-W47', { owner: null, va: null }),
     viewer: null,
     ...overrides,
   };
 }
 
+/** The check-in of 2026-W47 as `audience` sees it. */
+const seen = (audience: Audience, saved: Parameters<typeof checkInView>[2]) => checkInView(audience, '2026-W47', saved);
+
 const LONG_ANSWER = 'Answered the catalogue requests quickly and flagged the two legal letters. '.repeat(26).slice(0, 2000);
-const OWNER_ANSWERS = { answers: { wentWell: LONG_ANSWER, improve: 'Flag anything legal to me first.', nextTime: 'A short Monday plan.', kpisFair: 'partly', gladAbout: 'The supplier spreadsheet!' }, edited: true };
-const VA_ANSWERS = { answers: { wentWell: 'Cleared the inbox three Fridays running.', needFromOwner: LONG_ANSWER, support: 'Pricing questions.', involved: '4' }, edited: false };
+const OWNER_ANSWERS = { answers: { wentWell: LONG_ANSWER, improve: 'Flag anything legal to me first.', nextTime: 'A short Monday plan.', kpisFair: 'partly', gladAbout: 'The supplier spreadsheet!' }, edited: true, submittedAt: 0 };
+const VA_ANSWERS = { answers: { wentWell: 'Cleared the inbox three Fridays running.', needFromOwner: LONG_ANSWER, support: 'Pricing questions.', involved: '4' }, edited: false, submittedAt: 0 };
 
 /** Every card by name. */
 export function allCards(): Array<[string, Card]> {
@@ -129,13 +133,14 @@ export function allCards(): Array<[string, Card]> {
     ['scorecard-private-late', scorecardCard(scorecardInput({ privacyMode: true, late: true, tabUrl: null }))],
     ['scorecard-met', scorecardCard(scorecardInput({ week: TREND[5]!, trend: TREND.slice(0, 6), streak: 4 }))],
     ['scorecard-no-mail', scorecardCard(scorecardInput({ week: TREND[2]!, trend: TREND.slice(0, 3) }))],
-    ['feedback-shared', feedbackCard(feedbackInput({ saved: { owner: OWNER_ANSWERS, va: null } }))],
-    ['feedback-owner-form', feedbackCard(feedbackInput({ viewer: 'owner' }))],
-    ['feedback-va-form-errors', feedbackCard(feedbackInput({ viewer: 'va', saved: { owner: OWNER_ANSWERS, va: null }, draft: { values: { wentWell: '', needFromOwner: 'x'.repeat(2001), support: 'Pricing', involved: '' }, errors: { wentWell: 'Please answer this question.', needFromOwner: 'Please keep this under 2000 characters (now 2001).', involved: 'Please answer this question.' } } }))],
-    ['feedback-owner-answered', feedbackCard(feedbackInput({ viewer: 'owner', saved: { owner: OWNER_ANSWERS, va: null } }))],
-    ['feedback-summary', feedbackCard(feedbackInput({ saved: { owner: OWNER_ANSWERS, va: VA_ANSWERS } }))],
+    ['feedback-shared', feedbackCard(feedbackInput({ checkIn: seen(AUDIENCES.chat, { owner: OWNER_ANSWERS, va: null }) }))],
+    ['feedback-shared-complete', feedbackCard(feedbackInput({ checkIn: seen(AUDIENCES.chat, { owner: OWNER_ANSWERS, va: VA_ANSWERS }) }))],
+    ['feedback-owner-form', feedbackCard(feedbackInput({ viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: null, va: null }) }))],
+    ['feedback-va-form-errors', feedbackCard(feedbackInput({ viewer: 'va', checkIn: seen(AUDIENCES.va, { owner: OWNER_ANSWERS, va: null }), draft: { values: { wentWell: '', needFromOwner: 'x'.repeat(2001), support: 'Pricing', involved: '' }, errors: { wentWell: 'Please answer this question.', needFromOwner: 'Please keep this under 2000 characters (now 2001).', involved: 'Please answer this question.' } } }))],
+    ['feedback-owner-answered', feedbackCard(feedbackInput({ viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: OWNER_ANSWERS, va: null }) }))],
+    ['feedback-summary', feedbackCard(feedbackInput({ viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: OWNER_ANSWERS, va: VA_ANSWERS }) }))],
     // The largest a card can get: every answer at its 2,000-character limit, the monthly question included.
-    ['feedback-summary-longest', feedbackCard(feedbackInput({ saved: { owner: { answers: { wentWell: LONG_ANSWER, improve: LONG_ANSWER, nextTime: LONG_ANSWER, kpisFair: 'no', gladAbout: LONG_ANSWER }, edited: true }, va: { answers: { wentWell: LONG_ANSWER, needFromOwner: LONG_ANSWER, support: LONG_ANSWER, involved: '1' }, edited: true } } }))],
+    ['feedback-summary-longest', feedbackCard(feedbackInput({ viewer: 'va', checkIn: seen(AUDIENCES.va, { owner: { answers: { wentWell: LONG_ANSWER, improve: LONG_ANSWER, nextTime: LONG_ANSWER, kpisFair: 'no', gladAbout: LONG_ANSWER }, edited: true, submittedAt: 0 }, va: { answers: { wentWell: LONG_ANSWER, needFromOwner: LONG_ANSWER, support: LONG_ANSWER, involved: '1' }, edited: true, submittedAt: 0 } }) }))],
     ['help', helpCard({ locale: 'en-GB', unknown: null, paired: true })],
     ['help-unknown-unpaired', helpCard({ locale: 'en-GB', unknown: 'please send me the numbers for last quarter broken down by client and by weekday', paired: false })],
     ['waiting', waitingCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [...MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: i < 2 ? null : 60 * (i * 3) + 12 })), ...Array.from({ length: 12 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Question ${i}`, receivedAt: at('2026-11-24T09:00:00Z') + i * 60_000, minutesLeft: 900 }))] })],

@@ -2,6 +2,7 @@
 // what a reader would see: its text, elements spilling sideways, and single-line text cut with an ellipsis.
 import type { Browser, Page } from 'playwright-core';
 import { SDK_CSS_PATH, SDK_PATH } from './adaptive-cards-sdk.ts';
+import { teamsMarkdown } from './teams-markdown.ts';
 
 /** About the width Teams gives a card in a chat on a laptop. */
 export const CARD_WIDTH = 480;
@@ -13,13 +14,26 @@ export interface RenderedCard {
   readonly overflowing: readonly string[];
   /** Single-line text the SDK cut with an ellipsis. */
   readonly clipped: readonly string[];
+  /** Where the card's links point (Markdown links; Action.OpenUrl buttons are buttons, not links). */
+  readonly links: readonly string[];
 }
 
-export async function openCardPage(browser: Browser, background: string): Promise<Page> {
+/**
+ * A page with the SDK loaded. With `markdown`, TextBlocks and facts go through Teams' Markdown subset
+ * (teams-markdown.ts) as in Teams; without, the SDK shows their text as it is.
+ */
+export async function openCardPage(browser: Browser, background: string, options: { markdown?: boolean } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: CARD_WIDTH + 40, height: 800 }, deviceScaleFactor: 1 });
   await page.setContent(`<!doctype html><html><body style="margin:0;padding:20px;background:${background};font-family:'Segoe UI',system-ui,sans-serif"><div id="card" style="width:${CARD_WIDTH}px"></div></body></html>`);
   await page.addStyleTag({ path: SDK_CSS_PATH });
   await page.addScriptTag({ path: SDK_PATH });
+  if (options.markdown === true) {
+    await page.addScriptTag({
+      content:
+        `window.teamsMarkdown = ${teamsMarkdown.toString()};\n` +
+        'AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => { result.outputHtml = window.teamsMarkdown(text); result.didProcess = true; };',
+    });
+  }
   return page;
 }
 
@@ -41,6 +55,7 @@ export function renderCard(page: Page, card: object, hostConfig: object): Promis
         height: root.getBoundingClientRect().height,
         text: root.innerText,
         overflowing: nodes.filter((node) => node.getBoundingClientRect().right > right).map((node) => node.className || node.tagName),
+        links: [...root.querySelectorAll('a')].map((link) => link.getAttribute('href') ?? ''),
         clipped: leaves.filter((node) => node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflow !== 'visible').map((node) => (node.textContent ?? '').slice(0, 80)),
       };
     },

@@ -4,7 +4,7 @@ import { computeKpi, type KpiReport } from '../../src/kpi/engine.ts';
 import type { InboxSnapshot, MessageMeta } from '../../src/kpi/message.ts';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/kpi/settings.ts';
 import type { SummaryMailInput } from '../../src/reports/summary.ts';
-import type { Feedback } from '../../src/store/feedback.ts';
+import { AUDIENCES, checkInView, type CheckInView } from '../../src/reports/check-in-privacy.ts';
 import { at, CLIENT, inbound, PEOPLE, reply } from './mail.ts';
 
 export const SUMMARY_WEEK = '2026-W47';
@@ -52,11 +52,17 @@ function report(): KpiReport {
   return computeKpi({ messages, people: PEOPLE, settings, snapshots, now: SUMMARY_NOW, period: { from: '2026-09-28', to: '2026-11-22' } });
 }
 
-const FEEDBACK: Feedback[] = [
-  { week: SUMMARY_WEEK, author: 'owner', submittedAt: at('2026-11-23T08:00Z'), answers: { wentWell: 'Quick answers to the catalogue requests.', improve: 'Flag anything legal to me first.', kpisFair: 'yes' }, edited: false },
-  { week: SUMMARY_WEEK, author: 'va', submittedAt: at('2026-11-23T08:30Z'), answers: { wentWell: 'Cleared the inbox three Fridays running!', needFromOwner: 'Templates for pricing questions.\nAnd a list of VIP clients.', involved: '4' }, edited: true },
-  { week: '2026-W46', author: 'owner', submittedAt: at('2026-11-16T08:00Z'), answers: { wentWell: 'AN OLDER WEEK' }, edited: false },
-];
+/** The reported week's answers, both sides. */
+export const SUMMARY_ANSWERS = {
+  owner: { answers: { wentWell: 'Quick answers to the catalogue requests.', improve: 'Flag anything legal to me first.', kpisFair: 'yes' }, edited: false, submittedAt: at('2026-11-23T08:00Z') },
+  va: { answers: { wentWell: 'Cleared the inbox three Fridays running!', needFromOwner: 'Templates for pricing questions.\nAnd a list of VIP clients.', involved: '4' }, edited: true, submittedAt: at('2026-11-23T08:30Z') },
+};
+
+/** The reported week's check-in as the mail's readers (the owner's mailbox, which the VA runs) may see it. */
+export function mailCheckIn(saved: { owner?: { answers: Record<string, string>; edited?: boolean }; va?: { answers: Record<string, string>; edited?: boolean } }): CheckInView {
+  const side = (entry: { answers: Record<string, string>; edited?: boolean } | undefined) => (entry === undefined ? null : { answers: entry.answers, edited: entry.edited ?? false, submittedAt: 0 });
+  return checkInView(AUDIENCES.mailbox, SUMMARY_WEEK, { owner: side(saved.owner), va: side(saved.va) });
+}
 
 export function summaryInput(overrides: Partial<SummaryMailInput> = {}): SummaryMailInput {
   const kpi = report();
@@ -64,7 +70,7 @@ export function summaryInput(overrides: Partial<SummaryMailInput> = {}): Summary
     week: kpi.weeks.at(-1)!,
     streak: kpi.inboxZeroStreak,
     trend: kpi.weeks,
-    feedback: FEEDBACK,
+    checkIn: mailCheckIn(SUMMARY_ANSWERS),
     settings,
     locale: 'en-GB',
     privacyMode: false,

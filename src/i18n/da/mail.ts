@@ -39,6 +39,7 @@ export const MAIL = {
   'mail.feedback.owner': 'Ejeren',
   'mail.feedback.va': 'VA’en',
   'mail.feedback.missing': 'Ingen feedback endnu.',
+  'mail.feedback.withheld': 'Har svaret. Svarene vises her, når I begge har svaret.',
   'mail.feedback.edited': '(redigeret)',
   'mail.openTab': 'Åbn fanen Nøgletal i Teams',
   'mail.sentLate': 'Sendt for sent: Tandem kørte ikke, da mailen skulle sendes.',

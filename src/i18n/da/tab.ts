@@ -129,6 +129,8 @@ export const TAB = {
 
   'tab.feedback.emptyTitle': 'Ingen feedback endnu',
   'tab.feedback.empty': 'Efter hvert ugentligt resultatkort svarer I begge på et par spørgsmål; jeres svar vises her.',
+  'tab.feedback.notYet': 'Ikke besvaret endnu.',
+  'tab.feedback.withheld': 'Har svaret. Du ser svarene, når du også selv har svaret.',
   'tab.delivery.scorecard': 'Resultatkort sendt',
   'tab.delivery.feedback_reminder': 'Påmindelse sendt',
   'tab.delivery.monthly_question': 'Månedens spørgsmål',

@@ -39,6 +39,7 @@ export const MAIL = {
   'mail.feedback.owner': 'Inhaber:in',
   'mail.feedback.va': 'VA',
   'mail.feedback.missing': 'Noch kein Feedback.',
+  'mail.feedback.withheld': 'Hat geantwortet. Die Antworten erscheinen hier, sobald Sie beide geantwortet haben.',
   'mail.feedback.edited': '(bearbeitet)',
   'mail.openTab': 'Tab „Kennzahlen“ in Teams öffnen',
   'mail.sentLate': 'Verspätet gesendet: Tandem lief nicht, als diese E-Mail fällig war.',

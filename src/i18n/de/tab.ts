@@ -129,6 +129,8 @@ export const TAB = {
 
   'tab.feedback.emptyTitle': 'Noch kein Feedback',
   'tab.feedback.empty': 'Nach jedem Wochenbericht beantworten Sie beide ein paar Fragen; Ihre Antworten erscheinen hier.',
+  'tab.feedback.notYet': 'Noch nicht beantwortet.',
+  'tab.feedback.withheld': 'Hat geantwortet. Sie sehen die Antworten, sobald Sie ebenfalls geantwortet haben.',
   'tab.delivery.scorecard': 'Wochenbericht gesendet',
   'tab.delivery.feedback_reminder': 'Erinnerung gesendet',
   'tab.delivery.monthly_question': 'Frage des Monats',

@@ -36,6 +36,7 @@ export const MAIL = {
   'mail.feedback.owner': 'The owner',
   'mail.feedback.va': 'The VA',
   'mail.feedback.missing': 'No feedback given yet.',
+  'mail.feedback.withheld': 'Answered. The answers appear here once both of you have answered.',
   'mail.feedback.edited': '(edited)',
   'mail.openTab': 'Open the KPI tab in Teams',
   'mail.sentLate': 'Sent late: Tandem was not running when this was due.',

@@ -126,6 +126,8 @@ export const TAB = {
 
   'tab.feedback.emptyTitle': 'No feedback yet',
   'tab.feedback.empty': 'After each weekly scorecard, both of you answer a few questions; your answers appear here.',
+  'tab.feedback.notYet': 'Not answered yet.',
+  'tab.feedback.withheld': 'Answered. You will see the answers once you have answered too.',
   'tab.delivery.scorecard': 'Scorecard posted',
   'tab.delivery.feedback_reminder': 'Reminder sent',
   'tab.delivery.monthly_question': 'Monthly question',

@@ -39,6 +39,7 @@ export const MAIL = {
   'mail.feedback.owner': 'Eieren',
   'mail.feedback.va': 'VA-en',
   'mail.feedback.missing': 'Ingen tilbakemelding ennå.',
+  'mail.feedback.withheld': 'Har svart. Svarene vises her når dere begge har svart.',
   'mail.feedback.edited': '(redigert)',
   'mail.openTab': 'Åpne fanen Nøkkeltall i Teams',
   'mail.sentLate': 'Sendt for sent: Tandem kjørte ikke da dette skulle sendes.',

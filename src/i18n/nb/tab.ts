@@ -129,6 +129,8 @@ export const TAB = {
 
   'tab.feedback.emptyTitle': 'Ingen tilbakemeldinger ennå',
   'tab.feedback.empty': 'Etter hvert ukentlige resultatkort svarer dere begge på noen spørsmål; svarene vises her.',
+  'tab.feedback.notYet': 'Ikke besvart ennå.',
+  'tab.feedback.withheld': 'Har svart. Du ser svarene når du har svart selv også.',
   'tab.delivery.scorecard': 'Resultatkort sendt',
   'tab.delivery.feedback_reminder': 'Påminnelse sendt',
   'tab.delivery.monthly_question': 'Månedens spørsmål',

@@ -39,6 +39,7 @@ export const MAIL = {
   'mail.feedback.owner': 'De eigenaar',
   'mail.feedback.va': 'De VA',
   'mail.feedback.missing': 'Nog geen feedback gegeven.',
+  'mail.feedback.withheld': 'Heeft geantwoord. De antwoorden verschijnen hier zodra jullie allebei hebben geantwoord.',
   'mail.feedback.edited': '(bewerkt)',
   'mail.openTab': 'Open het KPI-tabblad in Teams',
   'mail.sentLate': 'Te laat verstuurd: Tandem draaide niet toen dit verstuurd moest worden.',

@@ -129,6 +129,8 @@ export const TAB = {
 
   'tab.feedback.emptyTitle': 'Nog geen feedback',
   'tab.feedback.empty': 'Na elke wekelijkse scorekaart beantwoorden jullie allebei een paar vragen; de antwoorden verschijnen hier.',
+  'tab.feedback.notYet': 'Nog niet beantwoord.',
+  'tab.feedback.withheld': 'Heeft geantwoord. Je ziet de antwoorden zodra je zelf ook hebt geantwoord.',
   'tab.delivery.scorecard': 'Scorekaart geplaatst',
   'tab.delivery.feedback_reminder': 'Herinnering verstuurd',
   'tab.delivery.monthly_question': 'Vraag van de maand',
