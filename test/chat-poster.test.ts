@@ -7,7 +7,12 @@ import { startTeamsStandIn, type TeamsStandIn } from '../src/devtenant/teams-sta
 import { createAppAuth } from '../src/graph/auth.ts';
 import { graphChatHistory } from '../src/graph/chat-history.ts';
 import { createGraphClient, type GraphClient } from '../src/graph/graph-client.ts';
+import { deliverOnce, type DeliveryChannel } from '../src/jobs/deliver-once.ts';
 import type { Logger } from '../src/log.ts';
+import { createPairing } from '../src/store/pairings.ts';
+import { listPostedItems } from '../src/store/posted-items.ts';
+import { ensureTenant } from '../src/store/tenants.ts';
+import { useTestDatabase } from './support/databases.ts';
 import { ChatGoneError, type ChatPoster, type ConversationRef } from '../src/ports/chat.ts';
 import { teamsChatPoster } from '../src/wiring/chat.ts';
 
@@ -130,6 +135,34 @@ describe('the production chat poster against the faithful Teams stand-in', () =>
   it('finds nothing, without stopping anything, where Graph answers 404 (a chat it does not know)', async () => {
     const unknown = { serviceUrl: teams.connector.url, conversation: { id: '19:not-in-graph@thread.v2' } };
     expect(await poster.findPosted(unknown, 'tandem:x:scorecard:2026-W47')).toBeNull();
+  });
+
+  describe('exactly once across a crash between "posted" and "recorded"', () => {
+    const db = useTestDatabase('pglite');
+
+    it('the retry finds the card through Graph, though the connector named no id (202), and records it: one card', async () => {
+      const connector = await connectorWith({ acceptedWithoutId: { rate: 1, seed: 1 } });
+      const conversation = newChat(connector);
+      await ensureTenant(db(), { id: 'contoso', name: 'Contoso', verifiedDomains: ['contoso.com'] });
+      const pairing = await createPairing(db(), { tenantId: 'contoso', mailbox: 'owner@contoso.com', owner: { address: 'owner@contoso.com' }, va: { address: 'va@contoso.com' }, conversationRef: conversation });
+      const due = { pairingId: pairing.id, kind: 'scorecard' as const, period: '2026-W47', dueAt: Date.parse('2026-11-23T09:00:00Z'), late: false };
+      const key = `tandem:${pairing.id}:scorecard:2026-W47`;
+      // The first attempt's card reaches the chat, then the sender dies before it records anything.
+      const crashing: DeliveryChannel = {
+        send: async () => {
+          await poster.post(conversation, scorecard('2026-W47'), key);
+          throw new Error('killed between posted and recorded');
+        },
+        find: () => poster.findPosted(conversation, key),
+      };
+      await expect(deliverOnce(db(), due, crashing)).rejects.toThrow('killed');
+      const retry: DeliveryChannel = { send: () => poster.post(conversation, scorecard('2026-W47'), key), find: () => poster.findPosted(conversation, key) };
+      expect(await deliverOnce(db(), due, retry)).toBe('reconciled');
+      expect(await deliverOnce(db(), due, retry)).toBe('skipped');
+      expect(messagesIn(conversation)).toHaveLength(1);
+      const [item] = await listPostedItems(db(), [pairing.id]);
+      expect(item).toMatchObject({ state: 'sent', externalId: messagesIn(conversation)[0]!.id });
+    });
   });
 
   it('without credentials (local mode) posts carry no token, which the faithful connector refuses with 401', async () => {
