@@ -1,7 +1,10 @@
-// The bot's one contact with botbuilder: a CloudAdapter behind the hono route POST /api/messages. It checks
-// the request (JSON, Bot Framework token when an app id is configured, activity shape), runs the turn's
-// plain-data handler and turns its result into replies, card updates and invoke responses. Moving to the Teams
-// SDK replaces this file only.
+// The bot's one contact with botbuilder: a CloudAdapter behind the hono route POST /api/messages, and one that
+// posts on the bot's own initiative (continueConversationAsync with a stored conversation reference). The route
+// checks the request (JSON, Bot Framework token when an app id is configured, activity shape), runs the turn's
+// plain-data handler and turns its result into replies, card updates and invoke responses. Proactive posts get
+// their Bot Framework token from the SDK (ConfigurationBotFrameworkAuthentication and its credentials factory)
+// and come back as an id, no id (202) or a ConnectorRefusal. botbuilder is archived upstream (its successor is
+// the Microsoft 365 Agents SDK): moving replaces this file only.
 import { randomUUID } from 'node:crypto';
 import {
   ActivityTypes,
@@ -10,17 +13,20 @@ import {
   ConfigurationBotFrameworkAuthentication,
   TeamsInfo,
   type Activity as BotActivity,
+  TurnContext,
+  type ConversationReference,
   type InvokeResponse,
-  type TurnContext,
 } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import { AuthenticationError, MsalServiceClientCredentialsFactory, type ConnectorClient } from 'botframework-connector';
 import { Hono } from 'hono';
 import { t } from '../src/i18n/messages.ts';
 import { canonicalLocale } from '../src/i18n/locales.ts';
+import type { ConversationRef } from '../src/ports/chat.ts';
 import { activitySchema, chatTenant, envelopeSchema, type Activity } from './activity.ts';
 import type { Card } from './cards/card-parts.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import type { ChatMember } from './cards/welcome-card.ts';
+import { ConnectorRefusal } from './connector-refusal.ts';
 import { handleTurn } from './turn.ts';
 import { userIdOf, type BotDependencies, type BotResult, type Turn } from './turn-context.ts';
 
@@ -55,6 +61,104 @@ function authentication(credentials: BotCredentials | null): ConfigurationBotFra
   });
 }
 
+/** Where client-credential tokens come from: msal-node's ConfidentialClientApplication or anything shaped like it. */
+export interface ClientCredentialTokenSource {
+  acquireTokenByClientCredential(request: { scopes: string[]; skipCache?: boolean }): Promise<{ accessToken: string; expiresOn: Date | null } | null>;
+}
+
+/**
+ * ConfigurationBotFrameworkAuthentication's endpoint settings, for a cloud other than public Azure or a stand-in
+ * (constructor of https://learn.microsoft.com/en-us/javascript/api/botbuilder-core/configurationbotframeworkauthentication).
+ */
+export type BotFrameworkEndpoints = Readonly<
+  Record<'ToChannelFromBotLoginUrl' | 'ToChannelFromBotOAuthScope' | 'ToBotFromChannelTokenIssuer' | 'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromEmulatorOpenIdMetadataUrl' | 'OAuthUrl' | 'CallerId', string>
+>;
+
+/** What posting on the bot's own initiative needs: its app id, its token source and, elsewhere than public Azure, the endpoints. */
+export interface ProactiveCredentials {
+  readonly appId: string;
+  readonly tokenClient: ClientCredentialTokenSource;
+  readonly endpoints?: BotFrameworkEndpoints;
+}
+
+/** A message activity the bot sends on its own. */
+export interface ProactiveActivity {
+  readonly type: 'message';
+  readonly text?: string;
+  readonly attachments?: ReadonlyArray<{ readonly contentType: string; readonly content: unknown }>;
+}
+
+export interface ProactiveSender {
+  /** Sends into the referenced conversation; resolves to the message id, or null when the connector named none (202). */
+  send(reference: ConversationRef, activity: ProactiveActivity): Promise<string | null>;
+}
+
+/**
+ * The SDK's authentication for proactive posts: without credentials none (local stand-ins without tokens, the
+ * Agents Playground); with them, botframework-connector's MsalServiceClientCredentialsFactory over our msal client,
+ * so the SDK decides when it needs a token, asks for `<ToChannelFromBotOAuthScope>/.default` and caches it.
+ */
+function proactiveAuthentication(credentials: ProactiveCredentials | null): ConfigurationBotFrameworkAuthentication {
+  if (credentials === null) return new ConfigurationBotFrameworkAuthentication({});
+  const tokenClient = sharedInFlight(credentials.tokenClient);
+  const factory = new MsalServiceClientCredentialsFactory(credentials.appId, tokenClient as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1]);
+  return new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: credentials.appId, ...credentials.endpoints }, factory);
+}
+
+/**
+ * The SDK caches a token once it has one, but posts that start together before that each ask (it passes
+ * skipCache): they share the one request in flight for the same scopes.
+ */
+function sharedInFlight(source: ClientCredentialTokenSource): ClientCredentialTokenSource {
+  const inFlight = new Map<string, ReturnType<ClientCredentialTokenSource['acquireTokenByClientCredential']>>();
+  return {
+    acquireTokenByClientCredential(request) {
+      const key = request.scopes.join(' ');
+      let pending = inFlight.get(key);
+      if (pending === undefined) {
+        pending = source.acquireTokenByClientCredential(request).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      // Each caller gets its own copy: the SDK moves expiresOn five minutes earlier on the object it receives.
+      return pending.then((result) => (result === null ? null : { ...result, expiresOn: result.expiresOn === null ? null : new Date(result.expiresOn) }));
+    },
+  };
+}
+
+/** The parts of the SDK's HTTP error (a core-rest-pipeline RestError) that say what the connector answered. */
+function refusalOf(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null || !('statusCode' in error) || typeof error.statusCode !== 'number') return error;
+  const response = 'response' in error ? (error.response as { headers?: { get(name: string): string | undefined } } | undefined) : undefined;
+  const retryAfter = Number(response?.headers?.get('retry-after'));
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : null;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ConnectorRefusal(error.statusCode, code, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : null, `connector answered ${error.statusCode}${code === null ? '' : ` ${code}`}: ${message}`);
+}
+
+/** Posts through CloudAdapter.continueConversationAsync with the stored conversation reference. */
+export function proactiveSender(credentials: ProactiveCredentials | null): ProactiveSender {
+  const adapter = new CloudAdapter(proactiveAuthentication(credentials));
+  return {
+    async send(reference, activity) {
+      let id: string | null = null;
+      try {
+        await adapter.continueConversationAsync(credentials?.appId ?? '', reference as Partial<ConversationReference>, async (context) => {
+          // The turn's ConnectorClient carries the SDK's credentials. "Send to conversation" adds a message at the end
+          // of the chat; context.sendActivity would instead "reply" to the continuation's made-up activity id.
+          const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+          const { activityId: _continuation, ...target } = TurnContext.getConversationReference(context.activity);
+          const outgoing = TurnContext.applyConversationReference({ ...activity, attachments: activity.attachments?.map((attachment) => ({ ...attachment })) }, target);
+          const response = await client.conversations.sendToConversation(target.conversation!.id, outgoing as BotActivity);
+          // A 202 carries no body: the SDK hands back a response without an id.
+          id = typeof response.id === 'string' && response.id !== '' ? response.id : null;
+        });
+      } catch (error) {
+        throw refusalOf(error);
+      }
+      return id;
+    },
+  };
+}
 
 const attachmentOf = (card: Card) => CardFactory.adaptiveCard(card);
 

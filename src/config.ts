@@ -47,7 +47,7 @@ const configSchema = z.object({
   MicrosoftAppId: z.string().min(1).optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppTenantId: z.string().optional(),
-  /** 1: run against the local stand-ins (dev tenant, bot connector, sign-in picker). Never with NODE_ENV=production. */
+  /** 1: run against the local stand-ins (dev tenant, sign-in picker, Agents Playground). Never with NODE_ENV=production. */
   TANDEM_LOCAL: z.enum(['0', '1'], { error: 'TANDEM_LOCAL must be 0 or 1' }).default('0'),
   NODE_ENV: z.string().optional(),
   /** Local mode also starts the Agents Playground against the bot; 0 turns that off. */

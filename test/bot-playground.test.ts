@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botRoute } from '../bot/adapter.ts';
 import type { PlaygroundChat } from '../src/devtenant/playground.ts';
 import { silentLogger } from '../src/log.ts';
+import { conversationRefSchema } from '../src/ports/chat.ts';
+import { teamsChatPoster } from '../src/wiring/chat.ts';
 import { createApp } from '../src/wiring/http-app.ts';
 import { listFeedback } from '../src/store/feedback.ts';
 import { createPairing, findPairingByConversation } from '../src/store/pairings.ts';
@@ -67,6 +69,13 @@ describe('the bot in the Agents Playground', () => {
 
     await playground().say(chat, va.id, 'what can you do?');
     await playground().waitFor((message) => texts(message.card).includes('Sorry, I did not understand'));
+
+    // What the jobs post reaches the chat through the production poster (CloudAdapter) without credentials, as
+    // local mode wires it: the Playground sends no token and expects none.
+    const poster = teamsChatPoster(null, { async *recent() {} }, silentLogger);
+    const stored = conversationRefSchema.parse((await findPairingByConversation(db(), chat))!.conversationRef);
+    await poster.post(stored, { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Proactive check-in from the jobs' }] }, `tandem:${pairing!.id}:monthly_question:2026-11`);
+    await playground().waitFor((message) => texts(message.card).includes('Proactive check-in from the jobs'));
   }, 90_000);
 });
 

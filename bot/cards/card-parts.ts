@@ -4,7 +4,11 @@ export type Card = Record<string, unknown>;
 export type Element = Record<string, unknown>;
 
 export const CARD_VERSION = '1.5';
-/** Teams refuses bot messages above about 28 KB; cards are kept well under it (tested with the largest inputs). */
+/**
+ * Teams refuses a bot message over 100 KB counted as UTF-16 (413 MessageSizeTooBig,
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/format-your-bot-messages); cards are kept
+ * under 28 KB of UTF-8, the limit older pages and other Teams channels name, well inside it (tested with the largest inputs).
+ */
 export const TEAMS_CARD_LIMIT_BYTES = 28 * 1024;
 
 /** The data every card action carries: `verb` names the handler, the rest is the handler's input. */

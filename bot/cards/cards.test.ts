@@ -7,6 +7,7 @@ import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json
 import { describe, expect, it } from 'vitest';
 import { allCards, scorecardInput } from '../../test/support/bot-cards.ts';
 import { loadSdk } from '../../test/support/adaptive-cards-sdk.ts';
+import { withDeliveryKey } from '../chat-poster.ts';
 import { TEAMS_CARD_LIMIT_BYTES, type Card } from './card-parts.ts';
 import { scorecardCard } from './scorecard-card.ts';
 
@@ -57,6 +58,14 @@ describe.each(cards)('card %s', (name, card) => {
       expect(warnings, `${name} (${theme})`).toEqual([]);
       expect(parsed.text?.trim().length ?? 0, `${name} renders text`).toBeGreaterThan(0);
     }
+  });
+
+  it('stays valid and renders the same once the chat poster puts its delivery key in it (the id of a container round the body)', () => {
+    const keyed = withDeliveryKey(card, 'tandem:7c0a4e1e-0000-4000-8000-000000000001:scorecard:2026-W47');
+    const valid = validate(asSchemaSees(keyed));
+    expect(valid ? [] : validate.errors!.map((error) => `${error.instancePath} ${error.message}`), name).toEqual([]);
+    const parsed = sdk.parse(keyed, 'light');
+    expect(parsed.text, name).toBe(sdk.parse(card, 'light').text);
   });
 
   it('stays under Teams’ message size limit', () => {

@@ -4,6 +4,7 @@
 import type { AppAuthConfigInput } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { startDevGraph, type DevGraphStats, type FaultConfig } from './graph-api.ts';
+import { ChatStore } from './chat-store.ts';
 import type { DevSubscriptions } from './graph-subscriptions.ts';
 import type { DevOutbox } from './mailbox-outbox.ts';
 import { stableGuid, type SigningKey } from './identity-tokens.ts';
@@ -64,6 +65,8 @@ export interface DevTenant {
   readonly subscriptions: DevSubscriptions;
   /** Mail sent through sendMail (`outbox.sent`). */
   readonly outbox: DevOutbox;
+  /** The tenant's Teams chats, as the dev Graph lists them (`/chats/{id}/messages`). */
+  readonly chats: ChatStore;
   close(): Promise<void>;
 }
 
@@ -84,10 +87,12 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
     { tls, logger, ...(options.signingKey ? { signingKey: options.signingKey } : {}) },
   );
   const openId = identity.openIdConfiguration();
+  const chats = new ChatStore();
   const graph = await startDevGraph(
     {
       identity: { issuer: openId.issuer, jwksUri: openId.jwks_uri, ca: identity.ca },
       store,
+      chats,
       ...(options.faults ? { faults: options.faults } : {}),
       ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
       ...(options.mailboxConcurrency !== undefined ? { mailboxConcurrency: options.mailboxConcurrency } : {}),
@@ -114,6 +119,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
     expireDeltaTokens: () => graph.expireDeltaTokens(),
     subscriptions,
     outbox,
+    chats,
     close: async () => {
       await graph.close();
       await identity.close();

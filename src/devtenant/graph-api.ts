@@ -7,7 +7,9 @@ import { listenHttps } from './https-server.ts';
 import { Hono } from 'hono';
 import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
+import type { ChatStore } from './chat-store.ts';
 import { registerBatchRoute } from './graph-batch.ts';
+import { registerChatRoutes } from './graph-chats.ts';
 import { DeltaStates, registerDeltaRoutes } from './graph-delta.ts';
 import { registerDirectoryRoutes } from './graph-directory.ts';
 import { faultInjector, type FaultConfig, type FaultKind } from './graph-faults.ts';
@@ -32,6 +34,8 @@ export interface DevGraphConfig {
   readonly store?: MailboxStore;
   /** Without a store: fixed folder counts and settings (`mailFolders/{name}` and `mailboxSettings` only). */
   readonly mailboxes?: readonly DevMailbox[];
+  /** Teams chats the bot connector stand-in writes: `GET /chats/{id}/messages`. */
+  readonly chats?: ChatStore;
   readonly faults?: FaultConfig;
   /** Extra CA the dev Graph trusts when it POSTs change notifications to an https endpoint. */
   readonly notificationCa?: string;
@@ -175,6 +179,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
   } else {
     registerFixedMailboxRoutes(app, config.mailboxes ?? [], baseUrl);
   }
+  if (config.chats) registerChatRoutes(app, config.chats, baseUrl);
   registerBatchRoute(app, baseUrl);
 
   // A bug in the stand-in answers as Graph does when it fails, and is logged with the request it broke.

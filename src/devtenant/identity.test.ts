@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsNetworkClient, identityAgent } from '../graph/https-network-client.ts';
 import { CLIENT_ASSERTION_TYPE } from './client-assertion.ts';
@@ -52,6 +52,16 @@ describe('dev identity token endpoint, on the wire', () => {
     const ok = await post(credentials({ scope: 'https://127.0.0.1:9999/graph/.default' }));
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: expect.any(String) });
+  });
+
+  // https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
+  // (step 1: client credentials with scope https://api.botframework.com/.default; the token's aud names it, appid the bot)
+  it('issues a Bot Connector token: client credentials for https://api.botframework.com/.default, aud and appid set, no Graph roles', async () => {
+    const ok = await post(credentials({ scope: 'https://api.botframework.com/.default' }));
+    expect(ok.status).toBe(200);
+    const claims = decodeJwt(String(ok.body['access_token']));
+    expect(claims).toMatchObject({ aud: 'https://api.botframework.com', appid: APP.clientId, idtyp: 'app' });
+    expect(claims['roles']).toBeUndefined();
   });
 
   it.each([

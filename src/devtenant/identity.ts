@@ -28,6 +28,12 @@ import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
 export { openIdConfiguration, type OpenIdConfiguration };
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/**
+ * The Bot Connector's resource: a bot asks for `https://api.botframework.com/.default` with client credentials and
+ * gets a token whose `aud` names it
+ * (https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-authentication).
+ */
+export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
 /** OpenID scopes msal adds to delegated requests; they ask for an id token, not for a resource. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 
@@ -170,6 +176,8 @@ export function createIdentityApp(config: DevIdentityConfig, context: TokenConte
 
   /** The Graph resource a scope names (`<resource>/<permission>`), or undefined for another resource. */
   const resourceOf = (scope: string) => graphResources.find((resource) => scope.startsWith(`${resource}/`));
+  /** Client credentials may also ask for the Bot Connector; its tokens carry no Graph roles. */
+  const appResourceOf = (scope: string) => resourceOf(scope) ?? (scope.startsWith(`${BOT_FRAMEWORK_RESOURCE}/`) ? BOT_FRAMEWORK_RESOURCE : undefined);
 
   app.use('/:tenant/*', async (c, next) => {
     if (c.req.param('tenant') !== config.tenantId) {
@@ -198,7 +206,7 @@ export function createIdentityApp(config: DevIdentityConfig, context: TokenConte
       const client = await authenticateClient(parsed.data);
       if (client.refusal) return fail(c, client.refusal.status, client.refusal.error, client.refusal.code, client.refusal.message);
       const scope = parsed.data.scope.trim();
-      const resource = resourceOf(scope);
+      const resource = appResourceOf(scope);
       if (!resource || scope !== `${resource}/.default`) {
         return fail(c, 400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
       }
@@ -208,7 +216,7 @@ export function createIdentityApp(config: DevIdentityConfig, context: TokenConte
         clientId: registered.clientId,
         appDisplayName: registered.displayName,
         servicePrincipalId: registered.servicePrincipalId ?? stableGuid(`sp/${registered.clientId}`),
-        roles: registered.graphAppRoles,
+        roles: resource === BOT_FRAMEWORK_RESOURCE ? [] : registered.graphAppRoles,
         clientAuth: client.clientAuth,
       });
       stats.tokensIssued++;

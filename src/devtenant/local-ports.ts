@@ -1,5 +1,5 @@
 // The ports as `npm start` wires them without a Microsoft 365 tenant: mail metadata comes from `tandem
-// import`, summary mails land as files in the data directory, chat posts go to the local bot connector.
+// import`, summary mails land as files in the data directory (chat posts go to the Agents Playground, without tokens).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Queryable } from '../store/database.ts';

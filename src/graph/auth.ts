@@ -99,3 +99,11 @@ export function createAppAuth(input: AppAuthConfigInput, options: AppAuthOptions
     tokenCache: client.getTokenCache(),
   };
 }
+
+/**
+ * msal's client for another app's client credentials (the bot's own registration), with the same authority
+ * handling and trust as Graph's: handed to the Bot Framework SDK, which asks it for its tokens and caches them.
+ */
+export function createClientCredentialsApp(input: AppAuthConfigInput, options: AppAuthOptions = {}): ConfidentialClientApplication {
+  return new ConfidentialClientApplication(msalConfiguration(parseAppAuthConfig(input), options.logger ?? silentLogger));
+}

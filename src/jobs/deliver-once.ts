@@ -8,7 +8,8 @@ import type { DueDelivery } from './planner.ts';
 export const DELIVERY_LEASE_MS = 5 * 60_000;
 
 export interface DeliveryChannel {
-  send(): Promise<string>;
+  /** What was delivered: its id where it landed, or null when the channel accepted it without one. */
+  send(): Promise<string | null>;
   find(): Promise<string | null>;
 }
 

@@ -49,7 +49,8 @@ export async function claimDelivery(
   return row === undefined ? null : { attempts: row.attempts, externalId: row.external_id };
 }
 
-export async function markDelivered(db: Queryable, key: { pairingId: string; kind: DeliveryKind; period: string }, externalId: string): Promise<void> {
+/** Records the delivery as sent; `externalId` is null when the channel accepted it without naming it. */
+export async function markDelivered(db: Queryable, key: { pairingId: string; kind: DeliveryKind; period: string }, externalId: string | null): Promise<void> {
   await db.execute(
     `update posted_items set state = 'sent', external_id = $4, sent_at = now(), claimed_until = null
      where pairing_id = $1 and kind = $2 and period = $3`,

@@ -1,21 +1,22 @@
 // The local stand-ins, loaded by dynamic import in local mode only: the seeded dev tenant (Graph and Entra
 // over HTTPS) read through the same Graph client as a tenant, mail imported with `tandem import` for any other
-// mailbox, summary mails as files, the local bot connector, the sign-in picker, and the Agents Playground.
+// mailbox, summary mails as files, the sign-in picker, and the Agents Playground. Chat posts go through the same
+// CloudAdapter as a tenant's, without credentials: the Playground sends no token and expects none.
 import { join } from 'node:path';
-import { connectorPoster } from '../../bot/connector-poster.ts';
 import { tabTokenValidator } from '../auth/tab-validator.ts';
 import type { Config } from '../config.ts';
-import { startBotConnector } from '../devtenant/bot-connector.ts';
 import { fileMailSender, importedMailboxSource, routedMailboxSource } from '../devtenant/local-ports.ts';
 import { ensureSeedPairing, seedPeople, startLocalTenant } from '../devtenant/local-tenant.ts';
 import { launchPlayground, playgroundCli } from '../devtenant/playground.ts';
 import { startStandaloneSignIn } from '../devtenant/tab-sign-in.ts';
+import { graphChatHistory } from '../graph/chat-history.ts';
 import { connectGraph } from '../graph/connect.ts';
 import { graphDirectory } from '../graph/directory.ts';
 import { mailboxDefaultsReader } from '../graph/mailbox-reads.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Database } from '../store/database.ts';
+import { teamsChatPoster } from './chat.ts';
 import type { Environment } from './environment.ts';
 
 type Deps = { db: Database; clock: Clock; log: Logger };
@@ -50,21 +51,20 @@ export async function localTabIdentity(db: Database, host: string, log: Logger) 
 
 export async function localEnvironment(config: Config, deps: Deps): Promise<Environment> {
   const { local, pairing, graph, mailbox, close } = await localMailbox(config, deps);
-  const connector = await startBotConnector();
   const tab = await localTabIdentity(deps.db, `localhost:${config.port}`, deps.log);
   let playground: { url: string; close(): Promise<void> } | null = null;
   return {
     mailbox,
     mail: fileMailSender(join(config.dataDir, 'outbox')),
     directory: graphDirectory(graph.graph),
-    chat: connectorPoster({ onThrottled: (conversation, waitMs) => deps.log.warn('chat_throttled', { conversation, waitMs }) }),
+    // findPosted asks the dev tenant's Graph, which does not know the Playground's chats: its 404 reads as "not posted".
+    chat: teamsChatPoster(null, graphChatHistory(graph.graph), deps.log),
     tab,
     consentUrl: async () => null,
     mailboxDefaults: mailboxDefaultsReader(graph.graph, deps.log),
     notes: [
       `  Dev tenant (Microsoft Graph stand-in): ${local.tenant.graphBaseUrl}, identity ${local.tenant.authority}`,
       `  Seeded pairing ${pairing.id}: owner ${pairing.owner.address}, VA ${pairing.va.address}`,
-      `  Local bot connector: ${connector.url}`,
     ],
     async started(botEndpoint) {
       const cli = config.playgroundPort === null ? null : playgroundCli();
@@ -76,7 +76,6 @@ export async function localEnvironment(config: Config, deps: Deps): Promise<Envi
     async close() {
       await playground?.close();
       await tab.close();
-      await connector.close();
       await close();
     },
   };
