@@ -209,12 +209,25 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
 
 /** The route for POST /api/messages. */
 export function botRoute(deps: BotDependencies, credentials: BotCredentials | null): Hono {
-  const adapter = new TandemAdapter(authentication(credentials));
+  const auth = authentication(credentials);
+  const adapter = new TandemAdapter(auth);
   const route = new Hono();
+  const refused = { error: { code: 'unauthenticated', message: 'The Bot Framework token was not accepted.' } };
   route.post('/', async (c) => {
     const authHeader = c.req.header('authorization') ?? '';
     // A configured bot refuses tokenless requests before reading them.
     if (credentials !== null && !/^Bearer \S+$/.test(authHeader)) return c.json({ error: { code: 'unauthenticated', message: 'A Bot Framework token is required.' } }, 401);
+    if (credentials !== null) {
+      // The token's signature, issuer, audience and lifetime are checked before the body is read; the turn checks
+      // it again against the activity (its serviceUrl claim), as CloudAdapter does for every turn.
+      try {
+        await auth.authenticateChannelRequest(authHeader);
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        deps.log.warn('bot_token_refused', { message: error.message });
+        return c.json(refused, 401);
+      }
+    }
     const body: unknown = await c.req.json().catch(() => undefined);
     if (body === undefined) return c.json({ error: { code: 'invalid_request', message: 'The body must be a JSON activity.' } }, 400);
     const envelope = envelopeSchema.safeParse(body);

@@ -407,5 +407,8 @@ describe('the bot with MicrosoftAppId configured', () => {
       .setExpirationTime('1h')
       .sign(privateKey);
     expect((await post({ authorization: `Bearer ${forged}` })).status).toBe(401);
+    // The token is checked before the body is read: a refused token gets 401 whatever follows it, not a 400 about the body.
+    const notJson = await app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${forged}` }, body: '{"type": "message", "text": ' });
+    expect(notJson.status).toBe(401);
   });
 });
