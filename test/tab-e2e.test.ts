@@ -13,7 +13,7 @@ import type { WeekKpi } from '../src/kpi/engine.ts';
 import { parseSettings } from '../src/kpi/settings.ts';
 import { createPairing, type Pairing } from '../src/store/pairings.ts';
 import { launchChromium, seededDataDir, startServer, type RunningServer } from './support/tab-browser.ts';
-import { seedTabPairing } from './support/tab-seed.ts';
+import { objectIdFor, seedTabPairing } from './support/tab-seed.ts';
 import { seriousViolations } from './support/axe.ts';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
@@ -44,8 +44,8 @@ beforeAll(async () => {
   const now = Date.now();
   const dir = await seededDataDir(async (db) => {
     ({ pairing } = await seedTabPairing(db, now));
-    // A pairing just set up: no mail synced yet.
-    await createPairing(db, { tenantId: pairing.tenantId, mailbox: 'owner-new@contoso.example', owner: { address: 'owner-new@contoso.example' }, va: { address: 'va-new@contoso.example' } });
+    // A pairing just set up in its chat (which stores the people's object ids): no mail synced yet.
+    await createPairing(db, { tenantId: pairing.tenantId, mailbox: 'owner-new@contoso.example', owner: { address: 'owner-new@contoso.example', userId: objectIdFor('owner-new@contoso.example') }, va: { address: 'va-new@contoso.example', userId: objectIdFor('va-new@contoso.example') } });
     const period = weekPeriod(weekAt(pairing.settings, now));
     const minutes = Array.from({ length: MINUTES_WATCHED + 1 }, (_, minute) => now + minute * 60_000);
     expected = await Promise.all(minutes.map(async (at) => kpiFor(db, pairing, period, at).then((report) => ({ week: report.weeks[0]!, streak: report.inboxZeroStreak }))));
