@@ -39,13 +39,6 @@ export function addWeeks(week: string, weeks: number): string {
   return keyOf(mondayOf(week).plus({ weeks }));
 }
 
-/** Resolving a zone name builds an Intl formatter; reads ask for the same few names on every request. */
-const zones = new Map<string, string>();
-function zoneOf(settings: Pick<Settings, 'timeZone'>): string {
-  let zone = zones.get(settings.timeZone);
-  if (zone === undefined) zones.set(settings.timeZone, (zone = resolveTimeZone(settings.timeZone)!));
-  return zone;
-}
 
 /**
  * Per zone, the weeks last asked for (newest first) and the instants they span: every read in one skips the
@@ -57,7 +50,7 @@ const SPANS_PER_ZONE = 64;
 
 /** The ISO week holding the instant `at` in the pairing's zone. */
 export function weekAt(settings: Pick<Settings, 'timeZone'>, at: number): string {
-  const zone = zoneOf(settings);
+  const zone = resolveTimeZone(settings.timeZone)!;
   let known = spans.get(zone);
   if (known === undefined) spans.set(zone, (known = []));
   for (const span of known) if (span.start <= at && at < span.end) return span.key;
