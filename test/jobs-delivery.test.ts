@@ -116,4 +116,27 @@ describe.each(testEngines())('delivery on %s', (engine) => {
     }
     expect(text).toContain('50% answered within 24 h (target 90%)');
   });
+
+  it('stop() returns only after a job that outlived pg-boss’s stop timeout has ended, so the database can close', async () => {
+    const created = await pairing('chat-slow');
+    let posting = false;
+    let finished = false;
+    const slowChat: ChatPoster = {
+      async post() {
+        posting = true;
+        await new Promise((resolve) => setTimeout(resolve, 2_500));
+        finished = true;
+        return 'activity-slow';
+      },
+      findPosted: async () => null,
+    };
+    const ctx: DeliveryContext = { ...deliveryServices(db()), db: db(), chat: slowChat, mail: acceptingMail, mailbox: emptyMailbox, clock: { now: () => at('2026-11-23T09:05Z') }, log: silentLogger };
+    const jobs = await startJobSystem(db(), ctx, { concurrency: 1, syncEveryMinutes: 5, retentionDays: 400, schedule: false, stopTimeoutMs: 1_000 });
+    await jobs.planNow();
+    const deadline = Date.now() + 30_000;
+    while (!posting && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(posting).toBe(true);
+    await jobs.stop();
+    expect(finished).toBe(true);
+  });
 });

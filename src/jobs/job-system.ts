@@ -11,6 +11,7 @@ import { deleteOrphanedJobs } from '../store/offboard.ts';
 import { listActivePairings } from '../store/pairings.ts';
 import { listPostedItems } from '../store/posted-items.ts';
 import { runDelivery, type DeliveryContext } from './deliveries.ts';
+import { inFlight } from './in-flight.ts';
 import { dueDeliverySchema, syncPayloadSchema } from './job-payloads.ts';
 import { deliveryKey, planDeliveries } from './planner.ts';
 import { syncPairing } from './sync.ts';
@@ -31,6 +32,8 @@ export interface JobSystemOptions {
   readonly retentionDays: number;
   /** Whether this instance keeps the cron schedules (all may; pg-boss fires each once). */
   readonly schedule?: boolean;
+  /** How long stop() lets pg-boss wait before it fails the jobs still running (they are then retried). */
+  readonly stopTimeoutMs?: number;
 }
 
 export interface JobSystem {
@@ -77,7 +80,11 @@ async function queueSyncs(ctx: DeliveryContext, boss: PgBoss): Promise<void> {
 
 export async function startJobSystem(db: Database, ctx: DeliveryContext, options: JobSystemOptions): Promise<JobSystem> {
   const log: Logger = ctx.log;
-  const boss = new PgBoss({ ...db.bossConnection, schedule: options.schedule ?? true });
+  // pg-boss stops waiting for handlers after its stop timeout and never awaits the complete or fail it writes
+  // when a handler ends; both are tracked so stop() returns only when nothing will touch the database again.
+  const running = inFlight();
+  const bossDb: PgBoss.Db = { executeSql: (text, values) => running.track(db.bossConnection.db.executeSql(text, values)) };
+  const boss = new PgBoss({ db: bossDb, schedule: options.schedule ?? true });
   boss.on('error', (error) => log.error('job_system_error', { message: error.message }));
   await boss.start();
   let active = true;
@@ -102,7 +109,8 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
   async function workInBatches(queue: string, handle: (data: unknown) => Promise<unknown>): Promise<void> {
     // Known only once boss.work resolves, but a batch may already run by then: the callback reads it late.
     let workerId: string | undefined = undefined;
-    workerId = await boss.work(queue, { pollingIntervalSeconds: POLLING_SECONDS, batchSize }, async (jobs) => {
+    workerId = await boss.work(queue, { pollingIntervalSeconds: POLLING_SECONDS, batchSize }, (jobs) => running.track(runBatch(jobs)));
+    async function runBatch(jobs: PgBoss.Job<unknown>[]): Promise<void> {
       const results = await Promise.allSettled(jobs.map((job) => handle(job.data)));
       for (const [i, result] of results.entries()) {
         if (result.status === 'fulfilled') continue;
@@ -111,7 +119,7 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
         await boss.fail(queue, jobs[i]!.id, { message });
       }
       if (jobs.length === batchSize && workerId !== undefined) boss.notifyWorker(workerId);
-    });
+    }
   }
   await Promise.all(
     Array.from({ length: workers }, () => [
@@ -120,19 +128,21 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
     ]).flat(),
   );
   const workerOptions = { pollingIntervalSeconds: POLLING_SECONDS, batchSize: 1 };
-  await boss.work(QUEUES.plan, workerOptions, async () => {
+  const plan = async () => {
     const queued = await planAll(ctx, boss);
     if (queued > 0) log.info('planned', { queued });
-  });
-  await boss.work(QUEUES.syncAll, workerOptions, () => queueSyncs(ctx, boss));
+  };
+  await boss.work(QUEUES.plan, workerOptions, () => running.track(plan()));
+  await boss.work(QUEUES.syncAll, workerOptions, () => running.track(queueSyncs(ctx, boss)));
   // Breach warnings (#6): the check is cheap for pairings without them; each pairing's hourly claim keeps one card an hour.
-  await boss.work(QUEUES.warn, workerOptions, () => warnAboutBreaches(ctx));
-  await boss.work(QUEUES.purge, workerOptions, async () => {
+  await boss.work(QUEUES.warn, workerOptions, () => running.track(warnAboutBreaches(ctx)));
+  const purge = async () => {
     const purged = await purgeMessagesOlderThan(db, ctx.clock.now() - options.retentionDays * DAY_MS);
     // A job planned for a pairing in the instant it was offboarded would otherwise keep its id.
     const orphans = await deleteOrphanedJobs(db);
     log.info('retention_purge', { purged, orphans });
-  });
+  };
+  await boss.work(QUEUES.purge, workerOptions, () => running.track(purge()));
 
   if (options.schedule ?? true) {
     await boss.schedule(QUEUES.plan, '* * * * *');
@@ -153,7 +163,8 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
     running: () => active,
     async stop() {
       active = false;
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await boss.stop({ graceful: true, wait: true, timeout: options.stopTimeoutMs ?? 10_000 });
+      await running.settled();
     },
   };
 }
