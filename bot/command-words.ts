@@ -3,7 +3,7 @@
 import { LANGUAGES } from '../src/i18n/locales.ts';
 import { t, type MessageKey } from '../src/i18n/messages.ts';
 
-export const COMMAND_WORDS = ['scorecard', 'last', 'waiting', 'feedback', 'settings', 'leave', 'review', 'warnings', 'on', 'off', 'help', 'offboard', 'setup'] as const;
+export const COMMAND_WORDS = ['scorecard', 'last', 'waiting', 'feedback', 'settings', 'leave', 'review', 'warnings', 'on', 'off', 'help', 'offboard', 'setup', 'now'] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
 
 /** An example of the leave command's dates. */

@@ -21,7 +21,7 @@ import { settingsCard } from './cards/settings-card.ts';
 import { waitingCard } from './cards/waiting-card.ts';
 import { isPersonal } from './activity.ts';
 import { refusal } from './action-refusals.ts';
-import { commandHints } from './command-words.ts';
+import { commandHints, commandWord } from './command-words.ts';
 import type { Command } from './commands.ts';
 import { feedbackSeats, feedbackView } from './feedback-flow.ts';
 import { welcome } from './onboarding.ts';
@@ -46,6 +46,14 @@ async function scorecard(turn: Turn, pairing: Pairing, locale: string, last: boo
       tabUrl: summary.tabUrl,
     }),
   );
+}
+
+/** The local demo: the scheduled scorecard, posted now by the jobs' path; in a tenant the command does not exist. */
+async function scorecardNow(turn: Turn, pairing: Pairing, locale: string): Promise<BotResult> {
+  const post = turn.deps.postScorecardNow;
+  if (post === undefined) return posts(helpCard({ locale, unknown: `${commandWord(locale, 'scorecard')} ${commandWord(locale, 'now')}`, paired: true, personal: isPersonal(turn.activity) }));
+  await post(pairing.id);
+  return posts();
 }
 
 async function waiting(turn: Turn, pairing: Pairing, locale: string): Promise<BotResult> {
@@ -100,6 +108,8 @@ export async function runCommand(turn: Turn, command: Command): Promise<BotResul
   switch (command.kind) {
     case 'scorecard':
       return scorecard(turn, pairing, locale, command.last);
+    case 'scorecardNow':
+      return scorecardNow(turn, pairing, locale);
     case 'waiting':
       return waiting(turn, pairing, locale);
     case 'feedback':

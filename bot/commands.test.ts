@@ -28,6 +28,10 @@ describe('parseCommand', () => {
   it('reads every language’s words, mixed in one chat, in any case', () => {
     expect(parseCommand('<at>Tandem</at> Resultatkort sidste')).toEqual({ kind: 'scorecard', last: true });
     expect(parseCommand('WOCHENBERICHT')).toEqual({ kind: 'scorecard', last: false });
+    // The local demo's "post this week's scorecard now" (the runner refuses it in a tenant).
+    expect(parseCommand('<at>Tandem</at> scorecard now')).toEqual({ kind: 'scorecardNow' });
+    expect(parseCommand('Wochenbericht jetzt')).toEqual({ kind: 'scorecardNow' });
+    expect(parseCommand('resultatkort nu')).toEqual({ kind: 'scorecardNow' });
     expect(parseCommand('fravær 2026-12-24 2026-12-31')).toEqual({ kind: 'leave', from: '2026-12-24', to: '2026-12-31' });
     expect(parseCommand('Überprüfung')).toEqual({ kind: 'review' });
     expect(parseCommand('waarschuwingen uit')).toEqual({ kind: 'warnings', on: false });

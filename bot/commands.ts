@@ -5,6 +5,7 @@ import { commandWordOf } from './command-words.ts';
 
 export type Command =
   | { readonly kind: 'scorecard'; readonly last: boolean }
+  | { readonly kind: 'scorecardNow' }
   | { readonly kind: 'waiting' }
   | { readonly kind: 'feedback' }
   | { readonly kind: 'settings' }
@@ -65,7 +66,8 @@ export function parseCommand(text: string): Command {
   switch (word) {
     case 'scorecard':
       if (args.length === 0) return { kind: 'scorecard', last: false };
-      return args.length === 1 && only(args[0]) === 'last' ? { kind: 'scorecard', last: true } : { kind: 'unknown', text: plain };
+      if (args.length === 1 && only(args[0]) === 'last') return { kind: 'scorecard', last: true };
+      return args.length === 1 && only(args[0]) === 'now' ? { kind: 'scorecardNow' } : { kind: 'unknown', text: plain };
     case 'leave':
       return args.length === 2 && DATE.test(args[0]!) && DATE.test(args[1]!) ? { kind: 'leave', from: args[0]!, to: args[1]! } : { kind: 'leaveUsage' };
     case 'warnings': {

@@ -30,6 +30,11 @@ export interface BotDependencies {
   /** The read models and change feed the whole instance shares. */
   readonly reports: Reports;
   readonly changes: ChangeFeed;
+  /**
+   * Local mode's demo only: posts this week's scorecard into the chat now through the jobs' own path (CloudAdapter's
+   * proactive post), so anyone can watch the scheduled ritual in the Agents Playground. Absent in a tenant.
+   */
+  readonly postScorecardNow?: (pairingId: string) => Promise<string | null>;
 }
 
 /** Per-turn access to the conversation, provided by the adapter. */

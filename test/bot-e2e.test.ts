@@ -219,6 +219,8 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
       ['settings', 'Tandem settings'],
       ['review', 'Quarterly review: the last 13 weeks'],
       ['what is this', 'Sorry, I did not understand “what is this”.'],
+      // The local demo's command does not exist in a tenant (no postScorecardNow in the bot's dependencies).
+      ['scorecard now', 'Sorry, I did not understand “scorecard now”.'],
       ['leave tomorrow', 'Write the first and last day of leave, like: leave 2026-12-24 2026-12-31'],
     ];
     for (const [command, expected] of cases) {

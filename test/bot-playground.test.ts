@@ -3,6 +3,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botRoute } from '../bot/adapter.ts';
+import type { BotDependencies } from '../bot/turn-context.ts';
+import { postScorecardNow, type DeliveryContext } from '../src/jobs/deliveries.ts';
 import type { PlaygroundChat } from '../src/devtenant/playground.ts';
 import { silentLogger } from '../src/log.ts';
 import { conversationRefSchema } from '../src/ports/chat.ts';
@@ -14,17 +16,19 @@ import { ensureTenant } from '../src/store/tenants.ts';
 import type { Database } from '../src/store/database.ts';
 import { useTestDatabase } from './support/databases.ts';
 import { freePort, startPlayground, type Playground, type StreamedMessage } from './support/playground-driver.ts';
-import { services } from './support/services.ts';
+import { acceptingMail, emptyMailbox } from './support/fakes.ts';
+import { deliveryServices, services } from './support/services.ts';
 
 const texts = (card: Record<string, unknown> | null): string => JSON.stringify(card ?? {});
 
 /** The app's bot on a free port and a Playground talking to it, for the describe block it is called in. */
-function botInPlayground(db: () => Database, chat?: PlaygroundChat): () => Playground {
+function botInPlayground(db: () => Database, chat?: PlaygroundChat, demo?: (db: Database) => BotDependencies['postScorecardNow']): () => Playground {
   let server: ServerType | undefined;
   let started: Playground | undefined;
   beforeAll(async () => {
     const port = await freePort();
-    const bot = botRoute({ ...services(db()), db: db(), clock: { now: () => Date.now() }, log: silentLogger, teamsAppId: null, consentUrl: async () => null }, null);
+    const postScorecardNow = demo?.(db());
+    const bot = botRoute({ ...services(db()), db: db(), clock: { now: () => Date.now() }, log: silentLogger, teamsAppId: null, consentUrl: async () => null, ...(postScorecardNow === undefined ? {} : { postScorecardNow }) }, null);
     server = serve({ fetch: createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot }).fetch, hostname: '127.0.0.1', port });
     started = await startPlayground(`http://127.0.0.1:${port}/api/messages`, chat);
   }, 90_000);
@@ -98,5 +102,33 @@ describe('the Agents Playground as the local demo starts it', () => {
     const setup = { owner: chat.owner.id, va: chat.va.id, mailbox: '', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: '90', windowHours: '24', inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
     expect(JSON.stringify(await playground().execute(playground().groupChatId, playground().me.id, welcome.messageId, 'setup.submit', setup))).toContain('Tandem settings');
     expect((await findPairingByConversation(db(), playground().groupChatId))?.id).toBe(demo.id);
+  }, 90_000);
+});
+
+describe("the local demo: 'scorecard now' posts the scheduled scorecard through the jobs' path", () => {
+  const db = useTestDatabase('pglite');
+  // As src/wiring/start.ts wires local mode: the delivery's read, the ritual renderer and the production poster
+  // (CloudAdapter's continueConversationAsync, no credentials: the Playground sends no token and expects none).
+  const playground = botInPlayground(db, undefined, (database) => {
+    const ctx: DeliveryContext = { ...deliveryServices(database), db: database, chat: teamsChatPoster(null, { async *recent() {} }, silentLogger), mail: acceptingMail, mailbox: emptyMailbox, clock: { now: () => Date.now() }, log: silentLogger };
+    return (pairingId) => postScorecardNow(ctx, pairingId);
+  });
+
+  it('posts the scorecard proactively into the Playground chat, outside the ledger', async () => {
+    const chat = playground().groupChatId;
+    const owner = playground().me;
+    const va = playground().users[0]!;
+    await playground().install(chat);
+    const welcome = await playground().waitFor((message) => texts(message.card).includes('Hello from Tandem'));
+    const setup = { owner: owner.aadObjectId, va: va.aadObjectId, mailbox: '', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: '90', windowHours: '24', inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
+    await playground().execute(chat, owner.id, welcome.messageId, 'setup.submit', setup);
+    const pairing = (await findPairingByConversation(db(), chat))!;
+
+    const seen = playground().messages.length;
+    await playground().say(chat, va.id, 'scorecard now');
+    const card = await playground().waitFor((message) => playground().messages.indexOf(message) >= seen && texts(message.card).includes('Scorecard for week'));
+    // The jobs' card carries its key for findPosted; the demo's key is its own, so the week's real delivery still goes out.
+    expect(texts(card.card)).toContain(`tandem-demo:${pairing.id}:scorecard:`);
+    expect(await db().query('select 1 from posted_items where pairing_id = $1', [pairing.id])).toEqual([]);
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 // What each planned delivery does: read its numbers from the read models, have the renderers turn them into a
 // card or a mail, and deliver it once.
-import { lastWeeks } from '../kpi/weeks.ts';
+import { lastWeeks, weekAt } from '../kpi/weeks.ts';
 import type { Logger } from '../log.ts';
 import { ChatGoneError, conversationRefSchema, type ChatPoster, type ConversationRef } from '../ports/chat.ts';
 import type { ChangeFeed } from '../ports/changes.ts';
@@ -45,8 +45,7 @@ function chatChannel(ctx: DeliveryContext, conversation: ConversationRef, key: s
   };
 }
 
-function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): DeliveryChannel | null {
-  const key = deliveryTag(due);
+function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery, key = deliveryTag(due)): DeliveryChannel | null {
   const { settings, locale } = pairing;
   const conversation = conversationRefSchema.safeParse(pairing.conversationRef);
   const needsChat = due.kind !== 'summary_mail' && due.kind !== 'inbox_snapshot';
@@ -116,4 +115,18 @@ export async function runDelivery(ctx: DeliveryContext, due: DueDelivery): Promi
   }
   ctx.log.info('delivery', { pairingId: due.pairingId, kind: due.kind, period: due.period, late: due.late, outcome });
   return outcome;
+}
+
+/**
+ * The local demo's "post this week's scorecard now": the scheduled scorecard's read, renderer and poster
+ * (CloudAdapter), but outside the ledger and under a key of its own, so the week's real delivery still goes
+ * out and a retry of it never mistakes the demo card for its own. Returns the posted activity's id (or null).
+ */
+export async function postScorecardNow(ctx: DeliveryContext, pairingId: string): Promise<string | null> {
+  const pairing = await getPairing(ctx.db, pairingId);
+  if (pairing === null || pairing.stoppedAt !== null) return null;
+  const now = ctx.clock.now();
+  const due: DueDelivery = { pairingId, kind: 'scorecard', period: weekAt(pairing.settings, now), dueAt: now, late: false };
+  const channel = channelFor(ctx, pairing, due, `tandem-demo:${pairingId}:scorecard:${due.period}:${now}`);
+  return channel === null ? null : channel.send();
 }

@@ -18,6 +18,8 @@ export interface Environment {
   consentUrl(tenantId: string): Promise<string | null>;
   /** The mailbox's own time zone, working hours and language (set-up defaults), or null when unreadable. */
   mailboxDefaults(address: string): Promise<MailboxDefaults | null>;
+  /** Local mode's demo: a chat command posts this week's scorecard now, as the schedule would. */
+  readonly demo: boolean;
   /** Lines for the start-up banner. */
   readonly notes: readonly string[];
   /** Runs once the server listens (the local demo starts the Agents Playground); returns more banner lines. */

@@ -61,6 +61,7 @@ export async function localEnvironment(config: Config, deps: Deps): Promise<Envi
     chat: teamsChatPoster(null, graphChatHistory(graph.graph), deps.log),
     tab,
     consentUrl: async () => null,
+    demo: true,
     mailboxDefaults: mailboxDefaultsReader(graph.graph, deps.log),
     notes: [
       `  Dev tenant (Microsoft Graph stand-in): ${local.tenant.graphBaseUrl}, identity ${local.tenant.authority}`,
@@ -71,7 +72,10 @@ export async function localEnvironment(config: Config, deps: Deps): Promise<Envi
       if (cli === null) return [];
       // The Playground's people are the dev tenant's owner and VA, so setting Tandem up there shows their mail.
       playground = await launchPlayground(cli, botEndpoint, config.playgroundPort!, seedPeople(local.seed));
-      return [`  Chat with Tandem (Agents Playground, TANDEM_PLAYGROUND=0 turns it off): ${playground.url}`];
+      return [
+        `  Chat with Tandem (Agents Playground, TANDEM_PLAYGROUND=0 turns it off): ${playground.url}`,
+        '  In its group chat, once set up, "@Tandem scorecard now" posts this week\'s scorecard as the schedule does',
+      ];
     },
     async close() {
       await playground?.close();

@@ -8,6 +8,7 @@ import { ritualCard } from '../../bot/ritual-cards.ts';
 import { startTabServer } from '../api/tab-server.ts';
 import type { Config } from '../config.ts';
 import { graphNotificationRoutes } from '../graph/notification-routes.ts';
+import { postScorecardNow, type DeliveryContext } from '../jobs/deliveries.ts';
 import { startJobSystem } from '../jobs/job-system.ts';
 import type { Logger } from '../log.ts';
 import { summaryMail } from '../mail/summary-mail.ts';
@@ -45,9 +46,7 @@ export async function startTandem(config: Config, log: Logger): Promise<Running>
       ? tenantEnvironment(config, config.graph, { db, clock, log })
       : await (await import('./local.ts')).localEnvironment(config, { db, clock, log });
 
-  const jobs = await startJobSystem(
-    db,
-    {
+  const deliveries: DeliveryContext = {
       db,
       reports,
       changes,
@@ -59,11 +58,14 @@ export async function startTandem(config: Config, log: Logger): Promise<Running>
       log,
       ...(config.teamsAppId === undefined ? {} : { teamsAppId: config.teamsAppId }),
       ...(config.publicUrl === undefined ? {} : { notifications: { notificationUrl: `${config.publicUrl}/api/graph/notifications`, lifecycleNotificationUrl: `${config.publicUrl}/api/graph/lifecycle` } }),
-    },
+  };
+  const jobs = await startJobSystem(
+    db,
+    deliveries,
     { concurrency: config.jobConcurrency, syncEveryMinutes: config.syncEveryMinutes, retentionDays: config.retentionDays },
   );
   const tab = await startTabServer({ db, clock, log, reports, changes }, env.tab, log);
-  const bot = botRoute({ db, clock, log, reports, changes, directory: env.directory, teamsAppId: config.teamsAppId ?? null, consentUrl: (tenantId) => env.consentUrl(tenantId), mailboxDefaults: (address) => env.mailboxDefaults(address) }, config.bot);
+  const bot = botRoute({ db, clock, log, reports, changes, directory: env.directory, teamsAppId: config.teamsAppId ?? null, consentUrl: (tenantId) => env.consentUrl(tenantId), mailboxDefaults: (address) => env.mailboxDefaults(address), ...(env.demo ? { postScorecardNow: (pairingId: string) => postScorecardNow(deliveries, pairingId) } : {}) }, config.bot);
   const app = createApp({ db, jobsRunning: jobs.running, log, tab, bot, graphNotifications: graphNotificationRoutes({ db, log, syncSoon: jobs.syncSoon }) });
   // Local mode is a demo on this machine: its server (like every stand-in) answers on the loopback interface only.
   const server = serve({ fetch: app.fetch, port: config.port, ...(config.graph.kind === 'tenant' ? {} : { hostname: '127.0.0.1' }) });

@@ -39,6 +39,7 @@ export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarg
     chat: teamsChatPoster({ appId: bot.appId, appPassword: bot.appPassword, appTenantId: bot.appTenantId, authorityHost }, graphChatHistory(graph.graph), deps.log),
     tab: { validateToken: tabTokenValidator(deps.db, { authorityHost, registration: { tenantId, clientId, appIdUri: appIdUri(host, clientId) } }, deps.log), note: 'Teams SSO' },
     consentUrl: adminConsent(deps.db, { authorityHost, clientId }),
+    demo: false,
     mailboxDefaults: mailboxDefaultsReader(graph.graph, deps.log),
     notes: [`  Microsoft Graph: ${graphBaseUrl} (tenant ${tenantId}, ${config.graphMode} mode, ${credential.kind === 'secret' ? 'client secret' : `certificate ${credential.thumbprintSha256.slice(0, 8)}… from ${credential.path}`})`],
     started: async () => [],

@@ -134,6 +134,7 @@ export const BOT = {
   'help.cmd.warnings': 'advar her, når svarfristen for en mail er ved at udløbe',
   'command.scorecard': 'resultatkort',
   'command.last': 'sidste',
+  'command.now': 'nu',
   'command.waiting': 'ventende',
   'command.feedback': 'feedback',
   'command.settings': 'indstillinger',

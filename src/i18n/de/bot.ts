@@ -134,6 +134,7 @@ export const BOT = {
   'help.cmd.warnings': 'hier warnen, wenn bei E-Mails die Antwortfrist bald abläuft',
   'command.scorecard': 'wochenbericht',
   'command.last': 'letzte',
+  'command.now': 'jetzt',
   'command.waiting': 'offen',
   'command.feedback': 'feedback',
   'command.settings': 'einstellungen',

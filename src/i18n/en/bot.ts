@@ -206,6 +206,7 @@ export const BOT = {
   'help.cmd.warnings': 'warn here when mail is about to be late',
   'command.scorecard': 'scorecard',
   'command.last': 'last',
+  'command.now': 'now',
   'command.waiting': 'waiting',
   'command.feedback': 'feedback',
   'command.settings': 'settings',

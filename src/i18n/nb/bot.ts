@@ -134,6 +134,7 @@ export const BOT = {
   'help.cmd.warnings': 'varsle her når svarfristen for en e-post snart går ut',
   'command.scorecard': 'resultatkort',
   'command.last': 'forrige',
+  'command.now': 'nå',
   'command.waiting': 'ventende',
   'command.feedback': 'tilbakemelding',
   'command.settings': 'innstillinger',

@@ -134,6 +134,7 @@ export const BOT = {
   'help.cmd.warnings': 'waarschuw hier als mail de antwoordtermijn dreigt te overschrijden',
   'command.scorecard': 'scorekaart',
   'command.last': 'vorige',
+  'command.now': 'nu',
   'command.waiting': 'wachtend',
   'command.feedback': 'feedback',
   'command.settings': 'instellingen',
