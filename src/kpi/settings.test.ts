@@ -31,11 +31,16 @@ describe('settings', () => {
       scorecardTime: '09:00',
       reviewEveryWeeks: 13,
       privacyMode: false,
+      taskSource: 'none',
+      taskTargetPct: 90,
     });
   });
 
   it.each([
     [{ responseTargetPct: 0 }, 'responseTargetPct must be a whole number from 1 to 100 (percent)'],
+    [{ taskTargetPct: 101 }, 'taskTargetPct must be a whole number from 1 to 100 (percent)'],
+    [{ taskSource: 'planner:' }, 'taskSource must be "none", "planner:<plan id>" or "todo:<list id>"'],
+    [{ taskSource: 'trello:abc' }, 'taskSource must be "none", "planner:<plan id>" or "todo:<list id>"'],
     [{ responseTargetPct: 100.5 }, 'responseTargetPct must be a whole number from 1 to 100 (percent)'],
     [{ responseTargetPct: '90' }, 'responseTargetPct must be a whole number from 1 to 100 (percent)'],
     [{ windowHours: 169 }, 'windowHours must be a whole number from 1 to 168 hours'],

@@ -27,6 +27,10 @@ const timeZone = z
   .string()
   .refine((name) => resolveTimeZone(name) !== null, { error: 'must be an IANA time zone (e.g. Europe/Copenhagen) or a Windows time zone name (e.g. W. Europe Standard Time)' });
 
+/** Graph ids of Planner plans and To Do lists: URL-safe or standard base64 characters. */
+const TASK_SOURCE = /^(?:none|planner:[A-Za-z0-9_=+/-]{1,200}|todo:[A-Za-z0-9_=+/-]{1,200})$/;
+const taskSource = z.string().regex(TASK_SOURCE, { error: 'must be "none", "planner:<plan id>" or "todo:<list id>"' });
+
 function wholeNumber(range: { min: number; max: number }, unit = '') {
   const allowed = `must be a whole number from ${range.min} to ${range.max}${unit}`;
   return z.number({ error: allowed }).int({ error: allowed }).min(range.min, { error: allowed }).max(range.max, { error: allowed });
@@ -73,6 +77,9 @@ export const settingsSchema = z.strictObject({
   scorecardDay: weekday.default('monday'),
   scorecardTime: timeOfDay.default('09:00'),
   reviewEveryWeeks: wholeNumber(REVIEW_EVERY_WEEKS, ' weeks').default(13),
+  /** Where the task KPI reads tasks (docs/kpi.md §11); "none": no task KPI, and the surfaces show nothing about tasks. */
+  taskSource: taskSource.default('none'),
+  taskTargetPct: wholeNumber(TARGET_PCT, ' (percent)').default(90),
   /** Subjects of waiting and missed mail are hidden in chat cards and the summary mail (both people see the mailbox itself). */
   privacyMode: z.boolean({ error: 'must be true or false' }).default(false),
 });
