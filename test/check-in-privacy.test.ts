@@ -98,7 +98,7 @@ describe.each(testEngines())('check-in privacy on every surface, on %s', (engine
     });
     for (const state of STATES) {
       const { week } = WEEK[state];
-      if (answered(state).owner) await saveFeedback(db(), pairing.id, week, 'owner', { wentWell: ownerWords(week), improve: 'x', nextTime: 'y', kpisFair: 'yes' });
+      if (answered(state).owner) await saveFeedback(db(), pairing.id, week, 'owner', { wentWell: ownerWords(week), improve: 'x', nextTime: 'y', kpisFair: 'yes', quality: '2' });
       if (answered(state).va) await saveFeedback(db(), pairing.id, week, 'va', { wentWell: vaWords(week), needFromOwner: 'x', support: 'y', involved: '4' });
     }
     await upsertMessages(db(), pairing.id, [inbound('2026-11-24T09:00:00Z', { id: 'm1', to: [OWNER_MAIL], internetMessageId: '<m1@fabrikam.example>', subject: 'Order' })]);
@@ -218,6 +218,16 @@ describe.each(testEngines())('check-in privacy on every surface, on %s', (engine
         const other = reader === 'owner' ? 'va' : 'owner';
         expect(checkIns.find((entry) => entry.week === WEEK.owner.week)?.[other].state).toBe(reader === 'owner' ? 'notYet' : 'answered');
         expect(checkIns.find((entry) => entry.week === WEEK.va.week)?.[other].state).toBe(reader === 'owner' ? 'answered' : 'notYet');
+      }
+      // The check-in ratings beside the trend follow the same rule as the answers they are part of.
+      const trend = await tab(reader, `/pairings/${pairing.id}/trend?weeks=12`);
+      expect(trend.status).toBe(member ? 200 : refused);
+      if (member) {
+        const { ratings } = (await trend.json()) as { ratings: { weeks: Array<{ week: string; quality: number | null; involved: number | null }> } };
+        for (const state of STATES) {
+          const row = ratings.weeks.find((entry) => entry.week === WEEK[state].week);
+          expect([row?.quality === 2, row?.involved === 4], `${reader} ${state}`).toEqual(OWN_VIEW[reader][state]);
+        }
       }
       for (const path of [`/pairings/${pairing.id}/export/weeks.csv`, `/pairings/${pairing.id}/export/messages.csv?week=2026-W48`, `/addin/message?internetMessageId=${encodeURIComponent('<m1@fabrikam.example>')}`]) {
         const response = await tab(reader, path);

@@ -25,7 +25,12 @@ const FAIR_CHOICES = [
   { value: 'no', label: 'feedback.choice.no' },
 ] as const;
 
-const INVOLVED_CHOICES = (['1', '2', '3', '4', '5'] as const).map((value) => ({ value, label: `feedback.choice.involved${value}` as MessageKey }));
+const RATING_VALUES = ['1', '2', '3', '4', '5'] as const;
+const INVOLVED_CHOICES = RATING_VALUES.map((value) => ({ value, label: `feedback.choice.involved${value}` as MessageKey }));
+const QUALITY_CHOICES = RATING_VALUES.map((value) => ({ value, label: `feedback.choice.quality${value}` as MessageKey }));
+
+/** The answer key of each side's 1–5 rating (docs/kpi.md §12), shown as trends beside the KPIs. */
+export const RATING_QUESTIONS = { owner: 'quality', va: 'involved' } as const satisfies Record<FeedbackRole, string>;
 
 export const FEEDBACK_QUESTIONS: Readonly<Record<FeedbackRole, readonly FeedbackQuestion[]>> = {
   owner: [
@@ -33,6 +38,8 @@ export const FEEDBACK_QUESTIONS: Readonly<Record<FeedbackRole, readonly Feedback
     { key: 'improve', label: 'feedback.q.owner.improve', kind: 'text', required: true },
     { key: 'nextTime', label: 'feedback.q.owner.nextTime', kind: 'text', required: true },
     { key: 'kpisFair', label: 'feedback.q.owner.kpisFair', kind: 'choice', choices: FAIR_CHOICES, required: true },
+    // Optional: a week without a rating is shown empty in the trend, never as a low one.
+    { key: 'quality', label: 'feedback.q.owner.quality', kind: 'choice', choices: QUALITY_CHOICES, required: false },
     { key: 'gladAbout', label: 'feedback.q.owner.gladAbout', kind: 'text', required: false, monthly: true },
   ],
   va: [

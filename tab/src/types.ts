@@ -4,6 +4,7 @@ import type { Settings } from '../../src/kpi/settings.ts';
 import type { MessageRow } from '../../src/reports/message-rows.ts';
 import type { Leave } from '../../src/store/leave.ts';
 import type { CheckInView, SideView } from '../../src/reports/check-in-privacy.ts';
+import type { RatingsTrend } from '../../src/reports/ratings.ts';
 
 export type { MessageRow, MessageStatus, Settings, WeekKpi, Leave, CheckInView, SideView };
 export type Role = 'owner' | 'va';
@@ -33,6 +34,7 @@ export interface TrendResponse {
   readonly weeks: readonly WeekKpi[];
   readonly streak: number | null;
   readonly targetPct: number;
+  readonly ratings: RatingsTrend;
 }
 export interface WaitingResponse {
   readonly now: number;

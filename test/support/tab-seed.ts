@@ -98,7 +98,7 @@ export async function seedTabPairing(db: Queryable, now: number, options: SeedOp
   for (let w = 1; w <= 3; w++) {
     const week = thisMonday.minus({ weeks: w }).toFormat("kkkk-'W'WW");
     // Last week only the VA has answered yet: the owner sees that she has, not what.
-    if (w > 1) await saveFeedback(db, pairing.id, week, 'owner', { wentWell: 'Quick answers to customers.', improve: w === 2 ? 'Invoices waited too long.' : 'Nothing major.', kpisFair: 'yes' });
+    if (w > 1) await saveFeedback(db, pairing.id, week, 'owner', { wentWell: 'Quick answers to customers.', improve: w === 2 ? 'Invoices waited too long.' : 'Nothing major.', kpisFair: 'yes', quality: w === 2 ? '3' : '4' });
     await saveFeedback(db, pairing.id, week, 'va', { wentWell: 'Inbox empty on Friday.', needFromOwner: 'Earlier heads-up on travel.', involved: '4' });
   }
   return { pairing, messages: messages.length };

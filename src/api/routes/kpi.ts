@@ -1,8 +1,10 @@
-// This week, the trend and the waiting list of a pairing.
+// This week, the trend (with the check-in ratings) and the waiting list of a pairing.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { weekAt } from '../../kpi/weeks.ts';
+import { audienceOf } from '../../reports/check-in-privacy.ts';
 import { weekParam } from '../../reports/params.ts';
+import { ratingsTrend } from '../../reports/ratings.ts';
 import type { ApiEnv, RouteDependencies } from '../context.ts';
 
 /** Weeks the tab's trend shows unless asked for more. */
@@ -11,7 +13,7 @@ export const TREND_WEEKS = 12;
 const weekQuery = z.object({ week: weekParam.optional() });
 const trendQuery = z.object({ weeks: z.coerce.number().int().min(1).max(52).default(TREND_WEEKS) });
 
-export function kpiRoutes({ clock, reports }: RouteDependencies) {
+export function kpiRoutes({ clock, db, reports }: RouteDependencies) {
   return new Hono<ApiEnv>()
     .get('/week', async (c) => {
       const pairing = c.get('pairing');
@@ -24,7 +26,9 @@ export function kpiRoutes({ clock, reports }: RouteDependencies) {
       const pairing = c.get('pairing');
       const { weeks } = trendQuery.parse(c.req.query());
       const report = await reports.trend(pairing, weeks, clock.now());
-      return c.json({ weeks: report.weeks, streak: report.inboxZeroStreak, targetPct: pairing.settings.responseTargetPct });
+      // The check-in ratings beside the KPIs, as this reader may see them (the check-in's privacy rule).
+      const ratings = await ratingsTrend(db, pairing.id, report.weeks.map((week) => week.week), audienceOf(c.get('role')));
+      return c.json({ weeks: report.weeks, streak: report.inboxZeroStreak, targetPct: pairing.settings.responseTargetPct, ratings });
     })
     .get('/waiting', async (c) => {
       const pairing = c.get('pairing');

@@ -82,6 +82,13 @@ export const TAB = {
   'tab.trend.target': 'Mål ({target} %)',
   'tab.trend.tableLabel': 'Svarprocent pr. uge',
   'tab.trend.inboxZeroTitle': 'Tom indbakke pr. uge',
+  'tab.trend.ratingsTitle': 'Vurderinger fra check-in',
+  'tab.trend.quality': 'Arbejdets kvalitet (ejer)',
+  'tab.trend.involved': 'Inddraget og hørt (VA)',
+  'tab.trend.rating': '{value} af 5',
+  'tab.trend.noRating': 'Ingen vurdering',
+  'tab.trend.ratingsMean': 'Gennemsnit af de vurderede uger',
+  'tab.trend.ratingsNote': 'Vurderingerne åbner ugens samtale og har intet mål. I ser hinandens vurdering for en uge, når I begge har svaret.',
 
   'tab.waiting.clockCalendar': 'Frist: {hours, plural, one {# time} other {# timer}}, alle døgnets timer.',
   'tab.waiting.clockWorking': 'Frist: {hours, plural, one {# time} other {# timer}}, kun arbejdstid.',

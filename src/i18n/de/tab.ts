@@ -82,6 +82,13 @@ export const TAB = {
   'tab.trend.target': 'Ziel ({target} %)',
   'tab.trend.tableLabel': 'Antwortquote pro Woche',
   'tab.trend.inboxZeroTitle': 'Leerer Posteingang pro Woche',
+  'tab.trend.ratingsTitle': 'Bewertungen aus dem Check-in',
+  'tab.trend.quality': 'Qualität der Arbeit (Inhaber)',
+  'tab.trend.involved': 'Einbezogen und gehört (VA)',
+  'tab.trend.rating': '{value} von 5',
+  'tab.trend.noRating': 'Keine Bewertung',
+  'tab.trend.ratingsMean': 'Durchschnitt der bewerteten Wochen',
+  'tab.trend.ratingsNote': 'Die Bewertungen eröffnen das wöchentliche Gespräch und haben kein Ziel. Sie sehen die Bewertung der anderen Seite für eine Woche, sobald Sie beide geantwortet haben.',
 
   'tab.waiting.clockCalendar': 'Frist: {hours, plural, one {# Stunde} other {# Stunden}}, rund um die Uhr.',
   'tab.waiting.clockWorking': 'Frist: {hours, plural, one {# Stunde} other {# Stunden}}, nur Arbeitszeit.',

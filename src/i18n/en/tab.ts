@@ -79,6 +79,13 @@ export const TAB = {
   'tab.trend.target': 'Target ({target}%)',
   'tab.trend.tableLabel': 'Response rate by week',
   'tab.trend.inboxZeroTitle': 'Inbox zero by week',
+  'tab.trend.ratingsTitle': 'Check-in ratings',
+  'tab.trend.quality': 'Quality of the work (owner)',
+  'tab.trend.involved': 'Involved and heard (VA)',
+  'tab.trend.rating': '{value} of 5',
+  'tab.trend.noRating': 'No rating',
+  'tab.trend.ratingsMean': 'Average of the weeks rated',
+  'tab.trend.ratingsNote': 'The ratings open the weekly conversation; they have no target. You see each other’s rating for a week once you have both answered it.',
 
   'tab.waiting.clockCalendar': 'Window: {hours, plural, one {# hour} other {# hours}}, calendar time.',
   'tab.waiting.clockWorking': 'Window: {hours, plural, one {# hour} other {# hours}}, working hours only.',

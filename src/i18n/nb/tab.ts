@@ -82,6 +82,13 @@ export const TAB = {
   'tab.trend.target': 'Mål ({target} %)',
   'tab.trend.tableLabel': 'Svarprosent per uke',
   'tab.trend.inboxZeroTitle': 'Tom innboks per uke',
+  'tab.trend.ratingsTitle': 'Vurderinger fra innsjekkingen',
+  'tab.trend.quality': 'Kvaliteten på arbeidet (eier)',
+  'tab.trend.involved': 'Involvert og hørt (VA)',
+  'tab.trend.rating': '{value} av 5',
+  'tab.trend.noRating': 'Ingen vurdering',
+  'tab.trend.ratingsMean': 'Gjennomsnitt for ukene med vurdering',
+  'tab.trend.ratingsNote': 'Vurderingene åpner ukens samtale og har ikke noe mål. Dere ser hverandres vurdering for en uke når dere begge har svart.',
 
   'tab.waiting.clockCalendar': 'Frist: {hours, plural, one {# time} other {# timer}}, alle døgnets timer.',
   'tab.waiting.clockWorking': 'Frist: {hours, plural, one {# time} other {# timer}}, bare arbeidstid.',

@@ -82,6 +82,13 @@ export const TAB = {
   'tab.trend.target': 'Doel ({target}%)',
   'tab.trend.tableLabel': 'Antwoordpercentage per week',
   'tab.trend.inboxZeroTitle': 'Lege inbox per week',
+  'tab.trend.ratingsTitle': 'Beoordelingen uit de check-in',
+  'tab.trend.quality': 'Kwaliteit van het werk (eigenaar)',
+  'tab.trend.involved': 'Betrokken en gehoord (VA)',
+  'tab.trend.rating': '{value} van 5',
+  'tab.trend.noRating': 'Geen beoordeling',
+  'tab.trend.ratingsMean': 'Gemiddelde van de beoordeelde weken',
+  'tab.trend.ratingsNote': 'De beoordelingen openen het wekelijkse gesprek; er hoort geen doel bij. Jullie zien elkaars beoordeling van een week zodra jullie allebei hebben geantwoord.',
 
   'tab.waiting.clockCalendar': 'Termijn: {hours, plural, one {# uur} other {# uur}}, alle uren van de dag.',
   'tab.waiting.clockWorking': 'Termijn: {hours, plural, one {# uur} other {# uur}}, alleen werktijd.',

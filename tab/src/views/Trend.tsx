@@ -1,8 +1,9 @@
-// The last 12 weeks: the response rate against the target line, and the inbox-zero streak as a grid.
+// The last 12 weeks: the response rate against the target line, the inbox-zero streak as a grid, and the
+// check-in's two ratings (no target: they start the conversation).
 import { LineChart, type ChartProps } from '@fluentui/react-charts';
-import { Card, CardHeader, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { Card, CardHeader, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api.ts';
-import { percent, shortDate, text } from '../i18n.ts';
+import { percent, rating, shortDate, text } from '../i18n.ts';
 import { ErrorState, Loading } from '../States.tsx';
 import type { TrendResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -20,7 +21,7 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
   const loaded = useApi<TrendResponse>(api, `${base}/trend`);
   if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === null) return <Loading />;
-  const { weeks, targetPct, streak } = loaded.data;
+  const { weeks, targetPct, streak, ratings } = loaded.data;
   const x = (start: string) => new Date(`${start}T00:00:00Z`);
   const data: ChartProps = {
     chartTitle: text('tab.trend.chartTitle'),
@@ -65,6 +66,32 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
             );
           })}
         </div>
+      </Card>
+      <Card>
+        <CardHeader header={<Text as="h2" weight="semibold">{text('tab.trend.ratingsTitle')}</Text>} description={<Text>{text('tab.trend.ratingsNote')}</Text>} />
+        <Table aria-label={text('tab.trend.ratingsTitle')} size="small" data-testid="ratings">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell />
+              <TableHeaderCell>{text('tab.trend.quality')}</TableHeaderCell>
+              <TableHeaderCell>{text('tab.trend.involved')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {ratings.weeks.map((row, i) => (
+              <TableRow key={row.week}>
+                <TableCell>{shortDate(weeks[i]?.start ?? '')}</TableCell>
+                <TableCell>{rating(row.quality)}</TableCell>
+                <TableCell>{rating(row.involved)}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell><Text weight="semibold">{text('tab.trend.ratingsMean')}</Text></TableCell>
+              <TableCell><Text weight="semibold">{rating(ratings.mean.quality)}</Text></TableCell>
+              <TableCell><Text weight="semibold">{rating(ratings.mean.involved)}</Text></TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
       </Card>
     </>
   );
