@@ -64,6 +64,21 @@ describe('tandem report on a Graph export', () => {
   });
 });
 
+describe('tandem report on forwards whose subjects differ only in case', () => {
+  // inbox/1 "FW: Contract" and inbox/2 "FW: contract": one sender, one minute, other attachments, two mails.
+  // all_documents/1 is inbox/1 again under another Message-ID with its subject spaced differently: a copy.
+  const FORWARDS = fileURLToPath(new URL('./fixtures/sources/case-forwards', import.meta.url));
+
+  it('counts both forwards and the stored copy once', async () => {
+    const { code, stdout } = await tandem('report', '--source', FORWARDS, '--mailbox', 'owner@contoso.com', '--now', '2026-11-23T00:00Z', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.weeks).toMatchObject([{ week: '2026-W47', counted: 2, missed: 2 }]);
+    expect(report.duplicates).toBe(1);
+    expect(report.weeks[0].oldestWaiting.map((waiting: { subject: string }) => waiting.subject).sort()).toEqual(['FW: Contract', 'FW: contract']);
+  });
+});
+
 describe('tandem report on a large mbox', () => {
   it('reports progress on stderr for sources over 10,000 messages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tandem-cli-'));

@@ -42,3 +42,18 @@ describe.each([
     expect(new Set(result.messages.map((m) => m.conversationId)).size).toBeLessThan(result.messages.length);
   });
 });
+
+describe('Enron mailbox cuilla-m: copies and lookalikes', () => {
+  it('keeps two forwards of one minute whose subjects differ only in case (other photos attached)', async () => {
+    // all_documents/92 "FW: wedding photos continued" and all_documents/94 "FW: Wedding photos continued":
+    // same sender, recipient and Date, different attachments, so two mails (docs/kpi.md §3).
+    const result = await loadSources([`${ENRON}cuilla-m/all_documents`]);
+    // Date: Tue, 17 Oct 2000 02:34:00 -0700 (PDT)
+    const sentAt = Date.parse('2000-10-17T09:34:00Z');
+    const forwards = result.messages.filter((m) => m.sentAt === sentAt && m.subject.toLowerCase() === 'fw: wedding photos continued');
+    expect(forwards.map((m) => [m.subject, m.from, m.to])).toEqual([
+      ['FW: wedding photos continued', 'zwharton@dawray.com', ['mcuilla@enron.com']],
+      ['FW: Wedding photos continued', 'zwharton@dawray.com', ['mcuilla@enron.com']],
+    ]);
+  });
+});
