@@ -79,6 +79,45 @@ describe('tandem report on forwards whose subjects differ only in case', () => {
   });
 });
 
+describe('tandem report names people by the addresses their mail carries', () => {
+  it('takes an owner address with two dots in a row, and credits that address\'s reply to the owner', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-cli-'));
+    const mbox = join(dir, 'mail.mbox');
+    await writeFile(
+      mbox,
+      [
+        'From client@fabrikam.com Mon Nov 16 09:00:00 2026',
+        'From: client@fabrikam.com',
+        'To: owner@contoso.com',
+        'Date: Mon, 16 Nov 2026 09:00:00 +0000',
+        'Message-ID: <q1@fabrikam.com>',
+        'Subject: Quote',
+        '',
+        'Body',
+        '',
+        'From j..smith@contoso.com Mon Nov 16 11:00:00 2026',
+        'From: J. Smith <J..Smith@contoso.com>',
+        'To: client@fabrikam.com',
+        'Date: Mon, 16 Nov 2026 11:00:00 +0000',
+        'Message-ID: <r1@contoso.com>',
+        'In-Reply-To: <q1@fabrikam.com>',
+        'Subject: Re: Quote',
+        '',
+        'Reply',
+        '',
+      ].join('\n'),
+    );
+    const run = (...owner: string[]) => tandem('report', '--source', mbox, '--mailbox', 'owner@contoso.com', ...owner, '--now', '2026-11-23T00:00Z', '--json');
+    // Without the owner's second address the reply is someone else's mail, and the question is missed.
+    expect(JSON.parse((await run()).stdout).weeks[0]).toMatchObject({ counted: 1, missed: 1 });
+    const { code, stdout, stderr } = await run('--owner', 'owner@contoso.com', '--owner', 'J..Smith@contoso.com');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // Answered 2 h after it arrived, by the owner.
+    expect(JSON.parse(stdout).weeks[0]).toMatchObject({ counted: 1, onTime: 1, missed: 0, medianMinutes: 120, answeredBy: { owner: 1, va: 0, other: 0 } });
+  });
+});
+
 describe('tandem report on a large mbox', () => {
   it('reports progress on stderr for sources over 10,000 messages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tandem-cli-'));
@@ -98,6 +137,9 @@ describe('tandem report refuses bad input with exit code 2 and one line', () => 
     [['report', '--mailbox', 'owner@contoso.com'], '--source is required'],
     [['report', '--source', GRAPH_EXPORT], '--mailbox is required'],
     [['report', '--source', GRAPH_EXPORT, '--mailbox', 'not-an-address'], '--mailbox must be an e-mail address'],
+    [[...REPORT, '--owner', 'olivia owner@contoso.com'], '--owner must be an e-mail address (got "olivia owner@contoso.com")'],
+    [[...REPORT, '--va', ''], '--va must be an e-mail address (got "")'],
+    [[...REPORT, '--va', 'Victor <va@contoso.com>'], '--va must be an e-mail address (got "victor <va@contoso.com>")'],
     [[...REPORT, '--now', 'yesterday'], '--now must be an ISO 8601 instant with a zone'],
     [[...REPORT, '--now', '2026-11-21T18:01'], '--now must be an ISO 8601 instant with a zone'],
     [[...REPORT, '--from', '2026-02-30'], '--from must be a date YYYY-MM-DD'],
