@@ -2,6 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { emailAddress } from '../kpi/address.ts';
 import { loadSources } from './load.ts';
 
 const ENRON = fileURLToPath(new URL('../../test/fixtures/enron/', import.meta.url));
@@ -38,6 +39,11 @@ describe.each([
       expect(message.sentAt).toBeLessThan(Date.parse('2003-01-01T00:00:00Z'));
       expect(message.conversationId).toMatch(/^(mid|subj|self):/);
     }
+    // Every address the mail carries (h..lewis@, .williams@ among them) can be named in a flag or a setting as it is.
+    const addresses = new Set(result.messages.flatMap((m) => [m.from, m.sender, ...m.to, ...m.cc].filter((a) => a !== null)));
+    expect([...addresses].some((a) => a.includes('..'))).toBe(true);
+    expect([...addresses].filter((a) => emailAddress().safeParse(a).data !== a)).toEqual([]);
+
     // Subject threading must join replies to their originals, so there are fewer conversations than messages.
     expect(new Set(result.messages.map((m) => m.conversationId)).size).toBeLessThan(result.messages.length);
   });
