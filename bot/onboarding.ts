@@ -2,6 +2,7 @@
 // pairing (owner and VA from the chat's members) and stores the conversation reference for proactive posts.
 import { z } from 'zod';
 import { t } from '../src/i18n/messages.ts';
+import { isEmailAddress } from '../src/kpi/address.ts';
 import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS } from '../src/kpi/settings.ts';
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
 import type { MailboxDefaults } from '../src/ports/mailbox.ts';
@@ -57,7 +58,6 @@ const setupSchema = z.object({
   inboxZeroDay: z.enum(WEEKDAYS),
   inboxZeroCutoff: time,
 });
-const EMAIL = /^[^\s@\u0000-\u001f]+@[^\s@\u0000-\u001f]+\.[^\s@\u0000-\u001f]+$/;
 
 type SetupErrors = Partial<Record<keyof SetupValues | 'form', string>>;
 
@@ -100,9 +100,9 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
   if (owner !== undefined && owner.id === va?.id) errors.va ??= t(locale, 'welcome.error.same');
   if (owner !== undefined && owner.id !== turn.userId) errors.form ??= t(locale, 'welcome.error.notOwner');
   const mailbox = values.mailbox.trim() === '' ? (owner?.email ?? '') : values.mailbox.trim();
-  if (!EMAIL.test(mailbox)) errors.mailbox ??= t(locale, 'welcome.error.mailbox');
-  if (owner !== undefined && owner.email === null) errors.owner ??= t(locale, 'welcome.error.noEmail');
-  if (va !== undefined && va.email === null) errors.va ??= t(locale, 'welcome.error.noEmail');
+  if (!isEmailAddress(mailbox)) errors.mailbox ??= t(locale, 'welcome.error.mailbox');
+  if (owner !== undefined && (owner.email === null || !isEmailAddress(owner.email))) errors.owner ??= t(locale, 'welcome.error.noEmail');
+  if (va !== undefined && (va.email === null || !isEmailAddress(va.email))) errors.va ??= t(locale, 'welcome.error.noEmail');
   if (resolveTimeZone(values.timeZone) === null) errors.timeZone ??= t(locale, 'welcome.error.timeZone');
   let settings = DEFAULT_SETTINGS;
   try {

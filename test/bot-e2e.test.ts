@@ -209,6 +209,24 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(texts(invokeCard(again.body))).toContain('Tandem is already set up in this chat. Type “settings” to see how.');
   });
 
+  it('takes the addresses real mail carries in the set-up, and shows one that is not an address at its field', async () => {
+    const dotted: ChatOptions = { serviceUrl: connector.url, conversationId: '19:dotted@thread.v2' };
+    const assistant = chatUser('Dot Assistant', 'D..Assistant@assist.example');
+    connector.setRoster(dotted.conversationId, [owner, assistant]);
+    await send(installActivity(dotted, owner));
+    const form = { ...setup, va: assistant.aadObjectId };
+    for (const typed of ['olivia owner', 'olivia@', 'Olivia <olivia@contoso.example>']) {
+      const { body } = await send(actionActivity(dotted, owner, 'setup.submit', { ...form, mailbox: typed }));
+      expect(errorAfter(invokeCard(body), 'mailbox'), typed).toBe('Please enter an e-mail address.');
+    }
+    expect(await findPairingByConversation(db(), dotted.conversationId)).toBeNull();
+    await send(actionActivity(dotted, owner, 'setup.submit', { ...form, mailbox: ' Olivia..Sales@Contoso.example ' }));
+    expect(await findPairingByConversation(db(), dotted.conversationId)).toMatchObject({
+      mailbox: 'olivia..sales@contoso.example',
+      va: { address: 'd..assistant@assist.example', userId: assistant.aadObjectId },
+    });
+  });
+
   it('answers every command, and anything else with the help card', async () => {
     const cases: Array<[string, string]> = [
       ['help', 'What Tandem can do'],

@@ -62,7 +62,7 @@ describe('tandem commands on stored data (PGlite)', () => {
     expect(ids.contoso).toMatch(UUID);
 
     const enron = await tandem(
-      ['pairing', 'add', '--mailbox', 'robert.badeer@enron.com', '--owner', 'robert.badeer@enron.com', '--owner', 'rbadeer@enron.com', '--va', 'assistant@enron.com', '--tenant', 'enron'],
+      ['pairing', 'add', '--mailbox', 'robert.badeer@enron.com', '--owner', 'robert.badeer@enron.com', '--owner', 'rbadeer@enron.com', '--owner', 'R..Badeer@enron.com', '--va', 'assistant@enron.com', '--tenant', 'enron'],
       env,
     );
     expect(enron.code).toBe(0);
@@ -75,7 +75,7 @@ describe('tandem commands on stored data (PGlite)', () => {
     // The object ids are what the tab and the pane know people by; the Enron pairing has none yet.
     expect(lines.slice(1).map((line) => line.split(/\s{2,}/))).toEqual([
       [ids.contoso, 'owner@contoso.com', 'owner@contoso.com', 'va@contoso.com', OWNER_OID, VA_OID, 'W. Europe Standard Time', 'active'],
-      [ids.enron, 'robert.badeer@enron.com', 'robert.badeer@enron.com,rbadeer@enron.com', 'assistant@enron.com', '-', '-', 'UTC', 'active'],
+      [ids.enron, 'robert.badeer@enron.com', 'robert.badeer@enron.com,rbadeer@enron.com,r..badeer@enron.com', 'assistant@enron.com', '-', '-', 'UTC', 'active'],
     ]);
   });
 
@@ -139,6 +139,7 @@ describe('tandem commands on stored data (PGlite)', () => {
 
   it.each([
     [['pairing', 'add', '--mailbox', 'owner@contoso.com'], '--va is required'],
+    [['pairing', 'add', '--mailbox', 'owner@contoso.com', '--va', 'victor assistant@contoso.com'], '--va must be an e-mail address (got "victor assistant@contoso.com")'],
     [['pairing', 'add', '--mailbox', 'owner@contoso.com', '--va', 'va@contoso.com', '--owner-id', 'owner@contoso.com'], '--owner-id must be an Entra object id (a GUID)'],
     [['import', '--source', GRAPH_EXPORT, '--pairing', 'nope'], '--pairing must be a pairing id'],
     [['offboard'], '--pairing is required'],

@@ -64,6 +64,60 @@ describe('tandem report on a Graph export', () => {
   });
 });
 
+describe('tandem report on forwards whose subjects differ only in case', () => {
+  // inbox/1 "FW: Contract" and inbox/2 "FW: contract": one sender, one minute, other attachments, two mails.
+  // all_documents/1 is inbox/1 again under another Message-ID with its subject spaced differently: a copy.
+  const FORWARDS = fileURLToPath(new URL('./fixtures/sources/case-forwards', import.meta.url));
+
+  it('counts both forwards and the stored copy once', async () => {
+    const { code, stdout } = await tandem('report', '--source', FORWARDS, '--mailbox', 'owner@contoso.com', '--now', '2026-11-23T00:00Z', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.weeks).toMatchObject([{ week: '2026-W47', counted: 2, missed: 2 }]);
+    expect(report.duplicates).toBe(1);
+    expect(report.weeks[0].oldestWaiting.map((waiting: { subject: string }) => waiting.subject).sort()).toEqual(['FW: Contract', 'FW: contract']);
+  });
+});
+
+describe('tandem report names people by the addresses their mail carries', () => {
+  it('takes an owner address with two dots in a row, and credits that address\'s reply to the owner', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-cli-'));
+    const mbox = join(dir, 'mail.mbox');
+    await writeFile(
+      mbox,
+      [
+        'From client@fabrikam.com Mon Nov 16 09:00:00 2026',
+        'From: client@fabrikam.com',
+        'To: owner@contoso.com',
+        'Date: Mon, 16 Nov 2026 09:00:00 +0000',
+        'Message-ID: <q1@fabrikam.com>',
+        'Subject: Quote',
+        '',
+        'Body',
+        '',
+        'From j..smith@contoso.com Mon Nov 16 11:00:00 2026',
+        'From: J. Smith <J..Smith@contoso.com>',
+        'To: client@fabrikam.com',
+        'Date: Mon, 16 Nov 2026 11:00:00 +0000',
+        'Message-ID: <r1@contoso.com>',
+        'In-Reply-To: <q1@fabrikam.com>',
+        'Subject: Re: Quote',
+        '',
+        'Reply',
+        '',
+      ].join('\n'),
+    );
+    const run = (...owner: string[]) => tandem('report', '--source', mbox, '--mailbox', 'owner@contoso.com', ...owner, '--now', '2026-11-23T00:00Z', '--json');
+    // Without the owner's second address the reply is someone else's mail, and the question is missed.
+    expect(JSON.parse((await run()).stdout).weeks[0]).toMatchObject({ counted: 1, missed: 1 });
+    const { code, stdout, stderr } = await run('--owner', 'owner@contoso.com', '--owner', 'J..Smith@contoso.com');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // Answered 2 h after it arrived, by the owner.
+    expect(JSON.parse(stdout).weeks[0]).toMatchObject({ counted: 1, onTime: 1, missed: 0, medianMinutes: 120, answeredBy: { owner: 1, va: 0, other: 0 } });
+  });
+});
+
 describe('tandem report on a large mbox', () => {
   it('reports progress on stderr for sources over 10,000 messages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tandem-cli-'));
@@ -83,6 +137,9 @@ describe('tandem report refuses bad input with exit code 2 and one line', () => 
     [['report', '--mailbox', 'owner@contoso.com'], '--source is required'],
     [['report', '--source', GRAPH_EXPORT], '--mailbox is required'],
     [['report', '--source', GRAPH_EXPORT, '--mailbox', 'not-an-address'], '--mailbox must be an e-mail address'],
+    [[...REPORT, '--owner', 'olivia owner@contoso.com'], '--owner must be an e-mail address (got "olivia owner@contoso.com")'],
+    [[...REPORT, '--va', ''], '--va must be an e-mail address (got "")'],
+    [[...REPORT, '--va', 'Victor <va@contoso.com>'], '--va must be an e-mail address (got "victor <va@contoso.com>")'],
     [[...REPORT, '--now', 'yesterday'], '--now must be an ISO 8601 instant with a zone'],
     [[...REPORT, '--now', '2026-11-21T18:01'], '--now must be an ISO 8601 instant with a zone'],
     [[...REPORT, '--from', '2026-02-30'], '--from must be a date YYYY-MM-DD'],

@@ -275,6 +275,17 @@ describe.each(testEngines())('tab API on %s', (engine) => {
     });
   });
 
+  it('ends a pairing whose mailbox has two dots in a row when its owner types that address', async () => {
+    const dotted = await pairingInTenant(db(), pairing.tenantId, { mailbox: 'Sales..Desk@contoso.example' });
+    const response = await api.request(`/pairings/${dotted.id}/offboard`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await issuer.sign({ tid: dotted.tenantId, oid: dotted.owner.userId!, upn: dotted.owner.address })}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ confirm: ' sales..desk@Contoso.example' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await getPairing(db(), dotted.id)).toBeNull();
+  });
+
   it('lets the owner or a tenant admin end a pairing after typing its mailbox; the VA, strangers and other tenants\' admins cannot', async () => {
     const ending = await pairingInTenant(db(), pairing.tenantId);
     const as = async (claims: Record<string, unknown>, body: unknown) =>
@@ -293,6 +304,13 @@ describe.each(testEngines())('tab API on %s', (engine) => {
     const mistyped = await as({ oid: ending.owner.userId!, upn: ending.owner.address }, { confirm: 'owner@typo.example' });
     expect(mistyped.status).toBe(400);
     expect(await mistyped.json()).toEqual({ error: { code: 'invalid_request', message: `Type the mailbox address ${ending.mailbox} to confirm.` } });
+    expect(await getPairing(db(), ending.id)).not.toBeNull();
+
+    for (const notAnAddress of ['', 'yes', 'owner at typo.example']) {
+      const refused = await as({ oid: ending.owner.userId!, upn: ending.owner.address }, { confirm: notAnAddress });
+      expect(refused.status, notAnAddress).toBe(400);
+      expect((await refused.json()).error.message).toBe(`Type the mailbox address ${ending.mailbox} to confirm.`);
+    }
     expect(await getPairing(db(), ending.id)).not.toBeNull();
 
     const ended = await as({ upn: 'admin@tenant.example', roles: ['Tandem.Admin'] }, confirm);

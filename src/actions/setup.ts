@@ -5,6 +5,7 @@
 // of their addresses in the directory); any other (a shared mailbox, a colleague's) waits for a tenant admin's
 // approval before the sync may read it, so a chat member cannot make Tandem read someone else's mail.
 import { z } from 'zod';
+import { emailAddress } from '../kpi/address.ts';
 import { parseSettings, type Settings } from '../kpi/settings.ts';
 import { appendAudit } from '../store/audit.ts';
 import { atomically } from '../store/atomically.ts';
@@ -14,11 +15,11 @@ import type { Directory } from '../ports/directory.ts';
 import type { Actor } from '../reports/access.ts';
 import { ActionError, invalidInput, type ActionContext } from './action.ts';
 
-const person = z.strictObject({ address: z.string().trim().min(3).max(320), userId: z.string().min(1).max(200) });
+const person = z.strictObject({ address: emailAddress(), userId: z.string().min(1).max(200) });
 
 export const setupInput = z.strictObject({
   tenantId: z.string().min(1).max(200),
-  mailbox: z.string().trim().min(3).max(320),
+  mailbox: emailAddress(),
   owner: person,
   va: person,
   /** Any of the spec's settings; the rest take their defaults (a pairing taken over keeps its own). */

@@ -2,6 +2,7 @@
 // a UsageError (one line, exit code 2) that names the flag.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
+import { emailAddress } from '../kpi/address.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The flags of the command line as parseArgs reads them; unknown flags and positionals are errors. */
@@ -20,13 +21,8 @@ export function validateArguments<Schema extends z.ZodType>(schema: Schema, valu
   return parsed.data;
 }
 
-/** A lower-cased e-mail address given with `flag`. */
-export const address = (flag: string) =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: (issue) => `${flag} must be an e-mail address (got "${String(issue.input)}")` }));
+/** A lower-cased e-mail address given with `flag`, under the rule every surface shares. */
+export const address = (flag: string) => emailAddress((input) => `${flag} must be an e-mail address (got "${String(input)}")`);
 
 /** A tenant's verified domain given with `flag`. */
 export const domain = (flag: string) =>

@@ -21,9 +21,12 @@ export interface DedupeResult {
 /**
  * Same Date, From, recipients and Subject: catches copies whose Message-IDs differ, as when a mail
  * system stores a sent message in several folders and gives each copy its own id (the Enron corpus).
+ * Whitespace is collapsed because stores re-fold long Subject lines; letter case is kept because a
+ * copy never changes it, while two forwards sent in one minute whose subjects differ only in case are
+ * two mails (docs/kpi.md §3). Addresses arrive lower-cased, as addresses compare without case.
  */
 export function fingerprint(meta: MessageMeta): string {
-  const subject = meta.subject.replace(/\s+/g, ' ').trim().toLowerCase();
+  const subject = meta.subject.replace(/\s+/g, ' ').trim();
   return `fp:${JSON.stringify([meta.sentAt, meta.from ?? '', [...meta.to].sort(), [...meta.cc].sort(), subject])}`;
 }
 

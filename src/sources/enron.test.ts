@@ -2,6 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { emailAddress } from '../kpi/address.ts';
 import { loadSources } from './load.ts';
 
 const ENRON = fileURLToPath(new URL('../../test/fixtures/enron/', import.meta.url));
@@ -38,7 +39,27 @@ describe.each([
       expect(message.sentAt).toBeLessThan(Date.parse('2003-01-01T00:00:00Z'));
       expect(message.conversationId).toMatch(/^(mid|subj|self):/);
     }
+    // Every address the mail carries (h..lewis@, .williams@ among them) can be named in a flag or a setting as it is.
+    const addresses = new Set(result.messages.flatMap((m) => [m.from, m.sender, ...m.to, ...m.cc].filter((a) => a !== null)));
+    expect([...addresses].some((a) => a.includes('..'))).toBe(true);
+    expect([...addresses].filter((a) => emailAddress().safeParse(a).data !== a)).toEqual([]);
+
     // Subject threading must join replies to their originals, so there are fewer conversations than messages.
     expect(new Set(result.messages.map((m) => m.conversationId)).size).toBeLessThan(result.messages.length);
+  });
+});
+
+describe('Enron mailbox cuilla-m: copies and lookalikes', () => {
+  it('keeps two forwards of one minute whose subjects differ only in case (other photos attached)', async () => {
+    // all_documents/92 "FW: wedding photos continued" and all_documents/94 "FW: Wedding photos continued":
+    // same sender, recipient and Date, different attachments, so two mails (docs/kpi.md §3).
+    const result = await loadSources([`${ENRON}cuilla-m/all_documents`]);
+    // Date: Tue, 17 Oct 2000 02:34:00 -0700 (PDT)
+    const sentAt = Date.parse('2000-10-17T09:34:00Z');
+    const forwards = result.messages.filter((m) => m.sentAt === sentAt && m.subject.toLowerCase() === 'fw: wedding photos continued');
+    expect(forwards.map((m) => [m.subject, m.from, m.to])).toEqual([
+      ['FW: wedding photos continued', 'zwharton@dawray.com', ['mcuilla@enron.com']],
+      ['FW: Wedding photos continued', 'zwharton@dawray.com', ['mcuilla@enron.com']],
+    ]);
   });
 });

@@ -5,10 +5,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { approveMailbox } from '../../actions/approve-mailbox.ts';
 import { offboard } from '../../actions/offboard.ts';
+import { emailAddress } from '../../kpi/address.ts';
 import { actorOf, type ApiEnv, type RouteDependencies } from '../context.ts';
 import { HttpError } from '../http-error.ts';
 
-const offboardBody = z.strictObject({ confirm: z.string().trim().toLowerCase() });
+const offboardBody = z.strictObject({ confirm: z.string() });
 
 export function offboardRoutes({ actions }: RouteDependencies) {
   return new Hono<ApiEnv>().post('/:pairingId/offboard', async (c) => {
@@ -17,7 +18,9 @@ export function offboardRoutes({ actions }: RouteDependencies) {
     // Who may end the pairing is the action's rule, checked before the confirmation names the mailbox.
     const { pairing } = await offboard.authorise(actions, actor, pairingId);
     const { confirm } = offboardBody.parse(await c.req.json());
-    if (confirm !== pairing.mailbox) throw new HttpError(400, 'invalid_request', `Type the mailbox address ${pairing.mailbox} to confirm.`);
+    // Read as every surface reads an address, so the mailbox's own spelling (j..smith@, any case) confirms it.
+    const typed = emailAddress().safeParse(confirm);
+    if (!typed.success || typed.data !== pairing.mailbox) throw new HttpError(400, 'invalid_request', `Type the mailbox address ${pairing.mailbox} to confirm.`);
     return c.json(await offboard(actions, actor, pairingId, {}));
   }).post('/:pairingId/approve-mailbox', async (c) => c.json(await approveMailbox(actions, actorOf(c.get('user')), c.req.param('pairingId'), await c.req.json())));
 }
