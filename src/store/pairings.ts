@@ -330,8 +330,8 @@ export async function linkPairingToChat(db: Queryable, setup: ChatSetup, ref: un
 }
 
 /**
- * Stores a side's Teams user id in the pairing's chat when it differs from the one stored (Teams re-issues none,
- * but a pairing set up before migration 010 has none); true when it changed.
+ * Stores a side's Teams user id when it differs from the one stored: the set-up stores both, but a pairing set up
+ * before migration 010 has none until a turn of theirs shows it. True when it changed.
  */
 export async function rememberMri(db: Queryable, id: string, role: 'owner' | 'va', mri: string): Promise<boolean> {
   const column = role === 'owner' ? 'owner_mri' : 'va_mri';
