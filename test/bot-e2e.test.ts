@@ -270,7 +270,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(input(ownerForm, 'needFromOwner')).toBeUndefined();
     const vaForm = invokeCard((await send(actionActivity(chat, va, 'feedback.refresh', data, 'fb-1', 'automatic'))).body);
     expect(input(vaForm, 'needFromOwner')).toBeDefined();
-    expect(vaForm.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'feedback.refresh' }, userIds: [owner.aadObjectId, va.aadObjectId] });
+    expect(vaForm.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'feedback.refresh' }, userIds: [owner.id, va.id] });
 
     // Invalid: a required answer missing and one too long; both come back under their fields, text kept.
     const long = 'x'.repeat(2001);
@@ -301,7 +301,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(lines).toContain('Owner (olivia@contoso.example) (edited)');
     expect(lines).toContain('Templates');
     // The summary keeps refreshing for the two of them, and has nothing left to do.
-    expect(summary.refresh).toMatchObject({ userIds: [owner.aadObjectId, va.aadObjectId] });
+    expect(summary.refresh).toMatchObject({ userIds: [owner.id, va.id] });
     expect(summary.actions).toBeUndefined();
     // Everyone's copy of the card says both answered, and not what.
     const update = connector.cards().find((call) => call.method === 'update');

@@ -7,6 +7,8 @@ import { card, choiceInput, execute, heading, numberInput, openUrl, text, textIn
 export interface ChatMember {
   /** Entra object id. */
   readonly id: string;
+  /** Teams user id in this chat (the roster's own `id`, `29:…`): what a card's refresh.userIds names. */
+  readonly mri: string;
   readonly name: string;
   /** SMTP address (or UPN) from the roster; null when Teams did not give one. */
   readonly email: string | null;

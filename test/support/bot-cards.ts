@@ -85,9 +85,9 @@ export function scorecardInput(overrides: Partial<ScorecardInput> = {}): Scoreca
 }
 
 const MEMBERS: ChatMember[] = [
-  { id: 'aad-owner', name: 'Olivia Owner', email: 'olivia@contoso.example' },
-  { id: 'aad-va', name: LONG_NAME, email: LONG_ADDRESS },
-  { id: 'aad-other', name: 'Bea Bystander', email: null },
+  { id: 'aad-owner', mri: '29:owner', name: 'Olivia Owner', email: 'olivia@contoso.example' },
+  { id: 'aad-va', mri: '29:va', name: LONG_NAME, email: LONG_ADDRESS },
+  { id: 'aad-other', mri: '29:other', name: 'Bea Bystander', email: null },
 ];
 
 const SETUP = {
@@ -110,7 +110,7 @@ function feedbackInput(overrides: Partial<FeedbackCardInput> = {}): FeedbackCard
     locale: 'en-GB',
     monthly: true,
     names: { owner: 'olivia@contoso.example', va: LONG_ADDRESS },
-    userIds: { owner: 'aad-owner', va: 'aad-va' },
+    userIds: { owner: '29:owner', va: '29:va' },
     checkIn: checkInView(AUDIENCES.chat, '2026-W47', { owner: null, va: null }),
     viewer: null,
     ...overrides,
