@@ -43,7 +43,7 @@ function texts(card: Json): string[] {
   });
   return out;
 }
-/** The TextBlock right after input `id` in its container (where the bot puts the field's error). */
+/** The error line right after input `id` in its container (where the bot puts the field's error), without its mark. */
 function errorAfter(card: Json, id: string): string | null {
   let result: string | null = null;
   walk(card, (item) => {
@@ -51,7 +51,7 @@ function errorAfter(card: Json, id: string): string | null {
       if (!Array.isArray(list)) continue;
       const at = list.findIndex((element: Json) => element.id === id);
       const next = list[at + 1] as Json | undefined;
-      if (at >= 0 && next?.type === 'TextBlock' && next.color === 'Attention') result = String(next.text);
+      if (at >= 0 && next?.type === 'TextBlock' && next.id === `${id}-error`) result = String(next.text).replace(/^⚠ /, '');
     }
   });
   return result;
