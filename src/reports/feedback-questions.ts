@@ -14,6 +14,8 @@ export interface FeedbackQuestion {
   readonly kind: 'text' | 'choice';
   /** For choices: value → label. */
   readonly choices?: ReadonlyArray<{ readonly value: string; readonly label: MessageKey }>;
+  /** A rating from 1 to this: answers read "4 of 5" wherever they are shown, not a bare "4". */
+  readonly scale?: number;
   readonly required: boolean;
   /** Asked only on the month's first check-in. */
   readonly monthly?: boolean;
@@ -25,6 +27,7 @@ const FAIR_CHOICES = [
   { value: 'no', label: 'feedback.choice.no' },
 ] as const;
 
+const INVOLVED_SCALE = 5;
 const INVOLVED_CHOICES = (['1', '2', '3', '4', '5'] as const).map((value) => ({ value, label: `feedback.choice.involved${value}` as MessageKey }));
 
 export const FEEDBACK_QUESTIONS: Readonly<Record<FeedbackRole, readonly FeedbackQuestion[]>> = {
@@ -39,7 +42,7 @@ export const FEEDBACK_QUESTIONS: Readonly<Record<FeedbackRole, readonly Feedback
     { key: 'wentWell', label: 'feedback.q.va.wentWell', kind: 'text', required: true },
     { key: 'needFromOwner', label: 'feedback.q.va.needFromOwner', kind: 'text', required: true },
     { key: 'support', label: 'feedback.q.va.support', kind: 'text', required: true },
-    { key: 'involved', label: 'feedback.q.va.involved', kind: 'choice', choices: INVOLVED_CHOICES, required: true },
+    { key: 'involved', label: 'feedback.q.va.involved', kind: 'choice', choices: INVOLVED_CHOICES, scale: INVOLVED_SCALE, required: true },
   ],
 };
 
@@ -55,7 +58,7 @@ export interface LabelledAnswer {
 
 /**
  * One side's answers as the card, the tab and the summary mail show them: under the questions the form asked,
- * in its order, a choice by its label; answers to questions the form no longer asks come last, as "Other".
+ * in its order, a choice by its label, a rating out of its scale ("4 of 5"); answers to questions the form no longer asks come last, as "Other".
  */
 export function labelledAnswers(locale: string, role: FeedbackRole, answers: Readonly<Record<string, string>>): LabelledAnswer[] {
   const questions = FEEDBACK_QUESTIONS[role];
@@ -63,7 +66,8 @@ export function labelledAnswers(locale: string, role: FeedbackRole, answers: Rea
     const answer = answers[question.key]?.trim() ?? '';
     if (answer === '') return [];
     const choice = question.choices?.find((option) => option.value === answer);
-    return [{ question: t(locale, question.label), answer: choice === undefined ? answer : t(locale, choice.label) }];
+    const shown = choice === undefined ? answer : question.scale === undefined ? t(locale, choice.label) : t(locale, 'feedback.rating', { value: Number(answer), max: question.scale });
+    return [{ question: t(locale, question.label), answer: shown }];
   });
   const other = Object.entries(answers)
     .filter(([key, answer]) => answer.trim() !== '' && !questions.some((question) => question.key === key))
