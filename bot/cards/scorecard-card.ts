@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatDuration, formatPercent } from '../..
 import type { Settings } from '../../src/kpi/settings.ts';
 import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
 import { t } from '../../src/i18n/messages.ts';
+import { STATUS_MARK } from '../../src/i18n/status-marks.ts';
 import { card, execute, facts, openUrl, statusText, text, type Card, type Element } from './card-parts.ts';
 
 /** Missed mail listed on the card, oldest first. */
@@ -43,7 +44,7 @@ const shortWeek = (week: string) => week.slice(week.indexOf('W'));
 /** One line per week, for hosts without charts and for screen readers. */
 export function trendText(locale: string, trend: readonly TrendWeek[]): string {
   return trend
-    .map((week) => `${shortWeek(week.week)} ${week.rate === null ? t(locale, 'scorecard.trend.noMail') : formatPercent(locale, week.rate)}${week.met === true ? ' ✓' : ''}`)
+    .map((week) => `${shortWeek(week.week)} ${week.rate === null ? t(locale, 'scorecard.trend.noMail') : formatPercent(locale, week.rate)}${week.met === true ? ` ${STATUS_MARK.good}` : ''}`)
     .join(' · ');
 }
 
