@@ -13,6 +13,7 @@ import { actionActivity, chatUser, installActivity, messageActivity, removeActiv
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { services } from './support/services.ts';
+import { marked } from '../src/i18n/status-marks.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const owner = chatUser('Olivia Owner', 'olivia@contoso.example');
@@ -190,7 +191,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
 
   it('lets only the chosen owner start Tandem', async () => {
     const { body } = await send(actionActivity(chat, va, 'setup.submit', setup));
-    expect(texts(invokeCard(body))).toContain('Only the person chosen as owner can start Tandem for their mailbox.');
+    expect(texts(invokeCard(body))).toContain(marked('warning', 'Only the person chosen as owner can start Tandem for their mailbox.'));
   });
 
   it('creates the pairing from the welcome card and updates the card for everyone', async () => {
@@ -324,7 +325,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
   it('lets the VA comment in the review but not change the targets', async () => {
     const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
     const { body } = await send(actionActivity(chat, va, 'review.submit', { pairingId: pairing.id, targetPct: '50', windowHours: '24', comment: 'Too strict' }));
-    expect(texts(invokeCard(body))).toContain('Only the owner can change the targets. Your comment can still be saved with the targets unchanged.');
+    expect(texts(invokeCard(body))).toContain(marked('warning', 'Only the owner can change the targets. Your comment can still be saved with the targets unchanged.'));
     expect((await getPairing(db(), pairing.id))!.settings.responseTargetPct).toBe(80);
   });
 
