@@ -93,7 +93,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Vurderinger fra check-in',
   'tab.trend.quality': 'Arbejdets kvalitet (ejer)',
   'tab.trend.involved': 'Inddraget og hørt (VA)',
-  'tab.trend.rating': '{value} af 5',
   'tab.trend.noRating': 'Ingen vurdering',
   'tab.trend.ratingsMean': 'Gennemsnit af de vurderede uger',
   'tab.trend.ratingsNote': 'Vurderingerne åbner ugens samtale og har intet mål. I ser hinandens vurdering for en uge, når I begge har svaret.',

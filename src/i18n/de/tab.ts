@@ -93,7 +93,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Bewertungen aus dem Check-in',
   'tab.trend.quality': 'Qualität der Arbeit (Inhaber)',
   'tab.trend.involved': 'Einbezogen und gehört (VA)',
-  'tab.trend.rating': '{value} von 5',
   'tab.trend.noRating': 'Keine Bewertung',
   'tab.trend.ratingsMean': 'Durchschnitt der bewerteten Wochen',
   'tab.trend.ratingsNote': 'Die Bewertungen eröffnen das wöchentliche Gespräch und haben kein Ziel. Sie sehen die Bewertung der anderen Seite für eine Woche, sobald Sie beide geantwortet haben.',

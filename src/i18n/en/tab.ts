@@ -90,7 +90,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Check-in ratings',
   'tab.trend.quality': 'Quality of the work (owner)',
   'tab.trend.involved': 'Involved and heard (VA)',
-  'tab.trend.rating': '{value} of 5',
   'tab.trend.noRating': 'No rating',
   'tab.trend.ratingsMean': 'Average of the weeks rated',
   'tab.trend.ratingsNote': 'The ratings open the weekly conversation; they have no target. You see each other’s rating for a week once you have both answered it.',

@@ -93,7 +93,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Vurderinger fra innsjekkingen',
   'tab.trend.quality': 'Kvaliteten på arbeidet (eier)',
   'tab.trend.involved': 'Involvert og hørt (VA)',
-  'tab.trend.rating': '{value} av 5',
   'tab.trend.noRating': 'Ingen vurdering',
   'tab.trend.ratingsMean': 'Gjennomsnitt for ukene med vurdering',
   'tab.trend.ratingsNote': 'Vurderingene åpner ukens samtale og har ikke noe mål. Dere ser hverandres vurdering for en uke når dere begge har svart.',

@@ -93,7 +93,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Beoordelingen uit de check-in',
   'tab.trend.quality': 'Kwaliteit van het werk (eigenaar)',
   'tab.trend.involved': 'Betrokken en gehoord (VA)',
-  'tab.trend.rating': '{value} van 5',
   'tab.trend.noRating': 'Geen beoordeling',
   'tab.trend.ratingsMean': 'Gemiddelde van de beoordeelde weken',
   'tab.trend.ratingsNote': 'De beoordelingen openen het wekelijkse gesprek; er hoort geen doel bij. Jullie zien elkaars beoordeling van een week zodra jullie allebei hebben geantwoord.',
