@@ -22,6 +22,13 @@ export const TANDEM_APP_ROLES = {
   headers: ['Mail.Read', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send', 'User.Read.All'],
 } as const;
 
+/**
+ * Creating the summary mail's draft needs Mail.ReadWrite (https://learn.microsoft.com/graph/api/user-post-messages);
+ * added to a mode's roles where a test sends the summary through Graph. Kept out of the modes themselves, since
+ * under it Graph serves bodies too, and `basic` is tested as the mode that cannot read them.
+ */
+export const DRAFT_ROLE = 'Mail.ReadWrite';
+
 export interface DevTenantOptions {
   readonly seed: TenantSeed;
   /** The roles granted to the app: a mode's set (default `basic`), or an explicit list (e.g. one lacking consent). */

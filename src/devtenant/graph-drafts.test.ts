@@ -9,7 +9,7 @@
 import { fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphAgent } from '../graph/https-fetch-handler.ts';
-import { startDevTenant, TANDEM_APP_ROLES, type DevTenant } from './dev-tenant.ts';
+import { DRAFT_ROLE, startDevTenant, TANDEM_APP_ROLES, type DevTenant } from './dev-tenant.ts';
 import { MAX_CREATE_MESSAGE_BYTES } from './graph-drafts.ts';
 import { devSeed, OWNER, START } from '../../test/support/dev-tenant-seed.ts';
 import { devTenantCaller, devTenantMaterial, type DevTenantCaller } from '../../test/support/dev-tenant-client.ts';
@@ -23,7 +23,7 @@ const draft = {
   toRecipients: [{ emailAddress: { address: OWNER.mail } }],
   internetMessageHeaders: [{ name: 'x-tandem-delivery', value: 'k1' }],
 };
-const SENDING_ROLES = [...TANDEM_APP_ROLES.basic, 'Mail.ReadWrite'];
+const SENDING_ROLES = [...TANDEM_APP_ROLES.basic, DRAFT_ROLE];
 
 describe('dev Graph drafts', () => {
   let tenant: DevTenant;
