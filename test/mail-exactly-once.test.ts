@@ -30,7 +30,7 @@ const MAX_ATTEMPTS = 40;
 const noChat = { post: async () => 'unused', findPosted: async () => null };
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-describe.each(testEngines())('every summary mail exactly once under 20%% faults on %s', (engine) => {
+describe.each(testEngines())('every summary mail exactly once, one mailbox request in five faulted, on %s', (engine) => {
   const db = useTestDatabase(engine);
   let tenant: DevTenant;
   let graph: GraphClient;
