@@ -32,8 +32,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 describe.each(testEngines())('every summary mail exactly once, one mailbox request in five faulted, on %s', (engine) => {
   const db = useTestDatabase(engine);
-  let tenant: DevTenant;
-  let graph: GraphClient;
+  let tenant: DevTenant | undefined;
+  let graph: GraphClient | undefined;
   /** Each injected fault and the path it fell on, from the dev Graph's log. */
   const faulted: Array<{ kind: string; path: string }> = [];
   const faultLog: Logger = { ...silentLogger, info: (event, fields) => void (event === 'devtenant.graph.fault' && faulted.push(fields as { kind: string; path: string })) };
@@ -48,11 +48,12 @@ describe.each(testEngines())('every summary mail exactly once, one mailbox reque
     graph = createGraphClient({ auth: createAppAuth(tenant.authConfig), baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca, retry: { sleep: async () => {}, random: () => 0.5 } });
   });
   afterAll(async () => {
-    await graph.close();
-    await tenant.close();
+    await graph?.close();
+    await tenant?.close();
   });
 
   it('delivers each of 100 mails once, whatever is lost on the way', { timeout: 300_000 }, async () => {
+    if (!tenant || !graph) throw new Error('the dev tenant did not start');
     await ensureTenant(db(), { id: 'contoso-test', name: 'Contoso', verifiedDomains: ['contoso.test'] });
     const pairings: Pairing[] = [];
     for (let index = 0; index < PAIRINGS; index++) {
