@@ -17,6 +17,7 @@ import { silentLogger, type Logger } from '../src/log.ts';
 import { createPairing, type Pairing } from '../src/store/pairings.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
+import { devTenantMaterial } from './support/dev-tenant-client.ts';
 import { devSeed, OWNER, VA } from './support/dev-tenant-seed.ts';
 import { emptyMailbox } from './support/fakes.ts';
 import { at } from './support/mail.ts';
@@ -39,6 +40,7 @@ describe.each(testEngines())('every summary mail exactly once, one mailbox reque
   const faultLog: Logger = { ...silentLogger, info: (event, fields) => void (event === 'devtenant.graph.fault' && faulted.push(fields as { kind: string; path: string })) };
   beforeAll(async () => {
     tenant = await startDevTenant({
+      ...(await devTenantMaterial()),
       logger: faultLog,
       seed: devSeed(),
       roles: [...TANDEM_APP_ROLES.basic, DRAFT_ROLE],
