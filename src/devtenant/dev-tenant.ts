@@ -22,6 +22,13 @@ export const TANDEM_APP_ROLES = {
   headers: ['Mail.Read', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send', 'User.Read.All'],
 } as const;
 
+/**
+ * Creating the summary mail's draft needs Mail.ReadWrite (https://learn.microsoft.com/graph/api/user-post-messages);
+ * added to a mode's roles where a test sends the summary through Graph. Kept out of the modes themselves, since
+ * under it Graph serves bodies too, and `basic` is tested as the mode that cannot read them.
+ */
+export const DRAFT_ROLE = 'Mail.ReadWrite';
+
 export interface DevTenantOptions {
   readonly seed: TenantSeed;
   /** The roles granted to the app: a mode's set (default `basic`), or an explicit list (e.g. one lacking consent). */
@@ -29,6 +36,8 @@ export interface DevTenantOptions {
   readonly faults?: FaultConfig;
   /** Delay before each mailbox answer, so concurrent requests overlap. */
   readonly latencyMs?: number;
+  /** How long a sent mail takes to reach Sent Items (wall-clock ms; at once when absent). */
+  readonly sentCopyDelayMs?: number;
   /** Enforce Outlook's concurrent requests per mailbox (429 past it); off when absent. */
   readonly mailboxConcurrency?: number;
   readonly logger?: Logger;
@@ -63,7 +72,7 @@ export interface DevTenant {
   expireDeltaTokens(): void;
   /** Change-notification subscriptions and the notifications sent. */
   readonly subscriptions: DevSubscriptions;
-  /** Mail sent through sendMail (`outbox.sent`). */
+  /** Mail sent through sendMail or a sent draft (`outbox.sent`; `outbox.settled()` waits for copies on their way). */
   readonly outbox: DevOutbox;
   /** The tenant's Teams chats, as the dev Graph lists them (`/chats/{id}/messages`). */
   readonly chats: ChatStore;
@@ -95,6 +104,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       chats,
       ...(options.faults ? { faults: options.faults } : {}),
       ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+      ...(options.sentCopyDelayMs ? { sentCopyDelayMs: options.sentCopyDelayMs } : {}),
       ...(options.mailboxConcurrency !== undefined ? { mailboxConcurrency: options.mailboxConcurrency } : {}),
     },
     { tls, logger },

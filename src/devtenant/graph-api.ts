@@ -12,6 +12,7 @@ import { registerBatchRoute } from './graph-batch.ts';
 import { registerChatRoutes } from './graph-chats.ts';
 import { DeltaStates, registerDeltaRoutes } from './graph-delta.ts';
 import { registerDirectoryRoutes } from './graph-directory.ts';
+import { registerDraftRoutes } from './graph-drafts.ts';
 import { faultInjector, type FaultConfig, type FaultKind } from './graph-faults.ts';
 import { registerFixedMailboxRoutes, type DevMailbox, type DevMailboxSettings, type DevMailFolder } from './graph-fixed-mailboxes.ts';
 import { registerFolderRoutes } from './graph-folders.ts';
@@ -41,6 +42,8 @@ export interface DevGraphConfig {
   readonly notificationCa?: string;
   /** Delay before each answer, so concurrent requests overlap (tests of the client's limits). */
   readonly latencyMs?: number;
+  /** How long a sent mail takes to reach Sent Items (wall-clock ms; 0, at once, when absent). */
+  readonly sentCopyDelayMs?: number;
   /**
    * Outlook's limit of concurrent requests per mailbox (4): past it, a 429 as Outlook answers. Off when absent.
    * Mailboxes are counted as addressed (an id and a userPrincipalName count apart).
@@ -88,7 +91,7 @@ export interface DevGraph {
   expireDeltaTokens(): void;
   /** Change-notification subscriptions and what was sent (with a store only). */
   readonly subscriptions: DevSubscriptions | undefined;
-  /** Mail sent through sendMail (with a store only). */
+  /** Mail sent through sendMail or a sent draft (with a store only). */
   readonly outbox: DevOutbox | undefined;
   close(): Promise<void>;
 }
@@ -152,7 +155,17 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
         logger.info('devtenant.graph.fault', { kind: fault.kind, path: new URL(c.req.url).pathname });
         const { answer } = fault;
         if (answer.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-        else if (answer.kind === 'drop') {
+        else if (answer.kind === 'lost') {
+          await next();
+          const socket = socketOf(c.env);
+          if (answer.as === 'drop' && socket) {
+            socket.destroy();
+            c.res = new Response(null, { status: 500 });
+          } else {
+            c.res = graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
+          }
+          return;
+        } else if (answer.kind === 'drop') {
           const socket = socketOf(c.env);
           // Inside a batch there is no connection of its own to lose: the batch answers as a gateway would.
           if (!socket) return graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
@@ -173,7 +186,10 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     registerFolderRoutes(app, config.store, baseUrl);
     registerDeltaRoutes(app, config.store, baseUrl, state.deltaStates);
     registerMessageRoutes(app, config.store, baseUrl);
-    if (state.outbox) registerSendMailRoute(app, config.store, state.outbox);
+    if (state.outbox) {
+      registerSendMailRoute(app, config.store, state.outbox);
+      registerDraftRoutes(app, config.store, state.outbox, baseUrl);
+    }
     registerDirectoryRoutes(app, config.store, baseUrl);
     if (state.subscriptions) registerSubscriptionRoutes(app, config.store, baseUrl, state.subscriptions);
   } else {
@@ -199,7 +215,7 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
   const state: GraphAppState = {
     deltaStates: new DeltaStates(),
     subscriptions: config.store ? new DevSubscriptions(config.store, logger, config.notificationCa) : undefined,
-    outbox: config.store ? new DevOutbox(config.store) : undefined,
+    outbox: config.store ? new DevOutbox(config.store, config.sentCopyDelayMs) : undefined,
   };
   const server = await listenHttps({ tls, name: 'dev Graph', ...(options.hostname ? { hostname: options.hostname } : {}), ...(options.port !== undefined ? { port: options.port } : {}) });
   const origin = server.origin;

@@ -68,14 +68,14 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery, ke
       return post(async () => ({ kind: 'scorecard', pairingId: pairing.id, summary: await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale, audience: AUDIENCES.chat }) }));
     case 'summary_mail':
       return {
-        send: async () => {
+        send: async (progress) => {
           // The mail is the owner's own, so it speaks their Outlook's language; the chat's is the fallback.
           const mailLocale = (await readMailboxLocale(ctx.db, pairing.id)) ?? locale;
           // Read in the owner's mailbox, which the VA runs: the check-in as both of them may see it.
           const input = await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale: mailLocale, audience: AUDIENCES.mailbox });
-          return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...ctx.renderers.summaryMail(input) }, key);
+          return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...ctx.renderers.summaryMail(input) }, key, progress);
         },
-        find: () => ctx.mail.findSent(pairing.mailbox, key),
+        find: (progress) => ctx.mail.findSent(pairing.mailbox, key, progress),
       };
     case 'feedback_reminder':
       return post(async () => {
