@@ -7,6 +7,7 @@ import { connectGraph, type GraphConnection } from '../src/graph/connect.ts';
 import { MailboxSyncError } from '../src/graph/sync-errors.ts';
 import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
 import type { FaultConfig } from '../src/devtenant/graph-faults.ts';
+import type { ExchangeBehaviour } from '../src/devtenant/mailbox-store.ts';
 import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
 import type { ExpectedWeek, TenantSeed } from '../src/devtenant/tenant-seed.ts';
 import { loadKpiInput } from '../src/reports/kpi-input.ts';
@@ -65,8 +66,24 @@ async function seedPairing(store: Database, seed: TenantSeed): Promise<Pairing> 
   return pairing;
 }
 
-async function startTenant(seed: TenantSeed, options: { faults?: FaultConfig; roles?: 'basic' | 'headers' | readonly string[]; clientSecret?: string } = {}) {
-  const tenant = await startDevTenant({ seed, ...material, roles: options.roles ?? 'headers', ...(options.faults ? { faults: options.faults } : {}) });
+interface TenantOptions {
+  faults?: FaultConfig;
+  roles?: 'basic' | 'headers' | readonly string[];
+  clientSecret?: string;
+  exchange?: ExchangeBehaviour;
+  mailboxConcurrency?: number;
+  pageSize?: number;
+}
+
+async function startTenant(seed: TenantSeed, options: TenantOptions = {}) {
+  const tenant = await startDevTenant({
+    seed,
+    ...material,
+    roles: options.roles ?? 'headers',
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.exchange ? { exchange: options.exchange } : {}),
+    ...(options.mailboxConcurrency ? { mailboxConcurrency: options.mailboxConcurrency } : {}),
+  });
   const connection = connectGraph({
     auth: { ...tenant.authConfig, ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}) },
     graphBaseUrl: tenant.graphBaseUrl,
@@ -77,6 +94,7 @@ async function startTenant(seed: TenantSeed, options: { faults?: FaultConfig; ro
     logger: silentLogger,
     retry: { ...noWait, maxRetries: 8 },
     batch: { ...noWait, maxRetries: 8 },
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });
   open.push({ tenant, connection });
   return { tenant, connection };
@@ -228,12 +246,58 @@ describe('incremental sync', () => {
     const after = new Map((await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages.map((message) => [message.id, message]));
     expect(after.get(toMove!.id)?.folder).toBe('archive');
     expect(after.get(toCategorize!.id)?.categories).toEqual(['No reply needed']);
-    // Deleted outright in the mailbox, still counted by Tandem (kpi-spec: handling is not answering).
-    expect(after.get(toDelete!.id)).toEqual(before.get(toDelete!.id));
+    // Deleted outright in the mailbox, still counted by Tandem (kpi-spec: handling is not answering), kept as
+    // Deleted Items once the Inbox listing shows it gone.
+    expect(after.get(toDelete!.id)).toEqual({ ...before.get(toDelete!.id), folder: 'deleteditems' });
     const arrived = seed.events.filter((event) => event.kind === 'deliver' && event.mailbox === ownerId && event.at > seed.start + 7 * DAY && event.at <= seed.start + 9 * DAY);
     expect(arrived.length).toBeGreaterThan(0);
     for (const event of arrived) if (event.kind === 'deliver') expect(after.has(event.message.id), event.message.subject).toBe(true);
     expect(arrived.some((event) => event.kind === 'deliver' && event.message.folder === 'sentitems')).toBe(true);
+  });
+});
+
+describe('moves that leave lastModifiedDateTime alone', () => {
+  it('still sees mail moved out of the Inbox, moved into it out of Junk, and deleted outright, from the Inbox id listing', async () => {
+    const seed = generateTenantSeed(3, { weeks: 4 });
+    const { tenant, connection } = await startTenant(seed, { exchange: { movesKeepLastModified: true } });
+    const pairing = await seedPairing(db, seed);
+    const ownerId = seed.groundTruth.pairing.ownerUserId;
+    const owner = userOf(seed, ownerId);
+    tenant.clock.advanceTo(seed.start + 7 * DAY);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    const stored = async () => new Map((await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages.map((message) => [message.id, message]));
+    const before = await stored();
+    const inbox = [...before.values()].filter((message) => message.folder === 'inbox' && message.from !== owner.mail);
+    const [toArchive, toDelete] = inbox;
+    const junk = [...before.values()].find((message) => message.folder === 'junkemail');
+    expect(toDelete).toBeDefined();
+    expect(junk).toBeDefined();
+
+    tenant.clock.advanceTo(seed.start + 7 * DAY + 60 * 60 * 1000);
+    const modifiedBefore = tenant.store.mailbox(ownerId)!.messages.get(toArchive!.id)!.lastModified;
+    tenant.store.move(ownerId, toArchive!.id, 'archive');
+    tenant.store.move(ownerId, junk!.id, 'inbox');
+    tenant.store.remove(ownerId, toDelete!.id);
+    expect(tenant.store.mailbox(ownerId)!.messages.get(toArchive!.id)!.lastModified).toBe(modifiedBefore);
+    tenant.clock.advanceTo(seed.start + 7 * DAY + 2 * 60 * 60 * 1000);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+
+    const after = await stored();
+    expect(after.get(toArchive!.id)?.folder).toBe('archive');
+    expect(after.get(junk!.id)?.folder).toBe('inbox');
+    // Gone from the mailbox, still counted (kpi-spec), and no longer looked for in the Inbox.
+    expect(after.get(toDelete!.id)).toEqual({ ...before.get(toDelete!.id), folder: 'deleteditems' });
+    const storedInbox = [...after.values()].filter((message) => message.folder === 'inbox').map((message) => message.id).sort();
+    const graphInbox = [...tenant.store.mailbox(ownerId)!.messages.values()].filter((message) => message.folder === 'inbox').map((message) => message.message.id).sort();
+    expect(storedInbox).toEqual(graphInbox);
+
+    // The next idle cycle finds nothing to reconcile: one batch, no message read by id.
+    const from = tenant.graphStats.requests.length;
+    tenant.clock.advanceTo(seed.start + 7 * DAY + 3 * 60 * 60 * 1000);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    const idle = tenant.graphStats.requests.slice(from);
+    expect(idle.filter((request) => request.wire)).toHaveLength(1);
+    expect(idle.filter((request) => /\/messages\/[^/]+$/.test(request.path))).toEqual([]);
   });
 });
 

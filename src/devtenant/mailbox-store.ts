@@ -83,6 +83,16 @@ export function changeKey(stored: StoredMessage): string {
   return Buffer.from(`${stored.message.id}:${stored.version}`).toString('base64');
 }
 
+/** Exchange behaviours no document pins down, which the dev tenant can take either way. */
+export interface ExchangeBehaviour {
+  /**
+   * A move leaves `lastModifiedDateTime` as it was. Whether Exchange bumps it on a move is not documented
+   * (the message resource only says the property is the last change to the message,
+   * https://learn.microsoft.com/graph/api/resources/message), so Tandem must be right either way.
+   */
+  readonly movesKeepLastModified?: boolean;
+}
+
 export class MailboxStore {
   readonly tenantId: string;
   readonly verifiedDomains: readonly string[];
@@ -94,7 +104,10 @@ export class MailboxStore {
   private seq = 0;
   private readonly listeners: Array<(change: FolderChange) => void> = [];
 
-  constructor(seed: TenantSeed) {
+  constructor(
+    seed: TenantSeed,
+    private readonly behaviour: ExchangeBehaviour = {},
+  ) {
     this.tenantId = seed.tenantId;
     this.verifiedDomains = seed.verifiedDomains;
     this.users = seed.users;
@@ -197,7 +210,8 @@ export class MailboxStore {
     this.requireFolder(box, folder);
     if (stored.folder === folder) return;
     this.logChange(box, stored, 'deleted');
-    this.put(box, { ...stored, folder, moves: stored.moves + 1, lastModified: this.clock, version: stored.version + 1 }, 'created');
+    const lastModified = this.behaviour.movesKeepLastModified ? stored.lastModified : this.clock;
+    this.put(box, { ...stored, folder, moves: stored.moves + 1, lastModified, version: stored.version + 1 }, 'created');
   }
 
   categorize(mailbox: string, messageId: string, categories: readonly string[]): void {

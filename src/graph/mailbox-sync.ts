@@ -42,6 +42,7 @@ const FIRST_FOLDER_READS: ReadonlyArray<(typeof WELL_KNOWN_FOLDERS)[number] | ty
 const REQUIRED_FOLDERS: ReadonlySet<FolderKind> = new Set(['inbox', 'sentitems']);
 
 const pageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().nullish() });
+const inboxPageSchema = z.object({ value: z.array(z.object({ id: z.string(), receivedDateTime: z.string().nullish() })), '@odata.nextLink': z.string().nullish() });
 const folderSchema = z.object({ id: z.string(), isHidden: z.boolean().nullish(), parentFolderId: z.string().nullish() });
 const organizationSchema = z.object({ value: z.array(z.object({ verifiedDomains: z.array(z.object({ name: z.string() })).nullish() })) });
 
@@ -158,6 +159,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     outOfOffice: MailboxSyncStep['outOfOffice'],
     verifiedDomains: readonly string[] | null,
     mailboxSettings: MailboxDefaults | null,
+    goneFromInbox: readonly string[] = [],
   ): MailboxSyncStep {
     const backfilling = position.phase === 'backfill';
     const fetched = position.backfill.fetched + (backfilling ? listing.messages.length : 0);
@@ -178,7 +180,45 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       outOfOffice,
       verifiedDomains,
       mailboxSettings,
+      ...(goneFromInbox.length > 0 ? { goneFromInbox } : {}),
     };
+  }
+
+  /**
+   * The backstop for moves the sweep cannot see. The sweep finds changes by `lastModifiedDateTime`, and no
+   * Microsoft document promises that a move changes it; a folder's delta documents `@removed` for items that
+   * left but not that a move out produces it (https://learn.microsoft.com/graph/delta-query-messages). So every
+   * incremental cycle also lists the Inbox's ids (in the same batch) and compares them with what the store
+   * holds as in the Inbox: an item that left is read by id (its new folder), or is gone outright; an item that
+   * arrived from another folder (out of Junk) is read by id too. Idle, this costs no request beyond the batch.
+   */
+  async function reconcileInbox(mailbox: string, firstPage: unknown, storedInInbox: () => Promise<readonly string[]>, listing: Listing, since: number): Promise<{ listing: Listing; gone: string[] }> {
+    const inInbox = new Set<string>();
+    const recent: string[] = [];
+    for (let page = inboxPageSchema.parse(firstPage); ; ) {
+      for (const item of page.value) {
+        inInbox.add(item.id);
+        const received = item.receivedDateTime == null ? NaN : Date.parse(item.receivedDateTime);
+        // Older mail was never read by the backfill: Tandem does not count it, wherever it sits.
+        if (!(received < since)) recent.push(item.id);
+      }
+      const next = page['@odata.nextLink'];
+      if (!next) break;
+      page = inboxPageSchema.parse(await graph.get(next, { headers: { Prefer: IMMUTABLE_ID_PREFERENCE } }));
+    }
+    const stored = new Set(await storedInInbox());
+    const seen = new Set(listing.messages.map((message) => message.id));
+    const movedOut = [...stored].filter((id) => !inInbox.has(id) && !seen.has(id));
+    const movedIn = recent.filter((id) => !stored.has(id) && !seen.has(id));
+    const ids = [...movedOut, ...movedIn];
+    if (ids.length === 0) return { listing, gone: [] };
+    const requests = ids.map((id) => ({ url: `${userPath(mailbox)}/messages/${encodeURIComponent(id)}?$select=${messageSelect(mode)}`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } }));
+    const answers = await batchGet(graph, requests, batchOptions);
+    const gone = ids.filter((_, index) => answers[index]!.status === 404);
+    const found = answers.flatMap((answer, index) => (answer.status === 404 ? [] : [okBody(answer, requests[index]!.url)]));
+    const moved = await readPage({ value: found }, listing.known, mailbox);
+    logger.info('graph_inbox_reconciled', { mailbox, movedOut: movedOut.length, movedIn: movedIn.length, gone: gone.length });
+    return { listing: { ...listing, known: moved.known, messages: [...listing.messages, ...moved.messages] }, gone };
   }
 
   /** The start of a cycle: one batch with the first page and every read the cycle needs. */
@@ -207,6 +247,10 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     });
     const ownerSettingsSlot = add({ url: `${userPath(mailbox)}/mailboxSettings` });
     const vaSlot = request.va !== null && request.va !== mailbox && position.vaMailbox !== false ? add({ url: `${userPath(request.va)}/mailboxSettings?$select=automaticRepliesSetting` }) : null;
+    const inboxSlot =
+      position.phase === 'incremental' && request.storedInInbox !== undefined
+        ? add({ url: `${userPath(mailbox)}/mailFolders/inbox/messages?$select=id,receivedDateTime&$top=${MAX_PAGE_SIZE}`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } })
+        : null;
     const domainsSlot = position.domainsReadAt === null || now - position.domainsReadAt >= DOMAINS_EVERY_MS ? add({ url: '/organization?$select=verifiedDomains' }) : null;
 
     const answers = await batchGet(graph, requests, batchOptions);
@@ -260,8 +304,10 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       }
     }
 
-    const listing = await readPage(okBody(answers[listingSlot]!, requests[listingSlot]!.url), { folders, notMail }, mailbox);
-    return afterListing({ ...position, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains, mailboxSettings);
+    let listing = await readPage(okBody(answers[listingSlot]!, requests[listingSlot]!.url), { folders, notMail }, mailbox);
+    let gone: string[] = [];
+    if (inboxSlot !== null) ({ listing, gone } = await reconcileInbox(mailbox, okBody(answers[inboxSlot]!, requests[inboxSlot]!.url), request.storedInInbox!, listing, since));
+    return afterListing({ ...position, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains, mailboxSettings, gone);
   }
 
   return {
