@@ -84,4 +84,24 @@ describe.each(['basic', 'headers'] as const)('Tandem mailbox sync against the de
     expect(new Set(read.map((message) => message.id))).toEqual(new Set(mail.map((message) => message.id)));
     expect(read.find((message) => message.id === mail[0]!.id)?.folder).toBe('other');
   });
+
+  it('loses nothing when mail changes while a sweep sorted by lastModifiedDateTime is being paged', async () => {
+    const mail = Array.from({ length: 400 }, (_, index) => inbound(index * 10));
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed(mail.map((message) => deliverAt(message))), roles: mode, exchange: { modifyBetweenPages: { seed: 7, count: 3 } } });
+    tenant.clock.advanceTo(START + 5 * DAY);
+    client = createGraphClient({ auth: createAppAuth(tenant.authConfig), baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca });
+    const source = graphMailboxSource({ graph: client, mode, clock: tenant.clock, logger: silentLogger, pageSize: 40 });
+    const backfill = await syncAll(source, null);
+    expect(new Set(backfill.messages.map((message) => message.id)).size).toBe(mail.length);
+
+    // Every message is categorized a minute apart, so the sweep has 400 changes over 10 pages to read.
+    for (const [index, message] of mail.entries()) {
+      tenant.clock.advanceTo(START + 6 * DAY + index * MINUTE);
+      tenant.store.categorize(OWNER.id, message.id, ['No reply needed']);
+    }
+    tenant.clock.advanceTo(START + 7 * DAY);
+    const sweep = await syncAll(source, backfill.position);
+    const categorized = new Set(sweep.messages.filter((message) => message.categories.includes('No reply needed')).map((message) => message.id));
+    expect(mail.filter((message) => !categorized.has(message.id)).map((message) => message.id)).toEqual([]);
+  });
 });

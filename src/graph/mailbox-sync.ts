@@ -71,6 +71,7 @@ interface Listing {
   readonly oldestReceived: number | null;
   readonly nextLink: string | null;
   readonly newestModified: number | null;
+  readonly oldestModified: number | null;
 }
 
 export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxSource {
@@ -83,8 +84,22 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
   const backfillUrl = (mailbox: string, since: number) =>
     `${userPath(mailbox)}/messages?$filter=receivedDateTime ge ${iso(since)}&$orderby=receivedDateTime desc&$select=${messageSelect(mode)}&$top=${pageSize}`;
   // Graph wants $orderby's property first in $filter (InefficientFilter otherwise).
-  const sweepUrl = (mailbox: string, watermark: number, since: number) =>
-    `${userPath(mailbox)}/messages?$filter=lastModifiedDateTime ge ${iso(watermark - SWEEP_OVERLAP_MS)} and receivedDateTime ge ${iso(since)}&$orderby=lastModifiedDateTime asc&$select=${messageSelect(mode)}&$top=${pageSize}`;
+  const sweepFrom = (mailbox: string, from: number, since: number) =>
+    `${userPath(mailbox)}/messages?$filter=lastModifiedDateTime ge ${iso(from)} and receivedDateTime ge ${iso(since)}&$orderby=lastModifiedDateTime asc&$select=${messageSelect(mode)}&$top=${pageSize}`;
+  const sweepUrl = (mailbox: string, watermark: number, since: number) => sweepFrom(mailbox, watermark - SWEEP_OVERLAP_MS, since);
+
+  /**
+   * Where a sweep goes on. Not Graph's nextLink: for messages it keeps a position in the sorted list
+   * (https://learn.microsoft.com/graph/paging), and mail changed meanwhile moves to the end of a list sorted by
+   * `lastModifiedDateTime`, shifting what follows past the position. The next page is instead asked afresh
+   * from the newest instant read so far: a change moves an item later, never before it. Ties at that instant
+   * are read again (harmless); a page all at one instant follows Graph's link, since asking afresh would
+   * return the same page.
+   */
+  function sweepNext(mailbox: string, listing: Listing): string | null {
+    if (listing.nextLink === null || listing.newestModified === null || listing.newestModified === listing.oldestModified) return listing.nextLink;
+    return sweepFrom(mailbox, listing.newestModified, clock.now() - backfillDays * DAY_MS);
+  }
 
   /**
    * Reads one page of messages. Only mail counts: `/users/{id}/messages` also lists the Teams chat copies
@@ -107,10 +122,14 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     const notMail = new Set(learned.notMail);
     const messages: MessageMeta[] = [];
     let newestModified: number | null = null;
+    let oldestModified: number | null = null;
     for (const { id, message } of parsed) {
       const modified = message.lastModifiedDateTime == null ? NaN : Date.parse(message.lastModifiedDateTime);
       // A skipped item still moves the watermark: it was read.
-      if (!Number.isNaN(modified)) newestModified = Math.max(newestModified ?? modified, modified);
+      if (!Number.isNaN(modified)) {
+        newestModified = Math.max(newestModified ?? modified, modified);
+        oldestModified = Math.min(oldestModified ?? modified, modified);
+      }
       if (message.parentFolderId != null && notMail.has(message.parentFolderId)) continue;
       const folder = (message.parentFolderId == null ? undefined : learned.folders[message.parentFolderId]) ?? 'other';
       const meta = graphMessageMeta(message, id, folder, mode);
@@ -121,7 +140,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       messages.push({ ...meta, conversationId: message.conversationId ?? `self:${id}` });
     }
     const oldestReceived = messages.length === 0 ? null : Math.min(...messages.map((message) => message.receivedAt));
-    return { known: learned, messages, nextLink: page['@odata.nextLink'] ?? null, newestModified, oldestReceived };
+    return { known: learned, messages, nextLink: page['@odata.nextLink'] ?? null, newestModified, oldestModified, oldestReceived };
   }
 
   /**
@@ -150,10 +169,11 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
   /** Continues a listing (backfill or sweep) from its nextLink: one request. */
   async function continueListing(request: MailboxSyncRequest, position: SyncPosition): Promise<MailboxSyncStep> {
     const listing = await readPage(await graph.get(position.nextLink!, { headers: preferList }), position, request.mailbox);
-    return afterListing(position, listing, null, null, null);
+    return afterListing(request.mailbox, position, listing, null, null, null);
   }
 
   function afterListing(
+    mailbox: string,
     position: SyncPosition,
     listing: Listing,
     outOfOffice: MailboxSyncStep['outOfOffice'],
@@ -162,12 +182,13 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     goneFromInbox: readonly string[] = [],
   ): MailboxSyncStep {
     const backfilling = position.phase === 'backfill';
+    const nextLink = backfilling ? listing.nextLink : sweepNext(mailbox, listing);
     const fetched = position.backfill.fetched + (backfilling ? listing.messages.length : 0);
     const next: SyncPosition = {
       ...position,
       ...listing.known,
-      nextLink: listing.nextLink,
-      phase: backfilling && listing.nextLink === null ? 'incremental' : position.phase,
+      nextLink,
+      phase: backfilling && nextLink === null ? 'incremental' : position.phase,
       backfill: { ...position.backfill, fetched, ...oldest(position.backfill.oldestReceived, backfilling ? listing.oldestReceived : null) },
       // A backfill leaves the watermark where it began, so a sweep later sees what changed meanwhile.
       watermark: backfilling || listing.newestModified === null ? position.watermark : Math.max(position.watermark, listing.newestModified),
@@ -175,7 +196,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     return {
       messages: listing.messages,
       position: next,
-      more: listing.nextLink !== null,
+      more: nextLink !== null,
       progress: { phase: backfilling ? 'backfill' : 'incremental', fetched, fraction: backfilling ? (syncProgressOf(next)?.fraction ?? null) : null },
       outOfOffice,
       verifiedDomains,
@@ -307,7 +328,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     let listing = await readPage(okBody(answers[listingSlot]!, requests[listingSlot]!.url), { folders, notMail }, mailbox);
     let gone: string[] = [];
     if (inboxSlot !== null) ({ listing, gone } = await reconcileInbox(mailbox, okBody(answers[inboxSlot]!, requests[inboxSlot]!.url), request.storedInInbox!, listing, since));
-    return afterListing({ ...position, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains, mailboxSettings, gone);
+    return afterListing(mailbox, { ...position, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains, mailboxSettings, gone);
   }
 
   return {
