@@ -9,6 +9,7 @@ import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
 import type { FaultConfig } from '../src/devtenant/graph-faults.ts';
 import type { ExchangeBehaviour } from '../src/devtenant/mailbox-store.ts';
 import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
+import { TEAMS_CHAT_FOLDER, withTeamsChatItems } from '../src/devtenant/seed/teams-chat-items.ts';
 import type { ExpectedWeek, TenantSeed } from '../src/devtenant/tenant-seed.ts';
 import { loadKpiInput } from '../src/reports/kpi-input.ts';
 import { syncPairing } from '../src/jobs/sync.ts';
@@ -179,6 +180,48 @@ describe('Graph sync of the seeded dev tenant, end to end', () => {
         if (tenant.graphStats.faults === 0) failures.push(`fault seed ${run}: no fault was injected`);
       } catch (error) {
         failures.push(`mailbox seed ${1000 + run}, fault seed ${run}: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        await connection.close();
+        await tenant.close();
+        open.pop();
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
+
+describe('Graph sync with the Exchange behaviours no document rules out (issue #18)', () => {
+  it('gets every week right with Teams chat items listed as messages, moves that keep lastModifiedDateTime, mail changing between pages, Outlook counting batched requests, and 20% faults', async () => {
+    const failures: string[] = [];
+    for (let run = 1; run <= 12; run++) {
+      const base = generateTenantSeed(2000 + run, { weeks: 4 });
+      const seed = withTeamsChatItems(base, { seed: run, perDay: 8 });
+      const faults: FaultConfig = { rate: 0.2, seed: run, kinds: [429, 503, 504, 'drop', 'slow'], slowMs: 5, retryAfterSeconds: 1 };
+      const { tenant, connection } = await startTenant(seed, {
+        faults,
+        exchange: { movesKeepLastModified: true, modifyBetweenPages: { seed: run, count: 2 } },
+        mailboxConcurrency: 4,
+        // Small pages, so daily sweeps span several and mail changes between them.
+        pageSize: 20,
+      });
+      const name = `mailbox seed ${2000 + run}, fault seed ${run}`;
+      try {
+        const pairing = await seedPairing(db, seed);
+        await syncDaily(tenant, connection, pairing, seed);
+        const weeks = await computedWeeks(pairing, seed);
+        if (JSON.stringify(weeks) !== JSON.stringify(seed.groundTruth.weeks)) failures.push(`${name}: weeks differ`);
+        const stored = (await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages;
+        const ownerBox = tenant.store.mailbox(seed.groundTruth.pairing.mailboxUserId)!;
+        const chats = [...ownerBox.messages.values()].filter((message) => message.folder === TEAMS_CHAT_FOLDER.key);
+        if (chats.length === 0) failures.push(`${name}: no Teams chat item in the mailbox`);
+        if (stored.some((message) => message.id.startsWith('teams-chat-'))) failures.push(`${name}: a Teams chat item was stored as mail`);
+        const inGraph = [...ownerBox.messages.values()].filter((message) => message.folder === 'inbox').map((message) => message.message.id).sort();
+        const inStore = stored.filter((message) => message.folder === 'inbox').map((message) => message.id).sort();
+        if (JSON.stringify(inGraph) !== JSON.stringify(inStore)) failures.push(`${name}: the stored Inbox differs from the mailbox's`);
+        if (tenant.graphStats.concurrencyThrottled !== 0) failures.push(`${name}: ${tenant.graphStats.concurrencyThrottled} requests over Outlook's per-mailbox concurrency`);
+        if (tenant.graphStats.faults === 0) failures.push(`${name}: no fault was injected`);
+      } catch (error) {
+        failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         await connection.close();
         await tenant.close();
