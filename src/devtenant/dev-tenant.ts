@@ -9,7 +9,7 @@ import type { DevSubscriptions } from './graph-subscriptions.ts';
 import type { DevOutbox } from './mailbox-outbox.ts';
 import { stableGuid, type SigningKey } from './identity-tokens.ts';
 import { startDevIdentity, type DevIdentity, type OpenIdConfiguration } from './identity.ts';
-import { MailboxStore } from './mailbox-store.ts';
+import { MailboxStore, type ExchangeBehaviour } from './mailbox-store.ts';
 import type { TenantSeed } from './tenant-seed.ts';
 import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
 
@@ -38,6 +38,8 @@ export interface DevTenantOptions {
   readonly latencyMs?: number;
   /** How long a sent mail takes to reach Sent Items (wall-clock ms; at once when absent). */
   readonly sentCopyDelayMs?: number;
+  /** Undocumented Exchange behaviours to take the other way (docs/dev-tenant.md). */
+  readonly exchange?: ExchangeBehaviour;
   /** Enforce Outlook's concurrent requests per mailbox (429 past it); off when absent. */
   readonly mailboxConcurrency?: number;
   readonly logger?: Logger;
@@ -85,7 +87,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
   const roles = typeof options.roles === 'string' || options.roles === undefined ? TANDEM_APP_ROLES[options.roles ?? 'basic'] : options.roles;
   const app = { clientId: stableGuid(`tandem-dev-app/${seed.tenantId}`), clientSecret: `dev~${stableGuid(`secret/${seed.tenantId}`)}`, displayName: 'Tandem (dev tenant)', roles: [...roles] };
   const tls = options.tls ?? (await generateLocalhostCertificate());
-  const store = new MailboxStore(seed);
+  const store = new MailboxStore(seed, options.exchange);
   const vaUserId = seed.groundTruth.pairing.vaUserId;
   const identity = await startDevIdentity(
     {

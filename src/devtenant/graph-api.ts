@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { ChatStore } from './chat-store.ts';
-import { registerBatchRoute } from './graph-batch.ts';
+import { batchAdmission, registerBatchRoute } from './graph-batch.ts';
 import { registerChatRoutes } from './graph-chats.ts';
 import { DeltaStates, registerDeltaRoutes } from './graph-delta.ts';
 import { registerDirectoryRoutes } from './graph-directory.ts';
@@ -96,6 +96,37 @@ export interface DevGraph {
   close(): Promise<void>;
 }
 
+/**
+ * Outlook's refusal past its concurrency limit. "Outlook service limits": 4 concurrent requests per app and
+ * mailbox (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits).
+ */
+const MAILBOX_CONCURRENCY = { status: 429, code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.', headers: { 'Retry-After': '1' } } as const;
+
+/** Requests in flight per mailbox (as addressed, lower-cased); past `limit`, `enter` refuses and counts it. */
+export interface MailboxInFlight {
+  enter(user: string): boolean;
+  leave(user: string): void;
+}
+
+function mailboxInFlight(limit: number | undefined, stats: DevGraphStats): MailboxInFlight {
+  const inFlight = new Map<string, number>();
+  return {
+    enter(user) {
+      const now = (inFlight.get(user) ?? 0) + 1;
+      stats.maxInFlightByMailbox.set(user, Math.max(stats.maxInFlightByMailbox.get(user) ?? 0, now));
+      if (limit !== undefined && now > limit) {
+        stats.concurrencyThrottled++;
+        return false;
+      }
+      inFlight.set(user, now);
+      return true;
+    },
+    leave(user) {
+      inFlight.set(user, (inFlight.get(user) ?? 1) - 1);
+    },
+  };
+}
+
 /** The socket of the request, when it came over the wire (batch inner requests have none). */
 function socketOf(env: unknown): IncomingMessage['socket'] | undefined {
   return typeof env === 'object' && env !== null && 'incoming' in env ? (env as { incoming: IncomingMessage }).incoming.socket : undefined;
@@ -114,7 +145,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     logger,
   );
   const nextFault = faultInjector(config.faults);
-  const inFlight = new Map<string, number>();
+  const inFlight = mailboxInFlight(config.mailboxConcurrency, stats);
 
   app.use('*', async (c, next) => {
     const url = new URL(c.req.url);
@@ -135,17 +166,14 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     await next();
   });
 
-  // In-flight counting, latency and faults apply to mailbox requests that passed authentication.
+  // In-flight counting, latency and faults apply to mailbox requests that passed authentication. An inner
+  // request of a $batch was counted when its batch arrived (graph-batch.ts), so it is not counted again.
   app.use('/v1.0/users/:user/*', async (c, next) => {
     const user = c.req.param('user').toLowerCase();
-    const now = (inFlight.get(user) ?? 0) + 1;
-    inFlight.set(user, now);
-    stats.maxInFlightByMailbox.set(user, Math.max(stats.maxInFlightByMailbox.get(user) ?? 0, now));
+    const batched = batchAdmission(c.env);
+    const admitted = batched ?? inFlight.enter(user);
     try {
-      if (config.mailboxConcurrency !== undefined && now > config.mailboxConcurrency) {
-        stats.concurrencyThrottled++;
-        return graphError(c, { status: 429, code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.', headers: { 'Retry-After': '1' } });
-      }
+      if (!admitted) return graphError(c, MAILBOX_CONCURRENCY);
       if (config.latencyMs) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
       const deltaToken = new URL(c.req.url).searchParams.get('$deltatoken');
       const fault = nextFault({ deltaLink: deltaToken !== null });
@@ -178,7 +206,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
       }
       await next();
     } finally {
-      inFlight.set(user, (inFlight.get(user) ?? 1) - 1);
+      if (batched === undefined && admitted) inFlight.leave(user);
     }
   });
 
@@ -196,7 +224,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     registerFixedMailboxRoutes(app, config.mailboxes ?? [], baseUrl);
   }
   if (config.chats) registerChatRoutes(app, config.chats, baseUrl);
-  registerBatchRoute(app, baseUrl);
+  registerBatchRoute(app, baseUrl, inFlight);
 
   // A bug in the stand-in answers as Graph does when it fails, and is logged with the request it broke.
   app.onError((error, c) => {
