@@ -104,7 +104,8 @@ describe('the languages the bot speaks', () => {
     const vaForm = invokeCard(await send(inLocale(actionActivity(chat, va, 'feedback.refresh', data, 'fb-1', 'automatic'), 'de-DE')));
     expect(texts(vaForm)).toContain(t('de', 'feedback.intro.va'));
     const invalid = invokeCard(await send(inLocale(actionActivity(chat, va, 'feedback.submit', { ...data, wentWell: '' }, 'fb-1'), 'de-DE')));
-    expect(texts(invalid)).toContain(t('de', 'feedback.error.required'));
+    // The error under the field carries the warning mark every surface uses for it.
+    expect(texts(invalid)).toContain('⚠ Bitte beantworten Sie diese Frage.');
 
     await send(inLocale(actionActivity(chat, owner, 'feedback.submit', { ...data, wentWell: 'Fast', improve: 'Less', nextTime: 'Plan', kpisFair: 'yes' }, 'fb-1'), 'en-GB'));
     const summary = invokeCard(await send(inLocale(actionActivity(chat, va, 'feedback.submit', { ...data, wentWell: 'Calm', needFromOwner: 'Templates', support: 'Legal', involved: '4' }, 'fb-1'), 'de-DE')));
