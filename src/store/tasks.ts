@@ -120,3 +120,13 @@ export async function listTasks(db: Queryable, pairingId: string, source: string
 export async function purgeTasksOlderThan(db: Queryable, cutoffMs: number): Promise<number> {
   return db.execute('delete from tasks where due_at < $1::timestamptz or deleted_at < $1::timestamptz', [isoInstant(cutoffMs)]);
 }
+
+/** After a round that listed the whole source: every stored task not among `listed` left it at `at`. */
+export async function markUnlistedTasksDeleted(db: Queryable, pairingId: string, source: string, listed: readonly string[], at: number): Promise<number> {
+  return db.execute('update tasks set deleted_at = $4::timestamptz, synced_at = now() where pairing_id = $1 and source = $2 and deleted_at is null and not (id = any($3::text[]))', [
+    pairingId,
+    source,
+    listed.map(storableText),
+    isoInstant(at),
+  ]);
+}
