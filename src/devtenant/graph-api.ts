@@ -4,7 +4,7 @@
 // tests can read (every request's path and query, faults by kind, most requests in flight per mailbox).
 import type { IncomingMessage } from 'node:http';
 import { listenHttps } from './https-server.ts';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { ChatStore } from './chat-store.ts';
@@ -22,6 +22,8 @@ import { DevSubscriptions, registerSubscriptionRoutes } from './graph-subscripti
 import { tokenChecker } from './graph-token-check.ts';
 import { DevOutbox } from './mailbox-outbox.ts';
 import type { MailboxStore } from './mailbox-store.ts';
+import { registerTaskRoutes } from './graph-tasks.ts';
+import type { TaskStore } from './task-store.ts';
 import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
 
 export type { FaultConfig, FaultKind };
@@ -36,6 +38,8 @@ export interface DevGraphConfig {
   readonly mailboxes?: readonly DevMailbox[];
   /** Teams chats the bot connector stand-in writes: `GET /chats/{id}/messages`. */
   readonly chats?: ChatStore;
+  /** Planner plans and To Do lists (with a store): `GET /planner/plans/{id}/tasks`, `/users/{id}/todo/lists/{id}/tasks/delta`. */
+  readonly tasks?: TaskStore;
   readonly faults?: FaultConfig;
   /** Extra CA the dev Graph trusts when it POSTs change notifications to an https endpoint. */
   readonly notificationCa?: string;
@@ -132,6 +136,38 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     await next();
   });
 
+  /** Latency and a drawn fault for a request that passed authentication: the fault's answer, or undefined to go on. */
+  const faultFor = async (c: Context<GraphEnv>) => {
+    if (config.latencyMs) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
+    const deltaToken = new URL(c.req.url).searchParams.get('$deltatoken');
+    const fault = nextFault({ deltaLink: deltaToken !== null });
+    if (!fault) return undefined;
+    stats.faults++;
+    stats.faultsByKind.set(fault.kind, (stats.faultsByKind.get(fault.kind) ?? 0) + 1);
+    logger.info('devtenant.graph.fault', { kind: fault.kind, path: new URL(c.req.url).pathname });
+    const { answer } = fault;
+    if (answer.kind === 'slow') {
+      await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      return undefined;
+    }
+    if (answer.kind === 'drop') {
+      const socket = socketOf(c.env);
+      // Inside a batch there is no connection of its own to lose: the batch answers as a gateway would.
+      if (!socket) return graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
+      socket.destroy();
+      return c.body(null, 500);
+    }
+    if (deltaToken !== null && answer.status === 410) state.deltaStates.expire(deltaToken);
+    return graphError(c, { status: answer.status, code: answer.body.error.code, message: answer.body.error.message, headers: answer.headers });
+  };
+
+  // Planner is throttled like any Graph service; it has no mailbox to count in-flight requests for.
+  app.use('/v1.0/planner/*', async (c, next) => {
+    const faulted = await faultFor(c);
+    if (faulted) return faulted;
+    await next();
+  });
+
   // In-flight counting, latency and faults apply to mailbox requests that passed authentication.
   app.use('/v1.0/users/:user/*', async (c, next) => {
     const user = c.req.param('user').toLowerCase();
@@ -143,26 +179,8 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
         stats.concurrencyThrottled++;
         return graphError(c, { status: 429, code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.', headers: { 'Retry-After': '1' } });
       }
-      if (config.latencyMs) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
-      const deltaToken = new URL(c.req.url).searchParams.get('$deltatoken');
-      const fault = nextFault({ deltaLink: deltaToken !== null });
-      if (fault) {
-        stats.faults++;
-        stats.faultsByKind.set(fault.kind, (stats.faultsByKind.get(fault.kind) ?? 0) + 1);
-        logger.info('devtenant.graph.fault', { kind: fault.kind, path: new URL(c.req.url).pathname });
-        const { answer } = fault;
-        if (answer.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-        else if (answer.kind === 'drop') {
-          const socket = socketOf(c.env);
-          // Inside a batch there is no connection of its own to lose: the batch answers as a gateway would.
-          if (!socket) return graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
-          socket.destroy();
-          return c.body(null, 500);
-        } else {
-          if (deltaToken !== null && answer.status === 410) state.deltaStates.expire(deltaToken);
-          return graphError(c, { status: answer.status, code: answer.body.error.code, message: answer.body.error.message, headers: answer.headers });
-        }
-      }
+      const faulted = await faultFor(c);
+      if (faulted) return faulted;
       await next();
     } finally {
       inFlight.set(user, (inFlight.get(user) ?? 1) - 1);
@@ -176,6 +194,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     if (state.outbox) registerSendMailRoute(app, config.store, state.outbox);
     registerDirectoryRoutes(app, config.store, baseUrl);
     if (state.subscriptions) registerSubscriptionRoutes(app, config.store, baseUrl, state.subscriptions);
+    if (config.tasks) registerTaskRoutes(app, config.tasks, config.store, baseUrl);
   } else {
     registerFixedMailboxRoutes(app, config.mailboxes ?? [], baseUrl);
   }
