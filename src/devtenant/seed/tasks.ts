@@ -76,9 +76,10 @@ export function designTasks(options: TaskSeedOptions): DevTaskSeed {
         const choices: Outcome[] = dueAt <= end ? ['onTime', 'onTime', 'onTime', 'late', 'overdue', 'deleted', 'noDueDate'] : ['open', 'open', 'onTime'];
         if (kind === 'planner') choices.push('notVa');
         let outcome = random.pick(choices);
-        // A removal must be seen before the due moment: a day's sync after it, and after the first sync.
+        // A removal is seen by a daily sync before the due moment, and the task by one before its removal
+        // (a task made and removed between two syncs is never known, so it is in no count).
         const deleteAt = dueAt - random.int(2 * 24, 3 * 24) * HOUR;
-        if (outcome === 'deleted' && (deleteAt <= createdAt || deleteAt <= start + HOUR)) outcome = 'overdue';
+        if (outcome === 'deleted' && (deleteAt < createdAt + DAY || deleteAt <= start + HOUR)) outcome = 'overdue';
         const local = (hour: number, minute: number) => day.set({ hour, minute }).toMillis();
         const due = outcome === 'noDueDate' ? {} : kind === 'planner' ? { dueAt: local(random.pick([0, 8, 12, 17, 23]), random.pick([0, 30])) } : { dueDate: day.toISODate()! };
         const assignees = kind === 'planner' ? (outcome === 'notVa' ? [random.pick(options.others)] : random.chance(0.3) ? [options.vaId, random.pick(options.others)] : [options.vaId]) : undefined;
