@@ -169,7 +169,7 @@ async function members(context: TurnContext): Promise<ChatMember[]> {
   do {
     const page = await TeamsInfo.getPagedMembers(context, 100, continuationToken);
     for (const member of page.members) {
-      list.push({ id: member.aadObjectId ?? member.id, name: member.name ?? member.id, email: member.email ?? member.userPrincipalName ?? null });
+      list.push({ id: member.aadObjectId ?? member.id, mri: member.id, name: member.name ?? member.id, email: member.email ?? member.userPrincipalName ?? null });
     }
     // An empty token also means the last page; the page cap guards against a connector that never ends.
     continuationToken = page.continuationToken === undefined || page.continuationToken === '' ? undefined : page.continuationToken;

@@ -66,6 +66,7 @@ async function waiting(turn: Turn, pairing: Pairing, locale: string): Promise<Bo
       windowHours: settings.windowHours,
       privacyMode: settings.privacyMode,
       items: rows.map((row) => ({ from: row.from, subject: row.subject, receivedAt: row.receivedAt, minutesLeft: row.remainingMinutes })),
+      tabUrl: tabUrl(turn, pairing, weekAt(settings, turn.now)),
     }),
   );
 }

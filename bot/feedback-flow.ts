@@ -49,7 +49,7 @@ export async function feedbackView(db: Queryable, pairing: Pairing, week: string
     locale: seat.locale,
     monthly: isMonthlyWeek(week),
     names: { owner: pairing.owner.address, va: pairing.va.address },
-    userIds: { owner: pairing.owner.userId, va: pairing.va.userId },
+    userIds: { owner: pairing.owner.mri, va: pairing.va.mri },
     checkIn,
     viewer: seat.viewer,
     draft,

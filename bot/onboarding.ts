@@ -6,7 +6,7 @@ import { isEmailAddress } from '../src/kpi/address.ts';
 import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS } from '../src/kpi/settings.ts';
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
 import type { MailboxDefaults } from '../src/ports/mailbox.ts';
-import { setUpPairing } from '../src/actions/setup.ts';
+import { setUpPairing, teamsUserId } from '../src/actions/setup.ts';
 import { chatTenant, clientTimeZone, conversationReference } from './activity.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import { settingsCard } from './cards/settings-card.ts';
@@ -44,6 +44,9 @@ export async function welcome(turn: Turn): Promise<BotResult> {
   const consentUrl = await turn.deps.consentUrl(chatTenant(turn.activity));
   return posts(welcomeCard({ locale: turn.locale, members, consentUrl, values: defaults(turn, members, await ownMailbox(turn, members)) }));
 }
+
+/** A member's Teams user id when the roster gave a user's one (the Agents Playground's members have other ids). */
+const chatUserId = (member: ChatMember): string | null => (teamsUserId.safeParse(member.mri).success ? member.mri : null);
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const setupSchema = z.object({
@@ -126,8 +129,8 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
   const { pairing } = await setUpPairing({ ...actionContext(turn), directory: turn.deps.directory }, turn.actor, {
     tenantId,
     mailbox,
-    owner: { address: owner.email!, userId: owner.id },
-    va: { address: va.email!, userId: va.id },
+    owner: { address: owner.email!, userId: owner.id, mri: chatUserId(owner) },
+    va: { address: va.email!, userId: va.id, mri: chatUserId(va) },
     settings,
     // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
     locale: mailboxSettings?.locale ?? locale,

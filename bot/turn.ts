@@ -1,7 +1,7 @@
 // One bot turn: routes a typed activity to its handler and returns plain data (cards to post, the card that
 // replaces a clicked one, or a refusal). Installs get the welcome card; a removed bot stops the schedules.
 import { t } from '../src/i18n/messages.ts';
-import { chatRejoined, chatRemoved } from '../src/actions/chat-membership.ts';
+import { chatRejoined, chatRemoved, membersSeen } from '../src/actions/chat-membership.ts';
 import { pairingOfChat } from '../src/reports/chat-pairings.ts';
 import { cardActionValueSchema, conversationReference, isConversationUpdate, isInstallationUpdate, isInvoke, isMessage, isPersonal, submitValueSchema, type ConversationUpdateActivity } from './activity.ts';
 import { helpCard } from './cards/help-card.ts';
@@ -36,8 +36,21 @@ async function conversationUpdate(turn: Turn, activity: ConversationUpdateActivi
   return posts(noticeCard(t(turn.locale, 'welcome.back', { mailbox: stopped.mailbox })));
 }
 
+/**
+ * Every turn in a pairing's chat shows who acted (and who was added) by Teams user id and Entra object id: the
+ * owner's and the VA's Teams ids are stored from there, for a pairing set up before the roster's ids were kept.
+ */
+async function learnChatIds(turn: Turn): Promise<void> {
+  const { activity } = turn;
+  if (isPersonal(activity) || activity.from.aadObjectId === undefined) return;
+  const pairing = await pairingOfChat(turn.deps.db, activity.conversation.id);
+  if (pairing === null) return;
+  await membersSeen(actionContext(turn), pairing, [activity.from, ...(isConversationUpdate(activity) ? (activity.membersAdded ?? []) : [])]);
+}
+
 export async function handleTurn(turn: Turn): Promise<BotResult> {
   const { activity } = turn;
+  await learnChatIds(turn);
   if (isMessage(activity)) {
     const submitted = submitValueSchema.safeParse(activity.value);
     if (submitted.success) return runAction(turn, submitted.data.verb, submitted.data);

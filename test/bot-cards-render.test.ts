@@ -1,4 +1,4 @@
-// Every bot card rendered by the adaptivecards SDK with Teams' light and dark host configs in headless
+// Every bot card rendered by the adaptivecards SDK with Teams' light, dark and high-contrast host configs in headless
 // Chromium, at a Teams card width: screenshots go to test/artifacts/bot-cards/ to be looked at, and the
 // test fails when a card renders empty or spills sideways (long names and subjects must wrap or clip).
 import { mkdir } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { allCards } from './support/bot-cards.ts';
 import { openCardPage, renderCard } from './support/card-page.ts';
 
 const ARTIFACTS = new URL('./artifacts/bot-cards/', import.meta.url);
-const BACKGROUND = { light: '#ffffff', dark: '#292929' } as const;
+const BACKGROUND = { light: '#ffffff', dark: '#292929', contrast: '#000000' } as const;
 
 describe('bot cards in Chromium', () => {
   let browser: Browser;
@@ -19,7 +19,7 @@ describe('bot cards in Chromium', () => {
   });
   afterAll(async () => browser?.close());
 
-  for (const theme of ['light', 'dark'] as const) {
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
     it(`renders every card in the Teams ${theme} theme`, async () => {
       const page = await openCardPage(browser, BACKGROUND[theme]);
       for (const [name, card] of allCards()) {

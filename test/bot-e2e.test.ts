@@ -13,6 +13,7 @@ import { actionActivity, chatUser, installActivity, messageActivity, removeActiv
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { services } from './support/services.ts';
+import { marked } from '../src/i18n/status-marks.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const owner = chatUser('Olivia Owner', 'olivia@contoso.example');
@@ -43,7 +44,7 @@ function texts(card: Json): string[] {
   });
   return out;
 }
-/** The TextBlock right after input `id` in its container (where the bot puts the field's error). */
+/** The error line right after input `id` in its container (where the bot puts the field's error), without its mark. */
 function errorAfter(card: Json, id: string): string | null {
   let result: string | null = null;
   walk(card, (item) => {
@@ -51,7 +52,7 @@ function errorAfter(card: Json, id: string): string | null {
       if (!Array.isArray(list)) continue;
       const at = list.findIndex((element: Json) => element.id === id);
       const next = list[at + 1] as Json | undefined;
-      if (at >= 0 && next?.type === 'TextBlock' && next.color === 'Attention') result = String(next.text);
+      if (at >= 0 && next?.type === 'TextBlock' && next.id === `${id}-error`) result = String(next.text).replace(/^⚠ /, '');
     }
   });
   return result;
@@ -190,7 +191,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
 
   it('lets only the chosen owner start Tandem', async () => {
     const { body } = await send(actionActivity(chat, va, 'setup.submit', setup));
-    expect(texts(invokeCard(body))).toContain('Only the person chosen as owner can start Tandem for their mailbox.');
+    expect(texts(invokeCard(body))).toContain(marked('warning', 'Only the person chosen as owner can start Tandem for their mailbox.'));
   });
 
   it('creates the pairing from the welcome card and updates the card for everyone', async () => {
@@ -270,7 +271,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(input(ownerForm, 'needFromOwner')).toBeUndefined();
     const vaForm = invokeCard((await send(actionActivity(chat, va, 'feedback.refresh', data, 'fb-1', 'automatic'))).body);
     expect(input(vaForm, 'needFromOwner')).toBeDefined();
-    expect(vaForm.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'feedback.refresh' }, userIds: [owner.aadObjectId, va.aadObjectId] });
+    expect(vaForm.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'feedback.refresh' }, userIds: [owner.id, va.id] });
 
     // Invalid: a required answer missing and one too long; both come back under their fields, text kept.
     const long = 'x'.repeat(2001);
@@ -301,7 +302,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     expect(lines).toContain('Owner (olivia@contoso.example) (edited)');
     expect(lines).toContain('Templates');
     // The summary keeps refreshing for the two of them, and has nothing left to do.
-    expect(summary.refresh).toMatchObject({ userIds: [owner.aadObjectId, va.aadObjectId] });
+    expect(summary.refresh).toMatchObject({ userIds: [owner.id, va.id] });
     expect(summary.actions).toBeUndefined();
     // Everyone's copy of the card says both answered, and not what.
     const update = connector.cards().find((call) => call.method === 'update');
@@ -344,7 +345,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
   it('lets the VA comment in the review but not change the targets', async () => {
     const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
     const { body } = await send(actionActivity(chat, va, 'review.submit', { pairingId: pairing.id, targetPct: '50', windowHours: '24', comment: 'Too strict' }));
-    expect(texts(invokeCard(body))).toContain('Only the owner can change the targets. Your comment can still be saved with the targets unchanged.');
+    expect(texts(invokeCard(body))).toContain(marked('warning', 'Only the owner can change the targets. Your comment can still be saved with the targets unchanged.'));
     expect((await getPairing(db(), pairing.id))!.settings.responseTargetPct).toBe(80);
   });
 

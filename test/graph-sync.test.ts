@@ -7,7 +7,9 @@ import { connectGraph, type GraphConnection } from '../src/graph/connect.ts';
 import { MailboxSyncError } from '../src/graph/sync-errors.ts';
 import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
 import type { FaultConfig } from '../src/devtenant/graph-faults.ts';
+import type { ExchangeBehaviour } from '../src/devtenant/mailbox-store.ts';
 import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
+import { TEAMS_CHAT_FOLDER, withTeamsChatItems } from '../src/devtenant/seed/teams-chat-items.ts';
 import type { ExpectedWeek, TenantSeed } from '../src/devtenant/tenant-seed.ts';
 import { loadKpiInput } from '../src/reports/kpi-input.ts';
 import { syncPairing } from '../src/jobs/sync.ts';
@@ -65,8 +67,24 @@ async function seedPairing(store: Database, seed: TenantSeed): Promise<Pairing> 
   return pairing;
 }
 
-async function startTenant(seed: TenantSeed, options: { faults?: FaultConfig; roles?: 'basic' | 'headers' | readonly string[]; clientSecret?: string } = {}) {
-  const tenant = await startDevTenant({ seed, ...material, roles: options.roles ?? 'headers', ...(options.faults ? { faults: options.faults } : {}) });
+interface TenantOptions {
+  faults?: FaultConfig;
+  roles?: 'basic' | 'headers' | readonly string[];
+  clientSecret?: string;
+  exchange?: ExchangeBehaviour;
+  mailboxConcurrency?: number;
+  pageSize?: number;
+}
+
+async function startTenant(seed: TenantSeed, options: TenantOptions = {}) {
+  const tenant = await startDevTenant({
+    seed,
+    ...material,
+    roles: options.roles ?? 'headers',
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.exchange ? { exchange: options.exchange } : {}),
+    ...(options.mailboxConcurrency ? { mailboxConcurrency: options.mailboxConcurrency } : {}),
+  });
   const connection = connectGraph({
     auth: { ...tenant.authConfig, ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}) },
     graphBaseUrl: tenant.graphBaseUrl,
@@ -77,6 +95,7 @@ async function startTenant(seed: TenantSeed, options: { faults?: FaultConfig; ro
     logger: silentLogger,
     retry: { ...noWait, maxRetries: 8 },
     batch: { ...noWait, maxRetries: 8 },
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });
   open.push({ tenant, connection });
   return { tenant, connection };
@@ -171,6 +190,48 @@ describe('Graph sync of the seeded dev tenant, end to end', () => {
   }, 600_000);
 });
 
+describe('Graph sync with the Exchange behaviours no document rules out (issue #18)', () => {
+  it('gets every week right with Teams chat items listed as messages, moves that keep lastModifiedDateTime, mail changing between pages, Outlook counting batched requests, and 20% faults', async () => {
+    const failures: string[] = [];
+    for (let run = 1; run <= 12; run++) {
+      const base = generateTenantSeed(2000 + run, { weeks: 4 });
+      const seed = withTeamsChatItems(base, { seed: run, perDay: 8 });
+      const faults: FaultConfig = { rate: 0.2, seed: run, kinds: [429, 503, 504, 'drop', 'slow'], slowMs: 5, retryAfterSeconds: 1 };
+      const { tenant, connection } = await startTenant(seed, {
+        faults,
+        exchange: { movesKeepLastModified: true, modifyBetweenPages: { seed: run, count: 2 } },
+        mailboxConcurrency: 4,
+        // Small pages, so daily sweeps span several and mail changes between them.
+        pageSize: 20,
+      });
+      const name = `mailbox seed ${2000 + run}, fault seed ${run}`;
+      try {
+        const pairing = await seedPairing(db, seed);
+        await syncDaily(tenant, connection, pairing, seed);
+        const weeks = await computedWeeks(pairing, seed);
+        if (JSON.stringify(weeks) !== JSON.stringify(seed.groundTruth.weeks)) failures.push(`${name}: weeks differ`);
+        const stored = (await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages;
+        const ownerBox = tenant.store.mailbox(seed.groundTruth.pairing.mailboxUserId)!;
+        const chats = [...ownerBox.messages.values()].filter((message) => message.folder === TEAMS_CHAT_FOLDER.key);
+        if (chats.length === 0) failures.push(`${name}: no Teams chat item in the mailbox`);
+        if (stored.some((message) => message.id.startsWith('teams-chat-'))) failures.push(`${name}: a Teams chat item was stored as mail`);
+        const inGraph = [...ownerBox.messages.values()].filter((message) => message.folder === 'inbox').map((message) => message.message.id).sort();
+        const inStore = stored.filter((message) => message.folder === 'inbox').map((message) => message.id).sort();
+        if (JSON.stringify(inGraph) !== JSON.stringify(inStore)) failures.push(`${name}: the stored Inbox differs from the mailbox's`);
+        if (tenant.graphStats.concurrencyThrottled !== 0) failures.push(`${name}: ${tenant.graphStats.concurrencyThrottled} requests over Outlook's per-mailbox concurrency`);
+        if (tenant.graphStats.faults === 0) failures.push(`${name}: no fault was injected`);
+      } catch (error) {
+        failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        await connection.close();
+        await tenant.close();
+        open.pop();
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
+
 describe('what a sync costs in Graph requests', () => {
   it('backfills N messages in at most ceil(N / 1,000) + 3 requests, idles in at most 3 per mailbox, and never asks for a body or preview', async () => {
     const seed = generateTenantSeed(7, { weeks: 12 });
@@ -228,12 +289,58 @@ describe('incremental sync', () => {
     const after = new Map((await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages.map((message) => [message.id, message]));
     expect(after.get(toMove!.id)?.folder).toBe('archive');
     expect(after.get(toCategorize!.id)?.categories).toEqual(['No reply needed']);
-    // Deleted outright in the mailbox, still counted by Tandem (kpi-spec: handling is not answering).
-    expect(after.get(toDelete!.id)).toEqual(before.get(toDelete!.id));
+    // Deleted outright in the mailbox, still counted by Tandem (kpi-spec: handling is not answering), kept as
+    // Deleted Items once the Inbox listing shows it gone.
+    expect(after.get(toDelete!.id)).toEqual({ ...before.get(toDelete!.id), folder: 'deleteditems' });
     const arrived = seed.events.filter((event) => event.kind === 'deliver' && event.mailbox === ownerId && event.at > seed.start + 7 * DAY && event.at <= seed.start + 9 * DAY);
     expect(arrived.length).toBeGreaterThan(0);
     for (const event of arrived) if (event.kind === 'deliver') expect(after.has(event.message.id), event.message.subject).toBe(true);
     expect(arrived.some((event) => event.kind === 'deliver' && event.message.folder === 'sentitems')).toBe(true);
+  });
+});
+
+describe('moves that leave lastModifiedDateTime alone', () => {
+  it('still sees mail moved out of the Inbox, moved into it out of Junk, and deleted outright, from the Inbox id listing', async () => {
+    const seed = generateTenantSeed(3, { weeks: 4 });
+    const { tenant, connection } = await startTenant(seed, { exchange: { movesKeepLastModified: true } });
+    const pairing = await seedPairing(db, seed);
+    const ownerId = seed.groundTruth.pairing.ownerUserId;
+    const owner = userOf(seed, ownerId);
+    tenant.clock.advanceTo(seed.start + 7 * DAY);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    const stored = async () => new Map((await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages.map((message) => [message.id, message]));
+    const before = await stored();
+    const inbox = [...before.values()].filter((message) => message.folder === 'inbox' && message.from !== owner.mail);
+    const [toArchive, toDelete] = inbox;
+    const junk = [...before.values()].find((message) => message.folder === 'junkemail');
+    expect(toDelete).toBeDefined();
+    expect(junk).toBeDefined();
+
+    tenant.clock.advanceTo(seed.start + 7 * DAY + 60 * 60 * 1000);
+    const modifiedBefore = tenant.store.mailbox(ownerId)!.messages.get(toArchive!.id)!.lastModified;
+    tenant.store.move(ownerId, toArchive!.id, 'archive');
+    tenant.store.move(ownerId, junk!.id, 'inbox');
+    tenant.store.remove(ownerId, toDelete!.id);
+    expect(tenant.store.mailbox(ownerId)!.messages.get(toArchive!.id)!.lastModified).toBe(modifiedBefore);
+    tenant.clock.advanceTo(seed.start + 7 * DAY + 2 * 60 * 60 * 1000);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+
+    const after = await stored();
+    expect(after.get(toArchive!.id)?.folder).toBe('archive');
+    expect(after.get(junk!.id)?.folder).toBe('inbox');
+    // Gone from the mailbox, still counted (kpi-spec), and no longer looked for in the Inbox.
+    expect(after.get(toDelete!.id)).toEqual({ ...before.get(toDelete!.id), folder: 'deleteditems' });
+    const storedInbox = [...after.values()].filter((message) => message.folder === 'inbox').map((message) => message.id).sort();
+    const graphInbox = [...tenant.store.mailbox(ownerId)!.messages.values()].filter((message) => message.folder === 'inbox').map((message) => message.message.id).sort();
+    expect(storedInbox).toEqual(graphInbox);
+
+    // The next idle cycle finds nothing to reconcile: one batch, no message read by id.
+    const from = tenant.graphStats.requests.length;
+    tenant.clock.advanceTo(seed.start + 7 * DAY + 3 * 60 * 60 * 1000);
+    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    const idle = tenant.graphStats.requests.slice(from);
+    expect(idle.filter((request) => request.wire)).toHaveLength(1);
+    expect(idle.filter((request) => /\/messages\/[^/]+$/.test(request.path))).toEqual([]);
   });
 });
 

@@ -30,13 +30,13 @@ const at = (iso: string) => Date.parse(iso);
 function cards(locale: string): Array<[string, Card]> {
   const scorecard = scorecardInput({ locale });
   const { settings } = scorecard;
-  const feedback = { pairingId: PAIRING_ID, week: '2026-W47', locale, monthly: true, names: { owner: 'olivia@contoso.example', va: 'vera@contoso.example' }, userIds: { owner: 'aad-owner', va: 'aad-va' } };
+  const feedback = { pairingId: PAIRING_ID, week: '2026-W47', locale, monthly: true, names: { owner: 'olivia@contoso.example', va: 'vera@contoso.example' }, userIds: { owner: '29:owner', va: '29:va' } };
   const answers = { owner: { answers: { wentWell: 'Quick answers.', improve: 'Legal first.', kpisFair: 'partly' }, edited: true, submittedAt: 0 }, va: { answers: { wentWell: 'Inbox empty.', needFromOwner: 'Templates.', involved: '4' }, edited: false, submittedAt: 0 } };
   const seen = (audience: Audience, saved: Parameters<typeof checkInView>[2]) => checkInView(audience, '2026-W47', saved);
   return [
     ['scorecard', scorecardCard(scorecard)],
     ['scorecard-met', scorecardCard({ ...scorecard, week: { ...scorecard.week, rate: 0.95, met: true, inboxZero: { status: 'pass', count: 1, late: false, cutoff: at('2026-11-20T16:00:00Z'), takenAt: at('2026-11-20T16:00:00Z') } }, streak: 1, late: true })],
-    ['welcome', welcomeCard({ locale, members: [{ id: 'aad-owner', name: 'Olivia Owner', email: 'olivia@contoso.example' }, { id: 'aad-va', name: 'Vera VA', email: 'vera@contoso.example' }], consentUrl: 'https://login.microsoftonline.com/contoso.example/adminconsent', values: { owner: 'aad-owner', va: 'aad-va', mailbox: 'olivia@contoso.example', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: 90, windowHours: 24, inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' } })],
+    ['welcome', welcomeCard({ locale, members: [{ id: 'aad-owner', mri: '29:owner', name: 'Olivia Owner', email: 'olivia@contoso.example' }, { id: 'aad-va', mri: '29:va', name: 'Vera VA', email: 'vera@contoso.example' }], consentUrl: 'https://login.microsoftonline.com/contoso.example/adminconsent', values: { owner: 'aad-owner', va: 'aad-va', mailbox: 'olivia@contoso.example', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: 90, windowHours: 24, inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' } })],
     ['feedback-open', feedbackCard({ ...feedback, checkIn: seen(AUDIENCES.chat, { owner: null, va: null }), viewer: null })],
     ['feedback-owner-form', feedbackCard({ ...feedback, checkIn: seen(AUDIENCES.owner, { owner: null, va: answers.va }), viewer: 'owner' })],
     ['feedback-va-form', feedbackCard({ ...feedback, checkIn: seen(AUDIENCES.va, { owner: null, va: null }), viewer: 'va' })],
@@ -44,8 +44,8 @@ function cards(locale: string): Array<[string, Card]> {
     ['feedback-shared-complete', feedbackCard({ ...feedback, checkIn: seen(AUDIENCES.chat, answers), viewer: null })],
     ['help', helpCard({ locale, unknown: null, paired: true })],
     ['help-unpaired', helpCard({ locale, unknown: 'numbers please', paired: false })],
-    ['waiting', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [{ from: 'client@fabrikam.example', subject: 'Order 1001', receivedAt: at('2026-11-24T09:00:00Z'), minutesLeft: 65 }, { from: null, subject: 'Invoice', receivedAt: at('2026-11-23T09:00:00Z'), minutesLeft: null }] })],
-    ['waiting-empty', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 1, privacyMode: true, items: [] })],
+    ['waiting', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [{ from: 'client@fabrikam.example', subject: 'Order 1001', receivedAt: at('2026-11-24T09:00:00Z'), minutesLeft: 65 }, { from: null, subject: 'Invoice', receivedAt: at('2026-11-23T09:00:00Z'), minutesLeft: null }], tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
+    ['waiting-empty', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 1, privacyMode: true, items: [], tabUrl: null })],
     ['settings', settingsCard({ locale, owner: 'olivia@contoso.example', va: 'vera@contoso.example', mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
     ['leave', leaveCard({ locale, va: 'vera@contoso.example', from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
     ['offboard', offboardCard({ locale, pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],

@@ -16,7 +16,7 @@ const LOCALES = [...LANGUAGES, PSEUDO_LOCALE];
 function scorecards(locale: string): Array<[string, Card]> {
   return [
     ['scorecard', scorecardCard(scorecardInput({ locale }))],
-    ['scorecard-private-late', scorecardCard(scorecardInput({ locale, privacyMode: true, late: true, tabUrl: null }))],
+    ['scorecard-private-late', scorecardCard(scorecardInput({ locale, privacyMode: true, late: true }))],
   ];
 }
 

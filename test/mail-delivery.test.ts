@@ -3,18 +3,18 @@
 // link to the KPI tab, and is sent once however often the delivery runs.
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
+import { DRAFT_ROLE, startDevTenant, TANDEM_APP_ROLES, type DevTenant } from '../src/devtenant/dev-tenant.ts';
 import { createAppAuth } from '../src/graph/auth.ts';
 import { createGraphClient, type GraphClient } from '../src/graph/graph-client.ts';
 import { formatPercent } from '../src/i18n/format.ts';
 import { t } from '../src/i18n/messages.ts';
-import { deliverOnce, deliveryTag } from '../src/jobs/deliver-once.ts';
+import { deliverOnce, deliveryTag, type DeliveryChannel } from '../src/jobs/deliver-once.ts';
 import { runDelivery, type DeliveryContext } from '../src/jobs/deliveries.ts';
 import type { DueDelivery } from '../src/jobs/planner.ts';
 import { weekPeriod } from '../src/kpi/weeks.ts';
 import { kpiFor } from '../src/reports/reports.ts';
 import { silentLogger } from '../src/log.ts';
-import { deliveryMessageId, graphMailSender } from '../src/graph/mail-sender.ts';
+import { graphMailSender } from '../src/graph/mail-sender.ts';
 import { saveFeedback } from '../src/store/feedback.ts';
 import { upsertMessages } from '../src/store/messages.ts';
 import { chooseLocale, createPairing } from '../src/store/pairings.ts';
@@ -36,7 +36,7 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
   let tenant: DevTenant;
   let graph: GraphClient;
   beforeAll(async () => {
-    tenant = await startDevTenant({ seed: devSeed(), roles: 'basic' });
+    tenant = await startDevTenant({ seed: devSeed(), roles: [...TANDEM_APP_ROLES.basic, DRAFT_ROLE] });
     graph = createGraphClient({ auth: createAppAuth(tenant.authConfig), baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca });
   });
   afterAll(async () => {
@@ -83,8 +83,10 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
     expect(doc.querySelector('[data-section="tab"] a')?.getAttribute('href')).toBe(
       `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/kpi?context=${encodeURIComponent(JSON.stringify({ subEntityId: `${pairing.id}/2026-W47` }))}`,
     );
-    const [ledger] = await db().query<{ state: string; external_id: string }>("select state, external_id from posted_items where pairing_id = $1 and kind = 'summary_mail'", [pairing.id]);
-    expect(ledger).toEqual({ state: 'sent', external_id: expect.stringMatching(/^<tandem\.[0-9a-f]{40}@contoso\.test>$/) });
+    // The ledger holds the draft's immutable id, which the copy in Sent Items keeps.
+    const [ledger] = await db().query<{ state: string; external_id: string; prepared_id: string }>("select state, external_id, prepared_id from posted_items where pairing_id = $1 and kind = 'summary_mail'", [pairing.id]);
+    expect(ledger).toEqual({ state: 'sent', external_id: sent.message.id, prepared_id: sent.message.id });
+    expect(tenant.store.mailbox(OWNER.id)!.messages.get(sent.message.id)).toMatchObject({ folder: 'sentitems' });
   });
 
   it("writes to the owner in their Outlook's language, whatever language the chat speaks", async () => {
@@ -111,12 +113,12 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
     const key = deliveryTag(due);
     const message = { to: [OWNER.mail], subject: 'Tandem: week 2026-W46', html: '<p>week</p>', text: 'week' };
     const sentBefore = tenant.outbox.sent.length;
-    const crashing = {
-      send: async () => {
-        await sender.send(OWNER.mail, message, key);
+    const crashing: DeliveryChannel = {
+      send: async (progress) => {
+        await sender.send(OWNER.mail, message, key, progress);
         throw new Error('process killed before the ledger recorded the send');
       },
-      find: () => sender.findSent(OWNER.mail, key),
+      find: (progress) => sender.findSent(OWNER.mail, key, progress),
     };
     await expect(deliverOnce(db(), due, crashing, 0)).rejects.toThrow('process killed');
     expect(await deliverOnce(db(), due, crashing, 0)).toBe('reconciled');
@@ -125,6 +127,6 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
       "select state, external_id, attempts from posted_items where pairing_id = $1 and kind = 'summary_mail'",
       [pairing.id],
     );
-    expect(ledger).toEqual({ state: 'sent', external_id: deliveryMessageId(OWNER.mail, key), attempts: 2 });
+    expect(ledger).toEqual({ state: 'sent', external_id: tenant.outbox.sent.at(-1)!.message.id, attempts: 2 });
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { listEnvironments, parseEnvFile, ROOT } from '../scripts/app-package.ts';
-import { TANDEM_APP_ROLES } from '../src/devtenant/dev-tenant.ts';
+import { DRAFT_ROLE, TANDEM_APP_ROLES } from '../src/devtenant/dev-tenant.ts';
 
 const read = (file: string) => readFile(join(ROOT, file), 'utf8');
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\$\{\{([A-Z0-9_]+)\}\}/g)].map((match) => match[1]!))];
@@ -66,7 +66,7 @@ describe('teamsapp.yml and manifest/aad.manifest.json', () => {
     };
     const graph = aad.requiredResourceAccess.find((resource) => resource.resourceAppId === 'Microsoft Graph')!;
     const roles = graph.resourceAccess.filter((access) => access.type === 'Role').map((access) => access.id);
-    expect(roles.sort()).toEqual([...TANDEM_APP_ROLES.headers].sort());
+    expect(roles.sort()).toEqual([...TANDEM_APP_ROLES.headers, DRAFT_ROLE].sort());
     expect(graph.resourceAccess.filter((access) => access.type === 'Scope').map((access) => access.id)).toEqual(['User.Read']);
     expect(aad.oauth2Permissions.map((permission) => permission.value)).toEqual(['access_as_user']);
     expect(aad.identifierUris).toEqual(['api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}']);

@@ -39,7 +39,7 @@ describe('outside text on cards in Chromium, with Teams’ Markdown', () => {
   const week = scorecardInput().week;
   const cards: Array<[string, object, string[]]> = [
     ['scorecard-missed-subject', scorecardCard(scorecardInput({ week: { ...week, oldestWaiting: [{ ...week.oldestWaiting[0]!, from: NAME, subject: SUBJECT }] } })), [SUBJECT, NAME]],
-    ['waiting-subject', waitingCard({ locale: 'en', timeZone: 'UTC', windowHours: 24, privacyMode: false, items: [{ from: NAME, subject: HOSTILE.autolink, receivedAt: Date.parse('2026-11-24T09:00:00Z'), minutesLeft: 30 }] }), [HOSTILE.autolink]],
+    ['waiting-subject', waitingCard({ locale: 'en', timeZone: 'UTC', windowHours: 24, privacyMode: false, items: [{ from: NAME, subject: HOSTILE.autolink, receivedAt: Date.parse('2026-11-24T09:00:00Z'), minutesLeft: 30 }], tabUrl: null }), [HOSTILE.autolink]],
     ['help-echo', helpCard({ locale: 'en', unknown: SUBJECT, paired: true }), [SUBJECT]],
     ['setup-names', noticeCard(t('en', 'welcome.done', { owner: NAME, va: HOSTILE.emphasis })), [NAME, HOSTILE.emphasis]],
   ];

@@ -105,7 +105,7 @@ describe('cards built from outside text', () => {
   const week = scorecardInput().week;
   const cards = (value: string): Array<[string, Card]> => [
     ['scorecard (missed subject and sender)', scorecardCard(scorecardInput({ week: { ...week, oldestWaiting: [{ ...week.oldestWaiting[0]!, from: value, subject: value }] } }))],
-    ['waiting', waitingCard({ locale: 'en', timeZone: 'UTC', windowHours: 24, privacyMode: false, items: [{ ...item(value), minutesLeft: 30 }] })],
+    ['waiting', waitingCard({ locale: 'en', timeZone: 'UTC', windowHours: 24, privacyMode: false, items: [{ ...item(value), minutesLeft: 30 }], tabUrl: null })],
     ['breach warning', breachCard({ locale: 'en', timeZone: 'UTC', privacyMode: false, items: [{ ...item(value), minutesLeft: 30 }] })],
     ['help (the unknown command echoed)', helpCard({ locale: 'en', unknown: value, paired: true })],
     ['settings (names)', settingsCard({ locale: 'en', owner: value, va: value, mailbox: 'owner@contoso.example', settings, tabUrl: null })],

@@ -1,7 +1,7 @@
 // The tab end to end in Chromium against the real server on embedded PGlite: the owner and the VA sign in
 // through the standalone picker and see the engine's numbers; a settings change recomputes history; the VA
-// adds leave and marks a message; CSV exports download; every view is screenshotted in light and dark and
-// checked with axe (no serious or critical violation).
+// adds leave and marks a message; CSV exports download; every view is screenshotted in light, dark and high
+// contrast and checked with axe (no serious or critical violation, text contrast included).
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ async function signIn(page: Page, name: 'Owner' | 'VA' | 'Owner New', ready = RE
   await page.locator(ready).first().waitFor();
 }
 
-async function openView(page: Page, view: (typeof VIEWS)[number], theme: 'light' | 'dark'): Promise<void> {
+async function openView(page: Page, view: (typeof VIEWS)[number], theme: 'light' | 'dark' | 'contrast'): Promise<void> {
   await page.goto(`${server.url}/tab/?view=${view}&theme=${theme}`);
   await page.locator(READY[view]).first().waitFor().catch(async (error: unknown) => {
     await page.screenshot({ path: `${ARTIFACTS}failed-${view}-${theme}.png`, fullPage: true });
@@ -113,11 +113,11 @@ describe('the KPI tab in Chromium', () => {
   });
 
   for (const role of ['Owner', 'VA'] as const) {
-    it(`renders every view for the ${role === 'VA' ? 'VA' : 'owner'} in light and dark, with no serious accessibility violation`, async () => {
-      const page = await openPage();
-      await signIn(page, role);
-      const problems: string[] = [];
-      for (const theme of ['light', 'dark'] as const) {
+    for (const theme of ['light', 'dark', 'contrast'] as const) {
+      it(`renders every view for the ${role === 'VA' ? 'VA' : 'owner'} in the ${theme === 'contrast' ? 'high-contrast' : theme} theme, with no serious accessibility violation (axe's color-contrast among them)`, async () => {
+        const page = await openPage();
+        await signIn(page, role);
+        const problems: string[] = [];
         for (const view of VIEWS) {
           await openView(page, view, theme);
           await page.screenshot({ path: `${ARTIFACTS}tab-${role.toLowerCase()}-${view}-${theme}.png`, fullPage: true });
@@ -125,10 +125,10 @@ describe('the KPI tab in Chromium', () => {
           if (view === 'trend') await expect.poll(() => page.getByTestId('ratings').textContent()).toMatch(/3 of 5.*4 of 5.*4 of 5/s);
           problems.push(...(await seriousViolations(page)).map((problem) => `${view}/${theme}: ${problem}`));
         }
-      }
-      expect(problems).toEqual([]);
-      await page.context().close();
-    }, 180_000);
+        expect(problems).toEqual([]);
+        await page.context().close();
+      }, 180_000);
+    }
   }
 
   it('shows a new pairing\'s empty state and the offline state, without serious accessibility violations', async () => {

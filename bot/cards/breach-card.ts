@@ -1,11 +1,18 @@
-// The breach warning: mail that will pass the response window within a few hours, soonest first.
+// The breach warning: mail that will pass the response window within a few hours, soonest first, and a button
+// that turns the warnings off through the same command as typing "warnings off".
 import { t } from '../../src/i18n/messages.ts';
 import { commandHints } from '../command-words.ts';
-import { card, text, type Card } from './card-parts.ts';
+import { card, execute, statusText, type Card } from './card-parts.ts';
 import { waitingRow, type WaitingItem } from './waiting-card.ts';
 
 /** Rows shown; the card stays short. */
 export const BREACH_ON_CARD = 8;
+
+/**
+ * The command the button runs. English command words are understood in every chat language
+ * (command-words.ts), so the button works whatever language the card was written in.
+ */
+export const WARNINGS_OFF_COMMAND = commandHints('en').warningsOff;
 
 export interface BreachCardInput {
   readonly locale: string;
@@ -18,12 +25,8 @@ export interface BreachCardInput {
 export function breachCard({ locale, timeZone, privacyMode, items }: BreachCardInput): Card {
   const shown = items.slice(0, BREACH_ON_CARD);
   const title = t(locale, 'breach.title', { count: items.length });
-  return card(
-    [
-      text(title, { weight: 'Bolder', color: 'Warning' }),
-      ...shown.map((item) => waitingRow({ locale, timeZone, privacyMode }, item)),
-      text(t(locale, 'breach.off', commandHints(locale)), { isSubtle: true, size: 'Small' }),
-    ],
-    { fallbackText: title },
-  );
+  return card([statusText('warning', title), ...shown.map((item) => waitingRow({ locale, timeZone, privacyMode }, item))], {
+    actions: [execute(t(locale, 'breach.action.off'), 'command', { command: WARNINGS_OFF_COMMAND })],
+    fallbackText: title,
+  });
 }

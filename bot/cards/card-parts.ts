@@ -1,5 +1,7 @@
 // Building blocks shared by every card: the 1.5 envelope, text, facts, inputs with their error line, and
 // Universal Actions (Action.Execute) that fall back to Action.Submit on hosts without them.
+import { marked, type Status } from '../../src/i18n/status-marks.ts';
+
 export type Card = Record<string, unknown>;
 export type Element = Record<string, unknown>;
 
@@ -75,9 +77,17 @@ export function openUrl(title: string, url: string): Element {
   return { type: 'Action.OpenUrl', title, url };
 }
 
-/** The error line under an input: Attention-coloured, shown only when the server found a problem. */
-export function errorLine(message: string | undefined): Element[] {
-  return message === undefined ? [] : [text(message, { color: 'Attention', size: 'Small', spacing: 'None' })];
+/**
+ * A status sentence in the default colour, bold, told by its mark (src/i18n/status-marks.ts): Teams' status
+ * colours fall under 4.5:1 contrast in its light or dark theme (test/card-contrast.test.ts).
+ */
+export function statusText(status: Status, value: string, extra: Element = {}): Element {
+  return text(marked(status, value), { weight: 'Bolder', ...extra });
+}
+
+/** The error line under input `inputId` (its id `<inputId>-error`), shown only when the server found a problem. */
+export function errorLine(inputId: string, message: string | undefined): Element[] {
+  return message === undefined ? [] : [statusText('warning', message, { id: `${inputId}-error`, size: 'Small', spacing: 'None' })];
 }
 
 export interface TextInputOptions {
@@ -104,7 +114,7 @@ export function textInput(options: TextInputOptions): Element[] {
       ...(options.maxLength === undefined ? {} : { maxLength: options.maxLength }),
       ...(options.required === true ? { isRequired: true, errorMessage: options.requiredMessage ?? options.label } : {}),
     },
-    ...errorLine(options.error),
+    ...errorLine(options.id, options.error),
   ];
 }
 
@@ -130,17 +140,17 @@ export function choiceInput(options: ChoiceInputOptions): Element[] {
       ...(options.value === undefined || options.value === '' ? {} : { value: options.value }),
       ...(options.required === true ? { isRequired: true, errorMessage: options.requiredMessage ?? options.label } : {}),
     },
-    ...errorLine(options.error),
+    ...errorLine(options.id, options.error),
   ];
 }
 
 export function numberInput(options: { id: string; label: string; value: number; min: number; max: number; error?: string }): Element[] {
   return [
     { type: 'Input.Number', id: options.id, label: options.label, value: options.value, min: options.min, max: options.max, isRequired: true, errorMessage: options.label },
-    ...errorLine(options.error),
+    ...errorLine(options.id, options.error),
   ];
 }
 
 export function timeInput(options: { id: string; label: string; value: string; error?: string }): Element[] {
-  return [{ type: 'Input.Time', id: options.id, label: options.label, value: options.value, isRequired: true, errorMessage: options.label }, ...errorLine(options.error)];
+  return [{ type: 'Input.Time', id: options.id, label: options.label, value: options.value, isRequired: true, errorMessage: options.label }, ...errorLine(options.id, options.error)];
 }

@@ -5,11 +5,14 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { allCards, scorecardInput } from '../../test/support/bot-cards.ts';
+import { allCards, scorecardInput, TAB_URL } from '../../test/support/bot-cards.ts';
 import { loadSdk } from '../../test/support/adaptive-cards-sdk.ts';
 import { withDeliveryKey } from '../chat-poster.ts';
 import { TEAMS_CARD_LIMIT_BYTES, type Card } from './card-parts.ts';
 import { scorecardCard } from './scorecard-card.ts';
+import { breachCard, WARNINGS_OFF_COMMAND } from './breach-card.ts';
+import { waitingCard, WAITING_ON_CARD } from './waiting-card.ts';
+import { parseCommand } from '../commands.ts';
 
 /**
  * Elements Teams renders that the 1.5 schema does not define. Each must carry a schema-valid `fallback`, which is
@@ -110,12 +113,41 @@ describe('scorecard content', () => {
     expect(JSON.stringify(card.actions)).toContain('Open KPI tab');
   });
 
-  it('hides subjects in privacy mode and drops the tab button without a link', () => {
-    const card = scorecardCard(scorecardInput({ privacyMode: true, tabUrl: null }));
+  it('hides subjects in privacy mode and still leads to the KPI tab', () => {
+    const card = scorecardCard(scorecardInput({ privacyMode: true }));
     expect(textOf(card)).not.toContain('Order 1001');
     expect(textOf(card)).not.toContain('Quarterly reconciliation');
     expect(textOf(card)).toContain('client1@customer-1.example');
-    expect(JSON.stringify(card.actions)).not.toContain('Open KPI tab');
+    expect(card.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Open KPI tab', url: TAB_URL });
+  });
+
+  it('drops the tab button without a link', () => {
+    expect(JSON.stringify(scorecardCard(scorecardInput({ tabUrl: null })).actions)).not.toContain('Open KPI tab');
+  });
+
+  it('tells met and not met by a mark and words, in the default colour', () => {
+    const notMet = scorecardCard(scorecardInput());
+    expect(sdk.parse(notMet).text).toContain('✗ Target not met');
+    const met = scorecardCard(scorecardInput({ week: { ...scorecardInput().week, rate: 0.95, met: true } }));
+    expect(sdk.parse(met).text).toContain('✓ Target met');
+    expect(JSON.stringify([met, notMet])).not.toMatch(/"color"\s*:\s*"(Good|Attention|Warning)"/);
+  });
+});
+
+describe('cards that lead somewhere', () => {
+  it('the breach warning turns warnings off with a button that runs the typed command', () => {
+    const card = breachCard({ locale: 'da', timeZone: 'UTC', privacyMode: false, items: [{ from: 'a@b.example', subject: 'x', receivedAt: 0, minutesLeft: 30 }] });
+    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', title: 'Slå advarsler fra', verb: 'command', data: { command: 'warnings off' } })]);
+    expect(parseCommand(WARNINGS_OFF_COMMAND)).toEqual({ kind: 'warnings', on: false });
+    expect(textOf(card)).not.toMatch(/Skriv|Type/);
+  });
+
+  it('the waiting list leads to the KPI tab for the mail it does not show', () => {
+    const items = Array.from({ length: WAITING_ON_CARD + 3 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Q${i}`, receivedAt: i, minutesLeft: 60 }));
+    const card = waitingCard({ locale: 'en-GB', timeZone: 'UTC', windowHours: 24, privacyMode: false, items, tabUrl: TAB_URL });
+    expect(sdk.parse(card).text).toContain('and 3 more');
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open KPI tab', url: TAB_URL }]);
+    expect(waitingCard({ locale: 'en-GB', timeZone: 'UTC', windowHours: 24, privacyMode: false, items, tabUrl: null }).actions).toBeUndefined();
   });
 });
 

@@ -16,7 +16,10 @@ export interface FeedbackCardInput {
   /** The month's first check-in asks the owner one more question. */
   readonly monthly: boolean;
   readonly names: Readonly<Record<FeedbackRole, string>>;
-  /** Entra user ids that get their own view through `refresh`; a side without one sees the shared card. */
+  /**
+   * Teams user ids (`29:…`, the chat roster's, never Entra object ids) of the sides whose card refreshes by itself;
+   * a side whose id is not known yet gets the shared card until they click it.
+   */
   readonly userIds: Readonly<Record<FeedbackRole, string | null>>;
   /** The week's check-in as everyone who reads this card may see it. */
   readonly checkIn: CheckInView;
@@ -28,6 +31,9 @@ export interface FeedbackCardInput {
 
 const data = (input: FeedbackCardInput) => ({ pairingId: input.pairingId, week: input.week });
 
+// Teams refreshes automatically for the users refresh.userIds names by their MRI, at most 60, and in a chat of
+// fewer than 60 people for everyone (the others get the shared card from the refresh):
+// https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/user-specific-views
 function refreshFor(input: FeedbackCardInput): Element | undefined {
   const userIds = [input.userIds.owner, input.userIds.va].filter((id): id is string => id !== null);
   if (userIds.length === 0) return undefined;

@@ -17,7 +17,7 @@ export interface HelpCardInput {
 const MAX_ECHO = 60;
 
 export function helpCard({ locale, unknown, paired, personal = false }: HelpCardInput): Card {
-  const echo = unknown === null ? [] : [text(t(locale, 'help.unknown', { text: unknown.length > MAX_ECHO ? `${unknown.slice(0, MAX_ECHO)}…` : unknown }), { color: 'Warning' })];
+  const echo = unknown === null ? [] : [text(t(locale, 'help.unknown', { text: unknown.length > MAX_ECHO ? `${unknown.slice(0, MAX_ECHO)}…` : unknown }))];
   return card(
     [
       heading(t(locale, 'help.title')),

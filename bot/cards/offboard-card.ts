@@ -1,6 +1,6 @@
 // Asks the owner to confirm offboarding: everything Tandem holds about the pairing is deleted, for good.
 import { t } from '../../src/i18n/messages.ts';
-import { card, execute, heading, text, type Card } from './card-parts.ts';
+import { card, execute, heading, statusText, text, type Card } from './card-parts.ts';
 
 export interface OffboardCardInput {
   readonly locale: string;
@@ -9,7 +9,7 @@ export interface OffboardCardInput {
 }
 
 export function offboardCard({ locale, pairingId, mailbox }: OffboardCardInput): Card {
-  return card([heading(t(locale, 'offboard.title')), text(t(locale, 'offboard.explain', { mailbox })), text(t(locale, 'offboard.irreversible'), { color: 'Attention', weight: 'Bolder' })], {
+  return card([heading(t(locale, 'offboard.title')), text(t(locale, 'offboard.explain', { mailbox })), statusText('warning', t(locale, 'offboard.irreversible'))], {
     actions: [
       execute(t(locale, 'offboard.action.confirm'), 'offboard.confirm', { pairingId }, { style: 'destructive' }),
       execute(t(locale, 'offboard.action.cancel'), 'offboard.cancel', { pairingId }),

@@ -5,7 +5,7 @@ import type { Settings } from '../../src/kpi/settings.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { MAX_ANSWER_LENGTH } from '../../src/reports/feedback-questions.ts';
-import { card, execute, facts, heading, numberInput, text, textInput, type Card } from './card-parts.ts';
+import { card, execute, facts, heading, numberInput, statusText, text, textInput, type Card } from './card-parts.ts';
 import { trendText } from './scorecard-card.ts';
 
 export interface ReviewValues {
@@ -56,7 +56,7 @@ export function reviewCard(input: ReviewCardInput): Card {
       text(t(locale, 'review.q.relevant')),
       text(t(locale, 'review.q.realistic'), { spacing: 'None' }),
       text(t(locale, 'review.q.add'), { spacing: 'None' }),
-      ...(errors.form === undefined ? [] : [text(errors.form, { color: 'Attention' })]),
+      ...(errors.form === undefined ? [] : [statusText('warning', errors.form)]),
       {
         type: 'ColumnSet',
         columns: [

@@ -5,7 +5,8 @@ import { formatDate, formatDateTime, formatDuration, formatPercent } from '../..
 import type { Settings } from '../../src/kpi/settings.ts';
 import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
 import { t } from '../../src/i18n/messages.ts';
-import { card, execute, facts, openUrl, text, type Card, type Element } from './card-parts.ts';
+import { STATUS_MARK } from '../../src/i18n/status-marks.ts';
+import { card, execute, facts, openUrl, statusText, text, type Card, type Element } from './card-parts.ts';
 
 /** Missed mail listed on the card, oldest first. */
 export const MISSED_ON_CARD = 5;
@@ -43,7 +44,7 @@ const shortWeek = (week: string) => week.slice(week.indexOf('W'));
 /** One line per week, for hosts without charts and for screen readers. */
 export function trendText(locale: string, trend: readonly TrendWeek[]): string {
   return trend
-    .map((week) => `${shortWeek(week.week)} ${week.rate === null ? t(locale, 'scorecard.trend.noMail') : formatPercent(locale, week.rate)}${week.met === true ? ' ✓' : ''}`)
+    .map((week) => `${shortWeek(week.week)} ${week.rate === null ? t(locale, 'scorecard.trend.noMail') : formatPercent(locale, week.rate)}${week.met === true ? ` ${STATUS_MARK.good}` : ''}`)
     .join(' · ');
 }
 
@@ -94,11 +95,7 @@ export function scorecardCard(input: ScorecardInput): Card {
   const headline =
     week.rate === null
       ? text(t(locale, 'scorecard.noMail'), { size: 'Large', weight: 'Bolder' })
-      : text(t(locale, 'scorecard.rate', { rate: formatPercent(locale, week.rate), window: settings.windowHours, target: settings.responseTargetPct }), {
-          size: 'Large',
-          weight: 'Bolder',
-          color: week.met ? 'Good' : 'Attention',
-        });
+      : text(t(locale, 'scorecard.rate', { rate: formatPercent(locale, week.rate), window: settings.windowHours, target: settings.responseTargetPct }), { size: 'Large', weight: 'Bolder' });
   const answered = week.answeredBy;
   const actions = [
     execute(t(locale, 'scorecard.action.feedback'), 'feedback.open', { pairingId: input.pairingId, week: week.week, source: 'scorecard' }),
@@ -109,7 +106,7 @@ export function scorecardCard(input: ScorecardInput): Card {
       text(t(locale, 'scorecard.title', { week: week.week }), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
       text(t(locale, 'scorecard.range', { from: formatDate(locale, week.start, { weekday: true }), to: formatDate(locale, week.end, { weekday: true }), zone: settings.timeZone }), { isSubtle: true, spacing: 'None', size: 'Small' }),
       headline,
-      ...(week.met === null ? [] : [text(t(locale, week.met ? 'scorecard.met' : 'scorecard.notMet'), { isSubtle: true, spacing: 'None' })]),
+      ...(week.met === null ? [] : [statusText(week.met ? 'good' : 'bad', t(locale, week.met ? 'scorecard.met' : 'scorecard.notMet'), { spacing: 'None' })]),
       facts([
         [t(locale, 'scorecard.fact.counted'), String(week.counted)],
         [t(locale, 'scorecard.fact.onTime'), String(week.onTime)],

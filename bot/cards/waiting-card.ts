@@ -1,8 +1,9 @@
 // Inbound mail still unanswered, oldest first, with the time left in the window (or overdue).
 import { formatDateTime, formatDuration } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
+import { marked } from '../../src/i18n/status-marks.ts';
 import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
-import { card, text, type Card, type Element } from './card-parts.ts';
+import { card, openUrl, text, type Card, type Element } from './card-parts.ts';
 
 /** Rows shown; the rest are counted. */
 export const WAITING_ON_CARD = 15;
@@ -22,6 +23,8 @@ export interface WaitingCardInput {
   readonly privacyMode: boolean;
   /** Oldest first. */
   readonly items: readonly WaitingItem[];
+  /** Deep link to the KPI tab, which lists every waiting mail; null hides the button. */
+  readonly tabUrl: string | null;
 }
 
 /** One waiting mail: sender and subject on the left, received time and time left on the right. Also used by the breach warning. */
@@ -45,11 +48,11 @@ export function waitingRow(input: Pick<WaitingCardInput, 'locale' | 'timeZone' |
         width: 'auto',
         items: [
           text(formatDateTime(locale, item.receivedAt, resolveTimeZone(input.timeZone) ?? 'UTC'), { size: 'Small', horizontalAlignment: 'Right' }),
-          text(overdue ? t(locale, 'waiting.overdue') : t(locale, 'waiting.left', { left: formatDuration(locale, item.minutesLeft) }), {
+          text(overdue ? marked('bad', t(locale, 'waiting.overdue')) : t(locale, 'waiting.left', { left: formatDuration(locale, item.minutesLeft) }), {
             size: 'Small',
             spacing: 'None',
             horizontalAlignment: 'Right',
-            color: overdue ? 'Attention' : 'Default',
+            weight: overdue ? 'Bolder' : 'Default',
           }),
         ],
       },
@@ -67,6 +70,6 @@ export function waitingCard(input: WaitingCardInput): Card {
       ...(input.items.length === 0 ? [text(t(locale, 'waiting.none', { window: input.windowHours }))] : shown.map((item) => waitingRow(input, item))),
       ...(more > 0 ? [text(t(locale, 'waiting.more', { count: more }), { isSubtle: true, size: 'Small' })] : []),
     ],
-    { fallbackText: t(locale, 'waiting.title', { count: input.items.length }) },
+    { actions: input.tabUrl === null ? [] : [openUrl(t(locale, 'scorecard.action.tab'), input.tabUrl)], fallbackText: t(locale, 'waiting.title', { count: input.items.length }) },
   );
 }

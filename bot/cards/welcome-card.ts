@@ -2,11 +2,13 @@
 // the mailbox, time zone, working hours and targets. Also shown again with errors under the fields.
 import { WEEKDAYS } from '../../src/kpi/settings.ts';
 import { t } from '../../src/i18n/messages.ts';
-import { card, choiceInput, execute, heading, numberInput, openUrl, text, textInput, timeInput, type Card } from './card-parts.ts';
+import { card, choiceInput, execute, heading, numberInput, openUrl, statusText, text, textInput, timeInput, type Card } from './card-parts.ts';
 
 export interface ChatMember {
   /** Entra object id. */
   readonly id: string;
+  /** Teams user id in this chat (the roster's own `id`, `29:…`): what a card's refresh.userIds names. */
+  readonly mri: string;
   readonly name: string;
   /** SMTP address (or UPN) from the roster; null when Teams did not give one. */
   readonly email: string | null;
@@ -54,13 +56,13 @@ export function welcomeCard(input: WelcomeCardInput): Card {
   const consent =
     input.consentUrl === null
       ? []
-      : [text(t(locale, 'welcome.consent'), { color: 'Warning', spacing: 'Medium' }), { type: 'ActionSet', actions: [openUrl(t(locale, 'welcome.consent.action'), input.consentUrl)] }];
+      : [statusText('warning', t(locale, 'welcome.consent'), { spacing: 'Medium' }), { type: 'ActionSet', actions: [openUrl(t(locale, 'welcome.consent.action'), input.consentUrl)] }];
   return card(
     [
       heading(t(locale, 'welcome.title')),
       text(t(locale, 'welcome.intro')),
       ...consent,
-      ...(errors.form === undefined ? [] : [text(errors.form, { color: 'Attention' })]),
+      ...(errors.form === undefined ? [] : [statusText('warning', errors.form)]),
       ...choiceInput({ id: 'owner', label: t(locale, 'welcome.owner'), choices: people, value: values.owner, required: true, requiredMessage: required, error: errors.owner }),
       ...choiceInput({ id: 'va', label: t(locale, 'welcome.va'), choices: people, value: values.va, required: true, requiredMessage: required, error: errors.va }),
       ...textInput({ id: 'mailbox', label: t(locale, 'welcome.mailbox'), value: values.mailbox, placeholder: t(locale, 'welcome.mailbox.placeholder'), error: errors.mailbox }),

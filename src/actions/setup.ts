@@ -15,7 +15,9 @@ import type { Directory } from '../ports/directory.ts';
 import type { Actor } from '../reports/access.ts';
 import { ActionError, invalidInput, type ActionContext } from './action.ts';
 
-const person = z.strictObject({ address: emailAddress(), userId: z.string().min(1).max(200) });
+/** A Teams user id as the chat's roster gives it: refresh.userIds takes these and nothing else. */
+export const teamsUserId = z.string().regex(/^29:[^\s\u0000-\u001f]{1,200}$/);
+const person = z.strictObject({ address: emailAddress(), userId: z.string().min(1).max(200), mri: teamsUserId.nullable().default(null) });
 
 export const setupInput = z.strictObject({
   tenantId: z.string().min(1).max(200),
@@ -56,7 +58,7 @@ export async function setUpPairing(ctx: ActionContext & { readonly directory: Di
   const result = await atomically(ctx.db, async (tx) => {
     // ensureTenant replaces verified domains, which the sync owns: only create an unknown tenant here.
     if ((await getTenant(tx, input.tenantId)) === null) await ensureTenant(tx, { id: input.tenantId, name: input.tenantId, verifiedDomains: [] });
-    const waiting = await linkPairingToChat(tx, { tenantId: input.tenantId, mailbox: input.mailbox, owner: input.owner.address, va: input.va.address }, input.conversationRef, { owner: input.owner.userId, va: input.va.userId });
+    const waiting = await linkPairingToChat(tx, { tenantId: input.tenantId, mailbox: input.mailbox, owner: input.owner.address, va: input.va.address }, input.conversationRef, { owner: input.owner, va: input.va });
     // A pairing an operator set up for this mailbox keeps its approval; a new one is approved only when it is the owner's own.
     const pairing =
       waiting !== null

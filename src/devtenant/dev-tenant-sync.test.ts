@@ -4,9 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppAuth } from '../graph/auth.ts';
 import { createGraphClient, type GraphClient } from '../graph/graph-client.ts';
 import { graphMailboxSource } from '../graph/mailbox-sync.ts';
+import { IMMUTABLE_ID_PREFERENCE } from '../graph/message-select.ts';
 import type { MessageMeta } from '../kpi/message.ts';
 import { silentLogger } from '../log.ts';
 import { startDevTenant, type DevTenant } from './dev-tenant.ts';
+import { TEAMS_CHAT_FOLDER, withTeamsChatItems } from './seed/teams-chat-items.ts';
 import { devTenantMaterial } from '../../test/support/dev-tenant-client.ts';
 import { deliverAt, devSeed, inbound, OWNER, START, VA } from '../../test/support/dev-tenant-seed.ts';
 
@@ -57,5 +59,49 @@ describe.each(['basic', 'headers'] as const)('Tandem mailbox sync against the de
     expect(requests.filter((request) => /body|preview/i.test(request.query))).toEqual([]);
     expect(requests.some((request) => request.query.includes('internetMessageHeaders'))).toBe(mode === 'headers');
     expect(tenant.graphStats.faults).toBe(0);
+  });
+
+  it('leaves out the Teams chat items Graph lists among the messages (hidden folder, empty subject), and keeps mail in custom folders', async () => {
+    const mail = Array.from({ length: 300 }, (_, index) => inbound(index * 60, index % 3 === 0 ? { folder: 'clients-2026' } : {}));
+    const seed = withTeamsChatItems(devSeed(mail.map((message) => deliverAt(message))), { perDay: 40, seed: 3 });
+    const chats = seed.events.flatMap((event) => (event.kind === 'deliver' && event.message.folder === TEAMS_CHAT_FOLDER.key ? [event.message] : []));
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed, roles: mode });
+    tenant.clock.advanceTo(START + 7 * DAY);
+    client = createGraphClient({ auth: createAppAuth(tenant.authConfig), baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca });
+    const source = graphMailboxSource({ graph: client, mode, clock: tenant.clock, logger: silentLogger, pageSize: 100 });
+
+    const backfill = await syncAll(source, null);
+    tenant.clock.advanceTo(START + 14 * DAY);
+    const sweep = await syncAll(source, backfill.position);
+    const read = [...backfill.messages, ...sweep.messages];
+    // Graph does list them with the mail, with nothing but the folder to tell them apart.
+    const listed = (await client.get(`/users/${OWNER.id}/messages?$select=id,subject,parentFolderId&$top=1000`, { headers: { Prefer: IMMUTABLE_ID_PREFERENCE } })) as { value: Array<{ id: string; subject: string }> };
+    const chatIds = new Set(chats.map((chat) => chat.id));
+    expect(listed.value.filter((message) => chatIds.has(message.id)).length).toBeGreaterThan(100);
+    expect(listed.value.filter((message) => chatIds.has(message.id)).every((message) => message.subject === '')).toBe(true);
+
+    expect(read.filter((message) => chatIds.has(message.id))).toEqual([]);
+    expect(new Set(read.map((message) => message.id))).toEqual(new Set(mail.map((message) => message.id)));
+    expect(read.find((message) => message.id === mail[0]!.id)?.folder).toBe('other');
+  });
+
+  it('loses nothing when mail changes while a sweep sorted by lastModifiedDateTime is being paged', async () => {
+    const mail = Array.from({ length: 400 }, (_, index) => inbound(index * 10));
+    tenant = await startDevTenant({ ...(await devTenantMaterial()), seed: devSeed(mail.map((message) => deliverAt(message))), roles: mode, exchange: { modifyBetweenPages: { seed: 7, count: 3 } } });
+    tenant.clock.advanceTo(START + 5 * DAY);
+    client = createGraphClient({ auth: createAppAuth(tenant.authConfig), baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca });
+    const source = graphMailboxSource({ graph: client, mode, clock: tenant.clock, logger: silentLogger, pageSize: 40 });
+    const backfill = await syncAll(source, null);
+    expect(new Set(backfill.messages.map((message) => message.id)).size).toBe(mail.length);
+
+    // Every message is categorized a minute apart, so the sweep has 400 changes over 10 pages to read.
+    for (const [index, message] of mail.entries()) {
+      tenant.clock.advanceTo(START + 6 * DAY + index * MINUTE);
+      tenant.store.categorize(OWNER.id, message.id, ['No reply needed']);
+    }
+    tenant.clock.advanceTo(START + 7 * DAY);
+    const sweep = await syncAll(source, backfill.position);
+    const categorized = new Set(sweep.messages.filter((message) => message.categories.includes('No reply needed')).map((message) => message.id));
+    expect(mail.filter((message) => !categorized.has(message.id)).map((message) => message.id)).toEqual([]);
   });
 });

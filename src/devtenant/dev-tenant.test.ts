@@ -105,6 +105,33 @@ describe('Outlook concurrency per mailbox', () => {
   });
 });
 
+describe('Outlook concurrency per mailbox inside $batch', () => {
+  const folder = (index: number) => `/users/${OWNER.id}/mailFolders/inbox?$select=id&n=${index}`;
+
+  it('counts every inner request of a batch against its mailbox: 9 for one mailbox in one batch get 5 refusals', async () => {
+    const entry = await start({ mailboxConcurrency: 4 });
+    const raw = await entry.graph.post('/$batch', { requests: Array.from({ length: 9 }, (_, index) => ({ id: String(index), method: 'GET', url: folder(index) })) });
+    const { responses } = (await raw.json()) as { responses: Array<{ status: number; headers: Record<string, string>; body: { error?: { message: string } } }> };
+    expect(responses.filter((response) => response.status === 200)).toHaveLength(4);
+    const refused = responses.filter((response) => response.status === 429);
+    expect(refused).toHaveLength(5);
+    expect(refused[0]).toMatchObject({ headers: { 'Retry-After': '1' }, body: { error: { code: 'ApplicationThrottled', message: expect.stringContaining('MailboxConcurrency') } } });
+    expect(entry.tenant.graphStats.concurrencyThrottled).toBe(5);
+  });
+
+  it('Tandem splits and counts batches, so neither a large batch nor a batch beside single requests is refused', async () => {
+    const entry = await start({ mailboxConcurrency: 4, latencyMs: 300 });
+    const client = sdkClient(entry);
+    const answers = await Promise.all([
+      batchGet(client, Array.from({ length: 9 }, (_, index) => ({ url: folder(index) })), { logger: silentLogger, maxRetries: 0 }),
+      ...Array.from({ length: 3 }, () => client.get(`/users/${OWNER.id}/mailFolders/inbox`)),
+    ]);
+    expect(answers[0].map((answer) => answer.status)).toEqual(Array.from({ length: 9 }, () => 200));
+    expect(entry.tenant.graphStats.concurrencyThrottled).toBe(0);
+    expect(entry.tenant.graphStats.maxInFlightByMailbox.get(OWNER.id.toLowerCase())).toBe(4);
+  });
+});
+
 describe('dev Graph fault kinds', () => {
   const folder = `/users/${OWNER.id}/mailFolders/inbox`;
   const only = (kind: FaultKind, extra: Record<string, number> = {}) => ({ faults: { rate: 1, seed: 5, kinds: [kind], ...extra } });

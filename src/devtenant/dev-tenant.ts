@@ -9,7 +9,7 @@ import type { DevSubscriptions } from './graph-subscriptions.ts';
 import type { DevOutbox } from './mailbox-outbox.ts';
 import { stableGuid, type SigningKey } from './identity-tokens.ts';
 import { startDevIdentity, type DevIdentity, type OpenIdConfiguration } from './identity.ts';
-import { MailboxStore } from './mailbox-store.ts';
+import { MailboxStore, type ExchangeBehaviour } from './mailbox-store.ts';
 import { TaskStore } from './task-store.ts';
 import type { TenantSeed } from './tenant-seed.ts';
 import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
@@ -23,6 +23,13 @@ export const TANDEM_APP_ROLES = {
   headers: ['Mail.Read', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send', 'User.Read.All', 'Tasks.Read.All'],
 } as const;
 
+/**
+ * Creating the summary mail's draft needs Mail.ReadWrite (https://learn.microsoft.com/graph/api/user-post-messages);
+ * added to a mode's roles where a test sends the summary through Graph. Kept out of the modes themselves, since
+ * under it Graph serves bodies too, and `basic` is tested as the mode that cannot read them.
+ */
+export const DRAFT_ROLE = 'Mail.ReadWrite';
+
 export interface DevTenantOptions {
   readonly seed: TenantSeed;
   /** The roles granted to the app: a mode's set (default `basic`), or an explicit list (e.g. one lacking consent). */
@@ -30,6 +37,10 @@ export interface DevTenantOptions {
   readonly faults?: FaultConfig;
   /** Delay before each mailbox answer, so concurrent requests overlap. */
   readonly latencyMs?: number;
+  /** How long a sent mail takes to reach Sent Items (wall-clock ms; at once when absent). */
+  readonly sentCopyDelayMs?: number;
+  /** Undocumented Exchange behaviours to take the other way (docs/dev-tenant.md). */
+  readonly exchange?: ExchangeBehaviour;
   /** Enforce Outlook's concurrent requests per mailbox (429 past it); off when absent. */
   readonly mailboxConcurrency?: number;
   readonly logger?: Logger;
@@ -66,7 +77,7 @@ export interface DevTenant {
   expireDeltaTokens(): void;
   /** Change-notification subscriptions and the notifications sent. */
   readonly subscriptions: DevSubscriptions;
-  /** Mail sent through sendMail (`outbox.sent`). */
+  /** Mail sent through sendMail or a sent draft (`outbox.sent`; `outbox.settled()` waits for copies on their way). */
   readonly outbox: DevOutbox;
   /** The tenant's Teams chats, as the dev Graph lists them (`/chats/{id}/messages`). */
   readonly chats: ChatStore;
@@ -79,7 +90,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
   const roles = typeof options.roles === 'string' || options.roles === undefined ? TANDEM_APP_ROLES[options.roles ?? 'basic'] : options.roles;
   const app = { clientId: stableGuid(`tandem-dev-app/${seed.tenantId}`), clientSecret: `dev~${stableGuid(`secret/${seed.tenantId}`)}`, displayName: 'Tandem (dev tenant)', roles: [...roles] };
   const tls = options.tls ?? (await generateLocalhostCertificate());
-  const store = new MailboxStore(seed);
+  const store = new MailboxStore(seed, options.exchange);
   const tasks = new TaskStore(seed.tasks, seed.start);
   const vaUserId = seed.groundTruth.pairing.vaUserId;
   const identity = await startDevIdentity(
@@ -100,6 +111,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       tasks,
       ...(options.faults ? { faults: options.faults } : {}),
       ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+      ...(options.sentCopyDelayMs ? { sentCopyDelayMs: options.sentCopyDelayMs } : {}),
       ...(options.mailboxConcurrency !== undefined ? { mailboxConcurrency: options.mailboxConcurrency } : {}),
     },
     { tls, logger },

@@ -4,14 +4,15 @@
 // tests can read (every request's path and query, faults by kind, most requests in flight per mailbox).
 import type { IncomingMessage } from 'node:http';
 import { listenHttps } from './https-server.ts';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { ChatStore } from './chat-store.ts';
-import { registerBatchRoute } from './graph-batch.ts';
+import { batchAdmission, registerBatchRoute } from './graph-batch.ts';
 import { registerChatRoutes } from './graph-chats.ts';
 import { DeltaStates, registerDeltaRoutes } from './graph-delta.ts';
 import { registerDirectoryRoutes } from './graph-directory.ts';
+import { registerDraftRoutes } from './graph-drafts.ts';
 import { faultInjector, type FaultConfig, type FaultKind } from './graph-faults.ts';
 import { registerFixedMailboxRoutes, type DevMailbox, type DevMailboxSettings, type DevMailFolder } from './graph-fixed-mailboxes.ts';
 import { registerFolderRoutes } from './graph-folders.ts';
@@ -45,6 +46,8 @@ export interface DevGraphConfig {
   readonly notificationCa?: string;
   /** Delay before each answer, so concurrent requests overlap (tests of the client's limits). */
   readonly latencyMs?: number;
+  /** How long a sent mail takes to reach Sent Items (wall-clock ms; 0, at once, when absent). */
+  readonly sentCopyDelayMs?: number;
   /**
    * Outlook's limit of concurrent requests per mailbox (4): past it, a 429 as Outlook answers. Off when absent.
    * Mailboxes are counted as addressed (an id and a userPrincipalName count apart).
@@ -92,9 +95,40 @@ export interface DevGraph {
   expireDeltaTokens(): void;
   /** Change-notification subscriptions and what was sent (with a store only). */
   readonly subscriptions: DevSubscriptions | undefined;
-  /** Mail sent through sendMail (with a store only). */
+  /** Mail sent through sendMail or a sent draft (with a store only). */
   readonly outbox: DevOutbox | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * Outlook's refusal past its concurrency limit. "Outlook service limits": 4 concurrent requests per app and
+ * mailbox (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits).
+ */
+const MAILBOX_CONCURRENCY = { status: 429, code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.', headers: { 'Retry-After': '1' } } as const;
+
+/** Requests in flight per mailbox (as addressed, lower-cased); past `limit`, `enter` refuses and counts it. */
+export interface MailboxInFlight {
+  enter(user: string): boolean;
+  leave(user: string): void;
+}
+
+function mailboxInFlight(limit: number | undefined, stats: DevGraphStats): MailboxInFlight {
+  const inFlight = new Map<string, number>();
+  return {
+    enter(user) {
+      const now = (inFlight.get(user) ?? 0) + 1;
+      stats.maxInFlightByMailbox.set(user, Math.max(stats.maxInFlightByMailbox.get(user) ?? 0, now));
+      if (limit !== undefined && now > limit) {
+        stats.concurrencyThrottled++;
+        return false;
+      }
+      inFlight.set(user, now);
+      return true;
+    },
+    leave(user) {
+      inFlight.set(user, (inFlight.get(user) ?? 1) - 1);
+    },
+  };
 }
 
 /** The socket of the request, when it came over the wire (batch inner requests have none). */
@@ -115,7 +149,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     logger,
   );
   const nextFault = faultInjector(config.faults);
-  const inFlight = new Map<string, number>();
+  const inFlight = mailboxInFlight(config.mailboxConcurrency, stats);
 
   app.use('*', async (c, next) => {
     const url = new URL(c.req.url);
@@ -136,54 +170,55 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     await next();
   });
 
-  /** Latency and a drawn fault for a request that passed authentication: the fault's answer, or undefined to go on. */
-  const faultFor = async (c: Context<GraphEnv>) => {
+  /** Latency and a drawn fault around a request that passed authentication (`next` runs the route). */
+  const withFaults = async (c: Context<GraphEnv>, next: Next): Promise<Response | void> => {
     if (config.latencyMs) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
     const deltaToken = new URL(c.req.url).searchParams.get('$deltatoken');
     const fault = nextFault({ deltaLink: deltaToken !== null });
-    if (!fault) return undefined;
-    stats.faults++;
-    stats.faultsByKind.set(fault.kind, (stats.faultsByKind.get(fault.kind) ?? 0) + 1);
-    logger.info('devtenant.graph.fault', { kind: fault.kind, path: new URL(c.req.url).pathname });
-    const { answer } = fault;
-    if (answer.kind === 'slow') {
-      await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-      return undefined;
+    if (fault) {
+      stats.faults++;
+      stats.faultsByKind.set(fault.kind, (stats.faultsByKind.get(fault.kind) ?? 0) + 1);
+      logger.info('devtenant.graph.fault', { kind: fault.kind, path: new URL(c.req.url).pathname });
+      const { answer } = fault;
+      if (answer.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      else if (answer.kind === 'lost') {
+        await next();
+        const socket = socketOf(c.env);
+        if (answer.as === 'drop' && socket) {
+          socket.destroy();
+          c.res = new Response(null, { status: 500 });
+        } else {
+          c.res = graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
+        }
+        return;
+      } else if (answer.kind === 'drop') {
+        const socket = socketOf(c.env);
+        // Inside a batch there is no connection of its own to lose: the batch answers as a gateway would.
+        if (!socket) return graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
+        socket.destroy();
+        return c.body(null, 500);
+      } else {
+        if (deltaToken !== null && answer.status === 410) state.deltaStates.expire(deltaToken);
+        return graphError(c, { status: answer.status, code: answer.body.error.code, message: answer.body.error.message, headers: answer.headers });
+      }
     }
-    if (answer.kind === 'drop') {
-      const socket = socketOf(c.env);
-      // Inside a batch there is no connection of its own to lose: the batch answers as a gateway would.
-      if (!socket) return graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
-      socket.destroy();
-      return c.body(null, 500);
-    }
-    if (deltaToken !== null && answer.status === 410) state.deltaStates.expire(deltaToken);
-    return graphError(c, { status: answer.status, code: answer.body.error.code, message: answer.body.error.message, headers: answer.headers });
+    await next();
   };
 
   // Planner is throttled like any Graph service; it has no mailbox to count in-flight requests for.
-  app.use('/v1.0/planner/*', async (c, next) => {
-    const faulted = await faultFor(c);
-    if (faulted) return faulted;
-    await next();
-  });
+  app.use('/v1.0/planner/*', (c, next) => withFaults(c, next));
 
-  // In-flight counting, latency and faults apply to mailbox requests that passed authentication.
+  // In-flight counting, latency and faults apply to mailbox requests that passed authentication. An inner
+  // request of a $batch was counted when its batch arrived (graph-batch.ts), so it is not counted again.
   app.use('/v1.0/users/:user/*', async (c, next) => {
     const user = c.req.param('user').toLowerCase();
-    const now = (inFlight.get(user) ?? 0) + 1;
-    inFlight.set(user, now);
-    stats.maxInFlightByMailbox.set(user, Math.max(stats.maxInFlightByMailbox.get(user) ?? 0, now));
+    const batched = batchAdmission(c.env);
+    const admitted = batched ?? inFlight.enter(user);
     try {
-      if (config.mailboxConcurrency !== undefined && now > config.mailboxConcurrency) {
-        stats.concurrencyThrottled++;
-        return graphError(c, { status: 429, code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.', headers: { 'Retry-After': '1' } });
-      }
-      const faulted = await faultFor(c);
-      if (faulted) return faulted;
-      await next();
+      if (!admitted) return graphError(c, MAILBOX_CONCURRENCY);
+      return await withFaults(c, next);
     } finally {
-      inFlight.set(user, (inFlight.get(user) ?? 1) - 1);
+      if (batched === undefined && admitted) inFlight.leave(user);
     }
   });
 
@@ -191,7 +226,10 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     registerFolderRoutes(app, config.store, baseUrl);
     registerDeltaRoutes(app, config.store, baseUrl, state.deltaStates);
     registerMessageRoutes(app, config.store, baseUrl);
-    if (state.outbox) registerSendMailRoute(app, config.store, state.outbox);
+    if (state.outbox) {
+      registerSendMailRoute(app, config.store, state.outbox);
+      registerDraftRoutes(app, config.store, state.outbox, baseUrl);
+    }
     registerDirectoryRoutes(app, config.store, baseUrl);
     if (state.subscriptions) registerSubscriptionRoutes(app, config.store, baseUrl, state.subscriptions);
     if (config.tasks) registerTaskRoutes(app, config.tasks, config.store, baseUrl);
@@ -199,7 +237,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     registerFixedMailboxRoutes(app, config.mailboxes ?? [], baseUrl);
   }
   if (config.chats) registerChatRoutes(app, config.chats, baseUrl);
-  registerBatchRoute(app, baseUrl);
+  registerBatchRoute(app, baseUrl, inFlight);
 
   // A bug in the stand-in answers as Graph does when it fails, and is logged with the request it broke.
   app.onError((error, c) => {
@@ -218,7 +256,7 @@ export async function startDevGraph(config: DevGraphConfig, options: DevGraphOpt
   const state: GraphAppState = {
     deltaStates: new DeltaStates(),
     subscriptions: config.store ? new DevSubscriptions(config.store, logger, config.notificationCa) : undefined,
-    outbox: config.store ? new DevOutbox(config.store) : undefined,
+    outbox: config.store ? new DevOutbox(config.store, config.sentCopyDelayMs) : undefined,
   };
   const server = await listenHttps({ tls, name: 'dev Graph', ...(options.hostname ? { hostname: options.hostname } : {}), ...(options.port !== undefined ? { port: options.port } : {}) });
   const origin = server.origin;

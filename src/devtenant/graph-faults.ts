@@ -4,8 +4,12 @@
 import { seededRandom } from './seeded-random.ts';
 
 export type FaultStatus = 429 | 503 | 504;
-/** `drop`: the socket is destroyed with no answer; `slow`: the answer comes after `slowMs`; `expiredDelta`: a deltaLink call gets 410. */
-export type FaultKind = FaultStatus | 'drop' | 'slow' | 'expiredDelta';
+/**
+ * `drop`: the socket is destroyed with no answer; `slow`: the answer comes after `slowMs`; `expiredDelta`: a
+ * deltaLink call gets 410; `lostAnswer`: the request is carried out, then its answer is lost (a 504 or a
+ * dropped connection), as when a gateway times out on work that went through.
+ */
+export type FaultKind = FaultStatus | 'drop' | 'slow' | 'expiredDelta' | 'lostAnswer';
 
 export interface FaultConfig {
   /** Share of requests answered with a fault, 0 (none) to 1 (all). */
@@ -29,7 +33,9 @@ export interface GraphErrorBody {
 export type FaultAnswer =
   | { readonly kind: 'status'; readonly status: FaultStatus | 410; readonly headers: Record<string, string>; readonly body: GraphErrorBody }
   | { readonly kind: 'drop' }
-  | { readonly kind: 'slow'; readonly delayMs: number };
+  | { readonly kind: 'slow'; readonly delayMs: number }
+  /** Carry the request out, then answer `status` (504) or drop the connection. */
+  | { readonly kind: 'lost'; readonly as: 'drop' | 504 };
 
 /** Where the drawn fault applies: `expiredDelta` only means something on a deltaLink call. */
 export interface FaultContext {
@@ -82,6 +88,8 @@ export function faultInjector(config: FaultConfig | undefined): (context?: Fault
         return { kind, answer: { kind: 'drop' } };
       case 'slow':
         return { kind, answer: { kind: 'slow', delayMs: slowMs } };
+      case 'lostAnswer':
+        return { kind, answer: { kind: 'lost', as: random() < 0.5 ? 'drop' : 504 } };
       case 'expiredDelta':
         // Drawn for a request that holds no delta link, it leaves the request alone.
         return context.deltaLink ? { kind, answer: { kind: 'status', status: 410, headers: {}, body: SYNC_STATE_NOT_FOUND } } : undefined;

@@ -62,11 +62,13 @@ export function registerMessageRoutes(app: Hono<GraphEnv>, store: MailboxStore, 
     const size = pageSize(c, query.top);
     const immutable = immutableIds(c);
 
+    store.beforeList(mailbox);
     const order = orderComparator(query.orderBy);
     const matching = [...mailbox.messages.values()]
       .filter((stored) => (folder === undefined || stored.folder === folder.key) && matchesFilter(filterValues(stored), query.filter))
       .sort((a, b) => order(filterValues(a), filterValues(b)));
     const page = matching.slice(offset, offset + size);
+    store.served(mailbox, page.map((stored) => stored.message.id));
     const next = new URLSearchParams(url.searchParams);
     next.set('$skiptoken', encodeSkip(offset + size));
     const path = url.pathname.replace(/^\/v1\.0/, '');

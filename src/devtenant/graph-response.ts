@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 
 /** An answer a route refuses with, in Graph's terms. */
 export interface GraphFailure {
-  readonly status: 400 | 401 | 403 | 404 | 410 | 429 | 500 | 503 | 504;
+  readonly status: 400 | 401 | 403 | 404 | 410 | 413 | 429 | 500 | 503 | 504;
   readonly code: string;
   readonly message: string;
   readonly headers?: Readonly<Record<string, string>>;
@@ -37,6 +37,8 @@ export const ROLES = {
   /** Bodies, previews and headers: everything but Mail.ReadBasic.All. */
   mailContent: ['Mail.Read', 'Mail.ReadWrite'],
   mailSend: ['Mail.Send'],
+  /** Create message (a draft): https://learn.microsoft.com/graph/api/user-post-messages. */
+  mailWrite: ['Mail.ReadWrite'],
   mailboxSettings: ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
   domains: ['Domain.Read.All', 'Domain.ReadWrite.All', 'Directory.Read.All'],
   organization: ['Organization.Read.All', 'Directory.Read.All', 'Organization.ReadWrite.All', 'Directory.ReadWrite.All'],

@@ -2,6 +2,7 @@
 // events apply when the clock reaches them (nothing is visible before its time), every change bumps the
 // message's version and is logged per folder so delta queries can replay it, and folder counts are
 // derived from the messages in the folder at the moment they are read.
+import { seededRandom } from './seeded-random.ts';
 import type { DevAutomaticReplies, DevFolderSeed, DevMailboxSeed, DevMessage, DevUser, TenantSeed, TimelineEvent } from './tenant-seed.ts';
 
 /** Exchange's well-known folders; every mailbox has them, whatever the seed lists. */
@@ -83,6 +84,25 @@ export function changeKey(stored: StoredMessage): string {
   return Buffer.from(`${stored.message.id}:${stored.version}`).toString('base64');
 }
 
+/** Exchange behaviours no document pins down, which the dev tenant can take either way. */
+export interface ExchangeBehaviour {
+  /**
+   * A move leaves `lastModifiedDateTime` as it was. Whether Exchange bumps it on a move is not documented
+   * (the message resource only says the property is the last change to the message,
+   * https://learn.microsoft.com/graph/api/resources/message), so Tandem must be right either way.
+   */
+  readonly movesKeepLastModified?: boolean;
+  /**
+   * Mail changes while a client pages through a list: before each message list request, `count` (default 2)
+   * of the items the mailbox's previous list request served are changed (read flag flipped, so
+   * `lastModifiedDateTime` moves to now). Graph's paging guide has the client follow `@odata.nextLink`, which
+   * for messages carries a `$skip`-style position (https://learn.microsoft.com/graph/paging), and promises
+   * nothing about items that change between pages; with a sort by `lastModifiedDateTime` a changed item
+   * moves, shifting the rest by one.
+   */
+  readonly modifyBetweenPages?: { readonly seed: number; readonly count?: number };
+}
+
 export class MailboxStore {
   readonly tenantId: string;
   readonly verifiedDomains: readonly string[];
@@ -93,8 +113,15 @@ export class MailboxStore {
   private clock: number;
   private seq = 0;
   private readonly listeners: Array<(change: FolderChange) => void> = [];
+  /** Per mailbox, the ids the last message list request served (for `modifyBetweenPages`). */
+  private readonly lastServed = new Map<string, readonly string[]>();
+  private readonly pageChurn: (() => number) | undefined;
 
-  constructor(seed: TenantSeed) {
+  constructor(
+    seed: TenantSeed,
+    private readonly behaviour: ExchangeBehaviour = {},
+  ) {
+    this.pageChurn = behaviour.modifyBetweenPages ? seededRandom(behaviour.modifyBetweenPages.seed) : undefined;
     this.tenantId = seed.tenantId;
     this.verifiedDomains = seed.verifiedDomains;
     this.users = seed.users;
@@ -184,6 +211,22 @@ export class MailboxStore {
     return this.mutable(mailbox).changes.filter((change) => change.seq > since && change.folder === folder);
   }
 
+  /** A message list is about to be answered: with `modifyBetweenPages`, some of what the last one served changes now. */
+  beforeList(mailbox: StoreMailbox): void {
+    const served = this.lastServed.get(mailbox.user.id) ?? [];
+    if (!this.pageChurn || served.length === 0) return;
+    for (let left = this.behaviour.modifyBetweenPages?.count ?? 2; left > 0; left--) {
+      const id = served[Math.floor(this.pageChurn() * served.length)]!;
+      const stored = mailbox.messages.get(id);
+      if (stored) this.markRead(mailbox.user.id, id, !stored.isRead);
+    }
+  }
+
+  /** What a message list request served, for the next `beforeList`. */
+  served(mailbox: StoreMailbox, ids: readonly string[]): void {
+    if (this.pageChurn) this.lastServed.set(mailbox.user.id, ids);
+  }
+
   deliver(mailbox: string, message: DevMessage): void {
     const box = this.require(mailbox);
     if (box.messages.has(message.id)) throw new Error(`message ${message.id} is already in ${box.user.userPrincipalName}`);
@@ -197,7 +240,8 @@ export class MailboxStore {
     this.requireFolder(box, folder);
     if (stored.folder === folder) return;
     this.logChange(box, stored, 'deleted');
-    this.put(box, { ...stored, folder, moves: stored.moves + 1, lastModified: this.clock, version: stored.version + 1 }, 'created');
+    const lastModified = this.behaviour.movesKeepLastModified ? stored.lastModified : this.clock;
+    this.put(box, { ...stored, folder, moves: stored.moves + 1, lastModified, version: stored.version + 1 }, 'created');
   }
 
   categorize(mailbox: string, messageId: string, categories: readonly string[]): void {

@@ -1,7 +1,7 @@
 // JSON batching: chunks of 20, answers in order, only throttled inner requests retried after their Retry-After.
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log.ts';
-import { batchGet, okBody } from './batch.ts';
+import { batchChunks, batchGet, okBody } from './batch.ts';
 import { GraphError } from './graph-client.ts';
 
 interface Sent {
@@ -53,5 +53,29 @@ describe('batchGet', () => {
     } catch (error) {
       expect(error).toMatchObject({ statusCode: 503, code: 'ServiceUnavailable' });
     }
+  });
+
+  it('puts at most 4 requests for one mailbox in a batch, since Outlook counts each against its 4 concurrent requests', async () => {
+    const { graph, calls } = fakeGraph((request) => ({ status: 200, body: request.url }));
+    const owner = Array.from({ length: 9 }, (_, index) => `/users/owner%40contoso.example/mailFolders/f${index}`);
+    const urls = [...owner, '/users/va@contoso.example/mailboxSettings', '/organization?$select=verifiedDomains', '/users/OWNER@contoso.example/mailboxSettings'];
+    const answers = await batchGet(graph, urls.map((url) => ({ url })), { logger: silentLogger });
+    expect(answers.map((answer) => answer.body)).toEqual(urls);
+    for (const call of calls) {
+      const perMailbox = new Map<string, number>();
+      for (const request of call.requests) {
+        const mailbox = /users\/([^/]+)/.exec(request.url)?.[1];
+        const key = mailbox && decodeURIComponent(mailbox).toLowerCase();
+        if (key) perMailbox.set(key, (perMailbox.get(key) ?? 0) + 1);
+      }
+      expect(Math.max(...perMailbox.values())).toBeLessThanOrEqual(4);
+    }
+    // 10 owner requests need 3 batches; the others ride along in the first.
+    expect(calls.map((call) => call.requests.length)).toEqual([6, 4, 2]);
+  });
+
+  it('still fills batches to 20 when the requests address many mailboxes', () => {
+    const requests = Array.from({ length: 40 }, (_, index) => ({ url: `/users/u${index % 10}/mailboxSettings` }));
+    expect(batchChunks(requests.map((_, index) => index), requests).map((chunk) => chunk.length)).toEqual([20, 20]);
   });
 });

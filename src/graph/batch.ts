@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import { GraphError, type GraphClient } from './graph-client.ts';
+import { mailboxOfPath, OUTLOOK_MAX_CONCURRENT_PER_MAILBOX } from './mailbox-limits.ts';
 import { backoffMs, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRIES, RETRY_STATUSES, retryAfterMs } from './throttle-retry.ts';
 
 /** Graph's limit of requests per batch. */
@@ -51,7 +52,28 @@ function header(headers: Record<string, string> | null | undefined, name: string
   return entry?.[1] ?? null;
 }
 
-/** Sends `requests` in batches of 20 and returns their answers in the same order. */
+/**
+ * Splits pending requests into batches of at most 20 with at most 4 for any one mailbox: Outlook counts each
+ * request of a batch against the mailbox's 4 concurrent requests (README, "Limits"), so a fifth would come
+ * back 429. First fit keeps the order within a mailbox and the number of batches small.
+ */
+export function batchChunks(pending: readonly number[], requests: readonly BatchGet[], perMailbox = OUTLOOK_MAX_CONCURRENT_PER_MAILBOX): number[][] {
+  const chunks: Array<{ indexes: number[]; perMailbox: Map<string, number> }> = [];
+  for (const index of pending) {
+    const mailbox = mailboxOfPath(requests[index]!.url);
+    const fits = (chunk: (typeof chunks)[number]) => chunk.indexes.length < MAX_BATCH_REQUESTS && (mailbox === undefined || (chunk.perMailbox.get(mailbox) ?? 0) < perMailbox);
+    let chunk = chunks.find(fits);
+    if (!chunk) {
+      chunk = { indexes: [], perMailbox: new Map() };
+      chunks.push(chunk);
+    }
+    chunk.indexes.push(index);
+    if (mailbox !== undefined) chunk.perMailbox.set(mailbox, (chunk.perMailbox.get(mailbox) ?? 0) + 1);
+  }
+  return chunks.map((chunk) => chunk.indexes);
+}
+
+/** Sends `requests` in batches (batchChunks) and returns their answers in the same order. */
 export async function batchGet(graph: Pick<GraphClient, 'post'>, requests: readonly BatchGet[], options: BatchOptions): Promise<BatchAnswer[]> {
   const answers: (BatchAnswer | undefined)[] = new Array(requests.length);
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
@@ -61,8 +83,7 @@ export async function batchGet(graph: Pick<GraphClient, 'post'>, requests: reado
   for (let attempt = 0; pending.length > 0; attempt++) {
     const retry: number[] = [];
     let waitMs = 0;
-    for (let offset = 0; offset < pending.length; offset += MAX_BATCH_REQUESTS) {
-      const chunk = pending.slice(offset, offset + MAX_BATCH_REQUESTS);
+    for (const chunk of batchChunks(pending, requests)) {
       const body = {
         requests: chunk.map((index) => ({ id: String(index), method: 'GET', url: requests[index]!.url, ...(requests[index]!.headers ? { headers: requests[index]!.headers } : {}) })),
       };

@@ -7,7 +7,7 @@ import type { AppAuth } from './auth.ts';
 import { CallState } from './call-state.ts';
 import { graphAgent, HttpsFetchHandler } from './https-fetch-handler.ts';
 import { MailboxBudget, MailboxConcurrency, OUTLOOK_MAX_CONCURRENT_PER_MAILBOX, OUTLOOK_REQUESTS_PER_WINDOW, OUTLOOK_WINDOW_MS } from './mailbox-limits.ts';
-import { ThrottleRetry } from './throttle-retry.ts';
+import { NotRepeatable, ThrottleRetry } from './throttle-retry.ts';
 
 export { GraphError };
 export { GraphBudgetExceededError } from './graph-errors.ts';
@@ -42,6 +42,8 @@ export interface GraphClientOptions {
 export interface RequestOptions {
   /** Extra request headers, e.g. `Prefer`. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** The request must not reach Graph twice: retried after a 429 only (see NotRepeatable). */
+  readonly notRepeatable?: boolean;
 }
 
 export interface GraphClient {
@@ -103,7 +105,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     // surfaces as msal's typed error instead of the SDK's untyped wrapper.
     await appAuth.appToken();
     try {
-      return (await send(sdk.api(path).middlewareOptions([state]).headers({ ...options?.headers }))) as unknown;
+      const middlewareOptions = options?.notRepeatable ? [state, new NotRepeatable()] : [state];
+      return (await send(sdk.api(path).middlewareOptions(middlewareOptions).headers({ ...options?.headers }))) as unknown;
     } catch (error) {
       throw state.error ?? error;
     }

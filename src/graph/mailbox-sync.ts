@@ -32,10 +32,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Folders the KPI spec tells apart, by Graph's well-known names (= Tandem's FolderKind). */
 const WELL_KNOWN_FOLDERS: readonly Exclude<FolderKind, 'other'>[] = ['inbox', 'sentitems', 'drafts', 'outbox', 'junkemail', 'deleteditems', 'archive'];
+/**
+ * Holds Skype and Teams conversation items, not mail. Teams' own copies of chats sit in a hidden folder
+ * (README, "What a sync reads"); both are listed by `/users/{id}/messages`.
+ */
+const CONVERSATION_HISTORY = 'conversationhistory' as const;
+const FIRST_FOLDER_READS: ReadonlyArray<(typeof WELL_KNOWN_FOLDERS)[number] | typeof CONVERSATION_HISTORY> = [...WELL_KNOWN_FOLDERS, CONVERSATION_HISTORY];
 /** A mailbox without these is not a mailbox Tandem can measure. */
 const REQUIRED_FOLDERS: ReadonlySet<FolderKind> = new Set(['inbox', 'sentitems']);
 
 const pageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().nullish() });
+const inboxPageSchema = z.object({ value: z.array(z.object({ id: z.string(), receivedDateTime: z.string().nullish() })), '@odata.nextLink': z.string().nullish() });
+const folderSchema = z.object({ id: z.string(), isHidden: z.boolean().nullish(), parentFolderId: z.string().nullish() });
 const organizationSchema = z.object({ value: z.array(z.object({ verifiedDomains: z.array(z.object({ name: z.string() })).nullish() })) });
 
 export interface GraphMailboxSourceOptions {
@@ -53,12 +61,17 @@ export interface GraphMailboxSourceOptions {
 const iso = (ms: number) => new Date(ms).toISOString();
 const userPath = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
 
+/** What the sync knows of the mailbox's folders (part of the position). */
+type KnownFolders = Pick<SyncPosition, 'folders' | 'notMail'>;
+
 interface Listing {
+  readonly known: KnownFolders;
   readonly messages: MessageMeta[];
   /** The earliest receivedDateTime on the page (epoch ms), null for an empty page. */
   readonly oldestReceived: number | null;
   readonly nextLink: string | null;
   readonly newestModified: number | null;
+  readonly oldestModified: number | null;
 }
 
 export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxSource {
@@ -71,54 +84,111 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
   const backfillUrl = (mailbox: string, since: number) =>
     `${userPath(mailbox)}/messages?$filter=receivedDateTime ge ${iso(since)}&$orderby=receivedDateTime desc&$select=${messageSelect(mode)}&$top=${pageSize}`;
   // Graph wants $orderby's property first in $filter (InefficientFilter otherwise).
-  const sweepUrl = (mailbox: string, watermark: number, since: number) =>
-    `${userPath(mailbox)}/messages?$filter=lastModifiedDateTime ge ${iso(watermark - SWEEP_OVERLAP_MS)} and receivedDateTime ge ${iso(since)}&$orderby=lastModifiedDateTime asc&$select=${messageSelect(mode)}&$top=${pageSize}`;
+  const sweepFrom = (mailbox: string, from: number, since: number) =>
+    `${userPath(mailbox)}/messages?$filter=lastModifiedDateTime ge ${iso(from)} and receivedDateTime ge ${iso(since)}&$orderby=lastModifiedDateTime asc&$select=${messageSelect(mode)}&$top=${pageSize}`;
+  const sweepUrl = (mailbox: string, watermark: number, since: number) => sweepFrom(mailbox, watermark - SWEEP_OVERLAP_MS, since);
 
-  function readPage(body: unknown, folders: Readonly<Record<string, FolderKind>>, mailbox: string): Listing {
+  /**
+   * Where a sweep goes on. Not Graph's nextLink: for messages it keeps a position in the sorted list
+   * (https://learn.microsoft.com/graph/paging), and mail changed meanwhile moves to the end of a list sorted by
+   * `lastModifiedDateTime`, shifting what follows past the position. The next page is instead asked afresh
+   * from the newest instant read so far: a change moves an item later, never before it. Ties at that instant
+   * are read again (harmless); a page all at one instant follows Graph's link, since asking afresh would
+   * return the same page.
+   */
+  function sweepNext(mailbox: string, listing: Listing): string | null {
+    if (listing.nextLink === null || listing.newestModified === null || listing.newestModified === listing.oldestModified) return listing.nextLink;
+    return sweepFrom(mailbox, listing.newestModified, clock.now() - backfillDays * DAY_MS);
+  }
+
+  /**
+   * Reads one page of messages. Only mail counts: `/users/{id}/messages` also lists the Teams chat copies
+   * Exchange keeps in a hidden folder (Graph's known issues; their subject is no reliable mark), so an item
+   * counts only when its folder is a mail folder: a well-known one, or one Graph says is not hidden.
+   */
+  async function readPage(body: unknown, known: KnownFolders, mailbox: string): Promise<Listing> {
     const page = pageSchema.parse(body);
-    const messages: MessageMeta[] = [];
-    let newestModified: number | null = null;
+    const parsed: Array<{ id: string; message: z.infer<typeof graphMessageSchema> }> = [];
     for (const item of page.value) {
-      const parsed = graphMessageSchema.safeParse(item);
-      const id = parsed.success ? parsed.data.id : null;
-      if (!parsed.success || id == null) {
-        logger.warn('graph_message_unreadable', { mailbox, reason: parsed.success ? 'no id' : parsed.error.issues[0]?.message });
+      const result = graphMessageSchema.safeParse(item);
+      const id = result.success ? result.data.id : null;
+      if (!result.success || id == null) {
+        logger.warn('graph_message_unreadable', { mailbox, reason: result.success ? 'no id' : result.error.issues[0]?.message });
         continue;
       }
-      const message = parsed.data;
-      const folder = (message.parentFolderId == null ? undefined : folders[message.parentFolderId]) ?? 'other';
+      parsed.push({ id, message: result.data });
+    }
+    const learned = await learnFolders(mailbox, known, parsed.map(({ message }) => message.parentFolderId));
+    const notMail = new Set(learned.notMail);
+    const messages: MessageMeta[] = [];
+    let newestModified: number | null = null;
+    let oldestModified: number | null = null;
+    for (const { id, message } of parsed) {
+      const modified = message.lastModifiedDateTime == null ? NaN : Date.parse(message.lastModifiedDateTime);
+      // A skipped item still moves the watermark: it was read.
+      if (!Number.isNaN(modified)) {
+        newestModified = Math.max(newestModified ?? modified, modified);
+        oldestModified = Math.min(oldestModified ?? modified, modified);
+      }
+      if (message.parentFolderId != null && notMail.has(message.parentFolderId)) continue;
+      const folder = (message.parentFolderId == null ? undefined : learned.folders[message.parentFolderId]) ?? 'other';
       const meta = graphMessageMeta(message, id, folder, mode);
       if (typeof meta === 'string') {
         logger.warn('graph_message_unreadable', { mailbox, id, reason: meta });
         continue;
       }
       messages.push({ ...meta, conversationId: message.conversationId ?? `self:${id}` });
-      const modified = message.lastModifiedDateTime == null ? NaN : Date.parse(message.lastModifiedDateTime);
-      if (!Number.isNaN(modified)) newestModified = Math.max(newestModified ?? modified, modified);
     }
     const oldestReceived = messages.length === 0 ? null : Math.min(...messages.map((message) => message.receivedAt));
-    return { messages, nextLink: page['@odata.nextLink'] ?? null, newestModified, oldestReceived };
+    return { known: learned, messages, nextLink: page['@odata.nextLink'] ?? null, newestModified, oldestModified, oldestReceived };
+  }
+
+  /**
+   * Reads the folders a page names that the sync has not met yet (one batch) and remembers whether each
+   * holds mail: a hidden folder, or one under a folder holding no mail, does not. A folder gone meanwhile
+   * stays unknown (its items count as `other` this time).
+   */
+  async function learnFolders(mailbox: string, known: KnownFolders, parentIds: ReadonlyArray<string | null | undefined>): Promise<KnownFolders> {
+    const notMail = new Set(known.notMail);
+    const unknown = [...new Set(parentIds.filter((id): id is string => id != null && known.folders[id] === undefined && !notMail.has(id)))];
+    if (unknown.length === 0) return known;
+    const requests = unknown.map((id) => ({ url: `${userPath(mailbox)}/mailFolders/${encodeURIComponent(id)}?$select=id,isHidden,parentFolderId`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } }));
+    const answers = await batchGet(graph, requests, batchOptions);
+    const found = answers.flatMap((answer, index) => (answer.status === 404 ? [] : [folderSchema.parse(okBody(answer, requests[index]!.url))]));
+    for (const folder of found) if (folder.isHidden === true) notMail.add(folder.id);
+    const folders = { ...known.folders };
+    for (const folder of found) {
+      if (notMail.has(folder.id)) continue;
+      if (folder.parentFolderId != null && notMail.has(folder.parentFolderId)) notMail.add(folder.id);
+      else folders[folder.id] = 'other';
+    }
+    logger.info('graph_folders_learned', { mailbox, mail: found.length - (notMail.size - known.notMail.length), notMail: notMail.size - known.notMail.length });
+    return { folders, notMail: [...notMail] };
   }
 
   /** Continues a listing (backfill or sweep) from its nextLink: one request. */
   async function continueListing(request: MailboxSyncRequest, position: SyncPosition): Promise<MailboxSyncStep> {
-    const listing = readPage(await graph.get(position.nextLink!, { headers: preferList }), position.folders, request.mailbox);
-    return afterListing(position, listing, null, null, null);
+    const listing = await readPage(await graph.get(position.nextLink!, { headers: preferList }), position, request.mailbox);
+    return afterListing(request.mailbox, position, listing, null, null, null);
   }
 
   function afterListing(
+    mailbox: string,
     position: SyncPosition,
     listing: Listing,
     outOfOffice: MailboxSyncStep['outOfOffice'],
     verifiedDomains: readonly string[] | null,
     mailboxSettings: MailboxDefaults | null,
+    goneFromInbox: readonly string[] = [],
   ): MailboxSyncStep {
     const backfilling = position.phase === 'backfill';
+    const nextLink = backfilling ? listing.nextLink : sweepNext(mailbox, listing);
     const fetched = position.backfill.fetched + (backfilling ? listing.messages.length : 0);
     const next: SyncPosition = {
       ...position,
-      nextLink: listing.nextLink,
-      phase: backfilling && listing.nextLink === null ? 'incremental' : position.phase,
+      ...listing.known,
+      nextLink,
+      phase: backfilling && nextLink === null ? 'incremental' : position.phase,
       backfill: { ...position.backfill, fetched, ...oldest(position.backfill.oldestReceived, backfilling ? listing.oldestReceived : null) },
       // A backfill leaves the watermark where it began, so a sweep later sees what changed meanwhile.
       watermark: backfilling || listing.newestModified === null ? position.watermark : Math.max(position.watermark, listing.newestModified),
@@ -126,12 +196,50 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     return {
       messages: listing.messages,
       position: next,
-      more: listing.nextLink !== null,
+      more: nextLink !== null,
       progress: { phase: backfilling ? 'backfill' : 'incremental', fetched, fraction: backfilling ? (syncProgressOf(next)?.fraction ?? null) : null },
       outOfOffice,
       verifiedDomains,
       mailboxSettings,
+      ...(goneFromInbox.length > 0 ? { goneFromInbox } : {}),
     };
+  }
+
+  /**
+   * The backstop for moves the sweep cannot see. The sweep finds changes by `lastModifiedDateTime`, and no
+   * Microsoft document promises that a move changes it; a folder's delta documents `@removed` for items that
+   * left but not that a move out produces it (https://learn.microsoft.com/graph/delta-query-messages). So every
+   * incremental cycle also lists the Inbox's ids (in the same batch) and compares them with what the store
+   * holds as in the Inbox: an item that left is read by id (its new folder), or is gone outright; an item that
+   * arrived from another folder (out of Junk) is read by id too. Idle, this costs no request beyond the batch.
+   */
+  async function reconcileInbox(mailbox: string, firstPage: unknown, storedInInbox: () => Promise<readonly string[]>, listing: Listing, since: number): Promise<{ listing: Listing; gone: string[] }> {
+    const inInbox = new Set<string>();
+    const recent: string[] = [];
+    for (let page = inboxPageSchema.parse(firstPage); ; ) {
+      for (const item of page.value) {
+        inInbox.add(item.id);
+        const received = item.receivedDateTime == null ? NaN : Date.parse(item.receivedDateTime);
+        // Older mail was never read by the backfill: Tandem does not count it, wherever it sits.
+        if (!(received < since)) recent.push(item.id);
+      }
+      const next = page['@odata.nextLink'];
+      if (!next) break;
+      page = inboxPageSchema.parse(await graph.get(next, { headers: { Prefer: IMMUTABLE_ID_PREFERENCE } }));
+    }
+    const stored = new Set(await storedInInbox());
+    const seen = new Set(listing.messages.map((message) => message.id));
+    const movedOut = [...stored].filter((id) => !inInbox.has(id) && !seen.has(id));
+    const movedIn = recent.filter((id) => !stored.has(id) && !seen.has(id));
+    const ids = [...movedOut, ...movedIn];
+    if (ids.length === 0) return { listing, gone: [] };
+    const requests = ids.map((id) => ({ url: `${userPath(mailbox)}/messages/${encodeURIComponent(id)}?$select=${messageSelect(mode)}`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } }));
+    const answers = await batchGet(graph, requests, batchOptions);
+    const gone = ids.filter((_, index) => answers[index]!.status === 404);
+    const found = answers.flatMap((answer, index) => (answer.status === 404 ? [] : [okBody(answer, requests[index]!.url)]));
+    const moved = await readPage({ value: found }, listing.known, mailbox);
+    logger.info('graph_inbox_reconciled', { mailbox, movedOut: movedOut.length, movedIn: movedIn.length, gone: gone.length });
+    return { listing: { ...listing, known: moved.known, messages: [...listing.messages, ...moved.messages] }, gone };
   }
 
   /** The start of a cycle: one batch with the first page and every read the cycle needs. */
@@ -143,6 +251,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       version: SYNC_POSITION_VERSION,
       phase: 'backfill',
       folders: {},
+      notMail: [],
       backfill: { since, fetched: 0 },
       nextLink: null,
       watermark: now,
@@ -152,22 +261,29 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     };
     const requests: BatchGet[] = [];
     const add = (request: BatchGet) => requests.push(request) - 1;
-    const folderSlots = stored === null ? WELL_KNOWN_FOLDERS.map((name) => [name, add({ url: `${userPath(mailbox)}/mailFolders/${name}?$select=id`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } })] as const) : [];
+    const folderSlots = stored === null ? FIRST_FOLDER_READS.map((name) => [name, add({ url: `${userPath(mailbox)}/mailFolders/${name}?$select=id`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } })] as const) : [];
     const listingSlot = add({
       url: position.phase === 'backfill' ? backfillUrl(mailbox, position.backfill.since) : sweepUrl(mailbox, position.watermark, since),
       headers: preferList,
     });
     const ownerSettingsSlot = add({ url: `${userPath(mailbox)}/mailboxSettings` });
     const vaSlot = request.va !== null && request.va !== mailbox && position.vaMailbox !== false ? add({ url: `${userPath(request.va)}/mailboxSettings?$select=automaticRepliesSetting` }) : null;
+    const inboxSlot =
+      position.phase === 'incremental' && request.storedInInbox !== undefined
+        ? add({ url: `${userPath(mailbox)}/mailFolders/inbox/messages?$select=id,receivedDateTime&$top=${MAX_PAGE_SIZE}`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } })
+        : null;
     const domainsSlot = position.domainsReadAt === null || now - position.domainsReadAt >= DOMAINS_EVERY_MS ? add({ url: '/organization?$select=verifiedDomains' }) : null;
 
     const answers = await batchGet(graph, requests, batchOptions);
 
     const folders: Record<string, FolderKind> = { ...position.folders };
+    const notMail = [...position.notMail];
     for (const [name, slot] of folderSlots) {
       const answer = answers[slot]!;
-      if (answer.status === 404 && !REQUIRED_FOLDERS.has(name)) continue; // e.g. no archive folder yet
-      folders[z.object({ id: z.string() }).parse(okBody(answer, requests[slot]!.url)).id] = name;
+      if (answer.status === 404 && (name === CONVERSATION_HISTORY || !REQUIRED_FOLDERS.has(name))) continue; // e.g. no archive folder yet
+      const id = z.object({ id: z.string() }).parse(okBody(answer, requests[slot]!.url)).id;
+      if (name === CONVERSATION_HISTORY) notMail.push(id);
+      else folders[id] = name;
     }
     const owner = mailboxSettingsSchema.parse(okBody(answers[ownerSettingsSlot]!, requests[ownerSettingsSlot]!.url));
     const mailboxSettings = mailboxDefaultsOf(owner);
@@ -209,8 +325,10 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       }
     }
 
-    const listing = readPage(okBody(answers[listingSlot]!, requests[listingSlot]!.url), folders, mailbox);
-    return afterListing({ ...position, folders, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains, mailboxSettings);
+    let listing = await readPage(okBody(answers[listingSlot]!, requests[listingSlot]!.url), { folders, notMail }, mailbox);
+    let gone: string[] = [];
+    if (inboxSlot !== null) ({ listing, gone } = await reconcileInbox(mailbox, okBody(answers[inboxSlot]!, requests[inboxSlot]!.url), request.storedInInbox!, listing, since));
+    return afterListing(mailbox, { ...position, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains, mailboxSettings, gone);
   }
 
   return {

@@ -2,11 +2,23 @@
 // `Retry-After` says, else back off exponentially with jitter; a connection lost before any answer is
 // retried the same way. It replaces the SDK's RetryHandler, which cannot tell anyone it waited: every
 // throttling event here is one `graph_throttled` log line, every lost connection one `graph_connection_lost`.
-import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../log.ts';
 import { mailboxOf, requestUrl } from './mailbox-limits.ts';
 
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
+
+/**
+ * Marks a request that must not reach Graph twice (creating a draft, sending one): a 503, a 504 or a lost
+ * connection may come after Graph acted on it, so only a 429 is retried — Graph documents throttled requests
+ * as failed ("the requests fail", https://learn.microsoft.com/graph/throttling). The caller resolves any
+ * other doubt by looking, not by sending again.
+ */
+export class NotRepeatable implements MiddlewareOptions {}
+
+function isNotRepeatable(context: Context): boolean {
+  return context.middlewareControl?.getMiddlewareOptions(NotRepeatable) instanceof NotRepeatable;
+}
 
 export interface ThrottleRetryOptions {
   /** Retries after the first attempt; the SDK's default is 3, its cap 10. */
@@ -104,7 +116,7 @@ export class ThrottleRetry implements Middleware {
       try {
         await next.execute(context);
       } catch (error) {
-        const retrying = attempt < this.maxRetries && isReplayable(context) && isTransientConnectionError(error);
+        const retrying = attempt < this.maxRetries && isReplayable(context) && !isNotRepeatable(context) && isTransientConnectionError(error);
         this.options.logger.warn('graph_connection_lost', { mailbox, attempt: attempt + 1, giveUp: !retrying, path: new URL(url).pathname });
         if (!retrying) throw error;
         await this.sleep(Math.min(backoffMs(attempt + 1, this.baseDelayMs, this.random), this.maxDelayMs));
@@ -113,7 +125,7 @@ export class ThrottleRetry implements Middleware {
       const response = context.response;
       if (!response || !RETRY_STATUSES.has(response.status)) return;
 
-      const retrying = attempt < this.maxRetries && isReplayable(context);
+      const retrying = attempt < this.maxRetries && isReplayable(context) && (response.status === 429 || !isNotRepeatable(context));
       const asked = retryAfterMs(response.headers.get('retry-after'), this.now());
       const waitMs = retrying ? Math.min(asked ?? backoffMs(attempt + 1, this.baseDelayMs, this.random), this.maxDelayMs) : null;
       this.options.logger.warn('graph_throttled', {

@@ -48,7 +48,15 @@ function chatChannel(ctx: DeliveryContext, conversation: ConversationRef, key: s
   };
 }
 
-function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery, key = deliveryTag(due)): DeliveryChannel | null {
+/** The same read as the summary mail (the week, its 8-week trend and the streak), for everyone in the chat. */
+async function scorecardPost(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): Promise<RitualPost> {
+  const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
+  const summary = await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale: pairing.locale, audience: AUDIENCES.chat });
+  return { kind: 'scorecard', pairingId: pairing.id, summary };
+}
+
+function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): DeliveryChannel | null {
+  const key = deliveryTag(due);
   const { settings, locale } = pairing;
   const conversation = conversationRefSchema.safeParse(pairing.conversationRef);
   const needsChat = due.kind !== 'summary_mail' && due.kind !== 'inbox_snapshot';
@@ -67,18 +75,17 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery, ke
         find: async () => null,
       };
     case 'scorecard':
-      // The same read as the summary mail (the week, its 8-week trend and the streak), for everyone in the chat.
-      return post(async () => ({ kind: 'scorecard', pairingId: pairing.id, summary: await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale, audience: AUDIENCES.chat }) }));
+      return post(() => scorecardPost(ctx, pairing, due));
     case 'summary_mail':
       return {
-        send: async () => {
+        send: async (progress) => {
           // The mail is the owner's own, so it speaks their Outlook's language; the chat's is the fallback.
           const mailLocale = (await readMailboxLocale(ctx.db, pairing.id)) ?? locale;
           // Read in the owner's mailbox, which the VA runs: the check-in as both of them may see it.
           const input = await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale: mailLocale, audience: AUDIENCES.mailbox });
-          return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...ctx.renderers.summaryMail(input) }, key);
+          return ctx.mail.send(pairing.mailbox, { to: [pairing.owner.address], ...ctx.renderers.summaryMail(input) }, key, progress);
         },
-        find: () => ctx.mail.findSent(pairing.mailbox, key),
+        find: (progress) => ctx.mail.findSent(pairing.mailbox, key, progress),
       };
     case 'feedback_reminder':
       return post(async () => {
@@ -130,6 +137,7 @@ export async function postScorecardNow(ctx: DeliveryContext, pairingId: string):
   if (pairing === null || pairing.stoppedAt !== null) return null;
   const now = ctx.clock.now();
   const due: DueDelivery = { pairingId, kind: 'scorecard', period: weekAt(pairing.settings, now), dueAt: now, late: false };
-  const channel = channelFor(ctx, pairing, due, `tandem-demo:${pairingId}:scorecard:${due.period}:${now}`);
-  return channel === null ? null : channel.send();
+  const conversation = conversationRefSchema.safeParse(pairing.conversationRef);
+  if (!conversation.success) return null;
+  return ctx.chat.post(conversation.data, ctx.renderers.card(await scorecardPost(ctx, pairing, due)), `tandem-demo:${pairingId}:scorecard:${due.period}:${now}`);
 }

@@ -2,7 +2,7 @@
 // each step stored with its position in one transaction, so a crash resumes after the last stored page.
 // A failure is recorded on the pairing for the tab and the CLI, never swallowed.
 import { atomically } from '../store/atomically.ts';
-import { upsertMessages } from '../store/messages.ts';
+import { listMessageIdsInFolder, moveStoredMessages, upsertMessages } from '../store/messages.ts';
 import { followMailboxLocale, getPairing } from '../store/pairings.ts';
 import { recordObservedOutOfOffice } from '../store/paused.ts';
 import { readSyncState, recordSyncError, recordSyncSuccess, SYNC_SCOPES } from '../store/sync-state.ts';
@@ -46,9 +46,9 @@ export async function syncPairing(ctx: SyncContext, pairingId: string, onProgres
   let stored = 0;
   try {
     for (let steps = 0; steps < MAX_STEPS_PER_RUN; steps++) {
-      const step = await ctx.mailbox.sync({ mailbox: pairing.mailbox, va: pairing.va.address, position });
+      const step = await ctx.mailbox.sync({ mailbox: pairing.mailbox, va: pairing.va.address, position, storedInInbox: () => listMessageIdsInFolder(ctx.db, pairingId, 'inbox') });
       stored += await atomically(ctx.db, async (tx) => {
-        const written = await upsertMessages(tx, pairingId, step.messages);
+        const written = (await upsertMessages(tx, pairingId, step.messages)) + (await moveStoredMessages(tx, pairingId, step.goneFromInbox ?? [], 'inbox', 'deleteditems'));
         if (step.outOfOffice !== null) await recordObservedOutOfOffice(tx, pairingId, step.outOfOffice);
         if (step.verifiedDomains !== null) {
           const tenant = await getTenant(tx, pairing.tenantId);

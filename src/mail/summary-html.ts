@@ -3,6 +3,7 @@
 // Sections carry `data-section` so tests can check the structure without snapshotting the whole markup.
 import juice from 'juice';
 import { intlLocale } from '../i18n/locales.ts';
+import { STATUS_MARK } from '../i18n/status-marks.ts';
 import type { FeedbackBlock, SummaryView, Tone, TrendBar, WaitingRow } from './summary-view.ts';
 
 /** Height of a 100% bar in the trend row, in pixels. */
@@ -64,7 +65,7 @@ td { font-family: 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: #2424
 `;
 
 /** The same marks the plain-text trend uses. */
-const MARKS: Readonly<Record<Tone, string>> = { good: '✓', bad: '✗', neutral: '&nbsp;' };
+const MARKS: Readonly<Record<Tone, string>> = { good: STATUS_MARK.good, bad: STATUS_MARK.bad, neutral: '&nbsp;' };
 
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -1,6 +1,7 @@
 // The summary's plain-text part, from the same view as the HTML: for clients that show no HTML and for
 // screen readers that prefer text.
 import type { SummaryView } from './summary-view.ts';
+import { STATUS_MARK } from '../i18n/status-marks.ts';
 
 const rule = (title: string) => `\n${title}\n${'-'.repeat(title.length)}`;
 
@@ -15,7 +16,7 @@ export function summaryText(view: SummaryView): string {
   if (view.inboxZero.streak !== null) lines.push(view.inboxZero.streak);
 
   lines.push(rule(view.trendTitle));
-  for (const bar of view.trend) lines.push(`${bar.label}  ${bar.value}${bar.tone === 'good' ? ' ✓' : bar.tone === 'bad' ? ' ✗' : ''}`);
+  for (const bar of view.trend) lines.push(`${bar.label}  ${bar.value}${bar.tone === 'neutral' ? '' : ` ${STATUS_MARK[bar.tone]}`}`);
   lines.push(view.trendCaption);
 
   lines.push(rule(view.waitingTitle));

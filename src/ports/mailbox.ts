@@ -8,11 +8,18 @@ export interface MailboxSyncRequest {
   readonly va: string | null;
   /** What the previous step returned, as stored (null: first sync). */
   readonly position: unknown;
+  /** The ids stored as in the Inbox now, for sources that reconcile moves the change feed may miss. */
+  readonly storedInInbox?: () => Promise<readonly string[]>;
 }
 
 export interface MailboxSyncStep {
   /** Message metadata new or changed since the previous step. */
   readonly messages: readonly MessageMeta[];
+  /**
+   * Ids stored as in the Inbox that the mailbox no longer has at all (deleted outright): the store keeps them,
+   * as Deleted Items, so they stay counted and are not looked for again.
+   */
+  readonly goneFromInbox?: readonly string[];
   /** Versioned sync position to store and hand back next time. */
   readonly position: unknown;
   /** More can be read right away (a backfill or sweep has further pages): store this step, then ask again. */

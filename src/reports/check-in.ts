@@ -22,6 +22,12 @@ export async function checkInFor(db: Queryable, pairingId: string, week: string,
   return viewOf(audience, week, (await listFeedback(db, pairingId)).filter((entry) => entry.week === week));
 }
 
+/** Several weeks' check-ins as `audience` may see them, in the order asked. */
+export async function checkInsFor(db: Queryable, pairingId: string, weeks: readonly string[], audience: Audience): Promise<CheckInView[]> {
+  const feedback = await listFeedback(db, pairingId);
+  return weeks.map((week) => viewOf(audience, week, feedback));
+}
+
 function viewOf(audience: Audience, week: string, entries: readonly Feedback[]): CheckInView {
   const of = (role: FeedbackRole) => {
     const entry = entries.find((item) => item.week === week && item.author === role);

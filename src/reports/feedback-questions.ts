@@ -14,6 +14,8 @@ export interface FeedbackQuestion {
   readonly kind: 'text' | 'choice';
   /** For choices: value → label. */
   readonly choices?: ReadonlyArray<{ readonly value: string; readonly label: MessageKey }>;
+  /** A rating from 1 to this: answers read "4 of 5" wherever they are shown, not a bare "4". */
+  readonly scale?: number;
   readonly required: boolean;
   /** Asked only on the month's first check-in. */
   readonly monthly?: boolean;
@@ -26,6 +28,8 @@ const FAIR_CHOICES = [
 ] as const;
 
 const RATING_VALUES = ['1', '2', '3', '4', '5'] as const;
+/** Both ratings run from 1 to this. */
+export const RATING_SCALE = RATING_VALUES.length;
 const INVOLVED_CHOICES = RATING_VALUES.map((value) => ({ value, label: `feedback.choice.involved${value}` as MessageKey }));
 const QUALITY_CHOICES = RATING_VALUES.map((value) => ({ value, label: `feedback.choice.quality${value}` as MessageKey }));
 
@@ -39,14 +43,14 @@ export const FEEDBACK_QUESTIONS: Readonly<Record<FeedbackRole, readonly Feedback
     { key: 'nextTime', label: 'feedback.q.owner.nextTime', kind: 'text', required: true },
     { key: 'kpisFair', label: 'feedback.q.owner.kpisFair', kind: 'choice', choices: FAIR_CHOICES, required: true },
     // Optional: a week without a rating is shown empty in the trend, never as a low one.
-    { key: 'quality', label: 'feedback.q.owner.quality', kind: 'choice', choices: QUALITY_CHOICES, required: false },
+    { key: 'quality', label: 'feedback.q.owner.quality', kind: 'choice', choices: QUALITY_CHOICES, scale: RATING_SCALE, required: false },
     { key: 'gladAbout', label: 'feedback.q.owner.gladAbout', kind: 'text', required: false, monthly: true },
   ],
   va: [
     { key: 'wentWell', label: 'feedback.q.va.wentWell', kind: 'text', required: true },
     { key: 'needFromOwner', label: 'feedback.q.va.needFromOwner', kind: 'text', required: true },
     { key: 'support', label: 'feedback.q.va.support', kind: 'text', required: true },
-    { key: 'involved', label: 'feedback.q.va.involved', kind: 'choice', choices: INVOLVED_CHOICES, required: true },
+    { key: 'involved', label: 'feedback.q.va.involved', kind: 'choice', choices: INVOLVED_CHOICES, scale: RATING_SCALE, required: true },
   ],
 };
 
@@ -62,7 +66,7 @@ export interface LabelledAnswer {
 
 /**
  * One side's answers as the card, the tab and the summary mail show them: under the questions the form asked,
- * in its order, a choice by its label; answers to questions the form no longer asks come last, as "Other".
+ * in its order, a choice by its label, a rating out of its scale ("4 of 5"); answers to questions the form no longer asks come last, as "Other".
  */
 export function labelledAnswers(locale: string, role: FeedbackRole, answers: Readonly<Record<string, string>>): LabelledAnswer[] {
   const questions = FEEDBACK_QUESTIONS[role];
@@ -70,7 +74,8 @@ export function labelledAnswers(locale: string, role: FeedbackRole, answers: Rea
     const answer = answers[question.key]?.trim() ?? '';
     if (answer === '') return [];
     const choice = question.choices?.find((option) => option.value === answer);
-    return [{ question: t(locale, question.label), answer: choice === undefined ? answer : t(locale, choice.label) }];
+    const shown = choice === undefined ? answer : question.scale === undefined ? t(locale, choice.label) : t(locale, 'feedback.rating', { value: Number(answer), max: question.scale });
+    return [{ question: t(locale, question.label), answer: shown }];
   });
   const other = Object.entries(answers)
     .filter(([key, answer]) => answer.trim() !== '' && !questions.some((question) => question.key === key))

@@ -2,8 +2,8 @@
 // the VA's of feeling involved and heard, empty when not given, and each mean over the weeks that have one.
 // Read through the check-in's privacy rule, so a rating is seen exactly when its answers are.
 import type { Queryable } from '../store/database.ts';
-import { listFeedback } from '../store/feedback.ts';
-import { checkInView, type Audience, type SideView } from './check-in-privacy.ts';
+import { checkInsFor } from './check-in.ts';
+import type { Audience, SideView } from './check-in-privacy.ts';
 import { RATING_QUESTIONS } from './feedback-questions.ts';
 
 export interface WeekRatings {
@@ -35,14 +35,8 @@ function mean(values: readonly (number | null)[]): number | null {
 
 /** The ratings of `weeks` (ISO week keys, in order) as `audience` may see them. */
 export async function ratingsTrend(db: Queryable, pairingId: string, weeks: readonly string[], audience: Audience): Promise<RatingsTrend> {
-  const feedback = await listFeedback(db, pairingId);
-  const saved = (week: string, author: 'owner' | 'va') => {
-    const entry = feedback.find((item) => item.week === week && item.author === author);
-    return entry === undefined ? null : { answers: entry.answers, edited: entry.edited, submittedAt: entry.submittedAt };
-  };
-  const rows = weeks.map((week): WeekRatings => {
-    const view = checkInView(audience, week, { owner: saved(week, 'owner'), va: saved(week, 'va') });
-    return { week, quality: ratingOf(view.owner, RATING_QUESTIONS.owner), involved: ratingOf(view.va, RATING_QUESTIONS.va) };
-  });
+  const rows = (await checkInsFor(db, pairingId, weeks, audience)).map(
+    (view): WeekRatings => ({ week: view.week, quality: ratingOf(view.owner, RATING_QUESTIONS.owner), involved: ratingOf(view.va, RATING_QUESTIONS.va) }),
+  );
   return { weeks: rows, mean: { quality: mean(rows.map((row) => row.quality)), involved: mean(rows.map((row) => row.involved)) } };
 }

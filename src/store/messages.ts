@@ -217,6 +217,19 @@ export async function hasMessage(db: Queryable, pairingId: string, id: string): 
   return rows.length > 0;
 }
 
+/** Ids of the pairing's messages stored in a folder. */
+export async function listMessageIdsInFolder(db: Queryable, pairingId: string, folder: FolderKind): Promise<string[]> {
+  const rows = await db.query<{ id: string }>('select id from messages where pairing_id = $1 and folder = $2', [pairingId, folder]);
+  return rows.map((row) => row.id);
+}
+
+/** Moves stored messages from one folder to another (mail deleted outright keeps being counted, elsewhere). */
+export async function moveStoredMessages(db: Queryable, pairingId: string, ids: readonly string[], from: FolderKind, to: FolderKind): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db.query<{ id: string }>('update messages set folder = $4 where pairing_id = $1 and id = any($2::text[]) and folder = $3 returning id', [pairingId, [...ids], from, to]);
+  return rows.length;
+}
+
 export async function countMessages(db: Queryable, pairingId: string): Promise<number> {
   const [row] = await db.query<{ count: number }>('select count(*)::int as count from messages where pairing_id = $1', [pairingId]);
   return row?.count ?? 0;

@@ -16,6 +16,8 @@ export interface Person {
   readonly aliases: string[];
   /** Entra object id, once known. */
   readonly userId: string | null;
+  /** Teams user id in the pairing's chat (the roster's `29:…` id, migration 010), once the bot has seen it. */
+  readonly mri: string | null;
 }
 
 export interface Pairing {
@@ -45,6 +47,7 @@ export interface PersonInput {
   readonly address: string;
   readonly aliases?: readonly string[];
   readonly userId?: string | null;
+  readonly mri?: string | null;
 }
 
 export interface NewPairing {
@@ -68,7 +71,7 @@ const DEFAULT_LOCALE = 'en';
 /** Only a string shaped like a uuid can name a pairing; anything else is simply not found. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const COLUMNS = `id, tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, va_address, va_aliases, va_user_id,
+const COLUMNS = `id, tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, owner_mri, va_address, va_aliases, va_user_id, va_mri,
   conversation_ref, settings, locale, locale_chosen, mailbox_approval, created_at, stopped_at`;
 
 interface PairingRow {
@@ -78,9 +81,11 @@ interface PairingRow {
   owner_address: string;
   owner_aliases: string[];
   owner_user_id: string | null;
+  owner_mri: string | null;
   va_address: string;
   va_aliases: string[];
   va_user_id: string | null;
+  va_mri: string | null;
   conversation_ref: unknown;
   settings: unknown;
   locale: string;
@@ -95,8 +100,8 @@ function toPairing(row: PairingRow): Pairing {
     id: row.id,
     tenantId: row.tenant_id,
     mailbox: row.mailbox,
-    owner: { address: row.owner_address, aliases: row.owner_aliases, userId: row.owner_user_id },
-    va: { address: row.va_address, aliases: row.va_aliases, userId: row.va_user_id },
+    owner: { address: row.owner_address, aliases: row.owner_aliases, userId: row.owner_user_id, mri: row.owner_mri },
+    va: { address: row.va_address, aliases: row.va_aliases, userId: row.va_user_id, mri: row.va_mri },
     conversationRef: row.conversation_ref ?? null,
     settings: parseSettings(row.settings),
     locale: row.locale,
@@ -109,10 +114,10 @@ function toPairing(row: PairingRow): Pairing {
 
 const normalizeAddress = (address: string): string => address.trim().toLowerCase();
 
-function normalizePerson(person: PersonInput): { address: string; aliases: string[]; userId: string | null } {
+function normalizePerson(person: PersonInput): Person {
   const address = normalizeAddress(person.address);
   const aliases = [...new Set((person.aliases ?? []).map(normalizeAddress))].filter((alias) => alias !== '' && alias !== address);
-  return { address, aliases, userId: person.userId ?? null };
+  return { address, aliases, userId: person.userId ?? null, mri: person.mri ?? null };
 }
 
 export async function createPairing(db: Queryable, input: NewPairing): Promise<Pairing> {
@@ -124,8 +129,8 @@ export async function createPairing(db: Queryable, input: NewPairing): Promise<P
     if (tenant.length === 0) throw new NotFoundError('tenant', input.tenantId);
     const [row] = await tx.query<PairingRow>(
       `insert into pairings (tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, va_address, va_aliases, va_user_id,
-                             conversation_ref, settings, locale, created_at, mailbox_approval)
-       values ($1, $2, $3, $4::text[], $5, $6, $7::text[], $8, $9::jsonb, $10::jsonb, $11, coalesce($12::timestamptz, now()), $13)
+                             conversation_ref, settings, locale, created_at, mailbox_approval, owner_mri, va_mri)
+       values ($1, $2, $3, $4::text[], $5, $6, $7::text[], $8, $9::jsonb, $10::jsonb, $11, coalesce($12::timestamptz, now()), $13, $14, $15)
        returning ${COLUMNS}`,
       [
         input.tenantId,
@@ -141,6 +146,8 @@ export async function createPairing(db: Queryable, input: NewPairing): Promise<P
         canonicalLocale(input.locale) ?? DEFAULT_LOCALE,
         input.createdAt === undefined ? null : isoInstant(input.createdAt),
         input.mailboxApproval === undefined ? 'operator' : input.mailboxApproval,
+        owner.mri,
+        va.mri,
       ],
     );
     return toPairing(row!);
@@ -300,20 +307,35 @@ export interface ChatSetup {
   readonly va: string;
 }
 
+/** How the chat knows a person: their Entra object id and, when the roster gave it, their Teams user id. */
+export interface ChatIds {
+  readonly userId: string;
+  readonly mri?: string | null;
+}
+
 /**
  * Links a pairing set up outside any chat (by the CLI, or the local demo's) to the chat whose set-up names the
- * same tenant, mailbox, owner and VA: the chat's reference and both people's Entra ids are stored, so the
+ * same tenant, mailbox, owner and VA: the chat's reference and both people's Entra and Teams ids are stored, so the
  * history already there is the chat's. Null when there is none; a pairing already in a chat is never taken.
  */
-export async function linkPairingToChat(db: Queryable, setup: ChatSetup, ref: unknown, userIds: { readonly owner: string; readonly va: string }): Promise<Pairing | null> {
+export async function linkPairingToChat(db: Queryable, setup: ChatSetup, ref: unknown, people: Readonly<Record<'owner' | 'va', ChatIds>>): Promise<Pairing | null> {
   const [row] = await db.query<PairingRow>(
-    `update pairings set conversation_ref = $5::jsonb, owner_user_id = $6, va_user_id = $7
+    `update pairings set conversation_ref = $5::jsonb, owner_user_id = $6, va_user_id = $7, owner_mri = $8, va_mri = $9
       where id = (select id from pairings where tenant_id = $1 and mailbox = $2 and owner_address = $3 and va_address = $4
                     and stopped_at is null and conversation_ref is null order by created_at limit 1 for update)
       returning ${COLUMNS}`,
-    [setup.tenantId, normalizeAddress(setup.mailbox), normalizeAddress(setup.owner), normalizeAddress(setup.va), JSON.stringify(ref), userIds.owner, userIds.va],
+    [setup.tenantId, normalizeAddress(setup.mailbox), normalizeAddress(setup.owner), normalizeAddress(setup.va), JSON.stringify(ref), people.owner.userId, people.va.userId, people.owner.mri ?? null, people.va.mri ?? null],
   );
   return row === undefined ? null : toPairing(row);
+}
+
+/**
+ * Stores a side's Teams user id when it differs from the one stored: the set-up stores both, but a pairing set up
+ * before migration 010 has none until a turn of theirs shows it. True when it changed.
+ */
+export async function rememberMri(db: Queryable, id: string, role: 'owner' | 'va', mri: string): Promise<boolean> {
+  const column = role === 'owner' ? 'owner_mri' : 'va_mri';
+  return isPairingId(id) && (await db.execute(`update pairings set ${column} = $2 where id = $1 and ${column} is distinct from $2`, [id, mri])) > 0;
 }
 
 /** Records who allowed Tandem to read the pairing's mailbox. */

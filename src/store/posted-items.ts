@@ -11,7 +11,13 @@ export interface DeliveryClaim {
   readonly attempts: number;
   /** What an earlier attempt recorded, if it got that far. */
   readonly externalId: string | null;
+  /** What an earlier attempt made ready to send (a draft's id), recorded before it asked to send it. */
+  readonly preparedId: string | null;
+  /** Whether an earlier attempt asked for `preparedId` to be sent. */
+  readonly sendRequested: boolean;
 }
+
+type LedgerKey = { pairingId: string; kind: DeliveryKind; period: string };
 
 export interface PostedItem {
   readonly pairingId: string;
@@ -36,17 +42,33 @@ export async function claimDelivery(
   late: boolean,
   leaseMs: number,
 ): Promise<DeliveryClaim | null> {
-  const rows = await db.query<{ attempts: number; external_id: string | null }>(
+  const rows = await db.query<{ attempts: number; external_id: string | null; prepared_id: string | null; send_requested: boolean }>(
     `insert into posted_items (pairing_id, kind, period, state, due_at, late, attempts, claimed_until)
        values ($1, $2, $3, 'intent', to_timestamp($4 / 1000.0), $5, 1, now() + make_interval(secs => $6 / 1000.0))
      on conflict (pairing_id, kind, period) do update
        set attempts = posted_items.attempts + 1, claimed_until = excluded.claimed_until
        where posted_items.state = 'intent' and posted_items.claimed_until < now()
-     returning attempts, external_id`,
+     returning attempts, external_id, prepared_id, send_requested_at is not null as send_requested`,
     [key.pairingId, key.kind, key.period, dueAt, late, leaseMs],
   );
   const row = rows[0];
-  return row === undefined ? null : { attempts: row.attempts, externalId: row.external_id };
+  return row === undefined ? null : { attempts: row.attempts, externalId: row.external_id, preparedId: row.prepared_id, sendRequested: row.send_requested };
+}
+
+/** Records what this attempt made ready to send (null: what was recorded is gone); not yet asked to send. */
+export async function recordPrepared(db: Queryable, key: LedgerKey, preparedId: string | null): Promise<void> {
+  await db.execute(
+    `update posted_items set prepared_id = $4, send_requested_at = null where pairing_id = $1 and kind = $2 and period = $3 and state = 'intent'`,
+    [key.pairingId, key.kind, key.period, preparedId],
+  );
+}
+
+/** Records, before asking, that the prepared item is about to be sent: from now on its absence is no proof it was not. */
+export async function recordSendRequested(db: Queryable, key: LedgerKey): Promise<void> {
+  await db.execute(
+    `update posted_items set send_requested_at = now() where pairing_id = $1 and kind = $2 and period = $3 and state = 'intent'`,
+    [key.pairingId, key.kind, key.period],
+  );
 }
 
 /** Records the delivery as sent; `externalId` is null when the channel accepted it without naming it. */

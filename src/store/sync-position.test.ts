@@ -7,6 +7,7 @@ const position: SyncPosition = {
   version: 1,
   phase: 'backfill',
   folders: { 'inbox-id': 'inbox' },
+  notMail: [],
   backfill: { since: 0, fetched: 1_000, oldestReceived: 60 * DAY },
   nextLink: 'https://graph.example/v1.0/users/x/messages?$skiptoken=abc',
   watermark: 90 * DAY,

@@ -7,8 +7,13 @@ export const SYNC_POSITION_VERSION = 1;
 
 export const syncPositionSchema = z.object({
   version: z.literal(SYNC_POSITION_VERSION),
-  /** Well-known folder ids of the mailbox → their kind; any other folder is `other`. */
+  /** Mail folders of the mailbox met so far → their kind (well-known ones by name, any other mail folder `other`). */
   folders: z.record(z.string(), z.enum(FOLDER_KINDS)),
+  /**
+   * Folders met that hold no mail (hidden ones such as Teams' chat copies, Conversation History): their
+   * items are left out. Absent in positions stored before it existed.
+   */
+  notMail: z.array(z.string()).default([]),
   /** `backfill` until the last N days have been read once, then `incremental` sweeps. */
   phase: z.enum(['backfill', 'incremental']),
   backfill: z.object({

@@ -2,6 +2,25 @@
 // standalone in a browser (theme from ?theme= or the system's colour scheme, tokens from the sign-in picker).
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
+/** What a configurable tab stores in Teams when the person adding it presses Save (teams-js `pages.InstanceConfig`). */
+export interface TabInstance {
+  readonly contentUrl: string;
+  readonly websiteUrl?: string;
+  readonly entityId: string;
+  readonly suggestedDisplayName: string;
+}
+
+/**
+ * Teams' configuration frame (the manifest's configurationUrl), where Teams keeps Save disabled until the page
+ * says it can save, then asks it to: https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/create-tab-pages/configuration-page
+ */
+export interface TabConfiguration {
+  /** Enables or disables Teams' Save button. */
+  setValid(valid: boolean): void;
+  /** What Save stores; a rejection is shown to the person as the reason Save failed. Replaces an earlier handler. */
+  onSave(instance: () => Promise<TabInstance>): void;
+}
+
 export interface Host {
   readonly kind: 'teams' | 'standalone';
   readonly locale: string;
@@ -12,6 +31,8 @@ export interface Host {
   ssoToken(): Promise<string | null>;
   /** The Teams chat the tab is pinned in, whose pairing it shows; null outside a chat. */
   readonly chatId: string | null;
+  /** Set when Teams opened the page to configure the tab (frame context `settings`); null for the tab itself. */
+  readonly configuration: TabConfiguration | null;
 }
 
 /** Teams names its themes default, dark and contrast. */
@@ -32,6 +53,7 @@ function standaloneHost(): Host {
     onThemeChange: (listener) => media.addEventListener('change', () => listener(standaloneTheme(media))),
     ssoToken: async () => null,
     chatId: null,
+    configuration: null,
   };
 }
 
@@ -41,10 +63,11 @@ const framed = () => window.parent !== window;
 export async function connectHost(): Promise<Host> {
   if (!framed()) return standaloneHost();
   // Loaded only when framed, so the standalone bundle stays small.
-  const { app, authentication } = await import('@microsoft/teams-js');
+  const { app, authentication, pages, FrameContexts } = await import('@microsoft/teams-js');
   await app.initialize();
   const context = await app.getContext();
   app.notifySuccess();
+  const configuring = context.page.frameContext === FrameContexts.settings;
   return {
     kind: 'teams',
     locale: context.app.locale,
@@ -52,5 +75,26 @@ export async function connectHost(): Promise<Host> {
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(fromTeams(theme))),
     ssoToken: () => authentication.getAuthToken(),
     chatId: context.chat?.id ?? null,
+    configuration: configuring ? teamsConfiguration(pages) : null,
+  };
+}
+
+type Pages = typeof import('@microsoft/teams-js').pages;
+
+/** pages.config, as https://learn.microsoft.com/javascript/api/@microsoft/teams-js/pages.config describes it. */
+function teamsConfiguration(pages: Pages): TabConfiguration {
+  return {
+    setValid: (valid) => pages.config.setValidityState(valid),
+    onSave(instance) {
+      // Teams waits for exactly one of notifySuccess or notifyFailure; a failure's reason is shown under Save.
+      pages.config.registerOnSaveHandler((saveEvent) => {
+        instance()
+          .then((config) => pages.config.setConfig(config))
+          .then(
+            () => saveEvent.notifySuccess(),
+            (error: unknown) => saveEvent.notifyFailure(error instanceof Error ? error.message : String(error)),
+          );
+      });
+    },
   };
 }

@@ -1,6 +1,6 @@
 // The tab's strings and formats: the shared message catalog (src/i18n) in the host's locale. Only that
 // locale's catalog loads (setLocale, before the first render); the build serves messages.ts as catalog.ts.
-import { labelledAnswers, type FeedbackRole, type LabelledAnswer } from '../../src/reports/feedback-questions.ts';
+import { labelledAnswers, RATING_SCALE, type FeedbackRole, type LabelledAnswer } from '../../src/reports/feedback-questions.ts';
 import { formatDate, formatDateTime, formatDuration, formatLanguage, formatNumber, formatPercent, formatWeekday } from '../../src/i18n/format.ts';
 import type { Weekday } from '../../src/kpi/settings.ts';
 import { t, type MessageKey, type Params } from '../../src/i18n/catalog.ts';
@@ -25,7 +25,7 @@ export const duration = (minutes: number | null): string => formatDuration(curre
 
 export const dateTime = (ms: number, timeZone: string): string => formatDateTime(current, ms, timeZone);
 /** A 1–5 check-in rating, or a mean of them to one decimal: "4 of 5", "3,5 af 5". */
-export const rating = (value: number | null): string => (value === null ? text('tab.trend.noRating') : text('tab.trend.rating', { value: formatNumber(current, Math.round(value * 10) / 10) }));
+export const rating = (value: number | null): string => (value === null ? text('tab.trend.noRating') : text('feedback.rating', { value: formatNumber(current, Math.round(value * 10) / 10), max: RATING_SCALE }));
 export const shortDate = (isoDate: string): string => formatDate(current, isoDate, { year: false });
 export const shortWeekday = (day: Weekday): string => formatWeekday(current, day, 'short');
 /** A language tag's name in the reader's language. */

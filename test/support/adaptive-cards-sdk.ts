@@ -8,7 +8,10 @@ const require = createRequire(import.meta.url);
 export const SDK_PATH = require.resolve('adaptivecards/dist/adaptivecards.js');
 export const SDK_CSS_PATH = require.resolve('adaptivecards/dist/adaptivecards.css');
 
-export function hostConfig(theme: 'light' | 'dark'): Record<string, unknown> {
+/** Teams' themes; `contrast` is our own host config (test/fixtures/schemas/README.md says from what). */
+export type CardTheme = 'light' | 'dark' | 'contrast';
+
+export function hostConfig(theme: CardTheme): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(`../fixtures/schemas/hostconfig-teams-${theme}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 

@@ -69,6 +69,9 @@ const MISSED = Array.from({ length: 5 }, (_, i) => ({
 
 const THIS_WEEK = week('2026-W47', '2026-11-16', '2026-11-22', 0.825, { missed: 7, late: 0, pending: 2, onTime: 33, counted: 40, oldestWaiting: MISSED, inboxZero: { status: 'fail', count: 3, late: false, cutoff: at('2026-11-20T16:00:00Z'), takenAt: at('2026-11-20T16:00:00Z') } });
 
+/** The KPI tab at this pairing's week, as kpiTabLink builds it. */
+export const TAB_URL = 'https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-0000000000aa/kpi?context=%7B%22subEntityId%22%3A%22x%2F2026-W47%22%7D';
+
 export function scorecardInput(overrides: Partial<ScorecardInput> = {}): ScorecardInput {
   return {
     pairingId: PAIRING_ID,
@@ -79,15 +82,15 @@ export function scorecardInput(overrides: Partial<ScorecardInput> = {}): Scoreca
     locale: 'en-GB',
     late: false,
     privacyMode: false,
-    tabUrl: 'https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-0000000000aa/kpi?context=%7B%22subEntityId%22%3A%22x%2F2026-W47%22%7D',
+    tabUrl: TAB_URL,
     ...overrides,
   };
 }
 
 const MEMBERS: ChatMember[] = [
-  { id: 'aad-owner', name: 'Olivia Owner', email: 'olivia@contoso.example' },
-  { id: 'aad-va', name: LONG_NAME, email: LONG_ADDRESS },
-  { id: 'aad-other', name: 'Bea Bystander', email: null },
+  { id: 'aad-owner', mri: '29:owner', name: 'Olivia Owner', email: 'olivia@contoso.example' },
+  { id: 'aad-va', mri: '29:va', name: LONG_NAME, email: LONG_ADDRESS },
+  { id: 'aad-other', mri: '29:other', name: 'Bea Bystander', email: null },
 ];
 
 const SETUP = {
@@ -110,7 +113,7 @@ function feedbackInput(overrides: Partial<FeedbackCardInput> = {}): FeedbackCard
     locale: 'en-GB',
     monthly: true,
     names: { owner: 'olivia@contoso.example', va: LONG_ADDRESS },
-    userIds: { owner: 'aad-owner', va: 'aad-va' },
+    userIds: { owner: '29:owner', va: '29:va' },
     checkIn: checkInView(AUDIENCES.chat, '2026-W47', { owner: null, va: null }),
     viewer: null,
     ...overrides,
@@ -130,7 +133,8 @@ export function allCards(): Array<[string, Card]> {
     ['welcome', welcomeCard({ locale: 'en-GB', members: MEMBERS, consentUrl: null, values: SETUP })],
     ['welcome-consent-errors', welcomeCard({ locale: 'en-GB', members: MEMBERS, consentUrl: 'https://login.microsoftonline.com/contoso.example/adminconsent?client_id=abc', values: { ...SETUP, va: 'aad-owner', timeZone: 'Mars/Olympus' }, errors: { va: 'The owner and the VA must be two different people.', timeZone: 'Unknown time zone: use a name like Europe/Copenhagen.', form: 'Only the person chosen as owner can start Tandem for their mailbox.' } })],
     ['scorecard', scorecardCard(scorecardInput())],
-    ['scorecard-private-late', scorecardCard(scorecardInput({ privacyMode: true, late: true, tabUrl: null }))],
+    ['scorecard-private-late', scorecardCard(scorecardInput({ privacyMode: true, late: true }))],
+    ['scorecard-no-tab', scorecardCard(scorecardInput({ tabUrl: null }))],
     ['scorecard-met', scorecardCard(scorecardInput({ week: TREND[5]!, trend: TREND.slice(0, 6), streak: 4 }))],
     ['scorecard-no-mail', scorecardCard(scorecardInput({ week: TREND[2]!, trend: TREND.slice(0, 3) }))],
     ['feedback-shared', feedbackCard(feedbackInput({ checkIn: seen(AUDIENCES.chat, { owner: OWNER_ANSWERS, va: null }) }))],
@@ -143,9 +147,9 @@ export function allCards(): Array<[string, Card]> {
     ['feedback-summary-longest', feedbackCard(feedbackInput({ viewer: 'va', checkIn: seen(AUDIENCES.va, { owner: { answers: { wentWell: LONG_ANSWER, improve: LONG_ANSWER, nextTime: LONG_ANSWER, kpisFair: 'no', gladAbout: LONG_ANSWER }, edited: true, submittedAt: 0 }, va: { answers: { wentWell: LONG_ANSWER, needFromOwner: LONG_ANSWER, support: LONG_ANSWER, involved: '1' }, edited: true, submittedAt: 0 } }) }))],
     ['help', helpCard({ locale: 'en-GB', unknown: null, paired: true })],
     ['help-unknown-unpaired', helpCard({ locale: 'en-GB', unknown: 'please send me the numbers for last quarter broken down by client and by weekday', paired: false })],
-    ['waiting', waitingCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [...MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: i < 2 ? null : 60 * (i * 3) + 12 })), ...Array.from({ length: 12 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Question ${i}`, receivedAt: at('2026-11-24T09:00:00Z') + i * 60_000, minutesLeft: 900 }))] })],
+    ['waiting', waitingCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [...MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: i < 2 ? null : 60 * (i * 3) + 12 })), ...Array.from({ length: 12 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Question ${i}`, receivedAt: at('2026-11-24T09:00:00Z') + i * 60_000, minutesLeft: 900 }))], tabUrl: TAB_URL })],
     ['breach-warning', breachCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', privacyMode: false, items: MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: 20 + i * 45 })) })],
-    ['waiting-empty', waitingCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: true, items: [] })],
+    ['waiting-empty', waitingCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: true, items: [], tabUrl: null })],
     ['settings', settingsCard({ locale: 'en-GB', owner: 'olivia@contoso.example', va: LONG_ADDRESS, mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
     ['leave', leaveCard({ locale: 'en-GB', va: LONG_ADDRESS, from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
     ['offboard', offboardCard({ locale: 'en-GB', pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],

@@ -74,6 +74,7 @@ export const BOT = {
   'feedback.choice.quality3': '3',
   'feedback.choice.quality4': '4',
   'feedback.choice.quality5': '5 – meget tilfreds',
+  'feedback.rating': '{value} af {max}',
   'feedback.answersOf.owner': 'Ejer ({name})',
   'feedback.answersOf.va': 'VA ({name})',
   'feedback.notYet': 'Ikke besvaret endnu.',
@@ -161,7 +162,7 @@ export const BOT = {
   'waiting.none': 'Intet venter: alle mails er besvaret inden for {window} t.',
   'waiting.left': '{left} tilbage',
   'waiting.overdue': 'overskredet',
-  'waiting.more': 'og {count} til (se fanen Nøgletal)',
+  'waiting.more': 'og {count} til',
   'waiting.subjectHidden': 'emne skjult',
 
   'settings.title': 'Indstillinger for Tandem',
@@ -223,7 +224,7 @@ export const BOT = {
   'review.saved.targets': 'Tak, det er gemt. Det nye mål er {target} % inden for {window} t.; tidligere uger genberegnes med det.',
 
   'breach.title': '{count, plural, one {# mail overskrider} other {# mails overskrider}} svarfristen inden for de næste 4 timer',
-  'breach.off': 'Skriv “{warningsOff}” for at slå disse advarsler fra.',
+  'breach.action.off': 'Slå advarsler fra',
   'warnings.on': 'Advarsler om overskredne frister er slået til: når en mail er ved at overskride svarfristen, skriver jeg en kort liste her, højst én gang i timen.',
   'warnings.off': 'Advarsler om overskredne frister er slået fra.',
   'warnings.usage': 'Skriv “{warningsOn}” eller “{warningsOff}”.',

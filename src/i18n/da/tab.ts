@@ -17,6 +17,14 @@ export const TAB = {
   'tab.person.va': 'VA',
   'tab.person.other': 'En anden',
 
+  'tab.config.title': 'Føj Tandem til denne chat',
+  'tab.config.displayName': 'KPI’er',
+  'tab.config.adds': 'Vælg Gem for at tilføje fanen {name} for chattens postkasse:',
+  'tab.config.mailbox': 'Postkasse',
+  'tab.config.onlyPair': 'Alle i chatten kan se fanen; kun ejeren og VA’en kan åbne tallene.',
+  'tab.config.notSetUpTitle': 'Tandem er ikke sat op i denne chat endnu',
+  'tab.config.notSetUp': 'Sæt først Tandem op i chatten: tilføj Tandem-botten, og udfyld dens velkomstkort, og tilføj så fanen igen. Kun ejeren eller VA’en for chattens postkasse kan tilføje den.',
+
   'tab.signIn.title': 'Log ind på Tandem',
   'tab.signIn.intro': 'Uden for Teams kører Tandem mod den lokale udviklingslejer. Vælg, hvem du vil være.',
   'tab.signIn.nobody': 'Der er endnu ikke gemt noget samarbejde: tilføj et med `tandem pairing add`, og genstart.',
@@ -85,7 +93,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Vurderinger fra check-in',
   'tab.trend.quality': 'Arbejdets kvalitet (ejer)',
   'tab.trend.involved': 'Inddraget og hørt (VA)',
-  'tab.trend.rating': '{value} af 5',
   'tab.trend.noRating': 'Ingen vurdering',
   'tab.trend.ratingsMean': 'Gennemsnit af de vurderede uger',
   'tab.trend.ratingsNote': 'Vurderingerne åbner ugens samtale og har intet mål. I ser hinandens vurdering for en uge, når I begge har svaret.',

@@ -74,6 +74,7 @@ export const BOT = {
   'feedback.choice.quality3': '3',
   'feedback.choice.quality4': '4',
   'feedback.choice.quality5': '5 – sehr zufrieden',
+  'feedback.rating': '{value} von {max}',
   'feedback.answersOf.owner': 'Inhaber:in ({name})',
   'feedback.answersOf.va': 'VA ({name})',
   'feedback.notYet': 'Noch nicht beantwortet.',
@@ -161,7 +162,7 @@ export const BOT = {
   'waiting.none': 'Nichts ist offen: Jede E-Mail wurde innerhalb von {window} Std. beantwortet.',
   'waiting.left': 'noch {left}',
   'waiting.overdue': 'überfällig',
-  'waiting.more': 'und {count} weitere (siehe Tab „Kennzahlen“)',
+  'waiting.more': 'und {count} weitere',
   'waiting.subjectHidden': 'Betreff ausgeblendet',
 
   'settings.title': 'Einstellungen von Tandem',
@@ -223,7 +224,7 @@ export const BOT = {
   'review.saved.targets': 'Danke, gespeichert. Das neue Ziel ist {target} % innerhalb von {window} Std.; vergangene Wochen werden damit neu berechnet.',
 
   'breach.title': '{count, plural, one {# E-Mail überschreitet} other {# E-Mails überschreiten}} in den nächsten 4 Stunden die Antwortfrist',
-  'breach.off': 'Tippen Sie „{warningsOff}“, um diese Warnungen abzuschalten.',
+  'breach.action.off': 'Warnungen abschalten',
   'warnings.on': 'Fristwarnungen sind eingeschaltet: Wenn E-Mails kurz davor sind, die Antwortfrist zu überschreiten, poste ich hier eine kurze Liste, höchstens einmal pro Stunde.',
   'warnings.off': 'Fristwarnungen sind ausgeschaltet.',
   'warnings.usage': 'Schreiben Sie „{warningsOn}“ oder „{warningsOff}“.',

@@ -17,6 +17,14 @@ export const TAB = {
   'tab.person.va': 'VA',
   'tab.person.other': 'Jemand anderes',
 
+  'tab.config.title': 'Tandem zu diesem Chat hinzufügen',
+  'tab.config.displayName': 'KPIs',
+  'tab.config.adds': 'Wählen Sie Speichern, um die Registerkarte {name} für das Postfach dieses Chats hinzuzufügen:',
+  'tab.config.mailbox': 'Postfach',
+  'tab.config.onlyPair': 'Alle im Chat sehen die Registerkarte; nur Inhaber:in und VA können die Zahlen öffnen.',
+  'tab.config.notSetUpTitle': 'Tandem ist in diesem Chat noch nicht eingerichtet',
+  'tab.config.notSetUp': 'Richten Sie Tandem zuerst im Chat ein: Fügen Sie den Tandem-Bot hinzu und füllen Sie seine Willkommenskarte aus; fügen Sie diese Registerkarte dann erneut hinzu. Nur Inhaber:in oder VA des Postfachs des Chats können sie hinzufügen.',
+
   'tab.signIn.title': 'Bei Tandem anmelden',
   'tab.signIn.intro': 'Außerhalb von Teams arbeitet Tandem mit dem lokalen Entwicklungsmandanten. Wählen Sie, wer Sie sein möchten.',
   'tab.signIn.nobody': 'Es ist noch keine Zusammenarbeit gespeichert: Legen Sie eine mit `tandem pairing add` an und starten Sie neu.',
@@ -85,7 +93,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Bewertungen aus dem Check-in',
   'tab.trend.quality': 'Qualität der Arbeit (Inhaber)',
   'tab.trend.involved': 'Einbezogen und gehört (VA)',
-  'tab.trend.rating': '{value} von 5',
   'tab.trend.noRating': 'Keine Bewertung',
   'tab.trend.ratingsMean': 'Durchschnitt der bewerteten Wochen',
   'tab.trend.ratingsNote': 'Die Bewertungen eröffnen das wöchentliche Gespräch und haben kein Ziel. Sie sehen die Bewertung der anderen Seite für eine Woche, sobald Sie beide geantwortet haben.',

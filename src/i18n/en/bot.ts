@@ -71,6 +71,7 @@ export const BOT = {
   'feedback.choice.quality3': '3',
   'feedback.choice.quality4': '4',
   'feedback.choice.quality5': '5 – very satisfied',
+  'feedback.rating': '{value} of {max}',
   'feedback.answersOf.owner': 'Owner ({name})',
   'feedback.answersOf.va': 'VA ({name})',
   'feedback.notYet': 'Not answered yet.',
@@ -143,7 +144,7 @@ export const BOT = {
   'waiting.none': 'Nothing is waiting: every mail has been answered within {window} h.',
   'waiting.left': '{left} left',
   'waiting.overdue': 'overdue',
-  'waiting.more': 'and {count} more (see the KPI tab)',
+  'waiting.more': 'and {count} more',
   'waiting.subjectHidden': 'subject hidden',
 
   'settings.title': 'Tandem settings',
@@ -205,7 +206,7 @@ export const BOT = {
   'review.saved.targets': 'Thanks, saved. The new target is {target}% within {window} h; past weeks are recomputed with it.',
 
   'breach.title': '{count, plural, one {# mail will pass} other {# mails will pass}} the response window within 4 hours',
-  'breach.off': 'Type “{warningsOff}” to stop these warnings.',
+  'breach.action.off': 'Turn warnings off',
   'warnings.on': 'Breach warnings are on: when mail is about to pass the response window, I post a short list here, at most once an hour.',
   'warnings.off': 'Breach warnings are off.',
   'warnings.usage': 'Write “{warningsOn}” or “{warningsOff}”.',

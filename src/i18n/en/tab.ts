@@ -14,6 +14,14 @@ export const TAB = {
   'tab.person.va': 'VA',
   'tab.person.other': 'Someone else',
 
+  'tab.config.title': 'Add Tandem to this chat',
+  'tab.config.displayName': 'KPIs',
+  'tab.config.adds': 'Select Save to add the {name} tab for this chat’s mailbox:',
+  'tab.config.mailbox': 'Mailbox',
+  'tab.config.onlyPair': 'Everyone in the chat sees the tab; only the owner and the VA can open its numbers.',
+  'tab.config.notSetUpTitle': 'Tandem is not set up in this chat yet',
+  'tab.config.notSetUp': 'Set Tandem up in the chat first: add the Tandem bot and fill in its welcome card, then add this tab again. Only the owner or the VA of the chat’s mailbox can add it.',
+
   'tab.signIn.title': 'Sign in to Tandem',
   'tab.signIn.intro': 'Outside Teams, Tandem runs against the local dev tenant. Choose who to be.',
   'tab.signIn.nobody': 'No pairing is stored yet: add one with `tandem pairing add` and restart.',
@@ -82,7 +90,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Check-in ratings',
   'tab.trend.quality': 'Quality of the work (owner)',
   'tab.trend.involved': 'Involved and heard (VA)',
-  'tab.trend.rating': '{value} of 5',
   'tab.trend.noRating': 'No rating',
   'tab.trend.ratingsMean': 'Average of the weeks rated',
   'tab.trend.ratingsNote': 'The ratings open the weekly conversation; they have no target. You see each other’s rating for a week once you have both answered it.',

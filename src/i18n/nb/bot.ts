@@ -74,6 +74,7 @@ export const BOT = {
   'feedback.choice.quality3': '3',
   'feedback.choice.quality4': '4',
   'feedback.choice.quality5': '5 – svært fornøyd',
+  'feedback.rating': '{value} av {max}',
   'feedback.answersOf.owner': 'Eier ({name})',
   'feedback.answersOf.va': 'VA ({name})',
   'feedback.notYet': 'Ikke besvart ennå.',
@@ -161,7 +162,7 @@ export const BOT = {
   'waiting.none': 'Ingenting venter: all e-post er besvart innen {window} t.',
   'waiting.left': '{left} igjen',
   'waiting.overdue': 'over fristen',
-  'waiting.more': 'og {count} til (se fanen Nøkkeltall)',
+  'waiting.more': 'og {count} til',
   'waiting.subjectHidden': 'emne skjult',
 
   'settings.title': 'Innstillinger for Tandem',
@@ -223,7 +224,7 @@ export const BOT = {
   'review.saved.targets': 'Takk, lagret. Det nye målet er {target} % innen {window} t; tidligere uker beregnes på nytt med det.',
 
   'breach.title': '{count, plural, one {# e-post går} other {# e-poster går}} over svarfristen innen 4 timer',
-  'breach.off': 'Skriv «{warningsOff}» for å slå av disse varslene.',
+  'breach.action.off': 'Slå av varsler',
   'warnings.on': 'Varsler om fristbrudd er slått på: når e-post er i ferd med å gå over svarfristen, legger jeg en kort liste her, maks. én gang i timen.',
   'warnings.off': 'Varsler om fristbrudd er slått av.',
   'warnings.usage': 'Skriv «{warningsOn}» eller «{warningsOff}».',

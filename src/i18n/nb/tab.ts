@@ -17,6 +17,14 @@ export const TAB = {
   'tab.person.va': 'VA',
   'tab.person.other': 'Noen andre',
 
+  'tab.config.title': 'Legg Tandem til i denne chatten',
+  'tab.config.displayName': 'KPI-er',
+  'tab.config.adds': 'Velg Lagre for å legge til fanen {name} for chattens postkasse:',
+  'tab.config.mailbox': 'Postkasse',
+  'tab.config.onlyPair': 'Alle i chatten ser fanen; bare eieren og VA-en kan åpne tallene.',
+  'tab.config.notSetUpTitle': 'Tandem er ikke satt opp i denne chatten ennå',
+  'tab.config.notSetUp': 'Sett opp Tandem i chatten først: legg til Tandem-boten og fyll ut velkomstkortet, og legg så til denne fanen på nytt. Bare eieren eller VA-en for chattens postkasse kan legge den til.',
+
   'tab.signIn.title': 'Logg på Tandem',
   'tab.signIn.intro': 'Utenfor Teams kjører Tandem mot den lokale utviklingstenanten. Velg hvem du vil være.',
   'tab.signIn.nobody': 'Ingen samarbeid er lagret ennå: legg til et med `tandem pairing add` og start på nytt.',
@@ -85,7 +93,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Vurderinger fra innsjekkingen',
   'tab.trend.quality': 'Kvaliteten på arbeidet (eier)',
   'tab.trend.involved': 'Involvert og hørt (VA)',
-  'tab.trend.rating': '{value} av 5',
   'tab.trend.noRating': 'Ingen vurdering',
   'tab.trend.ratingsMean': 'Gjennomsnitt for ukene med vurdering',
   'tab.trend.ratingsNote': 'Vurderingene åpner ukens samtale og har ikke noe mål. Dere ser hverandres vurdering for en uke når dere begge har svart.',

@@ -74,6 +74,7 @@ export const BOT = {
   'feedback.choice.quality3': '3',
   'feedback.choice.quality4': '4',
   'feedback.choice.quality5': '5 – zeer tevreden',
+  'feedback.rating': '{value} van {max}',
   'feedback.answersOf.owner': 'Eigenaar ({name})',
   'feedback.answersOf.va': 'VA ({name})',
   'feedback.notYet': 'Nog niet beantwoord.',
@@ -161,7 +162,7 @@ export const BOT = {
   'waiting.none': 'Er wacht niets: elke mail is binnen {window} uur beantwoord.',
   'waiting.left': 'nog {left}',
   'waiting.overdue': 'te laat',
-  'waiting.more': 'en nog {count} (zie het KPI-tabblad)',
+  'waiting.more': 'en nog {count}',
   'waiting.subjectHidden': 'onderwerp verborgen',
 
   'settings.title': 'Instellingen van Tandem',
@@ -223,7 +224,7 @@ export const BOT = {
   'review.saved.targets': 'Bedankt, opgeslagen. Het nieuwe doel is {target}% binnen {window} uur; eerdere weken worden ermee herberekend.',
 
   'breach.title': '{count, plural, one {# mail overschrijdt} other {# mails overschrijden}} binnen 4 uur de antwoordtermijn',
-  'breach.off': 'Typ “{warningsOff}” om deze waarschuwingen uit te zetten.',
+  'breach.action.off': 'Waarschuwingen uitzetten',
   'warnings.on': 'Waarschuwingen staan aan: als mail de antwoordtermijn dreigt te overschrijden, zet ik hier een kort lijstje neer, hooguit eens per uur.',
   'warnings.off': 'Waarschuwingen staan uit.',
   'warnings.usage': 'Typ “{warningsOn}” of “{warningsOff}”.',

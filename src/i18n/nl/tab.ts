@@ -17,6 +17,14 @@ export const TAB = {
   'tab.person.va': 'VA',
   'tab.person.other': 'Iemand anders',
 
+  'tab.config.title': 'Tandem toevoegen aan deze chat',
+  'tab.config.displayName': 'KPI’s',
+  'tab.config.adds': 'Kies Opslaan om het tabblad {name} toe te voegen voor de mailbox van deze chat:',
+  'tab.config.mailbox': 'Mailbox',
+  'tab.config.onlyPair': 'Iedereen in de chat ziet het tabblad; alleen de eigenaar en de VA kunnen de cijfers openen.',
+  'tab.config.notSetUpTitle': 'Tandem is nog niet ingesteld in deze chat',
+  'tab.config.notSetUp': 'Stel Tandem eerst in de chat in: voeg de Tandem-bot toe en vul de welkomstkaart in, en voeg dit tabblad daarna opnieuw toe. Alleen de eigenaar of de VA van de mailbox van de chat kan het toevoegen.',
+
   'tab.signIn.title': 'Aanmelden bij Tandem',
   'tab.signIn.intro': 'Buiten Teams werkt Tandem met de lokale ontwikkeltenant. Kies wie je wilt zijn.',
   'tab.signIn.nobody': 'Er is nog geen samenwerking opgeslagen: voeg er een toe met `tandem pairing add` en start opnieuw.',
@@ -85,7 +93,6 @@ export const TAB = {
   'tab.trend.ratingsTitle': 'Beoordelingen uit de check-in',
   'tab.trend.quality': 'Kwaliteit van het werk (eigenaar)',
   'tab.trend.involved': 'Betrokken en gehoord (VA)',
-  'tab.trend.rating': '{value} van 5',
   'tab.trend.noRating': 'Geen beoordeling',
   'tab.trend.ratingsMean': 'Gemiddelde van de beoordeelde weken',
   'tab.trend.ratingsNote': 'De beoordelingen openen het wekelijkse gesprek; er hoort geen doel bij. Jullie zien elkaars beoordeling van een week zodra jullie allebei hebben geantwoord.',

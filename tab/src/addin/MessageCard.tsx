@@ -5,6 +5,7 @@ import { Badge, Button, Card, CardHeader, Divider, Link, Text, makeStyles, token
 import type { PaneMatch } from '../../../src/reports/pane.ts';
 import { kpiTabLink } from '../../../src/reports/tab-link.ts';
 import { dateTime, duration, percent, text } from '../i18n.ts';
+import { marked } from '../../../src/i18n/status-marks.ts';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -127,7 +128,7 @@ export function MessageCard({ match, mark }: { match: PaneMatch; mark: MarkContr
         <Text weight="semibold" block>{text('addin.weekTitle')}</Text>
         <Text block data-testid="week-rate">{text('addin.weekRate', { rate: percent(week.rate), target: week.targetPct })}</Text>
         <Text size={200} block className={styles.muted} data-testid="week-counts">{text('addin.weekCounts', { onTime: week.onTime, counted: week.counted, pending: week.pending })}</Text>
-        {week.met !== null && <Badge appearance="tint" color={week.met ? 'success' : 'warning'}>{text(week.met ? 'tab.week.met' : 'tab.week.notMet')}</Badge>}
+        {week.met !== null && <Badge appearance="tint" color={week.met ? 'success' : 'danger'}>{marked(week.met ? 'good' : 'bad', text(week.met ? 'tab.week.met' : 'tab.week.notMet'))}</Badge>}
       </section>
       <div className={styles.actions}>
         <Link href={tabLink(pairing.id, week.week)} target="_blank" rel="noopener">{text('addin.openTab')}</Link>

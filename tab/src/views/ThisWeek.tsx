@@ -3,6 +3,7 @@
 import { Badge, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api.ts';
 import { dateTime, duration, percent, shortDate, text } from '../i18n.ts';
+import { marked } from '../../../src/i18n/status-marks.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
 import type { WeekResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -49,7 +50,7 @@ export function ThisWeek({ api, base, zone }: { api: ApiClient; base: string; zo
         <div className={styles.row}>
           <Text>{text('tab.week.target', { target: targetPct })}</Text>
           {week.met !== null && (
-            <Badge appearance="filled" color={week.met ? 'success' : 'danger'} data-testid="met">{text(week.met ? 'tab.week.met' : 'tab.week.notMet')}</Badge>
+            <Badge appearance="filled" color={week.met ? 'success' : 'danger'} data-testid="met">{marked(week.met ? 'good' : 'bad', text(week.met ? 'tab.week.met' : 'tab.week.notMet'))}</Badge>
           )}
         </div>
       </Card>
