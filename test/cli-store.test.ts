@@ -110,7 +110,7 @@ describe('tandem commands on stored data (PGlite)', () => {
   it('purges mail older than the retention period', async () => {
     const purge = await tandem(['purge'], env);
     expect(purge.code).toBe(0);
-    expect(purge.stdout).toMatch(new RegExp(`^purged ${enronStored} messages received before \\S+ \\(retention 400 days\\)\\n$`));
+    expect(purge.stdout).toMatch(new RegExp(`^purged ${enronStored} messages received before \\S+ \\(retention 400 days\\)\\npurged 0 tasks due or removed before then\\n$`));
   });
 
   it('asks at a terminal, and deletes nothing unless told "yes"', async () => {

@@ -10,6 +10,7 @@ import type { DevOutbox } from './mailbox-outbox.ts';
 import { stableGuid, type SigningKey } from './identity-tokens.ts';
 import { startDevIdentity, type DevIdentity, type OpenIdConfiguration } from './identity.ts';
 import { MailboxStore, type ExchangeBehaviour } from './mailbox-store.ts';
+import { TaskStore } from './task-store.ts';
 import type { TenantSeed } from './tenant-seed.ts';
 import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
 
@@ -18,8 +19,8 @@ import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
  * preview or header), `headers` (Mail.Read) may read internet headers to recognise automatic mail.
  */
 export const TANDEM_APP_ROLES = {
-  basic: ['Mail.ReadBasic.All', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send', 'User.Read.All'],
-  headers: ['Mail.Read', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send', 'User.Read.All'],
+  basic: ['Mail.ReadBasic.All', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send', 'User.Read.All', 'Tasks.Read.All'],
+  headers: ['Mail.Read', 'MailboxSettings.Read', 'Organization.Read.All', 'Mail.Send', 'User.Read.All', 'Tasks.Read.All'],
 } as const;
 
 /**
@@ -68,6 +69,8 @@ export interface DevTenant {
   /** The simulated clock: timeline events apply as it advances. */
   readonly clock: { now(): number; advanceTo(ms: number): void };
   readonly store: MailboxStore;
+  /** The Planner plans and To Do lists, as the seed's task timeline has reached. */
+  readonly tasks: TaskStore;
   readonly graphStats: DevGraphStats;
   /** For tokens a seeded user would hold (Teams SSO), and the identity's counters. */
   readonly identity: DevIdentity;
@@ -88,6 +91,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
   const app = { clientId: stableGuid(`tandem-dev-app/${seed.tenantId}`), clientSecret: `dev~${stableGuid(`secret/${seed.tenantId}`)}`, displayName: 'Tandem (dev tenant)', roles: [...roles] };
   const tls = options.tls ?? (await generateLocalhostCertificate());
   const store = new MailboxStore(seed, options.exchange);
+  const tasks = new TaskStore(seed.tasks, seed.start);
   const vaUserId = seed.groundTruth.pairing.vaUserId;
   const identity = await startDevIdentity(
     {
@@ -104,6 +108,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       identity: { issuer: openId.issuer, jwksUri: openId.jwks_uri, ca: identity.ca },
       store,
       chats,
+      tasks,
       ...(options.faults ? { faults: options.faults } : {}),
       ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
       ...(options.sentCopyDelayMs ? { sentCopyDelayMs: options.sentCopyDelayMs } : {}),
@@ -124,8 +129,15 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
     ca: tls.cert,
     app,
     authConfig: identity.appAuthConfig(app),
-    clock: { now: () => store.now(), advanceTo: (ms) => store.advanceTo(ms) },
+    clock: {
+      now: () => store.now(),
+      advanceTo: (ms) => {
+        store.advanceTo(ms);
+        tasks.advanceTo(ms);
+      },
+    },
     store,
+    tasks,
     graphStats: graph.stats,
     identity,
     expireDeltaTokens: () => graph.expireDeltaTokens(),

@@ -4,7 +4,7 @@
 // tests can read (every request's path and query, faults by kind, most requests in flight per mailbox).
 import type { IncomingMessage } from 'node:http';
 import { listenHttps } from './https-server.ts';
-import { Hono } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { GRAPH_RESOURCE } from '../graph/auth-config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { ChatStore } from './chat-store.ts';
@@ -23,6 +23,8 @@ import { DevSubscriptions, registerSubscriptionRoutes } from './graph-subscripti
 import { tokenChecker } from './graph-token-check.ts';
 import { DevOutbox } from './mailbox-outbox.ts';
 import type { MailboxStore } from './mailbox-store.ts';
+import { registerTaskRoutes } from './graph-tasks.ts';
+import type { TaskStore } from './task-store.ts';
 import { generateLocalhostCertificate, type TlsMaterial } from './tls.ts';
 
 export type { FaultConfig, FaultKind };
@@ -37,6 +39,8 @@ export interface DevGraphConfig {
   readonly mailboxes?: readonly DevMailbox[];
   /** Teams chats the bot connector stand-in writes: `GET /chats/{id}/messages`. */
   readonly chats?: ChatStore;
+  /** Planner plans and To Do lists (with a store): `GET /planner/plans/{id}/tasks`, `/users/{id}/todo/lists/{id}/tasks/delta`. */
+  readonly tasks?: TaskStore;
   readonly faults?: FaultConfig;
   /** Extra CA the dev Graph trusts when it POSTs change notifications to an https endpoint. */
   readonly notificationCa?: string;
@@ -166,6 +170,44 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     await next();
   });
 
+  /** Latency and a drawn fault around a request that passed authentication (`next` runs the route). */
+  const withFaults = async (c: Context<GraphEnv>, next: Next): Promise<Response | void> => {
+    if (config.latencyMs) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
+    const deltaToken = new URL(c.req.url).searchParams.get('$deltatoken');
+    const fault = nextFault({ deltaLink: deltaToken !== null });
+    if (fault) {
+      stats.faults++;
+      stats.faultsByKind.set(fault.kind, (stats.faultsByKind.get(fault.kind) ?? 0) + 1);
+      logger.info('devtenant.graph.fault', { kind: fault.kind, path: new URL(c.req.url).pathname });
+      const { answer } = fault;
+      if (answer.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      else if (answer.kind === 'lost') {
+        await next();
+        const socket = socketOf(c.env);
+        if (answer.as === 'drop' && socket) {
+          socket.destroy();
+          c.res = new Response(null, { status: 500 });
+        } else {
+          c.res = graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
+        }
+        return;
+      } else if (answer.kind === 'drop') {
+        const socket = socketOf(c.env);
+        // Inside a batch there is no connection of its own to lose: the batch answers as a gateway would.
+        if (!socket) return graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
+        socket.destroy();
+        return c.body(null, 500);
+      } else {
+        if (deltaToken !== null && answer.status === 410) state.deltaStates.expire(deltaToken);
+        return graphError(c, { status: answer.status, code: answer.body.error.code, message: answer.body.error.message, headers: answer.headers });
+      }
+    }
+    await next();
+  };
+
+  // Planner is throttled like any Graph service; it has no mailbox to count in-flight requests for.
+  app.use('/v1.0/planner/*', (c, next) => withFaults(c, next));
+
   // In-flight counting, latency and faults apply to mailbox requests that passed authentication. An inner
   // request of a $batch was counted when its batch arrived (graph-batch.ts), so it is not counted again.
   app.use('/v1.0/users/:user/*', async (c, next) => {
@@ -174,37 +216,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     const admitted = batched ?? inFlight.enter(user);
     try {
       if (!admitted) return graphError(c, MAILBOX_CONCURRENCY);
-      if (config.latencyMs) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
-      const deltaToken = new URL(c.req.url).searchParams.get('$deltatoken');
-      const fault = nextFault({ deltaLink: deltaToken !== null });
-      if (fault) {
-        stats.faults++;
-        stats.faultsByKind.set(fault.kind, (stats.faultsByKind.get(fault.kind) ?? 0) + 1);
-        logger.info('devtenant.graph.fault', { kind: fault.kind, path: new URL(c.req.url).pathname });
-        const { answer } = fault;
-        if (answer.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-        else if (answer.kind === 'lost') {
-          await next();
-          const socket = socketOf(c.env);
-          if (answer.as === 'drop' && socket) {
-            socket.destroy();
-            c.res = new Response(null, { status: 500 });
-          } else {
-            c.res = graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
-          }
-          return;
-        } else if (answer.kind === 'drop') {
-          const socket = socketOf(c.env);
-          // Inside a batch there is no connection of its own to lose: the batch answers as a gateway would.
-          if (!socket) return graphError(c, { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a timely response from the upstream server.' });
-          socket.destroy();
-          return c.body(null, 500);
-        } else {
-          if (deltaToken !== null && answer.status === 410) state.deltaStates.expire(deltaToken);
-          return graphError(c, { status: answer.status, code: answer.body.error.code, message: answer.body.error.message, headers: answer.headers });
-        }
-      }
-      await next();
+      return await withFaults(c, next);
     } finally {
       if (batched === undefined && admitted) inFlight.leave(user);
     }
@@ -220,6 +232,7 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     }
     registerDirectoryRoutes(app, config.store, baseUrl);
     if (state.subscriptions) registerSubscriptionRoutes(app, config.store, baseUrl, state.subscriptions);
+    if (config.tasks) registerTaskRoutes(app, config.tasks, config.store, baseUrl);
   } else {
     registerFixedMailboxRoutes(app, config.mailboxes ?? [], baseUrl);
   }

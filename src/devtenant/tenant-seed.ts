@@ -4,6 +4,7 @@
 // expects (ground truth), so tests can compare what Tandem synced and computed with what really happened.
 import type { SettingsInput } from '../kpi/settings.ts';
 import type { Interval } from '../kpi/message.ts';
+import type { DevTaskSeed } from './task-seed.ts';
 
 export interface DevAddress {
   readonly name: string;
@@ -137,4 +138,6 @@ export interface TenantSeed {
   readonly start: number;
   readonly end: number;
   readonly groundTruth: GroundTruth;
+  /** A Planner plan and a To Do list with their task timeline and expected completion KPI; absent: none. */
+  readonly tasks?: DevTaskSeed;
 }

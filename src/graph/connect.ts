@@ -2,12 +2,14 @@
 // jobs and the CLI sync through. Entra ID and the dev tenant differ only in these settings.
 import type { Clock } from '../ports/clock.ts';
 import type { MailboxSource } from '../ports/mailbox.ts';
+import type { TaskSource } from '../ports/tasks.ts';
 import type { Logger } from '../log.ts';
 import type { AutomaticDetection } from '../sources/graph-message.ts';
 import { createAppAuth, type AppAuth } from './auth.ts';
 import type { AppAuthConfigInput } from './auth-config.ts';
 import { createGraphClient, type GraphClient, type GraphClientOptions } from './graph-client.ts';
 import { graphMailboxSource, type GraphMailboxSourceOptions } from './mailbox-sync.ts';
+import { graphTaskSource } from './task-sync.ts';
 
 export interface GraphConnectionOptions {
   readonly auth: AppAuthConfigInput;
@@ -29,6 +31,8 @@ export interface GraphConnection {
   readonly auth: AppAuth;
   readonly graph: GraphClient;
   readonly mailbox: MailboxSource;
+  /** Planner and To Do, for pairings with a taskSource. */
+  readonly tasks: TaskSource;
   close(): Promise<void>;
 }
 
@@ -50,5 +54,6 @@ export function connectGraph(options: GraphConnectionOptions): GraphConnection {
     ...(options.batch ? { batch: options.batch } : {}),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });
-  return { auth, graph, mailbox, close: () => graph.close() };
+  const tasks = graphTaskSource({ graph, clock: options.clock, logger: options.logger });
+  return { auth, graph, mailbox, tasks, close: () => graph.close() };
 }

@@ -7,6 +7,7 @@ import type { ChangeFeed } from '../ports/changes.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MailSender } from '../ports/mail.ts';
 import type { MailboxSource, NotificationTarget } from '../ports/mailbox.ts';
+import type { TaskSource } from '../ports/tasks.ts';
 import { checkInFor } from '../reports/check-in.ts';
 import { AUDIENCES, notAnswered } from '../reports/check-in-privacy.ts';
 import type { Reports } from '../reports/reports.ts';
@@ -28,6 +29,8 @@ export interface DeliveryContext {
   readonly chat: ChatPoster;
   readonly mail: MailSender;
   readonly mailbox: MailboxSource;
+  /** Planner and To Do for pairings with a taskSource; absent: tasks are not synced. */
+  readonly tasks?: TaskSource;
   readonly clock: Clock;
   readonly log: Logger;
   /** How long a sender holds a delivery (DELIVERY_LEASE_MS unless a test shortens it). */

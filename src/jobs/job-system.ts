@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import type { Database } from '../store/database.ts';
 import { listFeedbackAuthors } from '../store/feedback.ts';
 import { purgeMessagesOlderThan } from '../store/messages.ts';
+import { purgeTasksOlderThan } from '../store/tasks.ts';
 import { deleteOrphanedJobs } from '../store/offboard.ts';
 import { listActivePairings } from '../store/pairings.ts';
 import { listPostedItems } from '../store/posted-items.ts';
@@ -137,10 +138,12 @@ export async function startJobSystem(db: Database, ctx: DeliveryContext, options
   // Breach warnings (#6): the check is cheap for pairings without them; each pairing's hourly claim keeps one card an hour.
   await boss.work(QUEUES.warn, workerOptions, () => running.track(warnAboutBreaches(ctx)));
   const purge = async () => {
-    const purged = await purgeMessagesOlderThan(db, ctx.clock.now() - options.retentionDays * DAY_MS);
+    const cutoff = ctx.clock.now() - options.retentionDays * DAY_MS;
+    const purged = await purgeMessagesOlderThan(db, cutoff);
+    const purgedTasks = await purgeTasksOlderThan(db, cutoff);
     // A job planned for a pairing in the instant it was offboarded would otherwise keep its id.
     const orphans = await deleteOrphanedJobs(db);
-    log.info('retention_purge', { purged, orphans });
+    log.info('retention_purge', { purged, purgedTasks, orphans });
   };
   await boss.work(QUEUES.purge, workerOptions, () => running.track(purge()));
 

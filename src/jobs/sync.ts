@@ -6,12 +6,15 @@ import { listMessageIdsInFolder, moveStoredMessages, upsertMessages } from '../s
 import { followMailboxLocale, getPairing } from '../store/pairings.ts';
 import { recordObservedOutOfOffice } from '../store/paused.ts';
 import { readSyncState, recordSyncError, recordSyncSuccess, SYNC_SCOPES } from '../store/sync-state.ts';
+import { markTasksDeleted, markUnlistedTasksDeleted, upsertTasks } from '../store/tasks.ts';
 import { getTenant, ensureTenant } from '../store/tenants.ts';
 import type { DeliveryContext } from './deliveries.ts';
 import type { Logger } from '../log.ts';
 import type { MailboxSource, MailboxSyncStep, NotificationTarget } from '../ports/mailbox.ts';
+import type { TaskSource } from '../ports/tasks.ts';
+import type { Pairing } from '../store/pairings.ts';
 
-const { mailbox: SYNC_SCOPE, subscription: SUBSCRIPTION_SCOPE, mailboxSettings: MAILBOX_SETTINGS_SCOPE } = SYNC_SCOPES;
+const { mailbox: SYNC_SCOPE, subscription: SUBSCRIPTION_SCOPE, mailboxSettings: MAILBOX_SETTINGS_SCOPE, tasks: TASKS_SCOPE } = SYNC_SCOPES;
 
 export interface SyncContext extends Pick<DeliveryContext, 'db' | 'mailbox'> {
   /** Told when new or changed mail was stored, so every instance's read models show it at once. */
@@ -19,6 +22,8 @@ export interface SyncContext extends Pick<DeliveryContext, 'db' | 'mailbox'> {
   readonly log?: Logger;
   /** Where Graph should send change notifications; absent: no subscriptions (no public URL). */
   readonly notifications?: NotificationTarget;
+  /** Reads Planner and To Do for pairings with a taskSource; absent: no task sync (imports, some tests). */
+  readonly tasks?: TaskSource;
 }
 /** Steps in one run (each up to a page of 1,000 messages); a larger backfill goes on in the next run. */
 export const MAX_STEPS_PER_RUN = 1_000;
@@ -64,6 +69,7 @@ export async function syncPairing(ctx: SyncContext, pairingId: string, onProgres
     await recordSyncError(ctx.db, pairingId, SYNC_SCOPE, error instanceof Error ? error.message : String(error));
     throw error;
   }
+  if (ctx.tasks !== undefined && pairing.settings.taskSource !== 'none') stored += await syncTasks(ctx, ctx.tasks, pairing);
   if (stored > 0) await ctx.changes?.announce(pairingId);
   if (ctx.notifications !== undefined && ctx.mailbox.keepSubscription !== undefined) await keepSubscription(ctx, ctx.mailbox.keepSubscription, pairing.mailbox, pairingId);
   return stored;
@@ -80,4 +86,35 @@ async function keepSubscription(ctx: SyncContext, keep: NonNullable<MailboxSourc
     ctx.log?.warn('graph_subscription_failed', { pairingId, message });
     await recordSyncError(ctx.db, pairingId, SUBSCRIPTION_SCOPE, message);
   }
+}
+
+/** Steps through the pairing's task source; returns task rows written. A failure is recorded and thrown, as mail's. */
+async function syncTasks(ctx: SyncContext, source: TaskSource, pairing: Pairing): Promise<number> {
+  const taskSource = pairing.settings.taskSource;
+  let position: unknown = (await readSyncState(ctx.db, pairing.id, TASKS_SCOPE))?.position ?? null;
+  let written = 0;
+  try {
+    for (let steps = 0; steps < MAX_STEPS_PER_RUN; steps++) {
+      const step = await source.sync({
+        source: taskSource,
+        users: [pairing.mailbox, pairing.va.userId ?? pairing.va.address],
+        vaUserId: pairing.va.userId,
+        timeZone: pairing.settings.timeZone,
+        position,
+      });
+      written += await atomically(ctx.db, async (tx) => {
+        let changed = await upsertTasks(tx, pairing.id, taskSource, step.tasks);
+        changed += await markTasksDeleted(tx, pairing.id, taskSource, step.removed, step.at);
+        if (step.listedAll !== null) changed += await markUnlistedTasksDeleted(tx, pairing.id, taskSource, step.listedAll, step.at);
+        await recordSyncSuccess(tx, pairing.id, TASKS_SCOPE, step.position);
+        return changed;
+      });
+      position = step.position;
+      if (!step.more) break;
+    }
+  } catch (error) {
+    await recordSyncError(ctx.db, pairing.id, TASKS_SCOPE, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  return written;
 }

@@ -17,6 +17,7 @@ import { setConversationRef, updateSettings, type Pairing } from './pairings.ts'
 import { addPause } from './paused.ts';
 import { recordSnapshot } from './snapshots.ts';
 import { recordSyncError, recordSyncSuccess } from './sync-state.ts';
+import { upsertTasks } from './tasks.ts';
 
 const QUEUE = 'offboard-test';
 const JOB_COLUMNS = 'id, name, priority, data, state, retry_limit, retry_count, retry_delay, retry_backoff, start_after, started_on, singleton_key, singleton_on, expire_in, created_on, completed_on, keep_until, dead_letter, policy, output';
@@ -27,6 +28,9 @@ async function fillEveryTable(db: Queryable, boss: PgBoss, pairing: Pairing): Pr
   const question = inbound('2026-11-16T09:00:00Z', { to: [owner.address], cc: [va.address] });
   await upsertMessages(db, pairing.id, [question, reply('2026-11-16T10:00:00Z', question.conversationId, { from: owner.address, sender: va.address })]);
   await markNoReply(db, pairing.id, question.id, 'va', `asked ${owner.address}`);
+  await upsertTasks(db, pairing.id, `planner:plan-${pairing.id}`, [
+    { id: `task-${pairing.id}`, title: `Call ${owner.address}`, due: { at: Date.parse('2026-11-18T12:00:00Z') }, assignedToVa: true, completedAt: null, deletedAt: null, etag: 'W/"JzEtVGFzayAg"', webUrl: null },
+  ]);
   await recordSyncSuccess(db, pairing.id, 'mailbox', { version: 1, deltaLink: `https://graph.microsoft.com/v1.0/users/${owner.address}/messages/delta` });
   await recordSyncError(db, pairing.id, 'backfill', `mailbox ${owner.address} not found`);
   await addPause(db, pairing.id, { kind: 'leave', start: Date.parse('2026-08-01T00:00:00Z'), end: Date.parse('2026-08-15T00:00:00Z'), createdBy: 'owner' });
@@ -130,6 +134,7 @@ describe.each(testEngines())('offboarding on %s', (engine) => {
     expect(counts).toMatchObject({
       messages: 2,
       message_marks: 1,
+      tasks: 1,
       sync_state: 2,
       paused_intervals: 1,
       inbox_snapshots: 1,
@@ -192,6 +197,7 @@ describe.each(testEngines())('offboarding on %s', (engine) => {
     expect(await offboardPairing(db(), pairing.id, 'owner')).toEqual({
       messages: 0,
       message_marks: 0,
+      tasks: 0,
       sync_state: 0,
       paused_intervals: 0,
       inbox_snapshots: 0,

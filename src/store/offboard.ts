@@ -13,6 +13,7 @@ import { isPairingId } from './pairings.ts';
 export const PAIRING_TABLES = [
   'messages',
   'message_marks',
+  'tasks',
   'sync_state',
   'paused_intervals',
   'inbox_snapshots',

@@ -19,6 +19,8 @@ export const SYNC_SCOPES = {
   subscription: 'subscription',
   /** The mailbox's own settings (time zone, working hours, language), as last read. */
   mailboxSettings: 'mailbox_settings',
+  /** The task sync's position for the pairing's taskSource (src/graph/task-sync.ts). */
+  tasks: 'tasks',
 } as const;
 
 /** Longest error text kept: enough to diagnose, short enough for the tab. */

@@ -7,9 +7,12 @@ import type { ChatPoster } from '../ports/chat.ts';
 import type { Directory } from '../ports/directory.ts';
 import type { MailSender } from '../ports/mail.ts';
 import type { MailboxDefaults, MailboxSource } from '../ports/mailbox.ts';
+import type { TaskSource } from '../ports/tasks.ts';
 
 export interface Environment {
   readonly mailbox: MailboxSource;
+  /** Planner and To Do for pairings with a taskSource (docs/kpi.md §11). */
+  readonly tasks?: TaskSource;
   readonly mail: MailSender;
   readonly chat: ChatPoster;
   readonly directory: Directory;

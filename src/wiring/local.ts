@@ -55,6 +55,7 @@ export async function localEnvironment(config: Config, deps: Deps): Promise<Envi
   let playground: { url: string; close(): Promise<void> } | null = null;
   return {
     mailbox,
+    tasks: graph.tasks,
     mail: fileMailSender(join(config.dataDir, 'outbox')),
     directory: graphDirectory(graph.graph),
     // findPosted asks the dev tenant's Graph, which does not know the Playground's chats: its 404 reads as "not posted".

@@ -54,6 +54,7 @@ export async function startTandem(config: Config, log: Logger): Promise<Running>
       chat: env.chat,
       mail: env.mail,
       mailbox: env.mailbox,
+      ...(env.tasks ? { tasks: env.tasks } : {}),
       clock,
       log,
       ...(config.teamsAppId === undefined ? {} : { teamsAppId: config.teamsAppId }),

@@ -33,6 +33,7 @@ export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarg
   if (bot === null || bot.appPassword === undefined) throw new Error('tenant mode needs the bot app (MicrosoftAppId, MicrosoftAppPassword)');
   return {
     mailbox: graph.mailbox,
+    tasks: graph.tasks,
     mail: graphMailSender(graph.graph),
     directory: graphDirectory(graph.graph),
     // Tandem's Entra app reads the chat through the Teams app's resource-specific consent (ChatMessage.Read.Chat).

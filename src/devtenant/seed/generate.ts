@@ -12,6 +12,7 @@ import { expectedWeeks, type DesignedOutcome } from './ground-truth.ts';
 import { MailFactory } from './mail-factory.ts';
 import { ccOnlyMail, internalMail, junkMail, meetingMessage, newsletter, noReplyMail } from './other-mail.ts';
 import { Random } from './random.ts';
+import { designTasks } from './tasks.ts';
 import { FOLDER, minutes, type Story } from './story.ts';
 import { WorkingCalendar } from './working-time.ts';
 
@@ -30,6 +31,8 @@ const DEFAULT_WINDOW_HOURS = 8;
 /** The owner's zone as Exchange names it, and the IANA zone the generator computes in. */
 export const OWNER_TIME_ZONE = { windows: 'W. Europe Standard Time', iana: 'Europe/Berlin' } as const;
 const VA_TIME_ZONE = 'GMT Standard Time';
+/** The VA's zone as the generator computes in: the To Do list lives in her account. */
+const VA_IANA_ZONE = 'Europe/London';
 const WORKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 const WORK_START_MINUTE = 9 * 60;
 const WORK_END_MINUTE = 17 * 60;
@@ -203,6 +206,19 @@ export function designTenant(seed: number, options: TenantSeedOptions = {}): Des
     events,
     start,
     end,
+    tasks: designTasks({
+      // Its own stream, so the mail of a seed stays what it was before tasks existed.
+      seed: seed * 7_919 + 17,
+      zone,
+      firstMonday: monday,
+      weeks,
+      start,
+      end,
+      vaId: cast.va.id,
+      others: cast.colleagues.map((colleague) => colleague.id),
+      listOwner: { id: cast.va.id, zone: VA_IANA_ZONE },
+      pauses: [leave, outOfOffice],
+    }),
     groundTruth: {
       pairing: { ownerUserId: cast.owner.id, vaUserId: cast.va.id, mailboxUserId: cast.owner.id, settings, leave: [leave] },
       outOfOffice: [outOfOffice],

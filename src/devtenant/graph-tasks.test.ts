@@ -1,0 +1,79 @@
+// The dev Graph's Planner and To Do reads refuse what Graph refuses: no token, a token without
+// Tasks.Read.All, a list asked of someone who does not hold it; and they throttle as Graph does.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppAuth } from '../graph/auth.ts';
+import { createGraphClient, GraphError, type GraphClient } from '../graph/graph-client.ts';
+import { devTenantMaterial } from '../../test/support/dev-tenant-client.ts';
+import { devSeed, OWNER, START, VA } from '../../test/support/dev-tenant-seed.ts';
+import { startDevTenant, type DevTenant } from './dev-tenant.ts';
+import type { FaultConfig } from './graph-faults.ts';
+import type { TenantSeed } from './tenant-seed.ts';
+
+const PLAN = 'plan0000000000000000000001';
+const LIST = 'AAMkADlist0000000000000000001=';
+const seed: TenantSeed = {
+  ...devSeed(),
+  tasks: {
+    plans: [{ id: PLAN, title: 'Plan', groupId: 'group-1' }],
+    lists: [{ id: LIST, userId: VA.id, displayName: 'List', timeZone: 'Europe/London' }],
+    events: [
+      { at: START, kind: 'create', container: { planId: PLAN }, task: { id: 'p1', title: 'Plan task', dueAt: START + 86_400_000, assignees: [VA.id] } },
+      { at: START, kind: 'create', container: { listId: LIST }, task: { id: 't1', title: 'List task', dueDate: '2026-11-04' } },
+    ],
+    groundTruth: {},
+  },
+};
+
+let tenant: DevTenant | undefined;
+let client: GraphClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  await tenant?.close();
+});
+
+async function connect(roles: readonly string[] | 'basic', faults?: FaultConfig, token?: string) {
+  tenant = await startDevTenant({ ...(await devTenantMaterial()), seed, roles, ...(faults ? { faults } : {}) });
+  const auth = token === undefined ? createAppAuth(tenant.authConfig) : { appToken: async () => ({ accessToken: token, expiresOn: null }) };
+  client = createGraphClient({ auth: auth as ReturnType<typeof createAppAuth>, baseUrl: tenant.graphBaseUrl, trustedCaPem: tenant.ca, retry: { maxRetries: 0, sleep: async () => {} } });
+  return client;
+}
+
+const status = (promise: Promise<unknown>) => promise.then(() => 200, (error: unknown) => (error instanceof GraphError ? error.statusCode : error));
+
+describe('dev Graph tasks', () => {
+  it('serves plannerTask and todoTask shapes, To Do dates in the zone asked for', async () => {
+    const graph = await connect('basic');
+    const plan = (await graph.get(`/planner/plans/${PLAN}/tasks`)) as { value: Record<string, unknown>[] };
+    expect(plan.value[0]).toMatchObject({ id: 'p1', planId: PLAN, percentComplete: 0, dueDateTime: '2026-11-03T00:00:00.000Z', assignments: { [VA.id]: { '@odata.type': '#microsoft.graph.plannerAssignment' } } });
+    expect(plan.value[0]!['@odata.etag']).toMatch(/^W\/"/);
+    const delta = (await graph.get(`/users/${VA.userPrincipalName}/todo/lists/${LIST}/tasks/delta`, { headers: { Prefer: 'outlook.timezone="W. Europe Standard Time"' } })) as Record<string, unknown> & { value: Record<string, unknown>[] };
+    // Picked as 4 November in London (UTC+0 then): 01:00 in Berlin.
+    expect(delta.value[0]).toMatchObject({ id: 't1', status: 'notStarted', dueDateTime: { dateTime: '2026-11-04T01:00:00.0000000', timeZone: 'W. Europe Standard Time' } });
+    expect(delta['@odata.deltaLink']).toContain('$deltatoken=');
+    const utc = (await graph.get(`/users/${VA.userPrincipalName}/todo/lists/${LIST}/tasks/delta`)) as { value: Record<string, unknown>[] };
+    expect(utc.value[0]).toMatchObject({ dueDateTime: { dateTime: '2026-11-04T00:00:00.0000000', timeZone: 'UTC' } });
+  });
+
+  it('refuses without Tasks.Read.All, without a valid token, and for a list its user does not hold', async () => {
+    const graph = await connect(['Mail.Read', 'User.Read.All']);
+    expect(await status(graph.get(`/planner/plans/${PLAN}/tasks`))).toBe(403);
+    expect(await status(graph.get(`/users/${VA.id}/todo/lists/${LIST}/tasks/delta`))).toBe(403);
+    await client!.close();
+    await tenant!.close();
+    const forged = await connect('basic', undefined, 'not-a-token');
+    expect(await status(forged.get(`/planner/plans/${PLAN}/tasks`))).toBe(401);
+    await client!.close();
+    await tenant!.close();
+    const allowed = await connect('basic');
+    expect(await status(allowed.get(`/users/${OWNER.id}/todo/lists/${LIST}/tasks/delta`))).toBe(404);
+    expect(await status(allowed.get(`/planner/plans/unknownPlan/tasks`))).toBe(404);
+  });
+
+  it('injects 429s into Planner reads as into the mailbox endpoints', async () => {
+    const graph = await connect('basic', { rate: 1, seed: 1, kinds: [429], retryAfterSeconds: 7 });
+    const error = await graph.get(`/planner/plans/${PLAN}/tasks`).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GraphError);
+    expect((error as GraphError).statusCode).toBe(429);
+    expect(tenant!.graphStats.faultsByKind.get(429)).toBe(1);
+  });
+});
