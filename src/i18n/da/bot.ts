@@ -105,6 +105,7 @@ export const BOT = {
   'welcome.mailbox': 'Postkasse',
   'welcome.mailbox.placeholder': 'Ejerens adresse',
   'welcome.timeZone': 'Tidszone',
+  'welcome.timeZone.placeholder': 'Skriv en by eller et tidszonenavn',
   'welcome.workStart': 'Arbejdstid fra',
   'welcome.workEnd': 'til',
   'welcome.targetPct': 'Mål: % besvaret',

@@ -105,6 +105,7 @@ export const BOT = {
   'welcome.mailbox': 'Postfach',
   'welcome.mailbox.placeholder': 'Adresse der Inhaberin oder des Inhabers',
   'welcome.timeZone': 'Zeitzone',
+  'welcome.timeZone.placeholder': 'Stadt oder Zeitzonenname eingeben',
   'welcome.workStart': 'Arbeitszeit von',
   'welcome.workEnd': 'bis',
   'welcome.targetPct': 'Ziel: % beantwortet',

@@ -102,6 +102,7 @@ export const BOT = {
   'welcome.mailbox': 'Mailbox',
   'welcome.mailbox.placeholder': 'The owner’s address',
   'welcome.timeZone': 'Time zone',
+  'welcome.timeZone.placeholder': 'Type a city or a zone name',
   'welcome.workStart': 'Working hours from',
   'welcome.workEnd': 'to',
   'welcome.targetPct': 'Target: % answered',

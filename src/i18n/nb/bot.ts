@@ -105,6 +105,7 @@ export const BOT = {
   'welcome.mailbox': 'Postkasse',
   'welcome.mailbox.placeholder': 'Eierens adresse',
   'welcome.timeZone': 'Tidssone',
+  'welcome.timeZone.placeholder': 'Skriv en by eller et tidssonenavn',
   'welcome.workStart': 'Arbeidstid fra',
   'welcome.workEnd': 'til',
   'welcome.targetPct': 'Mål: % besvart',

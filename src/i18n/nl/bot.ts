@@ -105,6 +105,7 @@ export const BOT = {
   'welcome.mailbox': 'Mailbox',
   'welcome.mailbox.placeholder': 'Het adres van de eigenaar',
   'welcome.timeZone': 'Tijdzone',
+  'welcome.timeZone.placeholder': 'Typ een stad of de naam van een tijdzone',
   'welcome.workStart': 'Werktijd van',
   'welcome.workEnd': 'tot',
   'welcome.targetPct': 'Doel: % beantwoord',
