@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 
 export const BOT = {
   'scorecard.title': 'Resultatkort for uge {week}',
-  'scorecard.range': '{from} – {to} ({zone})',
+  'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} besvaret inden for {window} t. (mål {target} %)',
   'scorecard.noMail': 'Ingen mails krævede svar i denne uge.',
   'scorecard.met': 'Målet er nået',

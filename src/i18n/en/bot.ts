@@ -1,7 +1,7 @@
 // English strings of the Teams bot: cards and chat posts.
 export const BOT = {
   'scorecard.title': 'Scorecard for week {week}',
-  'scorecard.range': '{from} – {to} ({zone})',
+  'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} answered within {window} h (target {target}%)',
   'scorecard.noMail': 'No mail needed an answer this week.',
   'scorecard.met': 'Target met',

@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 
 export const BOT = {
   'scorecard.title': 'Scorekaart voor week {week}',
-  'scorecard.range': '{from} – {to} ({zone})',
+  'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} beantwoord binnen {window} uur (doel {target}%)',
   'scorecard.noMail': 'Deze week had geen enkele mail een antwoord nodig.',
   'scorecard.met': 'Doel gehaald',
