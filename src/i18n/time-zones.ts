@@ -79,3 +79,40 @@ export function zoneChoices(locale: string, now: number, keep: readonly string[]
     .map((zone) => ({ value: zone, label: zoneLabel(locale, zone, now), offsetMinutes: minutesOf(offsetOf(zone, now) ?? '+00:00') }))
     .sort((a, b) => a.offsetMinutes - b.offsetMinutes || collator.compare(a.label, b.label));
 }
+
+/** Cities named per grouped choice; a group lists more as "…". */
+const CITIES_PER_GROUP = 40;
+const HALF_YEAR_MS = 182 * 86_400_000;
+
+/**
+ * Fewer, longer choices for where every byte counts (a card's choice set): the zones that share a generic
+ * name and the same offsets now and half a year on keep the same clocks, so one choice stands for them all,
+ * labelled with their cities ("Central European Time (Amsterdam, Andorra, …) · UTC+01:00") so typing any
+ * city finds it. A zone in `keep` stands for its group (so a prefilled zone is kept as it is); otherwise the
+ * group's first zone in its most common region does ("Europe/Amsterdam", not "Africa/Ceuta").
+ */
+export function zoneGroups(locale: string, now: number, keep: readonly string[] = []): ZoneChoice[] {
+  const tag = intlLocale(locale);
+  const groups = new Map<string, { name: string; offset: string; zones: string[] }>();
+  for (const choice of zoneChoices(locale, now, keep)) {
+    const offset = offsetOf(choice.value, now)!;
+    const name = zonePart(tag, choice.value, 'longGeneric', now) ?? '';
+    const key = [name, offset, offsetOf(choice.value, now + HALF_YEAR_MS)].join('|');
+    const group = groups.get(key) ?? { name, offset, zones: [] };
+    group.zones.push(choice.value);
+    groups.set(key, group);
+  }
+  const collator = new Intl.Collator(tag);
+  return [...groups.values()].map((group) => {
+    const zones = [...group.zones].sort((a, b) => collator.compare(zoneCity(a) ?? a, zoneCity(b) ?? b));
+    const regions = zones.map((zone) => zone.split('/')[0]!);
+    const common = regions.sort((a, b) => regions.filter((r) => r === b).length - regions.filter((r) => r === a).length)[0];
+    const value = zones.find((zone) => keep.includes(zone)) ?? zones.find((zone) => zone.startsWith(`${common}/`)) ?? zones[0]!;
+    if (zones.length === 1) return { value, label: zoneLabel(locale, value, now), offsetMinutes: minutesOf(group.offset) };
+    const cities = [value, ...zones.filter((zone) => zone !== value)].map(zoneCity).filter((city): city is string => city !== null);
+    const shown = cities.slice(0, CITIES_PER_GROUP).join(', ') + (cities.length > CITIES_PER_GROUP ? ', …' : '');
+    const utc = t(locale, 'timeZone.offset', { offset: group.offset });
+    const label = group.name === '' || /^(GMT|UTC)/.test(group.name) ? t(locale, 'timeZone.cityOnly', { city: marked(locale, shown), offset: utc }) : t(locale, 'timeZone.label', { name: marked(locale, group.name), city: marked(locale, shown), offset: utc });
+    return { value, label, offsetMinutes: minutesOf(group.offset) };
+  });
+}
