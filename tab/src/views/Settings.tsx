@@ -22,6 +22,8 @@ const useStyles = makeStyles({
   form: { display: 'grid', alignItems: 'start', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}` },
   days: { display: 'flex', flexWrap: 'wrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalL },
+  // Zone names run long: "Mitteleuropäische Zeit (Copenhagen) · UTC+01:00".
+  wide: { gridColumn: 'span 2' },
   changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteMarigoldForeground2 },
 });
 
@@ -71,8 +73,8 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
     loaded.reload();
   });
 
-  const field = (name: string, label: string, control: React.ReactElement, hint?: string) => (
-    <Field label={label} validationMessage={problems[name]} validationState={problems[name] ? 'error' : 'none'} hint={hint}>{control}</Field>
+  const field = (name: string, label: string, control: React.ReactElement, hint?: string, className?: string) => (
+    <Field className={className} label={label} validationMessage={problems[name]} validationState={problems[name] ? 'error' : 'none'} hint={hint}>{control}</Field>
   );
   const numberInput = (key: 'responseTargetPct' | 'windowHours' | 'inboxZeroMaxItems' | 'reviewEveryWeeks') => (
     <Input type="number" readOnly={readOnly} value={String(draft[key])} onChange={(_e, d) => set(key, d.value === '' ? Number.NaN : Number(d.value))} />
@@ -104,7 +106,7 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
               <Option value="working">{text('tab.settings.clock.working')}</Option>
             </Dropdown>
           ))}
-          {field('timeZone', text('tab.settings.timeZone'), <ZonePicker disabled={readOnly} value={zoneValue} onChange={(value) => set('timeZone', value)} />)}
+          {field('timeZone', text('tab.settings.timeZone'), <ZonePicker disabled={readOnly} value={zoneValue} onChange={(value) => set('timeZone', value)} />, undefined, styles.wide)}
           {field('workingHours.daysOfWeek', text('tab.settings.workingDays'), (
             <div className={styles.days}>
               {WEEKDAYS.map((day) => (
