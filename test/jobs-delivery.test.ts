@@ -118,7 +118,7 @@ describe.each(testEngines())('delivery on %s', (engine) => {
   });
 
   it('stop() returns only after a job that outlived pg-boss’s stop timeout has ended, so the database can close', async () => {
-    const created = await pairing('chat-slow');
+    await pairing('chat-slow');
     let posting = false;
     let finished = false;
     const slowChat: ChatPoster = {
