@@ -23,12 +23,13 @@ async function ownMailbox(turn: Turn, members: readonly ChatMember[]): Promise<M
 function defaults(turn: Turn, members: readonly ChatMember[], mailbox: MailboxDefaults | null): SetupValues {
   const me = members.find((member) => member.id === turn.userId);
   const zone = clientTimeZone(turn.activity);
-  const mailboxZone = mailbox !== null && resolveTimeZone(mailbox.timeZone) !== null ? mailbox.timeZone : null;
+  // IANA ids, the choice set's values: a mailbox's "W. Europe Standard Time" is offered as Europe/Berlin.
+  const mailboxZone = mailbox === null ? null : resolveTimeZone(mailbox.timeZone);
   return {
     owner: me?.id ?? '',
     va: members.find((member) => member.id !== me?.id)?.id ?? '',
     mailbox: me?.email ?? '',
-    timeZone: mailboxZone ?? (zone !== null && resolveTimeZone(zone) !== null ? zone : DEFAULT_SETTINGS.timeZone),
+    timeZone: mailboxZone ?? (zone === null ? null : resolveTimeZone(zone)) ?? resolveTimeZone(DEFAULT_SETTINGS.timeZone) ?? 'UTC',
     workStart: mailbox?.workingHours.startTime.slice(0, 5) ?? DEFAULT_SETTINGS.workingHours.startTime,
     workEnd: mailbox?.workingHours.endTime.slice(0, 5) ?? DEFAULT_SETTINGS.workingHours.endTime,
     targetPct: DEFAULT_SETTINGS.responseTargetPct,
@@ -42,7 +43,7 @@ function defaults(turn: Turn, members: readonly ChatMember[], mailbox: MailboxDe
 export async function welcome(turn: Turn): Promise<BotResult> {
   const members = await turn.tools.members();
   const consentUrl = await turn.deps.consentUrl(chatTenant(turn.activity));
-  return posts(welcomeCard({ locale: turn.locale, members, consentUrl, values: defaults(turn, members, await ownMailbox(turn, members)) }));
+  return posts(welcomeCard({ locale: turn.locale, members, consentUrl, now: turn.now, values: defaults(turn, members, await ownMailbox(turn, members)) }));
 }
 
 /** A member's Teams user id when the roster gave a user's one (the Agents Playground's members have other ids). */
@@ -123,7 +124,7 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
   }
   const consentUrl = await turn.deps.consentUrl(chatTenant(turn.activity));
   if (Object.keys(errors).length > 0 || owner === undefined || va === undefined) {
-    return replaces(welcomeCard({ locale, members, consentUrl, values, errors }));
+    return replaces(welcomeCard({ locale, members, consentUrl, now: turn.now, values, errors }));
   }
   const tenantId = chatTenant(turn.activity);
   const { pairing } = await setUpPairing({ ...actionContext(turn), directory: turn.deps.directory }, turn.actor, {

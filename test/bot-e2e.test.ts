@@ -124,9 +124,21 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     const response = await other.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(installActivity(mailboxChat, owner)) });
     expect(response.status).toBe(200);
     const welcome = connector.cards()[0]!.card;
-    expect(input(welcome, 'timeZone')!.value).toBe('W. Europe Standard Time');
+    // Exchange's Windows name, offered as its IANA zone in a searchable list of friendly names.
+    const zone = input(welcome, 'timeZone')!;
+    expect(zone).toMatchObject({ type: 'Input.ChoiceSet', style: 'filtered', value: 'Europe/Berlin', isRequired: true });
+    const choices = zone.choices as Array<{ title: string; value: string }>;
+    expect(choices.find((choice) => choice.value === 'Europe/Berlin')!.title).toMatch(/^Central European Time \(Berlin, Amsterdam, .*Copenhagen.*\) · UTC\+0[12]:00$/);
     expect(input(welcome, 'workStart')!.value).toBe('08:00');
     expect(input(welcome, 'workEnd')!.value).toBe('16:30');
+
+    // Another choice from the list, submitted as the card sends it, becomes the pairing's zone.
+    const newYork = choices.find((choice) => choice.title.includes('New York'))!;
+    expect(newYork.title).toMatch(/^Eastern Time \(.*New York.*\) · UTC-0[45]:00$/);
+    const setupHere = { owner: owner.aadObjectId, va: va.aadObjectId, mailbox: '', timeZone: newYork.value, workStart: '08:00', workEnd: '16:30', targetPct: '90', windowHours: '24', inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
+    const submitted = await other.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(actionActivity(mailboxChat, owner, 'setup.submit', setupHere)) });
+    expect(submitted.status).toBe(200);
+    expect((await findPairingByConversation(db(), mailboxChat.conversationId))!.settings.timeZone).toBe(newYork.value);
   });
 
   it('takes over a pairing set up outside any chat for the same people, with its history, instead of starting a new one', async () => {

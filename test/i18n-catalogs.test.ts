@@ -93,10 +93,11 @@ function languageNeutral(message: string): boolean {
 
 /** Messages that are rightly the same words as English in a language (loanwords, product names). */
 const SAME_IN: Readonly<Record<(typeof TRANSLATED)[number], ReadonlySet<string>>> = {
-  da: new Set(['command.feedback', 'feedback.action.submit', 'welcome.action.start', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status', 'tab.signIn.vaOf']),
-  nl: new Set(['command.feedback', 'tab.settings.privacy', 'duration.minutes', 'scorecard.trend.xAxis', 'welcome.mailbox', 'settings.mailbox', 'tab.config.mailbox', 'mail.week', 'tab.header.choosePairing', 'tab.nav.feedback', 'tab.column.status', 'tab.column.week', 'tab.messages.week']),
-  nb: new Set(['duration.minutes', 'feedback.action.submit', 'welcome.action.start', 'tab.signIn.vaOf', 'tab.week.median', 'tab.column.status']),
-  de: new Set(['command.feedback', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status', 'tab.config.displayName']),
+  // UTC, DD and MM are what these languages write too.
+  da: new Set(['timeZone.offset', 'date.pattern.day', 'date.pattern.month', 'command.feedback', 'feedback.action.submit', 'welcome.action.start', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status', 'tab.signIn.vaOf']),
+  nl: new Set(['timeZone.offset', 'date.pattern.day', 'date.pattern.month', 'command.feedback', 'tab.settings.privacy', 'duration.minutes', 'scorecard.trend.xAxis', 'welcome.mailbox', 'settings.mailbox', 'tab.config.mailbox', 'mail.week', 'tab.header.choosePairing', 'tab.nav.feedback', 'tab.column.status', 'tab.column.week', 'tab.messages.week']),
+  nb: new Set(['timeZone.offset', 'date.pattern.day', 'date.pattern.month', 'duration.minutes', 'feedback.action.submit', 'welcome.action.start', 'tab.signIn.vaOf', 'tab.week.median', 'tab.column.status']),
+  de: new Set(['timeZone.offset', 'date.pattern.month', 'command.feedback', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status', 'tab.config.displayName']),
 };
 
 describe('the pseudo-locale', () => {

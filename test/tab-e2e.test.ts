@@ -9,6 +9,7 @@ import { kpiFor } from '../src/reports/reports.ts';
 import { buildTab } from '../src/api/tab-build.ts';
 import { weekAt, weekPeriod } from '../src/kpi/weeks.ts';
 import { formatDuration, formatPercent } from '../src/i18n/format.ts';
+import { t } from '../src/i18n/messages.ts';
 import type { WeekKpi } from '../src/kpi/engine.ts';
 import { parseSettings } from '../src/kpi/settings.ts';
 import { createPairing, type Pairing } from '../src/store/pairings.ts';
@@ -208,6 +209,69 @@ describe('the KPI tab in Chromium', () => {
     await back.context().close();
   }, 120_000);
 
+  it('speaks German formats in a German tab: 24-hour working hours, a friendly zone, dates typed day first; saving still sends HH:MM and YYYY-MM-DD', async () => {
+    const de = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t('de-DE', key, params);
+    const owner = await openPage({ locale: 'de-DE' });
+    await owner.goto(`${server.url}/tab/`);
+    await owner.getByRole('button', { name: de('tab.signIn.as', { name: 'Owner' }), exact: true }).click();
+    await owner.locator(READY.week).first().waitFor();
+    await owner.goto(`${server.url}/tab/?view=settings&theme=light`);
+    const end = owner.getByRole('combobox', { name: de('tab.settings.workEnd') });
+    await end.waitFor();
+    await owner.waitForLoadState('networkidle');
+    expect((await end.textContent())!.trim()).toBe('17:00');
+    expect((await owner.getByRole('combobox', { name: de('tab.settings.workStart') }).textContent())!.trim()).toBe('09:00');
+    // The seed's zone, Europe/Copenhagen, by its German name.
+    expect(await owner.getByRole('combobox', { name: de('tab.settings.timeZone') }).inputValue()).toMatch(/^Mitteleuropäische Zeit \(Copenhagen\) · UTC\+0[12]:00$/);
+    await owner.screenshot({ path: `${ARTIFACTS}tab-owner-settings-de-light.png`, fullPage: true });
+
+    await end.click();
+    await owner.getByRole('option', { name: '18:30' }).click();
+    const zone = owner.getByRole('combobox', { name: de('tab.settings.timeZone') });
+    await zone.click();
+    await zone.fill('');
+    await zone.pressSequentially('new york');
+    await owner.getByRole('option', { name: /New York/ }).click();
+    expect(await zone.inputValue()).toMatch(/^Nordamerikanische Ostküstenzeit \(New York\) · UTC-0[45]:00$/);
+    await owner.screenshot({ path: `${ARTIFACTS}tab-owner-settings-de-changed-light.png`, fullPage: true });
+    const [put] = await Promise.all([owner.waitForRequest((request) => request.method() === 'PUT' && request.url().endsWith('/settings')), owner.getByRole('button', { name: de('tab.settings.save') }).click()]);
+    expect(put.postDataJSON()).toMatchObject({ timeZone: 'America/New_York', workingHours: { startTime: '09:00', endTime: '18:30' } });
+    await owner.getByText(de('tab.settings.saved')).waitFor();
+    await owner.reload();
+    await owner.getByRole('combobox', { name: de('tab.settings.workEnd') }).waitFor();
+    await expect.poll(async () => (await owner.getByRole('combobox', { name: de('tab.settings.workEnd') }).textContent())!.trim()).toBe('18:30');
+    // Back as it was, for the other tests.
+    await owner.getByRole('combobox', { name: de('tab.settings.workEnd') }).click();
+    await owner.getByRole('option', { name: '17:00' }).click();
+    await zone.click();
+    await zone.fill('');
+    await zone.pressSequentially('copenhagen');
+    await owner.getByRole('option', { name: /Copenhagen/ }).click();
+    await owner.getByRole('button', { name: de('tab.settings.save') }).click();
+    await owner.getByText(de('tab.settings.saved')).waitFor();
+    await owner.context().close();
+
+    const va = await openPage({ locale: 'de-DE' });
+    await va.goto(`${server.url}/tab/`);
+    await va.getByRole('button', { name: de('tab.signIn.as', { name: 'VA' }), exact: true }).click();
+    await va.locator(READY.week).first().waitFor();
+    await va.goto(`${server.url}/tab/?view=settings&theme=light`);
+    const first = va.getByLabel(de('tab.leave.firstDay'));
+    await first.waitFor();
+    expect(await first.getAttribute('placeholder')).toBe('TT.MM.JJJJ');
+    await first.fill('31.02.2026');
+    await va.getByText(de('tab.date.invalid', { pattern: 'TT.MM.JJJJ', example: '13.10.2026' })).waitFor();
+    await first.fill('20.10.2026');
+    await va.getByLabel(de('tab.leave.lastDay')).fill('21.10.2026');
+    expect(await va.getByText(de('tab.date.invalid', { pattern: 'TT.MM.JJJJ', example: '13.10.2026' })).count()).toBe(0);
+    await va.screenshot({ path: `${ARTIFACTS}tab-va-settings-leave-de-light.png`, fullPage: true });
+    const [post] = await Promise.all([va.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/leave')), va.getByRole('button', { name: de('tab.leave.add') }).click()]);
+    expect(post.postDataJSON()).toEqual({ from: '2026-10-20', to: '2026-10-21' });
+    await expect.poll(() => va.getByTestId('leave-row').filter({ hasText: '20. Okt.' }).count()).toBe(1);
+    await va.screenshot({ path: `${ARTIFACTS}tab-va-settings-leave-de-added-light.png`, fullPage: true });
+    await va.context().close();
+  }, 180_000);
+
   it('lets the VA add leave, mark a message "no reply needed" (the KPI follows) and export CSV; settings are read-only', async () => {
     const page = await openPage({ acceptDownloads: true });
     await signIn(page, 'VA');
@@ -216,10 +280,12 @@ describe('the KPI tab in Chromium', () => {
     await openView(page, 'settings', 'light');
     await page.getByText('Only the owner can change these settings.', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
-    await page.getByLabel('First day away').fill('2026-10-13');
-    await page.getByLabel('Last day away').fill('2026-10-14');
+    // Typed in the reader's order (en-US: month first), as the placeholder shows.
+    expect(await page.getByLabel('First day away').getAttribute('placeholder')).toBe('MM/DD/YYYY');
+    await page.getByLabel('First day away').fill('10/13/2026');
+    await page.getByLabel('Last day away').fill('10/14/2026');
     await page.getByRole('button', { name: 'Add leave' }).click();
-    await expect.poll(() => page.getByTestId('leave-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('leave-row').filter({ hasText: 'Oct 13' }).count()).toBe(1);
 
     await openView(page, 'messages', 'light');
     const row = page.getByTestId('message-row').filter({ hasText: 'On time' }).first();

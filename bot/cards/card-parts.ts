@@ -127,6 +127,9 @@ export interface ChoiceInputOptions {
   readonly requiredMessage?: string;
   readonly error?: string;
   readonly expanded?: boolean;
+  /** A searchable list: people type and see the choices that contain it (schema 1.5; Teams shows it as a typeahead box). */
+  readonly filtered?: boolean;
+  readonly placeholder?: string;
 }
 
 export function choiceInput(options: ChoiceInputOptions): Element[] {
@@ -135,8 +138,9 @@ export function choiceInput(options: ChoiceInputOptions): Element[] {
       type: 'Input.ChoiceSet',
       id: options.id,
       label: options.label,
-      style: options.expanded === true ? 'expanded' : 'compact',
+      style: options.expanded === true ? 'expanded' : options.filtered === true ? 'filtered' : 'compact',
       choices: options.choices.map((choice) => ({ title: choice.title, value: choice.value })),
+      ...(options.placeholder === undefined ? {} : { placeholder: options.placeholder }),
       ...(options.value === undefined || options.value === '' ? {} : { value: options.value }),
       ...(options.required === true ? { isRequired: true, errorMessage: options.requiredMessage ?? options.label } : {}),
     },

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatDuration, formatPercent } from '../..
 import type { Settings } from '../../src/kpi/settings.ts';
 import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
 import { t } from '../../src/i18n/messages.ts';
+import { zoneLabel } from '../../src/i18n/time-zones.ts';
 import { STATUS_MARK } from '../../src/i18n/status-marks.ts';
 import { card, execute, facts, openUrl, statusText, text, type Card, type Element } from './card-parts.ts';
 
@@ -104,7 +105,7 @@ export function scorecardCard(input: ScorecardInput): Card {
   return card(
     [
       text(t(locale, 'scorecard.title', { week: week.week }), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
-      text(t(locale, 'scorecard.range', { from: formatDate(locale, week.start, { weekday: true }), to: formatDate(locale, week.end, { weekday: true }), zone: settings.timeZone }), { isSubtle: true, spacing: 'None', size: 'Small' }),
+      text(t(locale, 'scorecard.range', { from: formatDate(locale, week.start, { weekday: true }), to: formatDate(locale, week.end, { weekday: true }), zone: zoneLabel(locale, resolveTimeZone(settings.timeZone) ?? settings.timeZone, Date.parse(`${week.start}T12:00:00Z`)) }), { isSubtle: true, spacing: 'None', size: 'Small' }),
       headline,
       ...(week.met === null ? [] : [statusText(week.met ? 'good' : 'bad', t(locale, week.met ? 'scorecard.met' : 'scorecard.notMet'), { spacing: 'None' })]),
       facts([

@@ -2,6 +2,7 @@
 // the mailbox, time zone, working hours and targets. Also shown again with errors under the fields.
 import { WEEKDAYS } from '../../src/kpi/settings.ts';
 import { t } from '../../src/i18n/messages.ts';
+import { zoneGroups } from '../../src/i18n/time-zones.ts';
 import { card, choiceInput, execute, heading, numberInput, openUrl, statusText, text, textInput, timeInput, type Card } from './card-parts.ts';
 
 export interface ChatMember {
@@ -32,7 +33,10 @@ export interface WelcomeCardInput {
   readonly members: readonly ChatMember[];
   /** The admin-consent URL while the tenant has not granted Tandem's Graph permissions; null once it has. */
   readonly consentUrl: string | null;
+  /** Set-up values; `timeZone` an IANA id (the choice set's values are; a Windows name is resolved before). */
   readonly values: SetupValues;
+  /** The instant the zones' offsets are shown for (the card's "UTC+01:00"); now by default. */
+  readonly now?: number;
   /** Problems per field after an invalid submission. */
   readonly errors?: Readonly<Partial<Record<keyof SetupValues | 'form', string>>>;
 }
@@ -66,7 +70,18 @@ export function welcomeCard(input: WelcomeCardInput): Card {
       ...choiceInput({ id: 'owner', label: t(locale, 'welcome.owner'), choices: people, value: values.owner, required: true, requiredMessage: required, error: errors.owner }),
       ...choiceInput({ id: 'va', label: t(locale, 'welcome.va'), choices: people, value: values.va, required: true, requiredMessage: required, error: errors.va }),
       ...textInput({ id: 'mailbox', label: t(locale, 'welcome.mailbox'), value: values.mailbox, placeholder: t(locale, 'welcome.mailbox.placeholder'), error: errors.mailbox }),
-      ...textInput({ id: 'timeZone', label: t(locale, 'welcome.timeZone'), value: values.timeZone, required: true, requiredMessage: required, error: errors.timeZone }),
+      ...choiceInput({
+        id: 'timeZone',
+        label: t(locale, 'welcome.timeZone'),
+        // One choice per set of zones keeping the same clocks, named with all their cities: the full list would not fit a card.
+        choices: zoneGroups(locale, input.now ?? Date.now(), [values.timeZone]).map((zone) => ({ value: zone.value, title: zone.label })),
+        value: values.timeZone,
+        filtered: true,
+        placeholder: t(locale, 'welcome.timeZone.placeholder'),
+        required: true,
+        requiredMessage: required,
+        error: errors.timeZone,
+      }),
       {
         type: 'ColumnSet',
         columns: [

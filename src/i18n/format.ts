@@ -117,3 +117,40 @@ export function formatLanguage(locale: string, tag: string): string {
   const name = new Intl.DisplayNames([intlLocale(locale)], { type: 'language', languageDisplay: 'standard', fallback: 'code' }).of(tag) ?? tag;
   return marked(locale, name.charAt(0).toLocaleUpperCase(intlLocale(locale)) + name.slice(1));
 }
+
+/** The order of day, month and year in the locale's numeric dates, and the separator after each but the last. */
+function numericDateParts(locale: string): Array<{ readonly type: 'day' | 'month' | 'year'; readonly after: string }> {
+  const parts = new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(A_MONDAY);
+  const fields: Array<{ type: 'day' | 'month' | 'year'; after: string }> = [];
+  for (const part of parts) {
+    if (part.type === 'day' || part.type === 'month' || part.type === 'year') fields.push({ type: part.type, after: '' });
+    else if (part.type === 'literal' && fields.length > 0) fields[fields.length - 1]!.after += part.value;
+  }
+  return fields;
+}
+
+/** How the locale writes a date in digits, for a placeholder: "DD.MM.JJJJ" (de), "DD-MM-JJJJ" (nl), "MM/DD/YYYY" (en-US). */
+export function numericDatePattern(locale: string): string {
+  return numericDateParts(locale).map((part) => t(locale, `date.pattern.${part.type}`) + part.after).join('');
+}
+
+/** A calendar date (YYYY-MM-DD) in the locale's digits: "13.10.2026" (de), "13-10-2026" (nl), "10/13/2026" (en-US). */
+export function formatNumericDate(locale: string, isoDate: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${isoDate}T00:00:00Z`));
+}
+
+/**
+ * A date typed in the locale's order back to YYYY-MM-DD, or null unless it is a real date written that way: day,
+ * month and year in the locale's order, a four-digit year, any of . / - or a space between them ("13.10.2026" and
+ * "13/10/2026" in German; "10/13/2026" in en-US).
+ */
+export function parseNumericDate(locale: string, typed: string): string | null {
+  const digits = /^\s*(\d{1,4})\s*[./\-\s]\s*(\d{1,2})\s*[./\-\s]\s*(\d{1,4})\s*\.?\s*$/.exec(typed);
+  if (digits === null) return null;
+  const value: Record<'day' | 'month' | 'year', string> = { day: '', month: '', year: '' };
+  numericDateParts(locale).forEach((part, i) => (value[part.type] = digits[i + 1]!));
+  if (!/^\d{4}$/.test(value.year) || value.day.length > 2 || value.month.length > 2) return null;
+  const iso = `${value.year}-${value.month.padStart(2, '0')}-${value.day.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+}

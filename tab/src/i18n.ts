@@ -1,10 +1,11 @@
 // The tab's strings and formats: the shared message catalog (src/i18n) in the host's locale. Only that
 // locale's catalog loads (setLocale, before the first render); the build serves messages.ts as catalog.ts.
 import { labelledAnswers, RATING_SCALE, type FeedbackRole, type LabelledAnswer } from '../../src/reports/feedback-questions.ts';
-import { formatDate, formatDateTime, formatDuration, formatLanguage, formatNumber, formatPercent, formatWeekday } from '../../src/i18n/format.ts';
+import { formatClockTime, formatDate, formatDateTime, formatDuration, formatLanguage, formatNumber, formatNumericDate, formatPercent, formatWeekday, numericDatePattern, parseNumericDate } from '../../src/i18n/format.ts';
 import type { Weekday } from '../../src/kpi/settings.ts';
 import { t, type MessageKey, type Params } from '../../src/i18n/catalog.ts';
 import { loadCatalog } from '../../src/i18n/load-catalog.ts';
+import { zoneChoices, zoneLabel, type ZoneChoice } from '../../src/i18n/time-zones.ts';
 
 let current = 'en';
 
@@ -34,3 +35,13 @@ export const languageName = (tag: string): string => formatLanguage(current, tag
 export const ownLanguageName = (tag: string): string => formatLanguage(tag, tag);
 /** One side's feedback under the questions it was asked, as the card and the summary mail label them. */
 export const answersOf = (role: FeedbackRole, answers: Readonly<Record<string, string>>): LabelledAnswer[] => labelledAnswers(current, role, answers);
+/** A time zone (IANA id) as people read it: "Mitteleuropäische Zeit (Copenhagen) · UTC+01:00". */
+export const zoneName = (zone: string): string => zoneLabel(current, zone);
+/** Every zone, labelled in the reader's language, `keep` among them. */
+export const zoneList = (keep: readonly string[]): ZoneChoice[] => zoneChoices(current, Date.now(), keep);
+/** A settings clock time (HH:MM) as the cards write it: "17:00", "5:00 PM" (en). */
+export const clockTime = (time: string): string => formatClockTime(current, time);
+/** Numeric dates in the reader's order: the placeholder ("TT.MM.JJJJ"), YYYY-MM-DD written that way, and typed text read back (null unless a real date). */
+export const datePattern = (): string => numericDatePattern(current);
+export const numericDate = (isoDate: string): string => formatNumericDate(current, isoDate);
+export const parseDate = (typed: string): string | null => parseNumericDate(current, typed);

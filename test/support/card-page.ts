@@ -24,7 +24,7 @@ export interface RenderedCard {
  */
 export async function openCardPage(browser: Browser, background: string, options: { markdown?: boolean } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: CARD_WIDTH + 40, height: 800 }, deviceScaleFactor: 1 });
-  await page.setContent(`<!doctype html><html><body style="margin:0;padding:20px;background:${background};font-family:'Segoe UI',system-ui,sans-serif"><div id="card" style="width:${CARD_WIDTH}px"></div></body></html>`);
+  await page.setContent(`<!doctype html><html><head><style>/* The SDK draws a filtered choice set as a datalist input without the border-box sizing its other inputs get (Teams draws its own typeahead). */ .ac-choiceSetInput-filtered{box-sizing:border-box}</style></head><body style="margin:0;padding:20px;background:${background};font-family:'Segoe UI',system-ui,sans-serif"><div id="card" style="width:${CARD_WIDTH}px"></div></body></html>`);
   await page.addStyleTag({ path: SDK_CSS_PATH });
   await page.addScriptTag({ path: SDK_PATH });
   if (options.markdown === true) {

@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 
 export const BOT = {
   'scorecard.title': 'Resultatkort for uge {week}',
-  'scorecard.range': '{from} – {to} ({zone})',
+  'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} besvaret inden for {window} t. (mål {target} %)',
   'scorecard.noMail': 'Ingen mails krævede svar i denne uge.',
   'scorecard.met': 'Målet er nået',
@@ -105,6 +105,7 @@ export const BOT = {
   'welcome.mailbox': 'Postkasse',
   'welcome.mailbox.placeholder': 'Ejerens adresse',
   'welcome.timeZone': 'Tidszone',
+  'welcome.timeZone.placeholder': 'Skriv en by eller et tidszonenavn',
   'welcome.workStart': 'Arbejdstid fra',
   'welcome.workEnd': 'til',
   'welcome.targetPct': 'Mål: % besvaret',

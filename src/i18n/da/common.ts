@@ -22,4 +22,11 @@ export const COMMON = {
   'manifest.command.offboard': 'Kun ejeren: fjern dette samarbejde og alle dets data',
   'manifest.addin.description': 'Tæller mailen med, hvor længe har den ventet, og hvem svarede? KPI-uret ved siden af mailen – og “kræver ikke svar” med ét klik.',
   'none': '–',
+  'timeZone.label': '{name} ({city}) · {offset}',
+  'timeZone.nameOnly': '{name} · {offset}',
+  'timeZone.cityOnly': '{city} · {offset}',
+  'timeZone.offset': 'UTC{offset}',
+  'date.pattern.day': 'DD',
+  'date.pattern.month': 'MM',
+  'date.pattern.year': 'ÅÅÅÅ',
 } as const satisfies Translation<typeof EN>;

@@ -215,4 +215,7 @@ export const TAB = {
   'tab.leave.firstDay': 'Første fraværsdag',
   'tab.leave.lastDay': 'Sidste fraværsdag',
   'tab.leave.add': 'Tilføj fravær',
+  'tab.date.invalid': 'Skriv datoen som {pattern}, for eksempel {example}.',
+  'tab.settings.timeZone.placeholder': 'Skriv en by eller et tidszonenavn',
+  'tab.settings.timeZone.none': 'Ingen tidszone passer.',
 } as const satisfies Translation<typeof EN>;

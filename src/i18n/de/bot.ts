@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 
 export const BOT = {
   'scorecard.title': 'Wochenbericht für Woche {week}',
-  'scorecard.range': '{from} – {to} ({zone})',
+  'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} innerhalb von {window} Std. beantwortet (Ziel {target} %)',
   'scorecard.noMail': 'Diese Woche brauchte keine E-Mail eine Antwort.',
   'scorecard.met': 'Ziel erreicht',
@@ -105,6 +105,7 @@ export const BOT = {
   'welcome.mailbox': 'Postfach',
   'welcome.mailbox.placeholder': 'Adresse der Inhaberin oder des Inhabers',
   'welcome.timeZone': 'Zeitzone',
+  'welcome.timeZone.placeholder': 'Stadt oder Zeitzonenname eingeben',
   'welcome.workStart': 'Arbeitszeit von',
   'welcome.workEnd': 'bis',
   'welcome.targetPct': 'Ziel: % beantwortet',

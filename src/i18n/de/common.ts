@@ -22,4 +22,11 @@ export const COMMON = {
   'manifest.command.offboard': 'Nur Inhaber:in: diese Zusammenarbeit und alle zugehörigen Daten entfernen',
   'manifest.addin.description': 'Zählt diese Nachricht, wie lange wartet sie schon, wer hat geantwortet: die KPI-Uhr neben der Nachricht, mit „keine Antwort nötig“ per Klick.',
   'none': '–',
+  'timeZone.label': '{name} ({city}) · {offset}',
+  'timeZone.nameOnly': '{name} · {offset}',
+  'timeZone.cityOnly': '{city} · {offset}',
+  'timeZone.offset': 'UTC{offset}',
+  'date.pattern.day': 'TT',
+  'date.pattern.month': 'MM',
+  'date.pattern.year': 'JJJJ',
 } as const satisfies Translation<typeof EN>;

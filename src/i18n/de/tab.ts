@@ -215,4 +215,7 @@ export const TAB = {
   'tab.leave.firstDay': 'Erster Tag der Abwesenheit',
   'tab.leave.lastDay': 'Letzter Tag der Abwesenheit',
   'tab.leave.add': 'Abwesenheit eintragen',
+  'tab.date.invalid': 'Schreiben Sie das Datum als {pattern}, zum Beispiel {example}.',
+  'tab.settings.timeZone.placeholder': 'Stadt oder Zeitzonenname eingeben',
+  'tab.settings.timeZone.none': 'Keine Zeitzone gefunden.',
 } as const satisfies Translation<typeof EN>;

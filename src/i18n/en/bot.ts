@@ -1,7 +1,7 @@
 // English strings of the Teams bot: cards and chat posts.
 export const BOT = {
   'scorecard.title': 'Scorecard for week {week}',
-  'scorecard.range': '{from} – {to} ({zone})',
+  'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} answered within {window} h (target {target}%)',
   'scorecard.noMail': 'No mail needed an answer this week.',
   'scorecard.met': 'Target met',
@@ -102,6 +102,7 @@ export const BOT = {
   'welcome.mailbox': 'Mailbox',
   'welcome.mailbox.placeholder': 'The owner’s address',
   'welcome.timeZone': 'Time zone',
+  'welcome.timeZone.placeholder': 'Type a city or a zone name',
   'welcome.workStart': 'Working hours from',
   'welcome.workEnd': 'to',
   'welcome.targetPct': 'Target: % answered',

@@ -19,4 +19,11 @@ export const COMMON = {
   'manifest.command.offboard': 'Owner only: remove this pairing and all its data',
   'manifest.addin.description': 'Does this message count, how long has it waited, who answered it: the KPI clock beside the message, with one-click no reply needed.',
   'none': '–',
+  'timeZone.label': '{name} ({city}) · {offset}',
+  'timeZone.nameOnly': '{name} · {offset}',
+  'timeZone.cityOnly': '{city} · {offset}',
+  'timeZone.offset': 'UTC{offset}',
+  'date.pattern.day': 'DD',
+  'date.pattern.month': 'MM',
+  'date.pattern.year': 'YYYY',
 } as const;

@@ -212,4 +212,7 @@ export const TAB = {
   'tab.leave.firstDay': 'First day away',
   'tab.leave.lastDay': 'Last day away',
   'tab.leave.add': 'Add leave',
+  'tab.date.invalid': 'Write the date as {pattern}, for example {example}.',
+  'tab.settings.timeZone.placeholder': 'Type a city or a zone name',
+  'tab.settings.timeZone.none': 'No time zone matches.',
 } as const;

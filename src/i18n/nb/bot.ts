@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 
 export const BOT = {
   'scorecard.title': 'Resultatkort for uke {week}',
-  'scorecard.range': '{from} – {to} ({zone})',
+  'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} besvart innen {window} t (mål {target} %)',
   'scorecard.noMail': 'Ingen e-post trengte svar denne uken.',
   'scorecard.met': 'Målet er nådd',
@@ -105,6 +105,7 @@ export const BOT = {
   'welcome.mailbox': 'Postkasse',
   'welcome.mailbox.placeholder': 'Eierens adresse',
   'welcome.timeZone': 'Tidssone',
+  'welcome.timeZone.placeholder': 'Skriv en by eller et tidssonenavn',
   'welcome.workStart': 'Arbeidstid fra',
   'welcome.workEnd': 'til',
   'welcome.targetPct': 'Mål: % besvart',

@@ -22,4 +22,11 @@ export const COMMON = {
   'manifest.command.offboard': 'Bare eieren: fjern dette samarbeidet og alle dataene',
   'manifest.addin.description': 'Teller e-posten med, hvor lenge har den ventet, og hvem svarte? KPI-klokken ved siden av meldingen – og «trenger ikke svar» med ett klikk.',
   'none': '–',
+  'timeZone.label': '{name} ({city}) · {offset}',
+  'timeZone.nameOnly': '{name} · {offset}',
+  'timeZone.cityOnly': '{city} · {offset}',
+  'timeZone.offset': 'UTC{offset}',
+  'date.pattern.day': 'DD',
+  'date.pattern.month': 'MM',
+  'date.pattern.year': 'ÅÅÅÅ',
 } as const satisfies Translation<typeof EN>;

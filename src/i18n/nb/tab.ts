@@ -215,4 +215,7 @@ export const TAB = {
   'tab.leave.firstDay': 'Første fraværsdag',
   'tab.leave.lastDay': 'Siste fraværsdag',
   'tab.leave.add': 'Legg til fravær',
+  'tab.date.invalid': 'Skriv datoen som {pattern}, for eksempel {example}.',
+  'tab.settings.timeZone.placeholder': 'Skriv en by eller et tidssonenavn',
+  'tab.settings.timeZone.none': 'Ingen tidssone passer.',
 } as const satisfies Translation<typeof EN>;

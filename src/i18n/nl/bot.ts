@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 
 export const BOT = {
   'scorecard.title': 'Scorekaart voor week {week}',
-  'scorecard.range': '{from} – {to} ({zone})',
+  'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} beantwoord binnen {window} uur (doel {target}%)',
   'scorecard.noMail': 'Deze week had geen enkele mail een antwoord nodig.',
   'scorecard.met': 'Doel gehaald',
@@ -105,6 +105,7 @@ export const BOT = {
   'welcome.mailbox': 'Mailbox',
   'welcome.mailbox.placeholder': 'Het adres van de eigenaar',
   'welcome.timeZone': 'Tijdzone',
+  'welcome.timeZone.placeholder': 'Typ een stad of de naam van een tijdzone',
   'welcome.workStart': 'Werktijd van',
   'welcome.workEnd': 'tot',
   'welcome.targetPct': 'Doel: % beantwoord',

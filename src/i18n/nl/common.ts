@@ -22,4 +22,11 @@ export const COMMON = {
   'manifest.command.offboard': 'Alleen de eigenaar: beëindig deze samenwerking en verwijder alle gegevens',
   'manifest.addin.description': 'Telt dit bericht mee, hoe lang wacht het al, wie heeft het beantwoord: de KPI-klok naast het bericht, met “geen antwoord nodig” in één klik.',
   'none': '–',
+  'timeZone.label': '{name} ({city}) · {offset}',
+  'timeZone.nameOnly': '{name} · {offset}',
+  'timeZone.cityOnly': '{city} · {offset}',
+  'timeZone.offset': 'UTC{offset}',
+  'date.pattern.day': 'DD',
+  'date.pattern.month': 'MM',
+  'date.pattern.year': 'JJJJ',
 } as const satisfies Translation<typeof EN>;

@@ -215,4 +215,7 @@ export const TAB = {
   'tab.leave.firstDay': 'Eerste verlofdag',
   'tab.leave.lastDay': 'Laatste verlofdag',
   'tab.leave.add': 'Verlof toevoegen',
+  'tab.date.invalid': 'Schrijf de datum als {pattern}, bijvoorbeeld {example}.',
+  'tab.settings.timeZone.placeholder': 'Typ een stad of de naam van een tijdzone',
+  'tab.settings.timeZone.none': 'Geen tijdzone gevonden.',
 } as const satisfies Translation<typeof EN>;

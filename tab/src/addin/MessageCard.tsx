@@ -4,7 +4,7 @@
 import { Badge, Button, Card, CardHeader, Divider, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneMatch } from '../../../src/reports/pane.ts';
 import { kpiTabLink } from '../../../src/reports/tab-link.ts';
-import { dateTime, duration, percent, text } from '../i18n.ts';
+import { dateTime, duration, percent, text, zoneName } from '../i18n.ts';
 import { marked } from '../../../src/i18n/status-marks.ts';
 
 const useStyles = makeStyles({
@@ -42,7 +42,7 @@ export function MessageCard({ match, mark }: { match: PaneMatch; mark: MarkContr
     <Card className={styles.card} aria-label={pairing.mailbox}>
       <CardHeader
         header={<Text weight="semibold">{text('addin.pairing', { mailbox: pairing.mailbox, role })}</Text>}
-        description={<Text size={200} className={styles.muted} data-testid="zone">{text('addin.timesIn', { zone })}</Text>}
+        description={<Text size={200} className={styles.muted} data-testid="zone">{text('addin.timesIn', { zone: zoneName(zone) })}</Text>}
       />
       {message === null ? (
         <Text role="status">{text('addin.state.notInbound')}</Text>

@@ -13,6 +13,7 @@ import { useApi } from '../use-api.ts';
 import { ChatLanguage } from './ChatLanguage.tsx';
 import { EndEngagement } from './EndEngagement.tsx';
 import { Leave } from './Leave.tsx';
+import { TimePicker, ZonePicker } from './LocaleInputs.tsx';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 type Problems = Record<string, string>;
@@ -21,6 +22,8 @@ const useStyles = makeStyles({
   form: { display: 'grid', alignItems: 'start', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}` },
   days: { display: 'flex', flexWrap: 'wrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalL },
+  // Zone names run long: "Mitteleuropäische Zeit (Copenhagen) · UTC+01:00".
+  wide: { gridColumn: 'span 2' },
   changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteMarigoldForeground2 },
 });
 
@@ -70,8 +73,8 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
     loaded.reload();
   });
 
-  const field = (name: string, label: string, control: React.ReactElement, hint?: string) => (
-    <Field label={label} validationMessage={problems[name]} validationState={problems[name] ? 'error' : 'none'} hint={hint}>{control}</Field>
+  const field = (name: string, label: string, control: React.ReactElement, hint?: string, className?: string) => (
+    <Field className={className} label={label} validationMessage={problems[name]} validationState={problems[name] ? 'error' : 'none'} hint={hint}>{control}</Field>
   );
   const numberInput = (key: 'responseTargetPct' | 'windowHours' | 'inboxZeroMaxItems' | 'reviewEveryWeeks') => (
     <Input type="number" readOnly={readOnly} value={String(draft[key])} onChange={(_e, d) => set(key, d.value === '' ? Number.NaN : Number(d.value))} />
@@ -81,7 +84,9 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
       {WEEKDAYS.map((day) => <Option key={day} value={day}>{text(`tab.day.${day}`)}</Option>)}
     </Dropdown>
   );
-  const timeInput = (value: string, onChange: (value: string) => void) => <Input type="time" readOnly={readOnly} value={value} onChange={(_e, d) => onChange(d.value)} />;
+  const timeInput = (value: string, onChange: (value: string) => void) => <TimePicker disabled={readOnly} value={value} onChange={onChange} />;
+  // The saved zone as the server resolved it (a mailbox's Windows name as its IANA zone); a changed one as chosen.
+  const zoneValue = draft.timeZone === loaded.data.settings.timeZone && zone !== '' ? zone : draft.timeZone;
   const toggle = (key: 'countCcOnly' | 'excludeInternal' | 'excludeOtherFocused' | 'privacyMode') => (
     <Switch disabled={readOnly} checked={draft[key]} onChange={(_e, d) => set(key, d.checked)} label={text(`tab.settings.${key}`)} />
   );
@@ -101,7 +106,7 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
               <Option value="working">{text('tab.settings.clock.working')}</Option>
             </Dropdown>
           ))}
-          {field('timeZone', text('tab.settings.timeZone'), <Input readOnly={readOnly} value={draft.timeZone} onChange={(_e, d) => set('timeZone', d.value)} />)}
+          {field('timeZone', text('tab.settings.timeZone'), <ZonePicker disabled={readOnly} value={zoneValue} onChange={(value) => set('timeZone', value)} />, undefined, styles.wide)}
           {field('workingHours.daysOfWeek', text('tab.settings.workingDays'), (
             <div className={styles.days}>
               {WEEKDAYS.map((day) => (
