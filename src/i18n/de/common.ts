@@ -21,5 +21,6 @@ export const COMMON = {
   'manifest.command.help': 'Was Tandem kann und wie',
   'manifest.command.offboard': 'Nur Inhaber:in: diese Zusammenarbeit und alle zugehörigen Daten entfernen',
   'manifest.addin.description': 'Zählt diese Nachricht, wie lange wartet sie schon, wer hat geantwortet: die KPI-Uhr neben der Nachricht, mit „keine Antwort nötig“ per Klick.',
+  'week.of': 'Woche ab {monday}',
   'none': '–',
 } as const satisfies Translation<typeof EN>;

@@ -18,5 +18,6 @@ export const COMMON = {
   'manifest.command.help': 'What Tandem can do and how',
   'manifest.command.offboard': 'Owner only: remove this pairing and all its data',
   'manifest.addin.description': 'Does this message count, how long has it waited, who answered it: the KPI clock beside the message, with one-click no reply needed.',
+  'week.of': 'Week of {monday}',
   'none': '–',
 } as const;
