@@ -45,11 +45,14 @@ function inboxZeroLine({ week, settings, streak, locale }: ScorecardInput): stri
  */
 const trendLabel = (locale: string, week: string, newest: string | undefined) => formatWeek(locale, week, { form: 'monday', ...(newest === undefined ? {} : { near: newest }) });
 
-/** One line per week, for hosts without charts and for screen readers. */
+/**
+ * One entry per week, for hosts without charts and for screen readers. An entry's spaces do not break (a line
+ * wraps only between weeks), so a date never parts from its rate or splits as "19. / okt.".
+ */
 export function trendText(locale: string, trend: readonly TrendWeek[]): string {
   const newest = trend.at(-1)?.week;
   return trend
-    .map((week) => `${trendLabel(locale, week.week, newest)} ${week.rate === null ? t(locale, 'scorecard.trend.noMail') : formatPercent(locale, week.rate)}${week.met === true ? ` ${STATUS_MARK.good}` : ''}`)
+    .map((week) => `${trendLabel(locale, week.week, newest)} ${week.rate === null ? t(locale, 'scorecard.trend.noMail') : formatPercent(locale, week.rate)}${week.met === true ? ` ${STATUS_MARK.good}` : ''}`.replace(/ /g, '\u00a0'))
     .join(' · ');
 }
 
