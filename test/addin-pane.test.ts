@@ -20,6 +20,7 @@ import { listMessagesSince, upsertMessages } from '../src/store/messages.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import { API_SCOPE } from '../tab/src/addin/auth.ts';
 import { seriousViolations } from './support/axe.ts';
+import { isoWeekIn } from './support/iso-week-labels.ts';
 import { OFFICE_JS_URL, officeMockScript } from './support/office-mock/bundle.ts';
 import type { MockItem, OfficeConfig } from './support/office-mock/outlook.ts';
 import { launchChromium, seededDataDir, startServer, type RunningServer } from './support/tab-browser.ts';
@@ -124,6 +125,8 @@ describe('the Outlook task pane', () => {
     expect(await page.getByTestId('zone').textContent()).toMatch(/^Times in Central European Time \(Copenhagen\) · UTC\+0[12]:00, the pairing’s time zone$/);
     expect(await page.getByTestId('week-rate').textContent()).toBe(en('addin.weekRate', { rate: thisWeek.rate === null ? en('tab.week.noMail') : formatPercent(LOCALE, thisWeek.rate), target: 90 }));
     expect(await page.getByTestId('week-counts').textContent()).toBe(en('addin.weekCounts', { onTime: thisWeek.onTime, counted: thisWeek.counted, pending: thisWeek.pending }));
+    // This week's numbers name no week by its ISO label (issue #20); the link to the tab carries it, as URLs do.
+    expect(isoWeekIn((await page.locator('body').innerText()).split('\n'))).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}pane-answered-light.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -195,6 +198,7 @@ describe('the Outlook task pane', () => {
         const page = await openPane(context);
         await page.getByRole('heading', { name: title }).waitFor();
         if (name === 'not-synced') expect(await page.getByTestId('sync-state').textContent()).toContain(pairing.mailbox);
+        expect(isoWeekIn((await page.locator('body').innerText()).split('\n'))).toEqual([]);
         await page.screenshot({ path: `${ARTIFACTS}pane-${name}-${dark ? 'dark' : 'light'}.png`, fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
         await context.close();

@@ -243,10 +243,10 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
   it('answers every command, and anything else with the help card', async () => {
     const cases: Array<[string, string]> = [
       ['help', 'What Tandem can do'],
-      ['scorecard', 'Scorecard for week 2026-W48'],
-      ['scorecard last', 'Scorecard for week 2026-W47'],
+      ['scorecard', 'Scorecard for the week of 23 Nov'],
+      ['scorecard last', 'Scorecard for the week of 16 Nov'],
       ['waiting', 'Waiting for an answer (0)'],
-      ['feedback', 'Weekly check-in for 2026-W47'],
+      ['feedback', 'Check-in for the week of 16 Nov'],
       ['settings', 'Tandem settings'],
       ['review', 'Quarterly review: the last 13 weeks'],
       ['what is this', 'Sorry, I did not understand “what is this”.'],
@@ -309,7 +309,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     const { body } = await send(actionActivity(chat, va, 'feedback.submit', { ...data, ...vaAnswers }, 'fb-1'));
     const summary = invokeCard(body);
     const lines = texts(summary).join('\n');
-    expect(lines).toContain('Check-in for 2026-W47: both of you answered');
+    expect(lines).toContain('Check-in for the week of 16 Nov: both of you answered');
     expect(lines).toContain('Very fast replies');
     expect(lines).toContain('Owner (olivia@contoso.example) (edited)');
     expect(lines).toContain('Templates');
@@ -319,7 +319,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     // Everyone's copy of the card says both answered, and not what.
     const update = connector.cards().find((call) => call.method === 'update');
     expect(update).toMatchObject({ activityId: 'fb-1' });
-    expect(texts(update!.card)).toContain('Check-in for 2026-W47: both of you answered');
+    expect(texts(update!.card)).toContain('Check-in for the week of 16 Nov: both of you answered');
     expect(JSON.stringify(update!.card)).not.toMatch(/Very fast replies|Templates/);
     const stored = await listFeedback(db(), pairing.id);
     expect(stored.map(({ author, edited, answers: saved }) => ({ author, edited, wentWell: saved.wentWell }))).toEqual([
@@ -328,7 +328,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     ]);
     // Someone outside the pairing only ever sees the shared card: who answered, not what.
     const other = invokeCard((await send(actionActivity(chat, bystander, 'feedback.submit', { ...data, ...answers }, 'fb-1'))).body);
-    expect(texts(other)).toContain('Check-in for 2026-W47: both of you answered');
+    expect(texts(other)).toContain('Check-in for the week of 16 Nov: both of you answered');
     expect(JSON.stringify(other)).not.toMatch(/Very fast replies|Templates/);
   });
 
@@ -340,7 +340,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
       expect(status).toBe(200);
       const calls = connector.cards();
       expect(calls.map((call) => call.method)).toEqual(['reply']);
-      expect(texts(calls[0]!.card).join('\n')).toContain('2026-W47');
+      expect(texts(calls[0]!.card).join('\n')).toContain('Check-in for the week of 16 Nov');
     }
   });
 

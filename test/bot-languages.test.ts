@@ -11,6 +11,7 @@ import { actionActivity, chatUser, installActivity, messageActivity, type ChatOp
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { useTestDatabase } from './support/databases.ts';
 import { services } from './support/services.ts';
+import { STATUS_MARK } from '../src/i18n/status-marks.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const owner = chatUser('Olivia Owner', 'olivia@contoso.example');
@@ -99,7 +100,7 @@ describe('the languages the bot speaks', () => {
     const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
     const data = { pairingId: pairing.id, week: '2026-W47' };
     await send(inLocale(messageActivity(chat, owner, 'feedback'), 'en-GB'));
-    expect(postedTexts()).toContain(t('da', 'feedback.title', { week: '2026-W47' }));
+    expect(postedTexts()).toContain('Check-in for ugen fra 16. nov.');
 
     const vaForm = invokeCard(await send(inLocale(actionActivity(chat, va, 'feedback.refresh', data, 'fb-1', 'automatic'), 'de-DE')));
     expect(texts(vaForm)).toContain(t('de', 'feedback.intro.va'));
@@ -110,9 +111,9 @@ describe('the languages the bot speaks', () => {
     await send(inLocale(actionActivity(chat, owner, 'feedback.submit', { ...data, wentWell: 'Fast', improve: 'Less', nextTime: 'Plan', kpisFair: 'yes' }, 'fb-1'), 'en-GB'));
     const summary = invokeCard(await send(inLocale(actionActivity(chat, va, 'feedback.submit', { ...data, wentWell: 'Calm', needFromOwner: 'Templates', support: 'Legal', involved: '4' }, 'fb-1'), 'de-DE')));
     // Both sides' answers are the VA's own view now, in her language; everyone's copy says who answered, in the chat's.
-    expect(texts(summary)).toContain(t('de', 'feedback.summary.title', { week: '2026-W47' }));
+    expect(texts(summary)).toContain('Check-in für die Woche ab 16. Nov.: Sie haben beide geantwortet');
     const update = connector.cards().find((call) => call.method === 'update');
-    expect(texts(update!.card)).toContain(t('da', 'feedback.summary.title', { week: '2026-W47' }));
+    expect(texts(update!.card)).toContain('Check-in for ugen fra 16. nov.: I har begge svaret');
   });
 
   it('speaks the language the owner chose once they chose one', async () => {

@@ -59,8 +59,9 @@ describe('the bot in the Agents Playground', () => {
 
     const seen = playground().messages.length;
     await playground().say(chat, owner.id, 'feedback');
-    const form: StreamedMessage = await playground().waitFor((message) => playground().messages.indexOf(message) >= seen && texts(message.card).includes('Weekly check-in'));
-    const week = /Weekly check-in for (\d{4}-W\d{2})/.exec(texts(form.card))![1]!;
+    const form: StreamedMessage = await playground().waitFor((message) => playground().messages.indexOf(message) >= seen && texts(message.card).includes('Check-in for the week of'));
+    // The ISO week is the card's data (what its buttons send), not its text.
+    const week = /"week":"(\d{4}-W\d{2})"/.exec(JSON.stringify(form.card))![1]!;
     const data = { pairingId: pairing!.id, week };
     const ownerView = await playground().execute(chat, owner.id, form.messageId, 'feedback.submit', { ...data, wentWell: 'Fast answers', improve: 'Flag legal mail', nextTime: 'Monday plan', kpisFair: 'yes' });
     expect(JSON.stringify(ownerView)).toContain('Fast answers');
@@ -126,7 +127,7 @@ describe("the local demo: 'scorecard now' posts the scheduled scorecard through 
 
     const seen = playground().messages.length;
     await playground().say(chat, va.id, 'scorecard now');
-    const card = await playground().waitFor((message) => playground().messages.indexOf(message) >= seen && texts(message.card).includes('Scorecard for week'));
+    const card = await playground().waitFor((message) => playground().messages.indexOf(message) >= seen && texts(message.card).includes('Scorecard for the week of'));
     // The jobs' card carries its key for findPosted; the demo's key is its own, so the week's real delivery still goes out.
     expect(texts(card.card)).toContain(`tandem-demo:${pairing.id}:scorecard:`);
     expect(await db().query('select 1 from posted_items where pairing_id = $1', [pairing.id])).toEqual([]);

@@ -20,7 +20,7 @@ describe('the feedback reminder', () => {
     const due = { pairingId: pairing.id, kind: 'feedback_reminder' as const, period: '2026-W47', dueAt: Date.parse('2026-11-25T09:00:00Z'), late: false };
     expect(await runDelivery({ ...deliveryServices(db()), db: db(), chat, mail: acceptingMail, mailbox: emptyMailbox, clock: { now: () => due.dueAt }, log: silentLogger }, due)).toBe('delivered');
     const card = JSON.stringify(posted[0]);
-    expect(card).toContain(`${pairing.va.address}: the check-in for 2026-W47 is still waiting for your answers.`);
+    expect(card).toContain(`${pairing.va.address}: the check-in for the week of Nov 16 is still waiting for your answers.`);
     expect(card).not.toContain(pairing.owner.address);
     expect(card).toContain('"verb":"feedback.open"');
   });

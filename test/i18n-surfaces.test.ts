@@ -1,15 +1,21 @@
 // The scorecard card and the summary e-mail built in every locale: no placeholder left unfilled, and in the
 // pseudo-locale every piece of text the user reads came through the catalog (accented and bracketed), so a
-// string typed into the code instead of the catalog shows up here as plain English.
+// string typed into the code instead of the catalog shows up here as plain English. And no surface names a
+// week by its ISO label ("2026-W47", "W47"): every card the bot sends, the summary mail, and every message the
+// tab and the Outlook pane take from the catalog show weeks by their Monday (issue #20). The tab's views as
+// rendered are checked the same way in i18n-tab-render.test.ts.
 import { describe, expect, it } from 'vitest';
 import { scorecardCard } from '../bot/cards/scorecard-card.ts';
 import type { Card } from '../bot/cards/card-parts.ts';
 import { LANGUAGES, PSEUDO_LOCALE } from '../src/i18n/locales.ts';
+import { EN } from '../src/i18n/en.ts';
+import { template, type MessageKey } from '../src/i18n/messages.ts';
 import { PSEUDO_OPEN } from '../src/i18n/pseudo.ts';
 import { summaryMail } from '../src/mail/summary-mail.ts';
-import { scorecardInput } from './support/bot-cards.ts';
+import { allCards, scorecardInput } from './support/bot-cards.ts';
 import { summaryInput } from './support/summary-mail.ts';
 import { visibleStrings } from './support/card-text.ts';
+import { isoWeekIn } from './support/iso-week-labels.ts';
 
 const LOCALES = [...LANGUAGES, PSEUDO_LOCALE];
 
@@ -47,5 +53,26 @@ describe.each(LOCALES)('%s', (locale) => {
     const english = summaryMail(summaryInput({ locale: 'en' }));
     const shared = mail.text.split('\n').filter((line) => /[A-Za-z]{4,}/.test(line) && english.text.split('\n').includes(line) && !answers.some((answer) => line.includes(answer.trim())));
     expect(shared).toEqual([]);
+  });
+});
+
+describe.each(LANGUAGES)('weeks by their Monday, not their ISO label, in %s', (locale) => {
+  it('on every card the bot sends', () => {
+    for (const [name, card] of allCards(locale)) expect(isoWeekIn(visibleStrings(card)), name).toEqual([]);
+  });
+
+  it('in the summary mail: subject, text part and the HTML as read', () => {
+    for (const input of [summaryInput({ locale }), summaryInput({ locale, late: true, tabUrl: null })]) {
+      const mail = summaryMail(input);
+      // URLs (the tab link's query holds the ISO week, as the tab needs it), tags and attributes are not read as text.
+      const read = (text: string) => text.replace(/<[^>]*>/g, '\n').replace(/https?:\/\/\S+/g, '').split('\n');
+      expect(isoWeekIn([mail.subject, ...read(mail.text), ...read(mail.html)])).toEqual([]);
+    }
+  });
+
+  it('in every catalog message, the tab’s and the pane’s included: no ISO label, and no raw {week} placeholder', () => {
+    const messages = (Object.keys(EN) as MessageKey[]).map((key) => template(locale, key));
+    expect(isoWeekIn(messages)).toEqual([]);
+    expect(messages.filter((message) => /\{week\}/.test(message))).toEqual([]);
   });
 });

@@ -110,7 +110,7 @@ describe.each(testEngines())('delivery on %s', (engine) => {
     const scorecards = chat.posts.filter((post) => post.key.includes(`${created.id}:scorecard:`));
     expect(scorecards).toHaveLength(1);
     const text = JSON.stringify(scorecards[0]!.card);
-    expect(text).toContain('Scorecard for week 2026-W47');
+    expect(text).toContain('Scorecard for the week of Nov 16');
     for (const [title, value] of [['Counted', '2'], ['On time', '1'], ['Late', '0'], ['Missed', '1'], ['Still waiting', '0']]) {
       expect(text).toContain(JSON.stringify({ title, value }));
     }

@@ -52,8 +52,8 @@ describe('summary mail and scorecard card', () => {
     expect(cardText).toContain(`streak ${input.streak}`);
     expect(doc.querySelector('[data-section="inbox-zero"]')?.textContent).toContain(`Streak: ${input.streak} weeks`);
 
-    const trend = [...doc.querySelectorAll('[data-week]')].map((cell) => `${cell.getAttribute('data-week')} ${cell.querySelector('.bar-value')?.textContent}`);
-    const cardTrend = trendText(input.locale, input.trend.slice(-8)).split(' · ').map((entry) => entry.replace(/ ✓$/, ''));
+    const trend = [...doc.querySelectorAll('[data-week]')].map((cell) => `${cell.getAttribute('data-week')} ${cell.querySelector('.bar-value')?.textContent}`.replace(/\u00a0/g, ' '));
+    const cardTrend = trendText(input.locale, input.trend.slice(-8)).split(' · ').map((entry) => entry.replace(/\u00a0/g, ' ').replace(/ ✓$/, ''));
     expect(trend).toEqual(cardTrend);
   });
 });

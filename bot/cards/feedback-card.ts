@@ -3,6 +3,7 @@
 // answered both sides' answers. The builder gets the check-in as the card's readers may see it
 // (src/reports/check-in-privacy.ts), so it cannot show anyone answers they may not read. Invalid submissions come
 // back with the error under the field, text kept.
+import { formatWeek } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { card, choiceInput, execute, facts, heading, text, textInput, type Card, type Element } from './card-parts.ts';
 import type { CheckInView } from '../../src/reports/check-in-privacy.ts';
@@ -30,6 +31,8 @@ export interface FeedbackCardInput {
 }
 
 const data = (input: FeedbackCardInput) => ({ pairingId: input.pairingId, week: input.week });
+/** The check-in's week for its titles: "the week of 16 Nov" (the ISO key stays in the card's data). */
+const weekOf = (input: FeedbackCardInput) => ({ monday: formatWeek(input.locale, input.week, { form: 'monday' }) });
 
 // Teams refreshes automatically for the users refresh.userIds names by their MRI, at most 60, and in a chat of
 // fewer than 60 people for everyone (the others get the shared card from the refresh):
@@ -101,16 +104,16 @@ function formBody(input: FeedbackCardInput, role: FeedbackRole): Element[] {
 /** Both sides' answers, for the owner or the VA once both have answered. */
 function summaryCard(input: FeedbackCardInput): Card {
   const { locale } = input;
-  return card([heading(t(locale, 'feedback.summary.title', { week: input.week })), ...answersBlock(input, 'owner'), ...answersBlock(input, 'va')], {
+  return card([heading(t(locale, 'feedback.summary.title', weekOf(input))), ...answersBlock(input, 'owner'), ...answersBlock(input, 'va')], {
     refresh: refreshFor(input),
-    fallbackText: t(locale, 'feedback.summary.title', { week: input.week }),
+    fallbackText: t(locale, 'feedback.summary.title', weekOf(input)),
   });
 }
 
 /** What everyone in the chat sees: who has answered, and a button that opens the clicker's own view. */
 function sharedCard(input: FeedbackCardInput): Card {
   const { locale, checkIn } = input;
-  const title = t(locale, checkIn.complete ? 'feedback.summary.title' : 'feedback.title', { week: input.week });
+  const title = t(locale, checkIn.complete ? 'feedback.summary.title' : 'feedback.title', weekOf(input));
   const body = [heading(title), text(t(locale, 'feedback.intro')), statusFacts(input), ...(checkIn.complete ? [text(t(locale, 'feedback.onlyPair'), { isSubtle: true, size: 'Small' })] : [])];
   return card(body, {
     refresh: refreshFor(input),
@@ -123,8 +126,8 @@ export function feedbackCard(input: FeedbackCardInput): Card {
   const { locale, viewer, checkIn } = input;
   if (viewer === null) return sharedCard(input);
   if (checkIn.complete && input.draft === undefined) return summaryCard(input);
-  const title = heading(t(locale, 'feedback.title', { week: input.week }));
-  const options = { refresh: refreshFor(input), fallbackText: t(locale, 'feedback.title', { week: input.week }) };
+  const title = heading(t(locale, 'feedback.title', weekOf(input)));
+  const options = { refresh: refreshFor(input), fallbackText: t(locale, 'feedback.title', weekOf(input)) };
   const other: FeedbackRole = viewer === 'owner' ? 'va' : 'owner';
   if (checkIn[viewer].state !== 'notYet' && input.draft === undefined) {
     return card([title, ...answersBlock(input, viewer), text(t(locale, 'feedback.waitingFor', { name: input.names[other] }), { isSubtle: true, spacing: 'Medium' })], {

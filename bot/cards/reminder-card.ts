@@ -1,4 +1,5 @@
 // The feedback reminder, 48 hours after the scorecard: names whoever has not answered and opens their form.
+import { formatWeek } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { card, execute, text, type Card } from './card-parts.ts';
 
@@ -12,6 +13,6 @@ export interface ReminderCardInput {
 }
 
 export function reminderCard({ locale, pairingId, week, waitingFor }: ReminderCardInput): Card {
-  const message = waitingFor.length === 0 ? t(locale, 'reminder.text') : t(locale, 'reminder.named', { names: waitingFor.join(', '), week });
+  const message = waitingFor.length === 0 ? t(locale, 'reminder.text') : t(locale, 'reminder.named', { names: waitingFor.join(', '), monday: formatWeek(locale, week, { form: 'monday' }) });
   return card([text(message)], { actions: [execute(t(locale, 'feedback.action.open'), 'feedback.open', { pairingId, week })], fallbackText: message });
 }

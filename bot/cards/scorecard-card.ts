@@ -1,7 +1,7 @@
 // The weekly scorecard as an Adaptive Card 1.5, built from the engine's numbers (the week and its 8-week
 // trend). Pure: plain data in, card JSON out. The trend is a Teams chart with a text fallback.
 import type { WeekKpi } from '../../src/kpi/engine.ts';
-import { formatDate, formatDateTime, formatDuration, formatPercent } from '../../src/i18n/format.ts';
+import { formatDate, formatDateTime, formatDuration, formatPercent, formatWeek } from '../../src/i18n/format.ts';
 import type { Settings } from '../../src/kpi/settings.ts';
 import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
 import { t } from '../../src/i18n/messages.ts';
@@ -40,12 +40,20 @@ function inboxZeroLine({ week, settings, streak, locale }: ScorecardInput): stri
   return t(locale, 'scorecard.inboxZero.fail', { day, count: result.count ?? 0 });
 }
 
-const shortWeek = (week: string) => week.slice(week.indexOf('W'));
+/**
+ * A trend week as its Monday ("16 Nov"), under a title and axis that say weeks; the year only on weeks in another
+ * year than the newest one shown.
+ */
+const trendLabel = (locale: string, week: string, newest: string | undefined) => formatWeek(locale, week, { form: 'monday', ...(newest === undefined ? {} : { near: newest }) });
 
-/** One line per week, for hosts without charts and for screen readers. */
+/**
+ * One entry per week, for hosts without charts and for screen readers. An entry's spaces do not break (a line
+ * wraps only between weeks), so a date never parts from its rate or splits as "19. / okt.".
+ */
 export function trendText(locale: string, trend: readonly TrendWeek[]): string {
+  const newest = trend.at(-1)?.week;
   return trend
-    .map((week) => `${shortWeek(week.week)} ${week.rate === null ? t(locale, 'scorecard.trend.noMail') : formatPercent(locale, week.rate)}${week.met === true ? ` ${STATUS_MARK.good}` : ''}`)
+    .map((week) => `${trendLabel(locale, week.week, newest)} ${week.rate === null ? t(locale, 'scorecard.trend.noMail') : formatPercent(locale, week.rate)}${week.met === true ? ` ${STATUS_MARK.good}` : ''}`.replace(/ /g, '\u00a0'))
     .join(' · ');
 }
 
@@ -63,7 +71,7 @@ function trendChart(input: ScorecardInput): Element[] {
       yAxisTitle: t(locale, 'scorecard.trend.yAxis', { target: settings.responseTargetPct }),
       showBarValues: true,
       data: trend.map((week) => ({
-        x: shortWeek(week.week),
+        x: trendLabel(locale, week.week, trend.at(-1)!.week),
         y: week.rate === null ? 0 : Math.round(week.rate * 1000) / 10,
         color: week.met === true ? 'good' : week.met === false ? 'attention' : 'neutral',
       })),
@@ -104,7 +112,7 @@ export function scorecardCard(input: ScorecardInput): Card {
   ];
   return card(
     [
-      text(t(locale, 'scorecard.title', { week: week.week }), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+      text(t(locale, 'scorecard.title', { monday: formatWeek(locale, week.week, { form: 'monday' }) }), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
       text(t(locale, 'scorecard.range', { from: formatDate(locale, week.start, { weekday: true }), to: formatDate(locale, week.end, { weekday: true }), zone: zoneLabel(locale, resolveTimeZone(settings.timeZone) ?? settings.timeZone, Date.parse(`${week.start}T12:00:00Z`)) }), { isSubtle: true, spacing: 'None', size: 'Small' }),
       headline,
       ...(week.met === null ? [] : [statusText(week.met ? 'good' : 'bad', t(locale, week.met ? 'scorecard.met' : 'scorecard.notMet'), { spacing: 'None' })]),
@@ -123,6 +131,6 @@ export function scorecardCard(input: ScorecardInput): Card {
       ...missedItems(input),
       ...(input.late ? [text(t(locale, 'scorecard.late'), { isSubtle: true, size: 'Small' })] : []),
     ],
-    { actions, fallbackText: t(locale, 'scorecard.title', { week: week.week }) },
+    { actions, fallbackText: t(locale, 'scorecard.title', { monday: formatWeek(locale, week.week, { form: 'monday' }) }) },
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WEEKDAYS } from '../kpi/settings.ts';
-import { formatClockTime, formatDate, formatDateTime, formatDuration, formatDurationLong, formatNumber, formatPercent, formatTime, formatWeekday } from './format.ts';
+import { addWeeks, isoWeekDates } from '../kpi/weeks.ts';
+import { formatClockTime, formatDate, formatDateTime, formatDuration, formatDurationLong, formatNumber, formatPercent, formatTime, formatWeek, formatWeekday } from './format.ts';
 
 /** Intl separates numbers and units with no-break spaces; the tests compare words, not space kinds. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -109,5 +110,37 @@ describe('the pseudo-locale', () => {
     expect(formatClockTime('qps-ploc', '17:00')).toBe('5:00 ÞṀ');
     expect(formatWeekday('qps-ploc', 'friday')).toBe('Ƒŕîðåý');
     expect(formatPercent('qps-ploc', 0.825)).toBe('82.5%');
+  });
+});
+
+describe('weeks by their Monday, not their ISO label (issue #20)', () => {
+  it.each([
+    ['en-GB', 'Week of 16 Nov', '16 Nov', 'Week of 29 Dec 2025'],
+    ['da', 'Uge fra 16. nov.', '16. nov.', 'Uge fra 29. dec. 2025'],
+    ['nl', 'Week van 16 nov', '16 nov', 'Week van 29 dec 2025'],
+    ['nb', 'Uke fra 16. nov.', '16. nov.', 'Uke fra 29. des. 2025'],
+    ['de', 'Woche ab 16. Nov.', '16. Nov.', 'Woche ab 29. Dez. 2025'],
+  ])('%s', (locale, label, monday, otherYear) => {
+    expect(plain(formatWeek(locale, '2026-W47'))).toBe(label);
+    expect(plain(formatWeek(locale, '2026-W47', { form: 'monday' }))).toBe(monday);
+    // 2026-W01 starts on Monday 29 December 2025: read in 2026, the year is not obvious.
+    expect(plain(formatWeek(locale, '2026-W01', { near: '2026-03-02' }))).toBe(otherYear);
+    expect(plain(formatWeek(locale, '2026-W47', { near: '2026-W02' }))).toBe(label);
+  });
+
+  it('shows the year when asked, or when "now" is in another year', () => {
+    expect(formatWeek('en-GB', '2026-W47', { year: true })).toBe('Week of 16 Nov 2026');
+    expect(formatWeek('en-GB', '2025-W47', { near: '2026-W02', form: 'monday' })).toBe('17 Nov 2025');
+    expect(formatWeek('en-GB', '2025-W52', { near: '2026-W01', form: 'monday' })).toBe('22 Dec');
+  });
+
+  it('finds the same Monday as weeks.ts for every week of 2019–2032', () => {
+    for (let week = '2019-W01'; week <= '2032-W52'; week = addWeeks(week, 1)) {
+      expect(formatDate('en-GB', isoWeekDates(week).monday, { year: false })).toBe(formatWeek('en-GB', week, { form: 'monday' }));
+    }
+  });
+
+  it('refuses what is not an ISO week', () => {
+    for (const bad of ['2026-W00', '2026-W54', '2026-47', 'review-3', '2026-11']) expect(() => formatWeek('en', bad)).toThrow(RangeError);
   });
 });

@@ -98,6 +98,54 @@ export function formatDate(locale: string, isoDate: string, options: DateOptions
   return marked(locale, format.format(Date.parse(`${isoDate}T00:00:00Z`)));
 }
 
+/** An ISO week key as weeks.ts makes them ("2026-W47"); checked again here because format.ts may not import it. */
+const ISO_WEEK_KEY = /^(\d{4})-W(\d{2})$/;
+
+/**
+ * The Monday (YYYY-MM-DD) of an ISO week: week 1 holds 4 January. The same day as isoWeekDates in
+ * src/kpi/weeks.ts (format.test.ts checks that), worked out with Date because the tab loads this file up front
+ * and luxon stays out of it.
+ */
+function mondayOfWeek(isoWeek: string): string {
+  const match = ISO_WEEK_KEY.exec(isoWeek);
+  const week = Number(match?.[2]);
+  if (match === null || week < 1 || week > 53) throw new RangeError(`Not an ISO week: ${isoWeek}`);
+  const fourthOfJanuary = Date.UTC(Number(match[1]), 0, 4);
+  const weekdayOfFourth = (new Date(fourthOfJanuary).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return new Date(fourthOfJanuary + ((week - 1) * 7 - weekdayOfFourth) * DAY_MS).toISOString().slice(0, 10);
+}
+
+export interface WeekOptions {
+  /**
+   * What the reader takes as "now": an ISO week or a YYYY-MM-DD date. The year is shown when the week's Monday
+   * falls in another calendar year ("Week of 29 Dec 2025" read in January), and left out otherwise: a week
+   * in this year, or one next to the week the surface is about, needs no year to be understood. Without
+   * `near` (cards and mails about the week just gone, which are read within days) no year is shown.
+   */
+  readonly near?: string;
+  /** Always show the year: surfaces listing a long history where "near" is no help. */
+  readonly year?: boolean;
+  /**
+   * 'label' (default): the week on its own, as a heading or a picker shows it: "Week of 16 Nov", "Uge fra 16. nov.".
+   * 'monday': only the Monday's date, for sentences that name the week in their own grammar ("Scorecard for the
+   * week of {monday}") and for compact labels under a heading that already says weeks (trend bars, chart axes).
+   */
+  readonly form?: 'label' | 'monday';
+}
+
+/**
+ * An ISO week key ("2026-W47") as people read it: by its Monday, in the reader's language and date format.
+ * ISO week labels ("2026-W47", "W47") are for machines: internal keys, API payloads, URLs, ledger keys and the
+ * CSV exports keep them; nothing a person reads shows them (issue #20).
+ */
+export function formatWeek(locale: string, isoWeek: string, options: WeekOptions = {}): string {
+  const monday = mondayOfWeek(isoWeek);
+  const near = options.near === undefined ? undefined : ISO_WEEK_KEY.test(options.near) ? mondayOfWeek(options.near) : options.near;
+  const year = options.year === true || (near !== undefined && near.slice(0, 4) !== monday.slice(0, 4));
+  const date = formatDate(locale, monday, { year });
+  return options.form === 'monday' ? date : t(locale, 'week.of', { monday: date });
+}
+
 /** A local clock time (HH:mm, as settings hold it) in the reader's convention: "17:00", "5:00 PM" (en-US). */
 export function formatClockTime(locale: string, time: string): string {
   const tag = intlLocale(locale);

@@ -3,7 +3,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatPercent } from '../i18n/format.ts';
-import { mailCheckIn, summaryInput, SECRET_SUBJECT, SUMMARY_ANSWERS, SUMMARY_WEEK } from '../../test/support/summary-mail.ts';
+import { mailCheckIn, summaryInput, SECRET_SUBJECT, SUMMARY_ANSWERS } from '../../test/support/summary-mail.ts';
 import { summaryMail } from './summary-mail.ts';
 
 const parse = (html: string) => new JSDOM(html).window.document;
@@ -52,16 +52,16 @@ describe('summaryMail', () => {
           "tab",
           "footer",
         ],
-        "subject": "Tandem: week 2026-W47, 82.4% answered within 24 h",
+        "subject": "Tandem: week of 16 Nov, 82.4% answered within 24 h",
         "trendWeeks": [
-          "W40",
-          "W41",
-          "W42",
-          "W43",
-          "W44",
-          "W45",
-          "W46",
-          "W47",
+          "28 Sept",
+          "5 Oct",
+          "12 Oct",
+          "19 Oct",
+          "26 Oct",
+          "2 Nov",
+          "9 Nov",
+          "16 Nov",
         ],
         "waitingItems": 2,
       }
@@ -174,7 +174,7 @@ describe('summaryMail', () => {
     const week = { ...quiet.week, counted: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null, met: null, oldestWaiting: [], inboxZero: null };
     const result = summaryMail({ ...quiet, week, tabUrl: null, late: true, checkIn: mailCheckIn({}) });
     const quietDoc = parse(result.html);
-    expect(result.subject).toBe(`Tandem: week ${SUMMARY_WEEK}, no mail needed an answer`);
+    expect(result.subject).toBe('Tandem: week of 16 Nov, no mail needed an answer');
     expect(text(quietDoc.querySelector('[data-section="headline"]'))).toBe('No mail needed an answer this week.');
     expect(text(quietDoc.querySelector('[data-section="inbox-zero"]'))).toBe('Not measured');
     expect(quietDoc.querySelector('[data-section="tab"]')).toBeNull();

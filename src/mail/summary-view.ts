@@ -2,7 +2,7 @@
 // plain text), so both parts always say the same thing. Every number comes from the engine's WeekKpi.
 import { WEEKDAYS, type Weekday } from '../kpi/settings.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
-import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPercent } from '../i18n/format.ts';
+import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPercent, formatWeek } from '../i18n/format.ts';
 import { intlLocale } from '../i18n/locales.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
 import { labelledAnswers, type FeedbackRole } from '../reports/feedback-questions.ts';
@@ -77,13 +77,10 @@ function weekdayName(locale: string, day: Weekday): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(MONDAY + WEEKDAYS.indexOf(day) * 86_400_000);
 }
 
-function shortWeek(week: string): string {
-  return week.slice(5);
-}
-
-function trendBar(locale: string, week: TrendWeek, current: boolean): TrendBar {
+/** A trend bar's week as its Monday ("16 Nov"); the year only on weeks in another year than the mail's week. */
+function trendBar(locale: string, week: TrendWeek, current: boolean, reported: string): TrendBar {
   return {
-    label: shortWeek(week.week),
+    label: formatWeek(locale, week.week, { form: 'monday', near: reported }),
     value: week.rate === null ? t(locale, 'mail.trend.noMail') : formatPercent(locale, week.rate),
     share: week.rate,
     tone: week.met === null ? 'neutral' : week.met ? 'good' : 'bad',
@@ -141,11 +138,12 @@ export function summaryView(input: SummaryMailInput): SummaryView {
   const rate = week.rate === null ? null : formatPercent(locale, week.rate);
   const inboxZero = inboxZeroStat(input);
   const trend = input.trend.slice(-TREND_WEEKS);
+  const monday = formatWeek(locale, week.week, { form: 'monday' });
   return {
-    subject: rate === null ? t(locale, 'mail.subject.noMail', { week: week.week }) : t(locale, 'mail.subject', { week: week.week, rate, window: settings.windowHours }),
+    subject: rate === null ? t(locale, 'mail.subject.noMail', { monday }) : t(locale, 'mail.subject', { monday, rate, window: settings.windowHours }),
     preheader: `${rate === null ? t(locale, 'mail.noMail') : `${rate} ${t(locale, 'mail.rateLabel', { window: settings.windowHours, target: settings.responseTargetPct })}`} · ${inboxZero.label}: ${inboxZero.value}`,
     title: t(locale, 'mail.title'),
-    weekLine: t(locale, 'mail.week', { week: week.week, from: formatDate(locale, week.start, { year: false }), to: formatDate(locale, week.end) }),
+    weekLine: t(locale, 'mail.week', { from: formatDate(locale, week.start, { year: false }), to: formatDate(locale, week.end) }),
     rate,
     rateLabel: rate === null ? t(locale, 'mail.noMail') : t(locale, 'mail.rateLabel', { window: settings.windowHours, target: settings.responseTargetPct }),
     verdict: week.met === null ? null : { text: t(locale, week.met ? 'mail.met' : 'mail.notMet'), tone: week.met ? 'good' : 'bad' },
@@ -164,7 +162,7 @@ export function summaryView(input: SummaryMailInput): SummaryView {
     inboxZero,
     trendTitle: t(locale, 'mail.trend'),
     trendCaption: t(locale, 'mail.trend.caption', { window: settings.windowHours, target: settings.responseTargetPct }),
-    trend: trend.map((entry, index) => trendBar(locale, entry, index === trend.length - 1)),
+    trend: trend.map((entry, index) => trendBar(locale, entry, index === trend.length - 1, week.week)),
     waitingTitle: t(locale, 'mail.waiting'),
     waiting: waitingRows(input),
     waitingNone: t(locale, 'mail.waiting.none'),

@@ -127,35 +127,35 @@ const LONG_ANSWER = 'Answered the catalogue requests quickly and flagged the two
 const OWNER_ANSWERS = { answers: { wentWell: LONG_ANSWER, improve: 'Flag anything legal to me first.', nextTime: 'A short Monday plan.', kpisFair: 'partly', gladAbout: 'The supplier spreadsheet!' }, edited: true, submittedAt: 0 };
 const VA_ANSWERS = { answers: { wentWell: 'Cleared the inbox three Fridays running.', needFromOwner: LONG_ANSWER, support: 'Pricing questions.', involved: '4' }, edited: false, submittedAt: 0 };
 
-/** Every card by name. */
-export function allCards(): Array<[string, Card]> {
+/** Every card by name, in `locale` (English by default). */
+export function allCards(locale = 'en-GB'): Array<[string, Card]> {
   return [
-    ['welcome', welcomeCard({ locale: 'en-GB', members: MEMBERS, consentUrl: null, values: SETUP })],
-    ['welcome-consent-errors', welcomeCard({ locale: 'en-GB', members: MEMBERS, consentUrl: 'https://login.microsoftonline.com/contoso.example/adminconsent?client_id=abc', values: { ...SETUP, va: 'aad-owner', timeZone: 'Mars/Olympus' }, errors: { va: 'The owner and the VA must be two different people.', timeZone: 'Unknown time zone: use a name like Europe/Copenhagen.', form: 'Only the person chosen as owner can start Tandem for their mailbox.' } })],
-    ['scorecard', scorecardCard(scorecardInput())],
-    ['scorecard-private-late', scorecardCard(scorecardInput({ privacyMode: true, late: true }))],
-    ['scorecard-no-tab', scorecardCard(scorecardInput({ tabUrl: null }))],
-    ['scorecard-met', scorecardCard(scorecardInput({ week: TREND[5]!, trend: TREND.slice(0, 6), streak: 4 }))],
-    ['scorecard-no-mail', scorecardCard(scorecardInput({ week: TREND[2]!, trend: TREND.slice(0, 3) }))],
-    ['feedback-shared', feedbackCard(feedbackInput({ checkIn: seen(AUDIENCES.chat, { owner: OWNER_ANSWERS, va: null }) }))],
-    ['feedback-shared-complete', feedbackCard(feedbackInput({ checkIn: seen(AUDIENCES.chat, { owner: OWNER_ANSWERS, va: VA_ANSWERS }) }))],
-    ['feedback-owner-form', feedbackCard(feedbackInput({ viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: null, va: null }) }))],
-    ['feedback-va-form-errors', feedbackCard(feedbackInput({ viewer: 'va', checkIn: seen(AUDIENCES.va, { owner: OWNER_ANSWERS, va: null }), draft: { values: { wentWell: '', needFromOwner: 'x'.repeat(2001), support: 'Pricing', involved: '' }, errors: { wentWell: 'Please answer this question.', needFromOwner: 'Please keep this under 2000 characters (now 2001).', involved: 'Please answer this question.' } } }))],
-    ['feedback-owner-answered', feedbackCard(feedbackInput({ viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: OWNER_ANSWERS, va: null }) }))],
-    ['feedback-summary', feedbackCard(feedbackInput({ viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: OWNER_ANSWERS, va: VA_ANSWERS }) }))],
+    ['welcome', welcomeCard({ locale, members: MEMBERS, consentUrl: null, values: SETUP })],
+    ['welcome-consent-errors', welcomeCard({ locale, members: MEMBERS, consentUrl: 'https://login.microsoftonline.com/contoso.example/adminconsent?client_id=abc', values: { ...SETUP, va: 'aad-owner', timeZone: 'Mars/Olympus' }, errors: { va: 'The owner and the VA must be two different people.', timeZone: 'Unknown time zone: use a name like Europe/Copenhagen.', form: 'Only the person chosen as owner can start Tandem for their mailbox.' } })],
+    ['scorecard', scorecardCard(scorecardInput({ locale }))],
+    ['scorecard-private-late', scorecardCard(scorecardInput({ locale, privacyMode: true, late: true }))],
+    ['scorecard-no-tab', scorecardCard(scorecardInput({ locale, tabUrl: null }))],
+    ['scorecard-met', scorecardCard(scorecardInput({ locale, week: TREND[5]!, trend: TREND.slice(0, 6), streak: 4 }))],
+    ['scorecard-no-mail', scorecardCard(scorecardInput({ locale, week: TREND[2]!, trend: TREND.slice(0, 3) }))],
+    ['feedback-shared', feedbackCard(feedbackInput({ locale, checkIn: seen(AUDIENCES.chat, { owner: OWNER_ANSWERS, va: null }) }))],
+    ['feedback-shared-complete', feedbackCard(feedbackInput({ locale, checkIn: seen(AUDIENCES.chat, { owner: OWNER_ANSWERS, va: VA_ANSWERS }) }))],
+    ['feedback-owner-form', feedbackCard(feedbackInput({ locale, viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: null, va: null }) }))],
+    ['feedback-va-form-errors', feedbackCard(feedbackInput({ locale, viewer: 'va', checkIn: seen(AUDIENCES.va, { owner: OWNER_ANSWERS, va: null }), draft: { values: { wentWell: '', needFromOwner: 'x'.repeat(2001), support: 'Pricing', involved: '' }, errors: { wentWell: 'Please answer this question.', needFromOwner: 'Please keep this under 2000 characters (now 2001).', involved: 'Please answer this question.' } } }))],
+    ['feedback-owner-answered', feedbackCard(feedbackInput({ locale, viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: OWNER_ANSWERS, va: null }) }))],
+    ['feedback-summary', feedbackCard(feedbackInput({ locale, viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: OWNER_ANSWERS, va: VA_ANSWERS }) }))],
     // The largest a card can get: every answer at its 2,000-character limit, the monthly question included.
-    ['feedback-summary-longest', feedbackCard(feedbackInput({ viewer: 'va', checkIn: seen(AUDIENCES.va, { owner: { answers: { wentWell: LONG_ANSWER, improve: LONG_ANSWER, nextTime: LONG_ANSWER, kpisFair: 'no', gladAbout: LONG_ANSWER }, edited: true, submittedAt: 0 }, va: { answers: { wentWell: LONG_ANSWER, needFromOwner: LONG_ANSWER, support: LONG_ANSWER, involved: '1' }, edited: true, submittedAt: 0 } }) }))],
-    ['help', helpCard({ locale: 'en-GB', unknown: null, paired: true })],
-    ['help-unknown-unpaired', helpCard({ locale: 'en-GB', unknown: 'please send me the numbers for last quarter broken down by client and by weekday', paired: false })],
-    ['waiting', waitingCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [...MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: i < 2 ? null : 60 * (i * 3) + 12 })), ...Array.from({ length: 12 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Question ${i}`, receivedAt: at('2026-11-24T09:00:00Z') + i * 60_000, minutesLeft: 900 }))], tabUrl: TAB_URL })],
-    ['breach-warning', breachCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', privacyMode: false, items: MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: 20 + i * 45 })) })],
-    ['waiting-empty', waitingCard({ locale: 'en-GB', timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: true, items: [], tabUrl: null })],
-    ['settings', settingsCard({ locale: 'en-GB', owner: 'olivia@contoso.example', va: LONG_ADDRESS, mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
-    ['leave', leaveCard({ locale: 'en-GB', va: LONG_ADDRESS, from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
-    ['offboard', offboardCard({ locale: 'en-GB', pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],
-    ['review', reviewCard({ locale: 'en-GB', pairingId: PAIRING_ID, weeks: [...TREND, THIS_WEEK], settings })],
-    ['review-errors', reviewCard({ locale: 'en-GB', pairingId: PAIRING_ID, weeks: TREND, settings, values: { targetPct: 50, windowHours: 24, comment: 'Too strict for December' }, errors: { form: 'Only the owner can change the targets. Your comment can still be saved with the targets unchanged.' } })],
-    ['reminder', reminderCard({ locale: 'en-GB', pairingId: PAIRING_ID, week: '2026-W47', waitingFor: [LONG_ADDRESS] })],
+    ['feedback-summary-longest', feedbackCard(feedbackInput({ locale, viewer: 'va', checkIn: seen(AUDIENCES.va, { owner: { answers: { wentWell: LONG_ANSWER, improve: LONG_ANSWER, nextTime: LONG_ANSWER, kpisFair: 'no', gladAbout: LONG_ANSWER }, edited: true, submittedAt: 0 }, va: { answers: { wentWell: LONG_ANSWER, needFromOwner: LONG_ANSWER, support: LONG_ANSWER, involved: '1' }, edited: true, submittedAt: 0 } }) }))],
+    ['help', helpCard({ locale, unknown: null, paired: true })],
+    ['help-unknown-unpaired', helpCard({ locale, unknown: 'please send me the numbers for last quarter broken down by client and by weekday', paired: false })],
+    ['waiting', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [...MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: i < 2 ? null : 60 * (i * 3) + 12 })), ...Array.from({ length: 12 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Question ${i}`, receivedAt: at('2026-11-24T09:00:00Z') + i * 60_000, minutesLeft: 900 }))], tabUrl: TAB_URL })],
+    ['breach-warning', breachCard({ locale, timeZone: 'Europe/Copenhagen', privacyMode: false, items: MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: 20 + i * 45 })) })],
+    ['waiting-empty', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: true, items: [], tabUrl: null })],
+    ['settings', settingsCard({ locale, owner: 'olivia@contoso.example', va: LONG_ADDRESS, mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
+    ['leave', leaveCard({ locale, va: LONG_ADDRESS, from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
+    ['offboard', offboardCard({ locale, pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],
+    ['review', reviewCard({ locale, pairingId: PAIRING_ID, weeks: [...TREND, THIS_WEEK], settings })],
+    ['review-errors', reviewCard({ locale, pairingId: PAIRING_ID, weeks: TREND, settings, values: { targetPct: 50, windowHours: 24, comment: 'Too strict for December' }, errors: { form: 'Only the owner can change the targets. Your comment can still be saved with the targets unchanged.' } })],
+    ['reminder', reminderCard({ locale, pairingId: PAIRING_ID, week: '2026-W47', waitingFor: [LONG_ADDRESS] })],
     ['monthly-question', noticeCard('Did your VA do something this month you had not thought of? Say so in the feedback form: it is good to hear.')],
   ];
 }

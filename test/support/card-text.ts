@@ -1,7 +1,7 @@
 // The text a reader sees on an Adaptive Card, from its JSON: for checks that every word came from the catalog.
 
-/** Card properties a reader sees. */
-const VISIBLE = new Set(['text', 'title', 'label', 'value', 'fallbackText', 'placeholder', 'errorMessage']);
+/** Card properties a reader sees (a Teams chart's axis titles and bar labels among them). */
+const VISIBLE = new Set(['text', 'title', 'label', 'value', 'fallbackText', 'placeholder', 'errorMessage', 'xAxisTitle', 'yAxisTitle', 'x']);
 
 /** Every visible string of a card, depth first. */
 export function visibleStrings(node: unknown, property = '', into: string[] = []): string[] {

@@ -1,4 +1,6 @@
 // CSV exports: the weekly KPIs of the last weeks, and one week's messages with status or exclusion reason.
+// Weeks stay ISO keys here ("2026-W47", and in the file name): CSV is for spreadsheets and scripts, which sort
+// and join on them; the screens people read show weeks by their Monday instead (formatWeek, issue #20).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { EXCLUSION_REASONS } from '../../kpi/classify.ts';

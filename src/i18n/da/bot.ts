@@ -3,7 +3,7 @@ import type { BOT as EN } from '../en/bot.ts';
 import type { Translation } from '../translation.ts';
 
 export const BOT = {
-  'scorecard.title': 'Resultatkort for uge {week}',
+  'scorecard.title': 'Resultatkort for ugen fra {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} besvaret inden for {window} t. (mål {target} %)',
   'scorecard.noMail': 'Ingen mails krævede svar i denne uge.',
@@ -22,7 +22,7 @@ export const BOT = {
   'scorecard.inboxZero.fail': 'Tom indbakke {day}: nej ({count, plural, one {# element} other {# elementer}})',
   'scorecard.inboxZero.unknown': 'Indbakken {day}: ikke målt',
   'scorecard.trend.title': '{weeks, plural, one {Den seneste uge} other {De seneste # uger}}',
-  'scorecard.trend.xAxis': 'Uge',
+  'scorecard.trend.xAxis': 'Uge fra',
   'scorecard.trend.yAxis': '% til tiden (mål {target} %)',
   'scorecard.trend.noMail': 'ingen mails',
   'scorecard.missed.title': 'Ikke besvaret ({count})',
@@ -34,7 +34,7 @@ export const BOT = {
   'scorecard.action.tab': 'Åbn fanen Nøgletal',
   'scorecard.late': 'Sendt for sent: Tandem kørte ikke, da kortet skulle sendes.',
   'reminder.text': 'Sidste uges check-in venter stadig på din feedback. To minutter nu gør næste uge lettere for jer begge.',
-  'reminder.named': '{names}: Check-in for {week} venter stadig på svar. To minutter nu gør næste uge lettere for jer begge.',
+  'reminder.named': '{names}: Check-in for ugen fra {monday} venter stadig på svar. To minutter nu gør næste uge lettere for jer begge.',
   'monthly.text': 'Har din VA gjort noget i denne måned, som du ikke selv havde tænkt på? Skriv det i feedbackformularen – det er rart at høre.',
 
   'day.monday': 'mandag',
@@ -45,8 +45,8 @@ export const BOT = {
   'day.saturday': 'lørdag',
   'day.sunday': 'søndag',
 
-  'feedback.title': 'Ugentligt check-in for {week}',
-  'feedback.summary.title': 'Check-in for {week}: I har begge svaret',
+  'feedback.title': 'Check-in for ugen fra {monday}',
+  'feedback.summary.title': 'Check-in for ugen fra {monday}: I har begge svaret',
   'feedback.intro': 'I svarer begge på et par spørgsmål om ugen. Jeres svar forbliver private, indtil I begge har svaret.',
   'feedback.intro.owner': 'Hvordan gik ugen med din VA?',
   'feedback.intro.va': 'Hvordan gik ugen for dig?',

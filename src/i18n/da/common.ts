@@ -21,6 +21,7 @@ export const COMMON = {
   'manifest.command.help': 'Hvad Tandem kan, og hvordan',
   'manifest.command.offboard': 'Kun ejeren: fjern dette samarbejde og alle dets data',
   'manifest.addin.description': 'Tæller mailen med, hvor længe har den ventet, og hvem svarede? KPI-uret ved siden af mailen – og “kræver ikke svar” med ét klik.',
+  'week.of': 'Uge fra {monday}',
   'none': '–',
   'timeZone.label': '{name} ({city}) · {offset}',
   'timeZone.nameOnly': '{name} · {offset}',

@@ -3,10 +3,10 @@ import type { MAIL as EN } from '../en/mail.ts';
 import type { Translation } from '../translation.ts';
 
 export const MAIL = {
-  'mail.subject': 'Tandem: uge {week}, {rate} besvaret inden for {window} t.',
-  'mail.subject.noMail': 'Tandem: uge {week}, ingen mails krævede svar',
+  'mail.subject': 'Tandem: ugen fra {monday}, {rate} besvaret inden for {window} t.',
+  'mail.subject.noMail': 'Tandem: ugen fra {monday}, ingen mails krævede svar',
   'mail.title': 'Din uge med Tandem',
-  'mail.week': 'Uge {week} · {from} – {to}',
+  'mail.week': '{from} – {to}',
   'mail.rateLabel': 'besvaret inden for {window} t. · mål {target} %',
   'mail.noMail': 'Ingen mails krævede svar i denne uge.',
   'mail.met': 'Målet er nået',

@@ -3,7 +3,7 @@ import type { BOT as EN } from '../en/bot.ts';
 import type { Translation } from '../translation.ts';
 
 export const BOT = {
-  'scorecard.title': 'Wochenbericht für Woche {week}',
+  'scorecard.title': 'Wochenbericht für die Woche ab {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} innerhalb von {window} Std. beantwortet (Ziel {target} %)',
   'scorecard.noMail': 'Diese Woche brauchte keine E-Mail eine Antwort.',
@@ -22,7 +22,7 @@ export const BOT = {
   'scorecard.inboxZero.fail': 'Posteingang am {day} leer: nein ({count, plural, one {# Element} other {# Elemente}})',
   'scorecard.inboxZero.unknown': 'Posteingang am {day}: nicht gemessen',
   'scorecard.trend.title': '{weeks, plural, one {Letzte Woche} other {Letzte # Wochen}}',
-  'scorecard.trend.xAxis': 'Woche',
+  'scorecard.trend.xAxis': 'Woche ab',
   'scorecard.trend.yAxis': '% rechtzeitig (Ziel {target} %)',
   'scorecard.trend.noMail': 'keine E-Mails',
   'scorecard.missed.title': 'Verpasst ({count})',
@@ -34,7 +34,7 @@ export const BOT = {
   'scorecard.action.tab': 'Tab „Kennzahlen“ öffnen',
   'scorecard.late': 'Verspätet gesendet: Tandem lief nicht, als dieser Bericht fällig war.',
   'reminder.text': 'Der Check-in der letzten Woche wartet noch auf Ihr Feedback. Zwei Minuten jetzt erleichtern Ihnen beiden die nächste Woche.',
-  'reminder.named': '{names}: Der Check-in für {week} wartet noch auf Ihre Antworten. Zwei Minuten jetzt erleichtern Ihnen beiden die nächste Woche.',
+  'reminder.named': '{names}: Der Check-in für die Woche ab {monday} wartet noch auf Ihre Antworten. Zwei Minuten jetzt erleichtern Ihnen beiden die nächste Woche.',
   'monthly.text': 'Hat Ihre VA diesen Monat etwas getan, woran Sie selbst nicht gedacht hatten? Schreiben Sie es ins Feedback-Formular: Das hört man gern.',
 
   'day.monday': 'Montag',
@@ -45,8 +45,8 @@ export const BOT = {
   'day.saturday': 'Samstag',
   'day.sunday': 'Sonntag',
 
-  'feedback.title': 'Wöchentlicher Check-in für {week}',
-  'feedback.summary.title': 'Check-in für {week}: Sie haben beide geantwortet',
+  'feedback.title': 'Check-in für die Woche ab {monday}',
+  'feedback.summary.title': 'Check-in für die Woche ab {monday}: Sie haben beide geantwortet',
   'feedback.intro': 'Sie beantworten beide ein paar Fragen zur Woche. Ihre Antworten bleiben privat, bis Sie beide geantwortet haben.',
   'feedback.intro.owner': 'Wie lief die Woche mit Ihrer VA?',
   'feedback.intro.va': 'Wie lief die Woche für Sie?',

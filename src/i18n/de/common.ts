@@ -21,6 +21,7 @@ export const COMMON = {
   'manifest.command.help': 'Was Tandem kann und wie',
   'manifest.command.offboard': 'Nur Inhaber:in: diese Zusammenarbeit und alle zugehörigen Daten entfernen',
   'manifest.addin.description': 'Zählt diese Nachricht, wie lange wartet sie schon, wer hat geantwortet: die KPI-Uhr neben der Nachricht, mit „keine Antwort nötig“ per Klick.',
+  'week.of': 'Woche ab {monday}',
   'none': '–',
   'timeZone.label': '{name} ({city}) · {offset}',
   'timeZone.nameOnly': '{name} · {offset}',

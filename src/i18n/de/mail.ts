@@ -3,10 +3,10 @@ import type { MAIL as EN } from '../en/mail.ts';
 import type { Translation } from '../translation.ts';
 
 export const MAIL = {
-  'mail.subject': 'Tandem: Woche {week}, {rate} innerhalb von {window} Std. beantwortet',
-  'mail.subject.noMail': 'Tandem: Woche {week}, keine E-Mail brauchte eine Antwort',
+  'mail.subject': 'Tandem: Woche ab {monday}, {rate} innerhalb von {window} Std. beantwortet',
+  'mail.subject.noMail': 'Tandem: Woche ab {monday}, keine E-Mail brauchte eine Antwort',
   'mail.title': 'Ihre Woche mit Tandem',
-  'mail.week': 'Woche {week} · {from} – {to}',
+  'mail.week': '{from} – {to}',
   'mail.rateLabel': 'innerhalb von {window} Std. beantwortet · Ziel {target} %',
   'mail.noMail': 'Diese Woche brauchte keine E-Mail eine Antwort.',
   'mail.met': 'Ziel erreicht',

@@ -1,6 +1,6 @@
 // English strings of the Teams bot: cards and chat posts.
 export const BOT = {
-  'scorecard.title': 'Scorecard for week {week}',
+  'scorecard.title': 'Scorecard for the week of {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} answered within {window} h (target {target}%)',
   'scorecard.noMail': 'No mail needed an answer this week.',
@@ -19,7 +19,7 @@ export const BOT = {
   'scorecard.inboxZero.fail': 'Inbox empty on {day}: no ({count, plural, one {# item} other {# items}})',
   'scorecard.inboxZero.unknown': 'Inbox on {day}: not measured',
   'scorecard.trend.title': '{weeks, plural, one {Last week} other {Last # weeks}}',
-  'scorecard.trend.xAxis': 'Week',
+  'scorecard.trend.xAxis': 'Week of',
   'scorecard.trend.yAxis': '% on time (target {target}%)',
   'scorecard.trend.noMail': 'no mail',
   'scorecard.missed.title': 'Missed ({count})',
@@ -30,7 +30,7 @@ export const BOT = {
   'scorecard.action.feedback': 'Give feedback',
   'scorecard.action.tab': 'Open KPI tab',
   'scorecard.late': 'Posted late: Tandem was not running when this was due.',
-  'reminder.named': '{names}: the check-in for {week} is still waiting for your answers. Two minutes now make next week easier for both of you.',
+  'reminder.named': '{names}: the check-in for the week of {monday} is still waiting for your answers. Two minutes now make next week easier for both of you.',
   'reminder.text': 'Last week’s check-in is still waiting for your feedback. Two minutes now make next week easier for both of you.',
   'monthly.text': 'Did your VA do something this month you had not thought of? Say so in the feedback form: it is good to hear.',
 
@@ -42,8 +42,8 @@ export const BOT = {
   'day.saturday': 'Saturday',
   'day.sunday': 'Sunday',
 
-  'feedback.title': 'Weekly check-in for {week}',
-  'feedback.summary.title': 'Check-in for {week}: both of you answered',
+  'feedback.title': 'Check-in for the week of {monday}',
+  'feedback.summary.title': 'Check-in for the week of {monday}: both of you answered',
   'feedback.intro': 'Both of you answer a few questions about the week. Your answers stay private until you have both answered.',
   'feedback.intro.owner': 'How did the week go with your VA?',
   'feedback.intro.va': 'How did the week go for you?',

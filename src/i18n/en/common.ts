@@ -18,6 +18,7 @@ export const COMMON = {
   'manifest.command.help': 'What Tandem can do and how',
   'manifest.command.offboard': 'Owner only: remove this pairing and all its data',
   'manifest.addin.description': 'Does this message count, how long has it waited, who answered it: the KPI clock beside the message, with one-click no reply needed.',
+  'week.of': 'Week of {monday}',
   'none': '–',
   'timeZone.label': '{name} ({city}) · {offset}',
   'timeZone.nameOnly': '{name} · {offset}',

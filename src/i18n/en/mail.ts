@@ -1,9 +1,9 @@
 // English strings of the weekly Outlook summary e-mail.
 export const MAIL = {
-  'mail.subject': 'Tandem: week {week}, {rate} answered within {window} h',
-  'mail.subject.noMail': 'Tandem: week {week}, no mail needed an answer',
+  'mail.subject': 'Tandem: week of {monday}, {rate} answered within {window} h',
+  'mail.subject.noMail': 'Tandem: week of {monday}, no mail needed an answer',
   'mail.title': 'Your Tandem week',
-  'mail.week': 'Week {week} · {from} – {to}',
+  'mail.week': '{from} – {to}',
   'mail.rateLabel': 'answered within {window} h · target {target}%',
   'mail.noMail': 'No mail needed an answer this week.',
   'mail.met': 'Target met',

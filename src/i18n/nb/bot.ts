@@ -3,7 +3,7 @@ import type { BOT as EN } from '../en/bot.ts';
 import type { Translation } from '../translation.ts';
 
 export const BOT = {
-  'scorecard.title': 'Resultatkort for uke {week}',
+  'scorecard.title': 'Resultatkort for uken fra {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} besvart innen {window} t (mål {target} %)',
   'scorecard.noMail': 'Ingen e-post trengte svar denne uken.',
@@ -22,7 +22,7 @@ export const BOT = {
   'scorecard.inboxZero.fail': 'Tom innboks på {day}: nei ({count, plural, one {# element} other {# elementer}})',
   'scorecard.inboxZero.unknown': 'Innboksen på {day}: ikke målt',
   'scorecard.trend.title': '{weeks, plural, one {Siste uke} other {Siste # uker}}',
-  'scorecard.trend.xAxis': 'Uke',
+  'scorecard.trend.xAxis': 'Uke fra',
   'scorecard.trend.yAxis': '% i tide (mål {target} %)',
   'scorecard.trend.noMail': 'ingen e-post',
   'scorecard.missed.title': 'Ikke besvart ({count})',
@@ -34,7 +34,7 @@ export const BOT = {
   'scorecard.action.tab': 'Åpne fanen Nøkkeltall',
   'scorecard.late': 'Sendt for sent: Tandem kjørte ikke da dette skulle sendes.',
   'reminder.text': 'Forrige ukes innsjekk venter fortsatt på tilbakemeldingen din. To minutter nå gjør neste uke enklere for dere begge.',
-  'reminder.named': '{names}: innsjekken for {week} venter fortsatt på svar. To minutter nå gjør neste uke enklere for dere begge.',
+  'reminder.named': '{names}: innsjekken for uken fra {monday} venter fortsatt på svar. To minutter nå gjør neste uke enklere for dere begge.',
   'monthly.text': 'Gjorde VA-en din noe denne måneden som du ikke hadde tenkt på selv? Skriv det i tilbakemeldingsskjemaet – det er godt å høre.',
 
   'day.monday': 'mandag',
@@ -45,8 +45,8 @@ export const BOT = {
   'day.saturday': 'lørdag',
   'day.sunday': 'søndag',
 
-  'feedback.title': 'Ukentlig innsjekk for {week}',
-  'feedback.summary.title': 'Innsjekk for {week}: dere har begge svart',
+  'feedback.title': 'Innsjekk for uken fra {monday}',
+  'feedback.summary.title': 'Innsjekk for uken fra {monday}: dere har begge svart',
   'feedback.intro': 'Dere svarer begge på noen spørsmål om uken. Svarene deres holdes private til dere begge har svart.',
   'feedback.intro.owner': 'Hvordan gikk uken med VA-en din?',
   'feedback.intro.va': 'Hvordan gikk uken for deg?',

@@ -21,6 +21,7 @@ export const COMMON = {
   'manifest.command.help': 'Hva Tandem kan, og hvordan',
   'manifest.command.offboard': 'Bare eieren: fjern dette samarbeidet og alle dataene',
   'manifest.addin.description': 'Teller e-posten med, hvor lenge har den ventet, og hvem svarte? KPI-klokken ved siden av meldingen – og «trenger ikke svar» med ett klikk.',
+  'week.of': 'Uke fra {monday}',
   'none': '–',
   'timeZone.label': '{name} ({city}) · {offset}',
   'timeZone.nameOnly': '{name} · {offset}',

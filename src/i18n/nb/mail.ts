@@ -3,10 +3,10 @@ import type { MAIL as EN } from '../en/mail.ts';
 import type { Translation } from '../translation.ts';
 
 export const MAIL = {
-  'mail.subject': 'Tandem: uke {week}, {rate} besvart innen {window} t',
-  'mail.subject.noMail': 'Tandem: uke {week}, ingen e-post trengte svar',
+  'mail.subject': 'Tandem: uken fra {monday}, {rate} besvart innen {window} t',
+  'mail.subject.noMail': 'Tandem: uken fra {monday}, ingen e-post trengte svar',
   'mail.title': 'Din uke med Tandem',
-  'mail.week': 'Uke {week} · {from} – {to}',
+  'mail.week': '{from} – {to}',
   'mail.rateLabel': 'besvart innen {window} t · mål {target} %',
   'mail.noMail': 'Ingen e-post trengte svar denne uken.',
   'mail.met': 'Målet er nådd',

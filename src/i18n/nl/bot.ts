@@ -3,7 +3,7 @@ import type { BOT as EN } from '../en/bot.ts';
 import type { Translation } from '../translation.ts';
 
 export const BOT = {
-  'scorecard.title': 'Scorekaart voor week {week}',
+  'scorecard.title': 'Scorekaart voor de week van {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
   'scorecard.rate': '{rate} beantwoord binnen {window} uur (doel {target}%)',
   'scorecard.noMail': 'Deze week had geen enkele mail een antwoord nodig.',
@@ -22,7 +22,7 @@ export const BOT = {
   'scorecard.inboxZero.fail': 'Lege inbox op {day}: nee ({count, plural, one {# item} other {# items}})',
   'scorecard.inboxZero.unknown': 'Inbox op {day}: niet gemeten',
   'scorecard.trend.title': '{weeks, plural, one {Afgelopen week} other {Afgelopen # weken}}',
-  'scorecard.trend.xAxis': 'Week',
+  'scorecard.trend.xAxis': 'Week van',
   'scorecard.trend.yAxis': '% op tijd (doel {target}%)',
   'scorecard.trend.noMail': 'geen mail',
   'scorecard.missed.title': 'Gemist ({count})',
@@ -34,7 +34,7 @@ export const BOT = {
   'scorecard.action.tab': 'KPI-tabblad openen',
   'scorecard.late': 'Te laat geplaatst: Tandem draaide niet toen dit gepland stond.',
   'reminder.text': 'De check-in van vorige week wacht nog op je feedback. Twee minuutjes nu maken volgende week gemakkelijker voor jullie allebei.',
-  'reminder.named': '{names}: de check-in voor {week} wacht nog op antwoord. Twee minuutjes nu maken volgende week gemakkelijker voor jullie allebei.',
+  'reminder.named': '{names}: de check-in voor de week van {monday} wacht nog op antwoord. Twee minuutjes nu maken volgende week gemakkelijker voor jullie allebei.',
   'monthly.text': 'Heeft je VA deze maand iets gedaan waar je zelf niet aan had gedacht? Zeg het in het feedbackformulier: dat is fijn om te horen.',
 
   'day.monday': 'maandag',
@@ -45,8 +45,8 @@ export const BOT = {
   'day.saturday': 'zaterdag',
   'day.sunday': 'zondag',
 
-  'feedback.title': 'Wekelijkse check-in voor {week}',
-  'feedback.summary.title': 'Check-in voor {week}: jullie hebben allebei geantwoord',
+  'feedback.title': 'Check-in voor de week van {monday}',
+  'feedback.summary.title': 'Check-in voor de week van {monday}: jullie hebben allebei geantwoord',
   'feedback.intro': 'Jullie beantwoorden allebei een paar vragen over de week. Jullie antwoorden blijven privé totdat jullie allebei hebben geantwoord.',
   'feedback.intro.owner': 'Hoe ging de week met je VA?',
   'feedback.intro.va': 'Hoe ging de week voor jou?',

@@ -21,6 +21,7 @@ export const COMMON = {
   'manifest.command.help': 'Wat Tandem kan en hoe',
   'manifest.command.offboard': 'Alleen de eigenaar: beëindig deze samenwerking en verwijder alle gegevens',
   'manifest.addin.description': 'Telt dit bericht mee, hoe lang wacht het al, wie heeft het beantwoord: de KPI-klok naast het bericht, met “geen antwoord nodig” in één klik.',
+  'week.of': 'Week van {monday}',
   'none': '–',
   'timeZone.label': '{name} ({city}) · {offset}',
   'timeZone.nameOnly': '{name} · {offset}',

@@ -3,10 +3,10 @@ import type { MAIL as EN } from '../en/mail.ts';
 import type { Translation } from '../translation.ts';
 
 export const MAIL = {
-  'mail.subject': 'Tandem: week {week}, {rate} beantwoord binnen {window} uur',
-  'mail.subject.noMail': 'Tandem: week {week}, geen mail die antwoord nodig had',
+  'mail.subject': 'Tandem: week van {monday}, {rate} beantwoord binnen {window} uur',
+  'mail.subject.noMail': 'Tandem: week van {monday}, geen mail die antwoord nodig had',
   'mail.title': 'Je week met Tandem',
-  'mail.week': 'Week {week} · {from} – {to}',
+  'mail.week': '{from} – {to}',
   'mail.rateLabel': 'beantwoord binnen {window} uur · doel {target}%',
   'mail.noMail': 'Deze week had geen enkele mail een antwoord nodig.',
   'mail.met': 'Doel gehaald',

@@ -2,7 +2,7 @@
 // once both have answered; until then only whether they have), with the scorecards, reminders and reviews Tandem sent.
 import { Badge, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api.ts';
-import { answersOf, dateTime, text } from '../i18n.ts';
+import { answersOf, dateTime, text, weekLabel } from '../i18n.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
 import type { CheckInView, FeedbackResponse, SideView } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -55,7 +55,7 @@ export function Feedback({ api, base, zone }: { api: ApiClient; base: string; zo
         const checkIn = checkInOf(week);
         return (
           <Card key={week}>
-            <CardHeader header={<Text as="h2" weight="semibold">{week}</Text>} />
+            <CardHeader header={<Text as="h2" weight="semibold">{weekLabel(week)}</Text>} />
             {deliveries.filter((d) => d.period === week).map((d) => (
               <Text key={d.kind} size={200}>
                 <Badge appearance="outline">{text(`tab.delivery.${d.kind as 'scorecard' | 'feedback_reminder' | 'monthly_question' | 'review'}`)}</Badge> {d.sentAt === null ? '' : dateTime(d.sentAt, zone)}

@@ -6,7 +6,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient, ApiError } from '../api.ts';
-import { dateTime, duration, text } from '../i18n.ts';
+import { dateTime, duration, text, weekLabel } from '../i18n.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
 import type { MessageRow, MessagesResponse, TrendResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -55,8 +55,8 @@ export function Messages({ api, base, zone }: { api: ApiClient; base: string; zo
     <section aria-label={text('tab.nav.messages')}>
       <div className={styles.toolbar}>
         <Field label={text('tab.messages.week')}>
-          <Dropdown value={shownWeek ?? ''} selectedOptions={shownWeek ? [shownWeek] : []} onOptionSelect={(_e, d) => setWeek(d.optionValue ?? null)}>
-            {[...trend.data.weeks].reverse().map((w) => <Option key={w.week} value={w.week}>{w.week}</Option>)}
+          <Dropdown value={shownWeek === null ? '' : weekLabel(shownWeek)} selectedOptions={shownWeek ? [shownWeek] : []} onOptionSelect={(_e, d) => setWeek(d.optionValue ?? null)}>
+            {[...trend.data.weeks].reverse().map((w) => <Option key={w.week} value={w.week}>{weekLabel(w.week)}</Option>)}
           </Dropdown>
         </Field>
         <Field label={text('tab.messages.filter')}>

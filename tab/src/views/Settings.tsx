@@ -6,7 +6,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../api.ts';
-import { percent, shortWeekday, text } from '../i18n.ts';
+import { percent, shortWeekday, text, weekLabel } from '../i18n.ts';
 import { ErrorState, Loading } from '../States.tsx';
 import type { PreviewResponse, Role, Settings, SettingsResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -154,7 +154,7 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
                 const changed = before?.rate !== after.rate || before?.met !== after.met;
                 return (
                   <TableRow key={after.week} data-testid="preview-row">
-                    <TableCell>{after.week}</TableCell>
+                    <TableCell>{weekLabel(after.week)}</TableCell>
                     <TableCell>{percent(before?.rate ?? null)}</TableCell>
                     <TableCell className={changed ? styles.changed : undefined}>{percent(after.rate)}</TableCell>
                   </TableRow>

@@ -3,7 +3,7 @@
 import { LineChart, type ChartProps } from '@fluentui/react-charts';
 import { Card, CardHeader, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api.ts';
-import { percent, rating, shortDate, text } from '../i18n.ts';
+import { percent, rating, shortDate, text, weekLabel } from '../i18n.ts';
 import { ErrorState, Loading } from '../States.tsx';
 import type { TrendResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -45,7 +45,7 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
         <CardHeader header={<Text as="h2" weight="semibold">{text('tab.trend.chartTitle')}</Text>} />
         <LineChart data={data} height={300} yMinValue={0} yMaxValue={100} useUTC tickValues={weeks.map((w) => x(w.start))} customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
         <table aria-label={text('tab.trend.tableLabel')} style={{ position: 'absolute', left: '-10000px' }}>
-          <tbody>{weeks.map((w) => <tr key={w.week}><th scope="row">{w.week}</th><td>{percent(w.rate)}</td></tr>)}</tbody>
+          <tbody>{weeks.map((w) => <tr key={w.week}><th scope="row">{weekLabel(w.week)}</th><td>{percent(w.rate)}</td></tr>)}</tbody>
         </table>
       </Card>
       <Card>
@@ -58,8 +58,8 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
             const status = w.inboxZero?.status ?? null;
             const label = status === null ? text('tab.inboxZero.notYet') : text(`tab.inboxZero.${status}`, { count: w.inboxZero?.count ?? 0 });
             return (
-              <Tooltip key={w.week} content={`${w.week}: ${label}`} relationship="description">
-                <div role="listitem" tabIndex={0} aria-label={`${w.week}: ${label}`} className={`${styles.cell} ${status === 'pass' ? styles.pass : status === 'fail' ? styles.fail : styles.unknown}`}>
+              <Tooltip key={w.week} content={`${weekLabel(w.week)}: ${label}`} relationship="description">
+                <div role="listitem" tabIndex={0} aria-label={`${weekLabel(w.week)}: ${label}`} className={`${styles.cell} ${status === 'pass' ? styles.pass : status === 'fail' ? styles.fail : styles.unknown}`}>
                   {shortDate(w.start)}
                 </div>
               </Tooltip>
