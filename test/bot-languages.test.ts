@@ -11,7 +11,6 @@ import { actionActivity, chatUser, installActivity, messageActivity, type ChatOp
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { useTestDatabase } from './support/databases.ts';
 import { services } from './support/services.ts';
-import { STATUS_MARK } from '../src/i18n/status-marks.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const owner = chatUser('Olivia Owner', 'olivia@contoso.example');
