@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import { messageJson } from './graph-message-json.ts';
 import { ACCESS_DENIED, graphError, hasRole, immutableIds, ITEM_NOT_FOUND, ROLES, USER_NOT_FOUND, type GraphEnv } from './graph-response.ts';
-import { address, outgoingMessageSchema, readJsonBody, refuseHeaders } from './graph-send-mail.ts';
+import { outboxMail, outgoingMessageSchema, readJsonBody, refuseHeaders } from './graph-send-mail.ts';
 import type { DevOutbox } from './mailbox-outbox.ts';
 import type { MailboxStore } from './mailbox-store.ts';
 
@@ -26,16 +26,7 @@ export function registerDraftRoutes(app: Hono<GraphEnv>, store: MailboxStore, ou
     if (message instanceof Response) return message;
     const badHeader = refuseHeaders(c, message);
     if (badHeader) return badHeader;
-    const draft = outbox.createDraft(mailbox.user.id, {
-      subject: message.subject,
-      body: message.body?.content ?? '',
-      toRecipients: message.toRecipients.map(address),
-      ccRecipients: message.ccRecipients.map(address),
-      bccRecipients: message.bccRecipients.map(address),
-      internetMessageHeaders: message.internetMessageHeaders,
-      // "Updatable only if isDraft is true" (https://learn.microsoft.com/graph/api/resources/message): a new draft may set it.
-      ...(message.internetMessageId ? { internetMessageId: message.internetMessageId } : {}),
-    });
+    const draft = outbox.createDraft(mailbox.user.id, outboxMail(message));
     const stored = store.message(mailbox, draft.id)!;
     // "201 Created response code and message object in the response body"; the id is immutable when the
     // request asked with `Prefer: IdType="ImmutableId"` (https://learn.microsoft.com/graph/outlook-immutable-id).

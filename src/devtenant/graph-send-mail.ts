@@ -4,7 +4,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ACCESS_DENIED, graphError, hasRole, ROLES, USER_NOT_FOUND, type GraphEnv } from './graph-response.ts';
-import type { DevOutbox } from './mailbox-outbox.ts';
+import type { DevOutbox, SendInput } from './mailbox-outbox.ts';
 import type { MailboxStore } from './mailbox-store.ts';
 
 const recipientSchema = z.object({ emailAddress: z.object({ address: z.string().email(), name: z.string().optional() }) });
@@ -28,7 +28,21 @@ export const sendMailSchema = z.object({
   saveToSentItems: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).default(true),
 });
 
-export const address = (recipient: z.infer<typeof recipientSchema>) => ({ name: recipient.emailAddress.name ?? recipient.emailAddress.address, address: recipient.emailAddress.address });
+const address = (recipient: z.infer<typeof recipientSchema>) => ({ name: recipient.emailAddress.name ?? recipient.emailAddress.address, address: recipient.emailAddress.address });
+
+/** A message resource as the outbox keeps it, for sendMail and for a new draft alike. */
+export function outboxMail(message: OutgoingMessage): SendInput {
+  return {
+    subject: message.subject,
+    body: message.body?.content ?? '',
+    toRecipients: message.toRecipients.map(address),
+    ccRecipients: message.ccRecipients.map(address),
+    bccRecipients: message.bccRecipients.map(address),
+    internetMessageHeaders: message.internetMessageHeaders,
+    // "Updatable only if isDraft is true" (https://learn.microsoft.com/graph/api/resources/message): a new draft, or sendMail's new message, may set it.
+    ...(message.internetMessageId ? { internetMessageId: message.internetMessageId } : {}),
+  };
+}
 
 /** Graph's answers to an empty, too large, unreadable or malformed JSON body; the parsed body otherwise. */
 export async function readJsonBody<T>(c: Context, schema: z.ZodType<T>, maxBytes = Infinity): Promise<T | Response> {
@@ -74,19 +88,7 @@ export function registerSendMailRoute(app: Hono<GraphEnv>, store: MailboxStore, 
     if (message.toRecipients.length + message.ccRecipients.length + message.bccRecipients.length === 0) {
       return graphError(c, { status: 400, code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid., Recipient is missing.' });
     }
-    outbox.send(
-      mailbox.user.id,
-      {
-        subject: message.subject,
-        body: message.body?.content ?? '',
-        toRecipients: message.toRecipients.map(address),
-        ccRecipients: message.ccRecipients.map(address),
-        bccRecipients: message.bccRecipients.map(address),
-        internetMessageHeaders: message.internetMessageHeaders,
-        ...(message.internetMessageId ? { internetMessageId: message.internetMessageId } : {}),
-      },
-      saveToSentItems,
-    );
+    outbox.send(mailbox.user.id, outboxMail(message), saveToSentItems);
     // Graph's 202 carries no body and no content type (a JSON type with an empty body breaks the SDK).
     return c.body(null, 202);
   });
