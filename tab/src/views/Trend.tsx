@@ -22,6 +22,8 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
   if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === null) return <Loading />;
   const { weeks, targetPct, streak, ratings } = loaded.data;
+  // The server returns the ratings for exactly the trend's weeks; each row is labelled by its own week.
+  const mondayOf = new Map(weeks.map((w) => [w.week, w.start]));
   const x = (start: string) => new Date(`${start}T00:00:00Z`);
   const data: ChartProps = {
     chartTitle: text('tab.trend.chartTitle'),
@@ -78,9 +80,9 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
             </TableRow>
           </TableHeader>
           <TableBody>
-            {ratings.weeks.map((row, i) => (
+            {ratings.weeks.map((row) => (
               <TableRow key={row.week}>
-                <TableCell>{shortDate(weeks[i]?.start ?? '')}</TableCell>
+                <TableCell>{shortDate(mondayOf.get(row.week)!)}</TableCell>
                 <TableCell>{rating(row.quality)}</TableCell>
                 <TableCell>{rating(row.involved)}</TableCell>
               </TableRow>
