@@ -99,18 +99,21 @@ describe.each(testEngines())('refresh.userIds of the check-in form on %s', (engi
     for (const view of [ownerView, vaView, otherView]) expect(view.refresh).toMatchObject({ userIds: [owner.id, va.id] });
   });
 
-  it('learns the MRIs of a pairing set up before they were stored from their own turns, and names only those it knows', async () => {
-    const chat: ChatOptions = { serviceUrl: connector.url, conversationId: '19:refresh-learned@thread.v2' };
-    connector.setRoster(chat.conversationId, [owner, va, bystander]);
-    await ensureTenant(db(), { id: TENANT_ID, name: 'Contoso', verifiedDomains: [] });
-    // As migration 010 leaves a pairing the chat set up earlier: object ids and the chat, no MRIs.
-    const pairing = await createPairing(db(), {
+  /** A pairing in `chat` as migration 010 leaves one the chat set up earlier: object ids and the chat, no MRIs. */
+  const pairingWithoutMris = (chat: ChatOptions) =>
+    createPairing(db(), {
       tenantId: TENANT_ID,
       mailbox: 'olivia@contoso.example',
       owner: { address: owner.email, userId: owner.aadObjectId },
       va: { address: va.email, userId: va.aadObjectId },
       conversationRef: { serviceUrl: connector.url, conversation: { id: chat.conversationId } },
     });
+
+  it('learns the MRIs of a pairing set up before they were stored from their own turns, and names only those it knows', async () => {
+    const chat: ChatOptions = { serviceUrl: connector.url, conversationId: '19:refresh-learned@thread.v2' };
+    connector.setRoster(chat.conversationId, [owner, va, bystander]);
+    await ensureTenant(db(), { id: TENANT_ID, name: 'Contoso', verifiedDomains: [] });
+    const pairing = await pairingWithoutMris(chat);
     expect(pairing.owner.mri).toBeNull();
 
     // The owner's own message shows their MRI; the VA has not spoken, so she is left out rather than named by object id.
@@ -133,13 +136,7 @@ describe.each(testEngines())('refresh.userIds of the check-in form on %s', (engi
   it('leaves refresh out while neither MRI is known, so no card names people by object id', async () => {
     const chat: ChatOptions = { serviceUrl: connector.url, conversationId: '19:refresh-none@thread.v2' };
     await ensureTenant(db(), { id: TENANT_ID, name: 'Contoso', verifiedDomains: [] });
-    const pairing = await createPairing(db(), {
-      tenantId: TENANT_ID,
-      mailbox: 'olivia@contoso.example',
-      owner: { address: owner.email, userId: owner.aadObjectId },
-      va: { address: va.email, userId: va.aadObjectId },
-      conversationRef: { serviceUrl: connector.url, conversation: { id: chat.conversationId } },
-    });
+    const pairing = await pairingWithoutMris(chat);
     // The bystander asks for the form: neither side's MRI has been seen.
     await send(messageActivity(chat, bystander, 'feedback'));
     const form = connector.cards()[0]!.card;

@@ -21,10 +21,9 @@ import { readSyncState } from '../src/store/sync-state.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
 import type { Database } from '../src/store/database.ts';
 import { openTestDatabase, type TestDatabase } from './support/databases.ts';
-import { devTenantMaterial } from './support/dev-tenant-client.ts';
+import { devTenantMaterial, noWait } from './support/dev-tenant-client.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-const noWait = { sleep: async () => {}, random: () => 0.5 };
 
 let db: TestDatabase;
 let material: Awaited<ReturnType<typeof devTenantMaterial>>;

@@ -9,6 +9,9 @@ import { generateLocalhostCertificate, type TlsMaterial } from '../../src/devten
 
 let material: Promise<{ tls: TlsMaterial; signingKey: SigningKey }> | undefined;
 /** One certificate and signing key for every dev tenant a test file starts (each costs a few hundred ms). */
+/** Retry settings for Graph clients in tests: no real waiting, no jitter. */
+export const noWait = { sleep: async () => {}, random: () => 0.5 };
+
 export function devTenantMaterial(): Promise<{ tls: TlsMaterial; signingKey: SigningKey }> {
   material ??= Promise.all([generateLocalhostCertificate(), generateSigningKey()]).then(([tls, signingKey]) => ({ tls, signingKey }));
   return material;
