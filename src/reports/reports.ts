@@ -4,6 +4,7 @@
 // and reports are kept READ_TTL_MS (derived data; mail arrives by sync every few minutes) and dropped on every
 // instance as soon as an action announces a change.
 import { computeKpi, type KpiReport, type WeekKpi } from '../kpi/engine.ts';
+import type { TaskReport } from '../kpi/tasks.ts';
 import type { Interval, PairingPeople } from '../kpi/message.ts';
 import type { Settings } from '../kpi/settings.ts';
 import { lastWeeks, weekPeriod, type Period } from '../kpi/weeks.ts';
@@ -15,6 +16,7 @@ import { getVerifiedDomains } from '../store/tenants.ts';
 import { pairingsOf, type Actor, type PairingRole } from './access.ts';
 import { loadKpiInput, loadMarkedKpiInput } from './kpi-input.ts';
 import { messageRows, waitingRows, type MessageRow } from './message-rows.ts';
+import { loadTaskReport } from './tasks.ts';
 import { ttlCache } from './ttl-cache.ts';
 
 export const READ_TTL_MS = 30_000;
@@ -46,6 +48,8 @@ export interface Reports {
   trend(pairing: Pairing, count: number, now: number, settings?: Settings): Promise<KpiReport>;
   /** One ISO week and the inbox-zero streak. */
   week(pairing: Pairing, week: string, now: number): Promise<PairingWeek>;
+  /** The completion KPI for a period (docs/kpi.md §11), or null when the pairing reads no tasks. */
+  tasks(pairing: Pairing, period: Period, now: number): Promise<TaskReport | null>;
   /** Every inbound message of the period with its status or exclusion reason. */
   rows(pairing: Pairing, period: Period, now: number): Promise<MessageRow[]>;
   /** Unanswered counted mail of the last WAITING_WEEKS weeks, oldest first. */
@@ -85,6 +89,7 @@ export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = REA
   const reports = ttlCache<KpiReport>(ttlMs, MAX_ENTRIES);
   const contexts = ttlCache<KpiContext>(ttlMs, MAX_ENTRIES);
   const people = ttlCache<Awaited<ReturnType<Reports['pairingsOf']>>>(ttlMs, MAX_ENTRIES);
+  const taskReports = ttlCache<TaskReport | null>(ttlMs, MAX_ENTRIES);
   const kpi: Reports['kpi'] = (pairing, period, now, settings) =>
     settings === undefined
       ? reports.get(`${pairing.id}:${period.from}:${period.to}`, () => kpiFor(db, pairing, period, now))
@@ -93,6 +98,7 @@ export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = REA
     pairings.invalidate(`${pairingId}:`);
     reports.invalidate(`${pairingId}:`);
     contexts.invalidate(`${pairingId}:`);
+    taskReports.invalidate(`${pairingId}:`);
     // Which pairings name a person is not keyed by pairing: a set-up, a new chat member or an offboarding may change anyone's.
     people.invalidate('');
   };
@@ -107,6 +113,9 @@ export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = REA
       const report = await kpi(pairing, weekPeriod(week), now);
       return { week: report.weeks[0]!, streak: report.inboxZeroStreak };
     },
+    // Keyed by the source too: a settings change drops the entry anyway, but a report never outlives its source.
+    tasks: (pairing, period, now) =>
+      taskReports.get(`${pairing.id}:${pairing.settings.taskSource}:${period.from}:${period.to}`, () => loadTaskReport(db, pairing, period, now)),
     rows: (pairing, period, now) => rowsFor(db, pairing, period, now),
     waiting: async (pairing, now) => waitingRows(await rowsFor(db, pairing, lastWeeks(pairing.settings, now, WAITING_WEEKS), now)),
     forget,
