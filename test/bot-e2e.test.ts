@@ -195,7 +195,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     const { body } = await send(actionActivity(chat, owner, 'setup.submit', { ...setup, va: owner.aadObjectId, timeZone: 'Mars/Olympus', targetPct: '85' }));
     const card = invokeCard(body);
     expect(errorAfter(card, 'va')).toBe('The owner and the VA must be two different people.');
-    expect(errorAfter(card, 'timeZone')).toContain('Unknown time zone');
+    expect(errorAfter(card, 'timeZone')).toContain('Choose a time zone from the list.');
     expect(input(card, 'timeZone')!.value).toBe('Mars/Olympus');
     expect(input(card, 'targetPct')!.value).toBe(85);
     expect(await findPairingByConversation(db(), chat.conversationId)).toBeNull();
@@ -301,7 +301,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     // The VA does not see the owner's answers before answering.
     const vaBefore = invokeCard((await send(actionActivity(chat, va, 'feedback.refresh', data, 'fb-1', 'automatic'))).body);
     expect(JSON.stringify(vaBefore)).not.toContain('Fast replies');
-    expect(texts(vaBefore)).toContain('olivia@contoso.example has answered; you will see their answers after yours.');
+    expect(texts(vaBefore)).toContain('Olivia Owner has answered; you will see their answers after yours.');
 
     // Submitting twice keeps the later answers, marked edited.
     await send(actionActivity(chat, owner, 'feedback.submit', { ...data, ...answers, wentWell: 'Very fast replies' }, 'fb-1'));
@@ -311,7 +311,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     const lines = texts(summary).join('\n');
     expect(lines).toContain('Check-in for the week of 16 Nov: both of you answered');
     expect(lines).toContain('Very fast replies');
-    expect(lines).toContain('Owner (olivia@contoso.example) (edited)');
+    expect(lines).toContain('Owner (Olivia Owner) (edited)');
     expect(lines).toContain('Templates');
     // The summary keeps refreshing for the two of them, and has nothing left to do.
     expect(summary.refresh).toMatchObject({ userIds: [owner.id, va.id] });

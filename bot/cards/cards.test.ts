@@ -29,11 +29,28 @@ const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 ajv.addMetaSchema(draft06);
 const validate = ajv.compile(schema);
 
+/**
+ * The card's Teams-only `msteams.entities`, checked against the mention shape of "Mention support within Adaptive
+ * Cards" (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format#mention-support-within-adaptive-cards):
+ * each a `mention` whose `<at>` text appears in the card's text, naming an id and a name. Other hosts ignore it.
+ */
+function withoutMentions(card: Record<string, unknown>): Record<string, unknown> {
+  const { msteams, ...rest } = card;
+  if (msteams === undefined) return rest;
+  expect(Object.keys(msteams as object)).toEqual(['entities']);
+  const texts = JSON.stringify(card.body);
+  for (const entity of (msteams as { entities: Array<Record<string, unknown>> }).entities) {
+    expect(entity).toEqual({ type: 'mention', text: expect.stringMatching(/^<at>.+<\/at>$/), mentioned: { id: expect.any(String), name: expect.any(String) } });
+    expect(texts).toContain(JSON.stringify(entity.text).slice(1, -1));
+  }
+  return rest;
+}
+
 /** The card with each allow-listed Teams-only element swapped for its fallback; fails on anything else unknown. */
 function asSchemaSees(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(asSchemaSees);
   if (typeof node !== 'object' || node === null) return node;
-  const object = node as Record<string, unknown>;
+  const object = (node as Record<string, unknown>).type === 'AdaptiveCard' ? withoutMentions(node as Record<string, unknown>) : (node as Record<string, unknown>);
   // Teams' static typeahead ("Typeahead search in Adaptive Cards"): the 1.5 schema file lists only compact and
   // expanded; other hosts show a filtered choice set as a compact one.
   if (object.type === 'Input.ChoiceSet' && object.style === 'filtered') return asSchemaSees({ ...object, style: 'compact' });

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { conversationRefSchema } from '../ports/chat.ts';
 import { pairingsOf } from '../reports/access.ts';
+import { displayName } from '../reports/people.ts';
 import { actorOf, authenticate, pairingAccess, type ApiDependencies, type ApiEnv, type RouteDependencies } from './context.ts';
 import { errorHandler } from './http-error.ts';
 import { addinRoutes } from './routes/addin.ts';
@@ -37,7 +38,7 @@ export function createApiApp(deps: ApiDependencies & { signIn?: Hono }): Hono {
     const user = c.get('user');
     const pairings = (await pairingsOf(deps.db, actorOf(user))).map(({ pairing, role }) => {
       const chat = conversationRefSchema.safeParse(pairing.conversationRef);
-      return { id: pairing.id, mailbox: pairing.mailbox, owner: pairing.owner.address, va: pairing.va.address, role, locale: pairing.locale, timeZone: resolveTimeZone(pairing.settings.timeZone), chatId: chat.success ? chat.data.conversation.id : null };
+      return { id: pairing.id, mailbox: pairing.mailbox, owner: displayName(pairing.owner), va: displayName(pairing.va), role, locale: pairing.locale, timeZone: resolveTimeZone(pairing.settings.timeZone), chatId: chat.success ? chat.data.conversation.id : null };
     });
     return c.json({ user: { name: user.name, upn: user.upn }, pairings });
   });

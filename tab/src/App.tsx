@@ -100,7 +100,7 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
       <header className={styles.header}>
         <div className={styles.title}>
           <Text as="h1" size={500} weight="semibold">{text('tab.title')}</Text>
-          {pairing && <Text size={200}>{text('tab.header.pairing', { mailbox: pairing.mailbox, role: text(pairing.role === 'owner' ? 'tab.role.owner' : 'tab.role.va') })}</Text>}
+          {pairing && <Text size={200}>{pairing.role === 'owner' ? text('tab.header.ownerView', { va: pairing.va }) : text('tab.header.vaView', { owner: pairing.owner })}</Text>}
         </div>
         {me.data.pairings.length > 1 && pairing && (
           <Select aria-label={text('tab.header.choosePairing')} value={pairing.id} onChange={(_e, d) => setChosen(d.value)}>

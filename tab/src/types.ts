@@ -12,6 +12,7 @@ export type Role = 'owner' | 'va';
 export interface PairingSummary {
   readonly id: string;
   readonly mailbox: string;
+  /** Display names (the address until Teams has shown a name). */
   readonly owner: string;
   readonly va: string;
   readonly role: Role;

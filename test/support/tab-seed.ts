@@ -56,8 +56,8 @@ export async function seedTabPairing(db: Queryable, now: number, options: SeedOp
     tenantId,
     mailbox: owner,
     // Stored as the chat set-up stores them: the tab and the pane know people by object id only.
-    owner: { address: owner, userId: objectIdFor(owner) },
-    va: { address: va, userId: objectIdFor(va) },
+    owner: { address: owner, userId: objectIdFor(owner), name: 'Olivia Owner' },
+    va: { address: va, userId: objectIdFor(va), name: 'Vera Assistant' },
     settings: { timeZone: SEED_ZONE },
     createdAt: thisMonday.minus({ weeks }).toMillis(),
   });

@@ -124,7 +124,7 @@ export const BOT = {
   'welcome.error.notOwner': 'Kun den person, der er valgt som ejer, kan starte Tandem for sin postkasse.',
   'welcome.error.mailbox': 'Indtast venligst en mailadresse.',
   'welcome.error.noEmail': 'Teams oplyste ingen mailadresse for denne person.',
-  'welcome.error.timeZone': 'Ukendt tidszone: brug et navn som Europe/Copenhagen.',
+  'welcome.error.timeZone': 'Vælg en tidszone på listen.',
 
   'help.title': 'Det kan Tandem',
   'help.unknown': 'Beklager, jeg forstod ikke “{text}”.',

@@ -4,7 +4,8 @@ import type { Translation } from '../translation.ts';
 
 export const TAB = {
   'tab.title': 'Tandem',
-  'tab.header.pairing': '{mailbox} · du er {role}',
+  'tab.header.ownerView': 'Samarbejde med {va}, din VA',
+  'tab.header.vaView': 'Samarbejde med {owner} om deres postkasse',
   'tab.header.choosePairing': 'Postkasse',
   'tab.signOut': 'Log ud',
   'tab.auth.failed': 'Tandem kunne ikke logge dig ind: {reason}',

@@ -124,7 +124,7 @@ export const BOT = {
   'welcome.error.notOwner': 'Nur die als Inhaber:in gewählte Person kann Tandem für ihr Postfach starten.',
   'welcome.error.mailbox': 'Bitte geben Sie eine E-Mail-Adresse ein.',
   'welcome.error.noEmail': 'Teams hat für diese Person keine E-Mail-Adresse übermittelt.',
-  'welcome.error.timeZone': 'Unbekannte Zeitzone: Verwenden Sie einen Namen wie Europe/Berlin.',
+  'welcome.error.timeZone': 'Wählen Sie eine Zeitzone aus der Liste aus.',
 
   'help.title': 'Was Tandem kann',
   'help.unknown': 'Entschuldigung, „{text}“ habe ich nicht verstanden.',

@@ -4,7 +4,8 @@ import type { Translation } from '../translation.ts';
 
 export const TAB = {
   'tab.title': 'Tandem',
-  'tab.header.pairing': '{mailbox} · Ihre Rolle: {role}',
+  'tab.header.ownerView': 'Zusammenarbeit mit {va} (VA)',
+  'tab.header.vaView': 'Zusammenarbeit mit {owner} für das Postfach',
   'tab.header.choosePairing': 'Postfach',
   'tab.signOut': 'Abmelden',
   'tab.auth.failed': 'Tandem konnte Sie nicht anmelden: {reason}',

@@ -121,7 +121,7 @@ export const BOT = {
   'welcome.error.notOwner': 'Only the person chosen as owner can start Tandem for their mailbox.',
   'welcome.error.mailbox': 'Please enter an e-mail address.',
   'welcome.error.noEmail': 'Teams did not give an e-mail address for this person.',
-  'welcome.error.timeZone': 'Unknown time zone: use a name like Europe/Copenhagen.',
+  'welcome.error.timeZone': 'Choose a time zone from the list.',
 
   'help.title': 'What Tandem can do',
   'help.unknown': 'Sorry, I did not understand “{text}”.',

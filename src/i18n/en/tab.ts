@@ -1,7 +1,8 @@
 // English strings of the KPI tab.
 export const TAB = {
   'tab.title': 'Tandem',
-  'tab.header.pairing': '{mailbox} · you are the {role}',
+  'tab.header.ownerView': 'Working with {va}, your VA',
+  'tab.header.vaView': 'Working with {owner} on their mailbox',
   'tab.header.choosePairing': 'Mailbox',
   'tab.signOut': 'Sign out',
   'tab.auth.failed': 'Tandem could not sign you in: {reason}',

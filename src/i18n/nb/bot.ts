@@ -124,7 +124,7 @@ export const BOT = {
   'welcome.error.notOwner': 'Bare personen som er valgt som eier, kan starte Tandem for sin postkasse.',
   'welcome.error.mailbox': 'Skriv inn en e-postadresse.',
   'welcome.error.noEmail': 'Teams oppga ingen e-postadresse for denne personen.',
-  'welcome.error.timeZone': 'Ukjent tidssone: bruk et navn som Europe/Oslo.',
+  'welcome.error.timeZone': 'Velg en tidssone fra listen.',
 
   'help.title': 'Dette kan Tandem',
   'help.unknown': 'Beklager, jeg forsto ikke «{text}».',

@@ -4,7 +4,8 @@ import type { Translation } from '../translation.ts';
 
 export const TAB = {
   'tab.title': 'Tandem',
-  'tab.header.pairing': '{mailbox} · du er {role}',
+  'tab.header.ownerView': 'Samarbeid med {va}, din VA',
+  'tab.header.vaView': 'Samarbeid med {owner} om postkassen deres',
   'tab.header.choosePairing': 'Postkasse',
   'tab.signOut': 'Logg av',
   'tab.auth.failed': 'Tandem kunne ikke logge deg på: {reason}',

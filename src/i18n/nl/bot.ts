@@ -124,7 +124,7 @@ export const BOT = {
   'welcome.error.notOwner': 'Alleen de persoon die als eigenaar is gekozen, kan Tandem voor de eigen mailbox starten.',
   'welcome.error.mailbox': 'Vul een e-mailadres in.',
   'welcome.error.noEmail': 'Teams gaf geen e-mailadres voor deze persoon.',
-  'welcome.error.timeZone': 'Onbekende tijdzone: gebruik een naam als Europe/Amsterdam.',
+  'welcome.error.timeZone': 'Kies een tijdzone uit de lijst.',
 
   'help.title': 'Wat Tandem kan',
   'help.unknown': 'Sorry, ik begreep “{text}” niet.',

@@ -4,7 +4,8 @@ import type { Translation } from '../translation.ts';
 
 export const TAB = {
   'tab.title': 'Tandem',
-  'tab.header.pairing': '{mailbox} · je bent de {role}',
+  'tab.header.ownerView': 'Samen met {va}, je VA',
+  'tab.header.vaView': 'Samen met {owner} aan diens postvak',
   'tab.header.choosePairing': 'Mailbox',
   'tab.signOut': 'Afmelden',
   'tab.auth.failed': 'Tandem kon je niet aanmelden: {reason}',
