@@ -47,6 +47,8 @@ export const BOT = {
 
   'feedback.title': 'Check-in for ugen fra {monday}',
   'feedback.summary.title': 'Check-in for ugen fra {monday}: I har begge svaret',
+  'feedback.showMore': 'Vis mere',
+  'feedback.showLess': 'Vis mindre',
   'feedback.intro': 'I svarer begge på et par spørgsmål om ugen. Jeres svar forbliver private, indtil I begge har svaret.',
   'feedback.intro.owner': 'Hvordan gik ugen med din VA?',
   'feedback.intro.va': 'Hvordan gik ugen for dig?',

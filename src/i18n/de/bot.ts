@@ -47,6 +47,8 @@ export const BOT = {
 
   'feedback.title': 'Check-in für die Woche ab {monday}',
   'feedback.summary.title': 'Check-in für die Woche ab {monday}: Sie haben beide geantwortet',
+  'feedback.showMore': 'Mehr anzeigen',
+  'feedback.showLess': 'Weniger anzeigen',
   'feedback.intro': 'Sie beantworten beide ein paar Fragen zur Woche. Ihre Antworten bleiben privat, bis Sie beide geantwortet haben.',
   'feedback.intro.owner': 'Wie lief die Woche mit Ihrer VA?',
   'feedback.intro.va': 'Wie lief die Woche für Sie?',

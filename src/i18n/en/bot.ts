@@ -44,6 +44,8 @@ export const BOT = {
 
   'feedback.title': 'Check-in for the week of {monday}',
   'feedback.summary.title': 'Check-in for the week of {monday}: both of you answered',
+  'feedback.showMore': 'Show more',
+  'feedback.showLess': 'Show less',
   'feedback.intro': 'Both of you answer a few questions about the week. Your answers stay private until you have both answered.',
   'feedback.intro.owner': 'How did the week go with your VA?',
   'feedback.intro.va': 'How did the week go for you?',

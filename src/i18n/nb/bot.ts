@@ -47,6 +47,8 @@ export const BOT = {
 
   'feedback.title': 'Innsjekk for uken fra {monday}',
   'feedback.summary.title': 'Innsjekk for uken fra {monday}: dere har begge svart',
+  'feedback.showMore': 'Vis mer',
+  'feedback.showLess': 'Vis mindre',
   'feedback.intro': 'Dere svarer begge på noen spørsmål om uken. Svarene deres holdes private til dere begge har svart.',
   'feedback.intro.owner': 'Hvordan gikk uken med VA-en din?',
   'feedback.intro.va': 'Hvordan gikk uken for deg?',

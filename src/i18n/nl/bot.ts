@@ -47,6 +47,8 @@ export const BOT = {
 
   'feedback.title': 'Check-in voor de week van {monday}',
   'feedback.summary.title': 'Check-in voor de week van {monday}: jullie hebben allebei geantwoord',
+  'feedback.showMore': 'Meer weergeven',
+  'feedback.showLess': 'Minder weergeven',
   'feedback.intro': 'Jullie beantwoorden allebei een paar vragen over de week. Jullie antwoorden blijven privé totdat jullie allebei hebben geantwoord.',
   'feedback.intro.owner': 'Hoe ging de week met je VA?',
   'feedback.intro.va': 'Hoe ging de week voor jou?',
