@@ -25,6 +25,7 @@ describe('summary mail and scorecard card', () => {
       pairingId: 'pairing-1',
       week: input.week,
       trend: input.trend,
+      tasks: input.tasks,
       settings: input.settings,
       streak: input.streak,
       locale: input.locale,
