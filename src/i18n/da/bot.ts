@@ -5,7 +5,7 @@ import type { Translation } from '../translation.ts';
 export const BOT = {
   'scorecard.title': 'Resultatkort for ugen fra {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
-  'scorecard.rate': '{rate} besvaret inden for {window} t. (mål {target} %)',
+  'scorecard.rate': '{rate} besvaret inden for {window}\u00a0t. (mål {target}\u00a0%)',
   'scorecard.noMail': 'Ingen mails krævede svar i denne uge.',
   'scorecard.met': 'Målet er nået',
   'scorecard.notMet': 'Målet er ikke nået',
@@ -21,7 +21,7 @@ export const BOT = {
   'scorecard.inboxZero.pass': 'Tom indbakke {day}: ja ({count, plural, one {# element} other {# elementer}}) · {streak, plural, one {# uge} other {# uger}} i træk',
   'scorecard.inboxZero.fail': 'Tom indbakke {day}: nej ({count, plural, one {# element} other {# elementer}})',
   'scorecard.inboxZero.unknown': 'Indbakken {day}: ikke målt',
-  'scorecard.tasks.rate': '{rate} af opgaverne fuldført til tiden (mål {target} %)',
+  'scorecard.tasks.rate': '{rate} af opgaverne fuldført til tiden (mål {target}\u00a0%)',
   'scorecard.tasks.noneDue': 'Ingen opgaver forfaldt i denne uge.',
   'scorecard.tasks.onTime': '{count} til tiden',
   'scorecard.tasks.late': '{count} for sent',

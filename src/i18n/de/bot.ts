@@ -5,7 +5,7 @@ import type { Translation } from '../translation.ts';
 export const BOT = {
   'scorecard.title': 'Wochenbericht für die Woche ab {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
-  'scorecard.rate': '{rate} innerhalb von {window} Std. beantwortet (Ziel {target} %)',
+  'scorecard.rate': '{rate} innerhalb von {window}\u00a0Std. beantwortet (Ziel {target}\u00a0%)',
   'scorecard.noMail': 'Diese Woche brauchte keine E-Mail eine Antwort.',
   'scorecard.met': 'Ziel erreicht',
   'scorecard.notMet': 'Ziel nicht erreicht',
@@ -21,7 +21,7 @@ export const BOT = {
   'scorecard.inboxZero.pass': 'Posteingang am {day} leer: ja ({count, plural, one {# Element} other {# Elemente}}) · {streak, plural, one {# Woche} other {# Wochen}} in Folge',
   'scorecard.inboxZero.fail': 'Posteingang am {day} leer: nein ({count, plural, one {# Element} other {# Elemente}})',
   'scorecard.inboxZero.unknown': 'Posteingang am {day}: nicht gemessen',
-  'scorecard.tasks.rate': '{rate} der Aufgaben rechtzeitig erledigt (Ziel {target} %)',
+  'scorecard.tasks.rate': '{rate} der Aufgaben rechtzeitig erledigt (Ziel {target}\u00a0%)',
   'scorecard.tasks.noneDue': 'Diese Woche war keine Aufgabe fällig.',
   'scorecard.tasks.onTime': '{count} rechtzeitig',
   'scorecard.tasks.late': '{count} verspätet',

@@ -2,7 +2,7 @@
 export const BOT = {
   'scorecard.title': 'Scorecard for the week of {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
-  'scorecard.rate': '{rate} answered within {window} h (target {target}%)',
+  'scorecard.rate': '{rate} answered within {window}\u00a0h (target {target}%)',
   'scorecard.noMail': 'No mail needed an answer this week.',
   'scorecard.met': 'Target met',
   'scorecard.notMet': 'Target not met',

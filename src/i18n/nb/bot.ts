@@ -5,7 +5,7 @@ import type { Translation } from '../translation.ts';
 export const BOT = {
   'scorecard.title': 'Resultatkort for uken fra {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
-  'scorecard.rate': '{rate} besvart innen {window} t (mål {target} %)',
+  'scorecard.rate': '{rate} besvart innen {window}\u00a0t (mål {target}\u00a0%)',
   'scorecard.noMail': 'Ingen e-post trengte svar denne uken.',
   'scorecard.met': 'Målet er nådd',
   'scorecard.notMet': 'Målet er ikke nådd',
@@ -21,7 +21,7 @@ export const BOT = {
   'scorecard.inboxZero.pass': 'Tom innboks på {day}: ja ({count, plural, one {# element} other {# elementer}}) · {streak, plural, one {# uke} other {# uker}} på rad',
   'scorecard.inboxZero.fail': 'Tom innboks på {day}: nei ({count, plural, one {# element} other {# elementer}})',
   'scorecard.inboxZero.unknown': 'Innboksen på {day}: ikke målt',
-  'scorecard.tasks.rate': '{rate} av oppgavene fullført i tide (mål {target} %)',
+  'scorecard.tasks.rate': '{rate} av oppgavene fullført i tide (mål {target}\u00a0%)',
   'scorecard.tasks.noneDue': 'Ingen oppgaver forfalt denne uken.',
   'scorecard.tasks.onTime': '{count} i tide',
   'scorecard.tasks.late': '{count} for sent',

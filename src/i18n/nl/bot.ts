@@ -5,7 +5,7 @@ import type { Translation } from '../translation.ts';
 export const BOT = {
   'scorecard.title': 'Scorekaart voor de week van {monday}',
   'scorecard.range': '{from} – {to} · {zone}',
-  'scorecard.rate': '{rate} beantwoord binnen {window} uur (doel {target}%)',
+  'scorecard.rate': '{rate} beantwoord binnen {window}\u00a0uur (doel {target}%)',
   'scorecard.noMail': 'Deze week had geen enkele mail een antwoord nodig.',
   'scorecard.met': 'Doel gehaald',
   'scorecard.notMet': 'Doel niet gehaald',
