@@ -39,6 +39,7 @@ async function scorecard(turn: Turn, pairing: Pairing, locale: string, last: boo
       pairingId: pairing.id,
       week: summary.week,
       trend: summary.trend,
+      tasks: summary.tasks,
       settings: pairing.settings,
       streak: summary.streak,
       locale,

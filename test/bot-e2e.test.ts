@@ -8,11 +8,13 @@ import { createApp } from '../src/wiring/http-app.ts';
 import { listFeedback } from '../src/store/feedback.ts';
 import { listLeave } from '../src/store/leave.ts';
 import { createPairing, findPairingByConversation, getPairing } from '../src/store/pairings.ts';
+import { upsertTasks } from '../src/store/tasks.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
 import { actionActivity, chatUser, installActivity, messageActivity, removeActivity, submitActivity, TENANT_ID, type ChatOptions } from './support/bot-activities.ts';
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { services } from './support/services.ts';
+import { TASKS } from './support/tasks.ts';
 import { marked } from '../src/i18n/status-marks.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
@@ -261,6 +263,30 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
       expect(cards, command).toHaveLength(1);
       expect(texts(cards[0]!.card), command).toContain(expected);
     }
+  });
+
+  it('shows the task KPI on the scorecard commands for a pairing that reads tasks', async () => {
+    const plan = 'planner:plan-e2e';
+    const tasksChat: ChatOptions = { serviceUrl: connector.url, conversationId: '19:tasks@thread.v2' };
+    connector.setRoster(tasksChat.conversationId, [owner, va]);
+    await ensureTenant(db(), { id: TENANT_ID, name: 'Contoso', verifiedDomains: [] });
+    const pairing = await createPairing(db(), {
+      tenantId: TENANT_ID,
+      mailbox: 'tasks@contoso.example',
+      owner: { address: owner.email, userId: owner.aadObjectId },
+      va: { address: va.email, userId: va.aadObjectId },
+      settings: { timeZone: 'Europe/Copenhagen', taskSource: plan },
+      conversationRef: { serviceUrl: connector.url, conversation: { id: tasksChat.conversationId } },
+    });
+    await upsertTasks(db(), pairing.id, plan, TASKS.map((task) => ({ ...task, etag: null, webUrl: null })));
+    const shown = async (command: string) => {
+      await send(messageActivity(tasksChat, owner, command));
+      return texts(connector.cards()[0]!.card).map((text) => text.replace(/\u00a0/g, ' '));
+    };
+    // support/tasks.ts: last week, 6 of 10 due were done on time (c, i late; d, g overdue).
+    expect(await shown('scorecard last')).toEqual(expect.arrayContaining(['60% of tasks done on time (target 90%)', marked('bad', 'Target not met'), '6 on time · 2 late · 2 overdue · 0 still open']));
+    // This week so far (Wednesday 25 Nov): only o, due Thursday, and still open.
+    expect(await shown('scorecard')).toEqual(expect.arrayContaining(['No tasks were due this week.', '0 on time · 0 late · 0 overdue · 1 still open']));
   });
 
   it('records VA leave from the chat', async () => {

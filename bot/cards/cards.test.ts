@@ -13,6 +13,7 @@ import { scorecardCard } from './scorecard-card.ts';
 import { breachCard, WARNINGS_OFF_COMMAND } from './breach-card.ts';
 import { waitingCard, WAITING_ON_CARD } from './waiting-card.ts';
 import { parseCommand } from '../commands.ts';
+import { MIDWEEK, taskWeek } from '../../test/support/tasks.ts';
 
 /**
  * Elements Teams renders that the 1.5 schema does not define. Each must carry a schema-valid `fallback`, which is
@@ -120,7 +121,7 @@ describe('scorecard content', () => {
   it('shows the full week: range, rate and target, counts, times, who answered, inbox zero, trend and missed mail', () => {
     const card = scorecardCard(scorecardInput());
     const parsed = sdk.parse(card);
-    for (const expected of ['Scorecard for the week of 16 Nov', 'Mon, 16 Nov 2026', 'Sun, 22 Nov 2026', 'Central European Time (Copenhagen) · UTC+01:00', '82.5% answered within 24 h (target 90%)', 'Target not met', 'Counted', '40', 'Median response', '1 h 35 min', '90th percentile', '21 h 50 min', 'VA 31 · owner 6 · other 1', 'Inbox empty on Friday: no (3 items)', 'Missed (7)', 'Order 1001: delivery date?']) {
+    for (const expected of ['Scorecard for the week of 16 Nov', 'Mon, 16 Nov 2026', 'Sun, 22 Nov 2026', 'Central European Time (Copenhagen) · UTC+01:00', '82.5% answered within 24\u00a0h (target 90%)', 'Target not met', 'Counted', '40', 'Median response', '1 h 35 min', '90th percentile', '21 h 50 min', 'VA 31 · owner 6 · other 1', 'Inbox empty on Friday: no (3 items)', 'Missed (7)', 'Order 1001: delivery date?']) {
       expect(parsed.text, expected).toContain(expected);
     }
     // The trend's text fallback (what non-Teams hosts show) names all eight weeks.
@@ -152,6 +153,53 @@ describe('scorecard content', () => {
     const met = scorecardCard(scorecardInput({ week: { ...scorecardInput().week, rate: 0.95, met: true } }));
     expect(sdk.parse(met).text).toContain('✓ Target met');
     expect(JSON.stringify([met, notMet])).not.toMatch(/"color"\s*:\s*"(Good|Attention|Warning)"/);
+  });
+});
+
+describe('scorecard task KPI', () => {
+  type Body = Array<{ type: string; text?: string; columns?: Array<{ items: Array<{ text: string }> }> }>;
+  /** The texts of the headline row's columns (mail, tasks), no-break spaces as spaces; null without the row. */
+  function headlineColumns(card: Card): string[][] | null {
+    const row = (card.body as Body).find((element) => element.type === 'ColumnSet');
+    return row === undefined ? null : row.columns!.map((column) => column.items.map((item) => item.text.replace(/\u00a0/g, ' ')));
+  }
+
+  it('stands beside the mail KPI: rate against its target, not met by mark, and on time, late, overdue, still open', () => {
+    // support/tasks.ts on Friday noon: a, b, e, f, j on time; c late; d overdue; g, h, i still open: 5 of 7 due.
+    expect(headlineColumns(scorecardCard(scorecardInput()))).toEqual([
+      ['82.5% answered within 24 h (target 90%)', '✗ Target not met'],
+      ['71.4% of tasks done on time (target 90%)', '✗ Target not met', '5 on time · 1 late · 1 overdue · 3 still open'],
+    ]);
+  });
+
+  it('says met by mark and words at a target the week reaches, in the default colour', () => {
+    // 5 × 100 = 500 ≥ 70 × 7 = 490.
+    const card = scorecardCard(scorecardInput({ settings: { ...scorecardInput().settings, taskTargetPct: 70 }, tasks: taskWeek(MIDWEEK, 70) }));
+    expect(headlineColumns(card)![1]!.slice(0, 2)).toEqual(['71.4% of tasks done on time (target 70%)', '✓ Target met']);
+    expect(JSON.stringify(card)).not.toMatch(/"color"\s*:\s*"(Good|Attention|Warning)"/);
+  });
+
+  it('says only that no tasks were due in a week without any', () => {
+    expect(headlineColumns(scorecardCard(scorecardInput({ tasks: taskWeek(MIDWEEK, 90, '2026-W45') })))![1]).toEqual(['No tasks were due this week.']);
+  });
+
+  it('keeps the card compact: the two headlines share one row, and nothing else is added', () => {
+    const withTasks = scorecardCard(scorecardInput()).body as Body;
+    const without = scorecardCard(scorecardInput({ tasks: null })).body as Body;
+    const types = (elements: Body) => elements.map((element) => element.type);
+    // Title and range, then the mail headline and its verdict as two rows without tasks, one row for both KPIs with them.
+    expect(types(without.slice(2, 4))).toEqual(['TextBlock', 'TextBlock']);
+    expect(types(withTasks)).toEqual([...types(without.slice(0, 2)), 'ColumnSet', ...types(without.slice(4))]);
+  });
+
+  it('says nothing about tasks when the pairing has no task source', () => {
+    const card = scorecardCard(scorecardInput({ tasks: null }));
+    expect(headlineColumns(card)).toBeNull();
+    expect(sdk.parse(card).text).not.toMatch(/task|overdue|still open/i);
+  });
+
+  it('is the same in privacy mode, which hides mail subjects and names no task', () => {
+    expect(headlineColumns(scorecardCard(scorecardInput({ privacyMode: true })))).toEqual(headlineColumns(scorecardCard(scorecardInput())));
   });
 });
 

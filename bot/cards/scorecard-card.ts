@@ -1,6 +1,8 @@
 // The weekly scorecard as an Adaptive Card 1.5, built from the engine's numbers (the week and its 8-week
-// trend). Pure: plain data in, card JSON out. The trend is a Teams chart with a text fallback.
+// trend, and the week's task KPI when the pairing reads tasks). Pure: plain data in, card JSON out. The trend
+// is a Teams chart with a text fallback.
 import type { WeekKpi } from '../../src/kpi/engine.ts';
+import type { TaskWeek } from '../../src/kpi/tasks.ts';
 import { formatDate, formatDateTime, formatDuration, formatPercent, formatWeek } from '../../src/i18n/format.ts';
 import type { Settings } from '../../src/kpi/settings.ts';
 import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
@@ -21,6 +23,8 @@ export interface ScorecardInput {
   readonly week: WeekKpi;
   /** Up to the last 8 weeks, oldest first, ending with `week`. */
   readonly trend: readonly TrendWeek[];
+  /** The week's completion KPI (docs/kpi.md §11); null: the pairing reads no tasks and the card says nothing about them. */
+  readonly tasks: TaskWeek | null;
   readonly settings: Settings;
   readonly streak: number | null;
   readonly locale: string;
@@ -38,6 +42,47 @@ function inboxZeroLine({ week, settings, streak, locale }: ScorecardInput): stri
   if (result === null || result.status === 'unknown') return t(locale, 'scorecard.inboxZero.unknown', { day });
   if (result.status === 'pass') return t(locale, 'scorecard.inboxZero.pass', { day, count: result.count ?? 0, streak: streak ?? 0 });
   return t(locale, 'scorecard.inboxZero.fail', { day, count: result.count ?? 0 });
+}
+
+/** Target met or not, by mark and words. */
+const verdict = (locale: string, met: boolean | null): Element[] => (met === null ? [] : [statusText(met ? 'good' : 'bad', t(locale, met ? 'scorecard.met' : 'scorecard.notMet'), { spacing: 'None' })]);
+
+function mailHeadline({ week, settings, locale }: ScorecardInput): Element[] {
+  const headline = week.rate === null ? t(locale, 'scorecard.noMail') : t(locale, 'scorecard.rate', { rate: formatPercent(locale, week.rate), window: settings.windowHours, target: settings.responseTargetPct });
+  return [text(headline, { size: 'Large', weight: 'Bolder' }), ...verdict(locale, week.met)];
+}
+
+/**
+ * On time, late, overdue and still open on one line; each part's spaces do not break, so a count never parts
+ * from its words. A week with nothing due and nothing open has no parts to tell.
+ */
+function taskParts(tasks: TaskWeek, locale: string): Element[] {
+  if (tasks.rate === null && tasks.open === 0) return [];
+  const parts = [t(locale, 'scorecard.tasks.onTime', { count: tasks.onTime }), t(locale, 'scorecard.tasks.late', { count: tasks.late }), t(locale, 'scorecard.tasks.overdue', { count: tasks.overdue }), t(locale, 'scorecard.tasks.open', { count: tasks.open })];
+  return [text(parts.map((part) => part.replace(/ /g, '\u00a0')).join(' · '), { size: 'Small', spacing: 'Small' })];
+}
+
+/** The task KPI (docs/kpi.md §11): its rate against its target, met or not, and its parts on one line. */
+function taskHeadline(tasks: TaskWeek, { settings, locale }: ScorecardInput): Element[] {
+  const headline = tasks.rate === null ? t(locale, 'scorecard.tasks.noneDue') : t(locale, 'scorecard.tasks.rate', { rate: formatPercent(locale, tasks.rate), target: settings.taskTargetPct });
+  return [text(headline, { size: 'Large', weight: 'Bolder' }), ...verdict(locale, tasks.met), ...taskParts(tasks, locale)];
+}
+
+/**
+ * The week at a glance: the mail KPI's rate and verdict and, when the pairing reads tasks, the task KPI's beside
+ * it (two columns, so the card grows by little more than the task parts' line).
+ */
+function headlines(input: ScorecardInput): Element[] {
+  if (input.tasks === null) return mailHeadline(input);
+  return [
+    {
+      type: 'ColumnSet',
+      columns: [
+        { type: 'Column', width: 'stretch', items: mailHeadline(input) },
+        { type: 'Column', width: 'stretch', separator: true, spacing: 'Medium', items: taskHeadline(input.tasks, input) },
+      ],
+    },
+  ];
 }
 
 /**
@@ -101,10 +146,6 @@ function missedItems(input: ScorecardInput): Element[] {
 
 export function scorecardCard(input: ScorecardInput): Card {
   const { week, settings, locale } = input;
-  const headline =
-    week.rate === null
-      ? text(t(locale, 'scorecard.noMail'), { size: 'Large', weight: 'Bolder' })
-      : text(t(locale, 'scorecard.rate', { rate: formatPercent(locale, week.rate), window: settings.windowHours, target: settings.responseTargetPct }), { size: 'Large', weight: 'Bolder' });
   const answered = week.answeredBy;
   const actions = [
     execute(t(locale, 'scorecard.action.feedback'), 'feedback.open', { pairingId: input.pairingId, week: week.week, source: 'scorecard' }),
@@ -114,8 +155,7 @@ export function scorecardCard(input: ScorecardInput): Card {
     [
       text(t(locale, 'scorecard.title', { monday: formatWeek(locale, week.week, { form: 'monday' }) }), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
       text(t(locale, 'scorecard.range', { from: formatDate(locale, week.start, { weekday: true }), to: formatDate(locale, week.end, { weekday: true }), zone: zoneLabel(locale, resolveTimeZone(settings.timeZone) ?? settings.timeZone, Date.parse(`${week.start}T12:00:00Z`)) }), { isSubtle: true, spacing: 'None', size: 'Small' }),
-      headline,
-      ...(week.met === null ? [] : [statusText(week.met ? 'good' : 'bad', t(locale, week.met ? 'scorecard.met' : 'scorecard.notMet'), { spacing: 'None' })]),
+      ...headlines(input),
       facts([
         [t(locale, 'scorecard.fact.counted'), String(week.counted)],
         [t(locale, 'scorecard.fact.onTime'), String(week.onTime)],
