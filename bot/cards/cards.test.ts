@@ -121,16 +121,21 @@ describe('scorecard content', () => {
   it('shows the full week: range, rate and target, counts, times, who answered, inbox zero, trend and missed mail', () => {
     const card = scorecardCard(scorecardInput());
     const parsed = sdk.parse(card);
-    for (const expected of ['Scorecard for the week of 16 Nov', 'Mon, 16 Nov 2026', 'Sun, 22 Nov 2026', 'Central European Time (Copenhagen) · UTC+01:00', '82.5% answered within 24\u00a0h (target 90%)', 'Target not met', 'Counted', '40', 'Median response', '1 h 35 min', '90th percentile', '21 h 50 min', 'VA 31 · owner 6 · other 1', 'Inbox empty on Friday: no (3 items)', 'Missed (7)', 'Order 1001: delivery date?']) {
+    for (const expected of ['Scorecard for the week of 16 Nov', 'Mon, 16 Nov 2026', 'Sun, 22 Nov 2026', 'Central European Time (Copenhagen) · UTC+01:00', '82.5% answered within 24\u00a0h (target 90%)', 'Target not met', '▼ 2.5 points down on last week', '40 e-mails needed a reply: 33 on time and 7 missed. 2 more still have time for an answer.', 'Inbox empty on Friday: no (3 items)', 'Missed (7)', 'Order 1001: delivery date?', '…and 4 more']) {
       expect(parsed.text, expected).toContain(expected);
     }
+    // The finer figures are one click away: in a container the "Show details" button reveals.
+    const details = (card.body as Array<Record<string, unknown>>).find((element) => element.id === 'details')!;
+    expect(details.isVisible).toBe(false);
+    for (const expected of ['Median response', '1 h 35 min', '90th percentile', '21 h 50 min', 'VA 31 · owner 6 · other 1']) expect(JSON.stringify(details), expected).toContain(expected);
+    expect(JSON.stringify(card.body)).toContain('"type":"Action.ToggleVisibility","title":"Show details","targetElements":["details-show","details"]');
     // The trend's text fallback (what non-Teams hosts show) names all eight weeks.
     // Each week's entry holds together (no-break spaces); lines wrap only between weeks.
     expect((parsed.text ?? '').replace(/\u00a0/g, ' ')).toContain('Last 8 weeks: 28 Sept 93% ✓ · 5 Oct 88% · 12 Oct no mail · 19 Oct 95% ✓ · 26 Oct 90% ✓ · 2 Nov 97% ✓ · 9 Nov 85% · 16 Nov 82.5%');
     const chart = (card.body as Array<Record<string, unknown>>).find((element) => element.type === 'Chart.VerticalBar')!;
     expect((chart.data as unknown[]).length).toBe(8);
-    // Five missed items at most, oldest first as the engine ordered them.
-    expect((textOf(card).match(/ · Mon| · Tue| · Wed/g) ?? []).length).toBeLessThanOrEqual(5);
+    // Three missed items at most, oldest first as the engine ordered them; the rest counted.
+    expect((textOf(card).match(/ · Mon| · Tue| · Wed/g) ?? []).length).toBe(3);
     expect(JSON.stringify(card.actions)).toContain('Give feedback');
     expect(JSON.stringify(card.actions)).toContain('Open KPI tab');
   });
@@ -167,7 +172,7 @@ describe('scorecard task KPI', () => {
   it('stands beside the mail KPI: rate against its target, not met by mark, and on time, late, overdue, still open', () => {
     // support/tasks.ts on Friday noon: a, b, e, f, j on time; c late; d overdue; g, h, i still open: 5 of 7 due.
     expect(headlineColumns(scorecardCard(scorecardInput()))).toEqual([
-      ['82.5% answered within 24 h (target 90%)', '✗ Target not met'],
+      ['82.5% answered within 24 h (target 90%)', '✗ Target not met', '▼ 2.5 points down on last week'],
       ['71.4% of tasks done on time (target 90%)', '✗ Target not met', '5 on time · 1 late · 1 overdue · 3 still open'],
     ]);
   });
@@ -187,9 +192,9 @@ describe('scorecard task KPI', () => {
     const withTasks = scorecardCard(scorecardInput()).body as Body;
     const without = scorecardCard(scorecardInput({ tasks: null })).body as Body;
     const types = (elements: Body) => elements.map((element) => element.type);
-    // Title and range, then the mail headline and its verdict as two rows without tasks, one row for both KPIs with them.
-    expect(types(without.slice(2, 4))).toEqual(['TextBlock', 'TextBlock']);
-    expect(types(withTasks)).toEqual([...types(without.slice(0, 2)), 'ColumnSet', ...types(without.slice(4))]);
+    // Title and range, then the mail headline, its verdict and its change as three rows without tasks, one row for both KPIs with them.
+    expect(types(without.slice(2, 5))).toEqual(['TextBlock', 'TextBlock', 'TextBlock']);
+    expect(types(withTasks)).toEqual([...types(without.slice(0, 2)), 'ColumnSet', ...types(without.slice(5))]);
   });
 
   it('says nothing about tasks when the pairing has no task source', () => {
