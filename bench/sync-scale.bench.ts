@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import PgBoss from 'pg-boss';
 import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
 import { stableGuid } from '../src/devtenant/identity-tokens.ts';
-import type { DevMessage, TenantSeed, TimelineEvent } from '../src/devtenant/tenant-seed.ts';
+import type { DevMessage, DevUser, TenantSeed, TimelineEvent } from '../src/devtenant/tenant-seed.ts';
 import { QUEUES } from '../src/jobs/job-system.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
@@ -57,7 +57,7 @@ function mailTo(i: number, at: number): DevMessage {
 function tenantSeed(start: number): TenantSeed {
   const base = devSeed();
   const mailbox = base.mailboxes[0]!;
-  const users: TenantSeed['users'][number][] = [];
+  const users: DevUser[] = [];
   const events: TimelineEvent[] = [];
   for (let i = 1; i <= PAIRINGS; i++) {
     users.push({ id: ownerId(i), userPrincipalName: seededOwner(i), displayName: `Owner ${i}`, mail: seededOwner(i) });
@@ -168,7 +168,7 @@ async function syncJobs(db: Database): Promise<{ completed: number; failed: numb
  * One interval's cycles: new mail for one pairing in NEW_MAIL_ONE_IN (others each round), then the job that
  * queues every pairing's sync, as the cron would, and the wait until pg-boss has every sync job done. Timed by
  * PostgreSQL's clock: from that job's creation to the last sync's completion; a cycle from a worker fetching
- * its job to pg-boss completing it.
+ * its job to pg-boss completing it (the jobs a worker fetched together complete together).
  */
 async function runRound(db: Database, boss: PgBoss, tenant: DevTenant, instances: readonly Instance[], round: number): Promise<Round> {
   await db.execute('delete from pgboss.job where name = any($1::text[])', [[QUEUES.sync, QUEUES.syncAll]]);
