@@ -80,7 +80,7 @@ export function Messages({ api, base, zone }: { api: ApiClient; base: string; zo
           </TableHeader>
           <TableBody>
             {loaded.data.messages.map((row) => (
-              <TableRow key={row.id} data-testid="message-row" data-id={row.id}>
+              <TableRow key={row.id} data-testid="message-row" data-id={row.id} data-status={row.status}>
                 <TableCell>{dateTime(row.receivedAt, zone)}</TableCell>
                 <TableCell>{row.from ?? text('none')}</TableCell>
                 <TableCell>{row.subject}</TableCell>
@@ -93,7 +93,8 @@ export function Messages({ api, base, zone }: { api: ApiClient; base: string; zo
                       <Text size={200}>{text('tab.messages.markedBy', { who: text(row.mark.by === 'owner' ? 'tab.role.owner' : 'tab.role.va'), reason: row.mark.reason })}</Text>{' '}
                       <Button size="small" appearance="subtle" onClick={() => void unmark(row)}>{text('tab.messages.unmark')}</Button>
                     </div>
-                  ) : row.status === 'missed' || row.status === 'pending' || row.status === 'late' || row.status === 'onTime' ? (
+                  ) : row.status === 'missed' || row.status === 'pending' ? (
+                    // Only mail nobody has answered can be "no reply needed": an answered one was answered.
                     <Button size="small" onClick={() => setMarking(row)} aria-label={text('tab.messages.markLabel', { subject: row.subject })}>{text('tab.messages.mark')}</Button>
                   ) : null}
                 </TableCell>
