@@ -252,7 +252,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
       ['what is this', 'Sorry, I did not understand “what is this”.'],
       // The local demo's command does not exist in a tenant (no postScorecardNow in the bot's dependencies).
       ['scorecard now', 'Sorry, I did not understand “scorecard now”.'],
-      ['leave tomorrow', 'Write the first and last day of leave, like: leave 2026-12-24 2026-12-31'],
+      ['leave tomorrow', 'Write the first and last day off, like: leave 2026-12-24 2026-12-31'],
     ];
     for (const [command, expected] of cases) {
       const { status } = await send(messageActivity(chat, owner, command));
@@ -265,7 +265,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
 
   it('records VA leave from the chat', async () => {
     await send(messageActivity(chat, va, 'leave 2026-12-24 2026-12-31'));
-    expect(texts(connector.cards()[0]!.card)).toContain('Leave recorded');
+    expect(texts(connector.cards()[0]!.card)).toContain('Time off recorded');
     const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
     const [leave] = await listLeave(db(), pairing.id);
     // 24 Dec 00:00 to 1 Jan 00:00 in Copenhagen (UTC+1).

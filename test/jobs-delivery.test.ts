@@ -114,7 +114,7 @@ describe.each(testEngines())('delivery on %s', (engine) => {
     for (const [title, value] of [['Counted', '2'], ['On time', '1'], ['Late', '0'], ['Missed', '1'], ['Still waiting', '0']]) {
       expect(text).toContain(JSON.stringify({ title, value }));
     }
-    expect(text).toContain('50% answered within 24 h (target 90%)');
+    expect(text).toContain('50% answered on time, within 24 h (target 90%)');
   });
 
   it('stop() returns only after a job that outlived pg-boss’s stop timeout has ended, so the database can close', async () => {

@@ -52,7 +52,7 @@ describe('summaryMail', () => {
           "tab",
           "footer",
         ],
-        "subject": "Tandem: week of 16 Nov, 82.4% answered within 24 h",
+        "subject": "Tandem: week of 16 Nov, 82.4% answered on time (within 24 h)",
         "trendWeeks": [
           "28 Sept",
           "5 Oct",
@@ -79,7 +79,7 @@ describe('summaryMail', () => {
     expect(details).toContain(formatDuration('en-GB', week.medianMinutes));
     expect(details).toContain(formatDuration('en-GB', week.p90Minutes));
     expect(details).toContain(`VA ${week.answeredBy.va} · owner ${week.answeredBy.owner} · someone else ${week.answeredBy.other}`);
-    expect(text(section('inbox-zero'))).toBe(`Yes: ${week.inboxZero!.count} items at 17:00 Streak: ${input.streak} weeks in a row`);
+    expect(text(section('inbox-zero'))).toBe(`Yes: ${week.inboxZero!.count} items at 17:00 Streak: ${input.streak} weeks`);
     const bars = [...doc.querySelectorAll('[data-week] .bar-value')].map(text);
     expect(bars).toEqual(input.trend.map((entry) => (entry.rate === null ? 'no mail' : formatPercent('en-GB', entry.rate))));
     expect(doc.querySelectorAll('[data-item="waiting"]')).toHaveLength(week.oldestWaiting.length);
@@ -101,7 +101,7 @@ describe('summaryMail', () => {
     expect(mail.html).toContain('Confidential: acquisition of &#60;Fabrikam&#62; &#38; &#34;partners&#34;');
     expect(mail.html).not.toContain('<Fabrikam>');
     expect(text(section('waiting'))).toContain(SECRET_SUBJECT);
-    expect(text(section('waiting'))).toContain('Waiting, 11 h 0 min left');
+    expect(text(section('waiting'))).toContain('Still waiting, 11 h 0 min left');
     expect(mail.text).toContain(SECRET_SUBJECT);
   });
 
@@ -122,7 +122,7 @@ describe('summaryMail', () => {
     expect(feedback).toContain('Quick answers to the catalogue requests.');
     expect(feedback).toContain('Templates for pricing questions. And a list of VIP clients.');
     // Under the questions the form asked, choices by their label.
-    expect(feedback).toContain('Did the KPIs feel fair this week? Yes');
+    expect(feedback).toContain('Did the targets feel fair this week? Yes');
     expect(feedback).toContain('Do you feel involved and heard? 4');
     const retired = summaryMail(summaryInput({ checkIn: mailCheckIn({ owner: { answers: { oldQuestion: 'Still said.' } }, va: SUMMARY_ANSWERS.va }) }));
     expect(text(parse(retired.html).querySelector('[data-section="feedback"]'))).toContain('The owner Other Still said.');
