@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   pass: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorPaletteGreenForeground2 },
   fail: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorPaletteRedForeground2 },
   unknown: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
+  // The chart capitalises every legend word ("Besvart I Tide"); a legend is a sentence-case catalog message.
+  legend: { textTransform: 'none' },
 });
 
 export default function Trend({ api, base }: { api: ApiClient; base: string; zone: string }) {
@@ -45,7 +47,7 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
     <>
       <Card>
         <CardHeader header={<Text as="h2" weight="semibold">{text('tab.trend.chartTitle')}</Text>} />
-        <LineChart data={data} height={300} yMinValue={0} yMaxValue={100} useUTC tickValues={weeks.map((w) => x(w.start))} customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
+        <LineChart data={data} legendProps={{ styles: { legend: styles.legend } }} height={300} yMinValue={0} yMaxValue={100} useUTC tickValues={weeks.map((w) => x(w.start))} customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
         <table aria-label={text('tab.trend.tableLabel')} style={{ position: 'absolute', left: '-10000px' }}>
           <tbody>{weeks.map((w) => <tr key={w.week}><th scope="row">{weekLabel(w.week)}</th><td>{percent(w.rate)}</td></tr>)}</tbody>
         </table>
