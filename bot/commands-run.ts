@@ -8,6 +8,7 @@ import { addWeeks, lastWeeks, weekAt } from '../src/kpi/weeks.ts';
 import { roleIn } from '../src/reports/access.ts';
 import { checkInWeek } from '../src/reports/check-in.ts';
 import { AUDIENCES } from '../src/reports/check-in-privacy.ts';
+import { displayName } from '../src/reports/people.ts';
 import { loadSummary } from '../src/reports/summary.ts';
 import { kpiTabLink } from '../src/reports/tab-link.ts';
 import type { Pairing } from '../src/store/pairings.ts';
@@ -38,6 +39,7 @@ async function scorecard(turn: Turn, pairing: Pairing, locale: string, last: boo
       pairingId: pairing.id,
       week: summary.week,
       trend: summary.trend,
+      tasks: summary.tasks,
       settings: pairing.settings,
       streak: summary.streak,
       locale,
@@ -77,7 +79,7 @@ async function leave(turn: Turn, pairing: Pairing, locale: string, from: string,
   } catch (error) {
     return posts(noticeCard(refusal(error, locale, 'leave')));
   }
-  return posts(leaveCard({ locale, va: pairing.va.address, from, to, timeZone: pairing.settings.timeZone }));
+  return posts(leaveCard({ locale, va: displayName(pairing.va), from, to, timeZone: pairing.settings.timeZone }));
 }
 
 /** The review card over the last `reviewEveryWeeks` weeks. */
@@ -117,7 +119,7 @@ export async function runCommand(turn: Turn, command: Command): Promise<BotResul
       // A group chat gets the status card (its refresh shows the owner and the VA their own views); a personal chat, the speaker's own view.
       return posts((await feedbackView(turn.deps.db, pairing, checkInWeek(pairing.settings, turn.now), feedbackSeats(turn, pairing).everyone)).card);
     case 'settings':
-      return posts(settingsCard({ locale, owner: pairing.owner.address, va: pairing.va.address, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: tabUrl(turn, pairing, weekAt(pairing.settings, turn.now)) }));
+      return posts(settingsCard({ locale, owner: displayName(pairing.owner), va: displayName(pairing.va), mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: tabUrl(turn, pairing, weekAt(pairing.settings, turn.now)) }));
     case 'leave':
       return leave(turn, pairing, locale, command.from, command.to);
     case 'leaveUsage':

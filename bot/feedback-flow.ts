@@ -6,6 +6,7 @@ import { t } from '../src/i18n/messages.ts';
 import { checkInFor, isMonthlyWeek } from '../src/reports/check-in.ts';
 import { AUDIENCES, audienceOf, type Audience } from '../src/reports/check-in-privacy.ts';
 import { roleIn } from '../src/reports/access.ts';
+import { displayName } from '../src/reports/people.ts';
 import { MAX_ANSWER_LENGTH, type FeedbackRole } from '../src/reports/feedback-questions.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import type { Queryable } from '../src/store/database.ts';
@@ -48,7 +49,7 @@ export async function feedbackView(db: Queryable, pairing: Pairing, week: string
     week,
     locale: seat.locale,
     monthly: isMonthlyWeek(week),
-    names: { owner: pairing.owner.address, va: pairing.va.address },
+    names: { owner: displayName(pairing.owner), va: displayName(pairing.va) },
     userIds: { owner: pairing.owner.mri, va: pairing.va.mri },
     checkIn,
     viewer: seat.viewer,

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS } from '../src
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
 import type { MailboxDefaults } from '../src/ports/mailbox.ts';
 import { setUpPairing, teamsUserId } from '../src/actions/setup.ts';
+import { shownName } from '../src/actions/chat-membership.ts';
 import { chatTenant, clientTimeZone, conversationReference } from './activity.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import { settingsCard } from './cards/settings-card.ts';
@@ -130,8 +131,8 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
   const { pairing } = await setUpPairing({ ...actionContext(turn), directory: turn.deps.directory }, turn.actor, {
     tenantId,
     mailbox,
-    owner: { address: owner.email!, userId: owner.id, mri: chatUserId(owner) },
-    va: { address: va.email!, userId: va.id, mri: chatUserId(va) },
+    owner: { address: owner.email!, userId: owner.id, mri: chatUserId(owner), name: shownName({ id: owner.mri, name: owner.name }) },
+    va: { address: va.email!, userId: va.id, mri: chatUserId(va), name: shownName({ id: va.mri, name: va.name }) },
     settings,
     // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
     locale: mailboxSettings?.locale ?? locale,

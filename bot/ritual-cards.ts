@@ -13,7 +13,7 @@ export function ritualCard(post: RitualPost): Card {
   switch (post.kind) {
     case 'scorecard': {
       const { summary } = post;
-      return scorecardCard({ pairingId: post.pairingId, week: summary.week, trend: summary.trend, settings: summary.settings, streak: summary.streak, locale: summary.locale, late: summary.late, privacyMode: summary.privacyMode, tabUrl: summary.tabUrl });
+      return scorecardCard({ pairingId: post.pairingId, week: summary.week, trend: summary.trend, tasks: summary.tasks, settings: summary.settings, streak: summary.streak, locale: summary.locale, late: summary.late, privacyMode: summary.privacyMode, tabUrl: summary.tabUrl });
     }
     case 'feedbackReminder':
       return reminderCard({ locale: post.locale, pairingId: post.pairingId, week: post.week, waitingFor: post.waitingFor });

@@ -124,7 +124,7 @@ describe.each(testEngines())('add-in API on %s', (engine) => {
       const week = (await kpiFor(db(), pairing, weekPeriod(WEEK), NOW)).weeks[0]!;
       for (const who of ['owner', 'va'] as const) {
         const match = await found(who, 'pending');
-        expect(match.pairing).toEqual({ id: pairing.id, mailbox: pairing.mailbox, role: who, timeZone: ZONE, clock: 'calendar', windowHours: 24, noReplyCategory: 'No reply needed', lastSyncAt: expect.any(Number) });
+        expect(match.pairing).toEqual({ id: pairing.id, mailbox: pairing.mailbox, role: who, partner: who === 'owner' ? pairing.va.address : pairing.owner.address, timeZone: ZONE, clock: 'calendar', windowHours: 24, noReplyCategory: 'No reply needed', lastSyncAt: expect.any(Number) });
         expect(match.message).toEqual({ ...JSON.parse(JSON.stringify(rows.find((row) => row.id === 'pending'))), answeredBy: null });
         expect(match.conversationWaiting).toEqual([JSON.parse(JSON.stringify(rows.find((row) => row.id === 'missed')))]);
         expect(match.week).toEqual({ week: WEEK, rate: week.rate, met: week.met, targetPct: 90, counted: week.counted, onTime: week.onTime, pending: week.pending });

@@ -8,11 +8,13 @@ import { createApp } from '../src/wiring/http-app.ts';
 import { listFeedback } from '../src/store/feedback.ts';
 import { listLeave } from '../src/store/leave.ts';
 import { createPairing, findPairingByConversation, getPairing } from '../src/store/pairings.ts';
+import { upsertTasks } from '../src/store/tasks.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
 import { actionActivity, chatUser, installActivity, messageActivity, removeActivity, submitActivity, TENANT_ID, type ChatOptions } from './support/bot-activities.ts';
 import { startFakeConnector, type FakeConnector } from './support/bot-connector-fake.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
 import { services } from './support/services.ts';
+import { TASKS } from './support/tasks.ts';
 import { marked } from '../src/i18n/status-marks.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
@@ -195,7 +197,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     const { body } = await send(actionActivity(chat, owner, 'setup.submit', { ...setup, va: owner.aadObjectId, timeZone: 'Mars/Olympus', targetPct: '85' }));
     const card = invokeCard(body);
     expect(errorAfter(card, 'va')).toBe('The owner and the VA must be two different people.');
-    expect(errorAfter(card, 'timeZone')).toContain('Unknown time zone');
+    expect(errorAfter(card, 'timeZone')).toContain('Choose a time zone from the list.');
     expect(input(card, 'timeZone')!.value).toBe('Mars/Olympus');
     expect(input(card, 'targetPct')!.value).toBe(85);
     expect(await findPairingByConversation(db(), chat.conversationId)).toBeNull();
@@ -263,6 +265,30 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     }
   });
 
+  it('shows the task KPI on the scorecard commands for a pairing that reads tasks', async () => {
+    const plan = 'planner:plan-e2e';
+    const tasksChat: ChatOptions = { serviceUrl: connector.url, conversationId: '19:tasks@thread.v2' };
+    connector.setRoster(tasksChat.conversationId, [owner, va]);
+    await ensureTenant(db(), { id: TENANT_ID, name: 'Contoso', verifiedDomains: [] });
+    const pairing = await createPairing(db(), {
+      tenantId: TENANT_ID,
+      mailbox: 'tasks@contoso.example',
+      owner: { address: owner.email, userId: owner.aadObjectId },
+      va: { address: va.email, userId: va.aadObjectId },
+      settings: { timeZone: 'Europe/Copenhagen', taskSource: plan },
+      conversationRef: { serviceUrl: connector.url, conversation: { id: tasksChat.conversationId } },
+    });
+    await upsertTasks(db(), pairing.id, plan, TASKS.map((task) => ({ ...task, etag: null, webUrl: null })));
+    const shown = async (command: string) => {
+      await send(messageActivity(tasksChat, owner, command));
+      return texts(connector.cards()[0]!.card).map((text) => text.replace(/\u00a0/g, ' '));
+    };
+    // support/tasks.ts: last week, 6 of 10 due were done on time (c, i late; d, g overdue).
+    expect(await shown('scorecard last')).toEqual(expect.arrayContaining(['60% of tasks done on time (target 90%)', marked('bad', 'Target not met'), '6 on time · 2 late · 2 overdue · 0 not due yet']));
+    // This week so far (Wednesday 25 Nov): only o, due Thursday, and still open.
+    expect(await shown('scorecard')).toEqual(expect.arrayContaining(['No tasks were due this week.', '0 on time · 0 late · 0 overdue · 1 not due yet']));
+  });
+
   it('records VA leave from the chat', async () => {
     await send(messageActivity(chat, va, 'leave 2026-12-24 2026-12-31'));
     expect(texts(connector.cards()[0]!.card)).toContain('Time off recorded');
@@ -301,7 +327,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     // The VA does not see the owner's answers before answering.
     const vaBefore = invokeCard((await send(actionActivity(chat, va, 'feedback.refresh', data, 'fb-1', 'automatic'))).body);
     expect(JSON.stringify(vaBefore)).not.toContain('Fast replies');
-    expect(texts(vaBefore)).toContain('olivia@contoso.example has answered; you will see their answers after yours.');
+    expect(texts(vaBefore)).toContain('Olivia Owner has answered; you will see their answers after yours.');
 
     // Submitting twice keeps the later answers, marked edited.
     await send(actionActivity(chat, owner, 'feedback.submit', { ...data, ...answers, wentWell: 'Very fast replies' }, 'fb-1'));
@@ -311,7 +337,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
     const lines = texts(summary).join('\n');
     expect(lines).toContain('Check-in for the week of 16 Nov: both of you answered');
     expect(lines).toContain('Very fast replies');
-    expect(lines).toContain('Owner (olivia@contoso.example) (edited)');
+    expect(lines).toContain('Owner (Olivia Owner) (edited)');
     expect(lines).toContain('Templates');
     // The summary keeps refreshing for the two of them, and has nothing left to do.
     expect(summary.refresh).toMatchObject({ userIds: [owner.id, va.id] });

@@ -78,7 +78,7 @@ describe.each(testEngines())('refresh.userIds of the check-in form on %s', (engi
     const setup = { owner: owner.aadObjectId, va: va.aadObjectId, mailbox: '', timeZone: 'Europe/Copenhagen', workStart: '08:00', workEnd: '16:00', targetPct: '90', windowHours: '24', inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
     await send(actionActivity(chat, owner, 'setup.submit', setup, 'welcome-1'));
     const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
-    expect(pairing).toMatchObject({ owner: { userId: owner.aadObjectId, mri: owner.id }, va: { userId: va.aadObjectId, mri: va.id } });
+    expect(pairing).toMatchObject({ owner: { userId: owner.aadObjectId, mri: owner.id, name: 'Olivia Owner' }, va: { userId: va.aadObjectId, mri: va.id, name: 'Victor Assistant' } });
 
     const form = await postedForm(chat);
     expect(form.refresh).toEqual({ action: { type: 'Action.Execute', verb: 'feedback.refresh', data: { pairingId: pairing.id, week: WEEK } }, userIds: [owner.id, va.id] });
@@ -118,19 +118,23 @@ describe.each(testEngines())('refresh.userIds of the check-in form on %s', (engi
 
     // The owner's own message shows their MRI; the VA has not spoken, so she is left out rather than named by object id.
     const form = await postedForm(chat);
-    expect((await getPairing(db(), pairing.id))!.owner.mri).toBe(owner.id);
+    expect((await getPairing(db(), pairing.id))!.owner).toMatchObject({ mri: owner.id, name: 'Olivia Owner' });
     expect(form.refresh).toMatchObject({ userIds: [owner.id] });
     // A bystander's turn teaches nothing about the pairing's people.
     await refreshedFor(chat, bystander, pairing);
     expect((await getPairing(db(), pairing.id))!.va.mri).toBeNull();
 
     const vaView = await refreshedFor(chat, va, pairing);
-    expect((await getPairing(db(), pairing.id))!.va.mri).toBe(va.id);
+    expect((await getPairing(db(), pairing.id))!.va).toMatchObject({ mri: va.id, name: 'Victor Assistant' });
     expect(vaView.refresh).toMatchObject({ userIds: [owner.id, va.id] });
     expect((await postedForm(chat)).refresh).toMatchObject({ userIds: [owner.id, va.id] });
     // One audit line per id learned, none for the turns that showed a known one again.
     const learned = (await listAudit(db(), pairing.id)).filter((line) => line.action === 'chat_ids_learned');
     expect(learned.map((line) => line.details)).toEqual([{ roles: ['owner'] }, { roles: ['va'] }]);
+
+    // A new display name is learned from the next turn; the Teams id stays.
+    await send(messageActivity(chat, { ...va, name: 'Victoria Assistant' }, 'feedback'));
+    expect((await getPairing(db(), pairing.id))!.va).toMatchObject({ mri: va.id, name: 'Victoria Assistant' });
   });
 
   it('leaves refresh out while neither MRI is known, so no card names people by object id', async () => {

@@ -91,8 +91,9 @@ describe.each(testEngines())('check-in privacy on every surface, on %s', (engine
     pairing = await createPairing(db(), {
       tenantId: TENANT_ID,
       mailbox: OWNER_MAIL,
-      owner: { address: OWNER_MAIL, userId: people.owner.aadObjectId },
-      va: { address: VA_MAIL, userId: people.va.aadObjectId },
+      // As the set-up stores them from the roster: the chat names people, never by address.
+      owner: { address: OWNER_MAIL, userId: people.owner.aadObjectId, mri: people.owner.id, name: people.owner.name },
+      va: { address: VA_MAIL, userId: people.va.aadObjectId, mri: people.va.id, name: people.va.name },
       conversationRef: { serviceUrl: connector.url, conversation: { id: chat().conversationId } },
       settings: { timeZone: 'UTC' },
     });
@@ -171,8 +172,8 @@ describe.each(testEngines())('check-in privacy on every surface, on %s', (engine
       }
       // The posted card says who has answered.
       const posted = seen[0]![1].conversation;
-      expect(posted).toContain(`${answered(state).owner ? 'answered' : 'waiting'} (${OWNER_MAIL})`);
-      expect(posted).toContain(`${answered(state).va ? 'answered' : 'waiting'} (${VA_MAIL})`);
+      expect(posted).toContain(`${answered(state).owner ? 'answered' : 'waiting'} (${people.owner.name})`);
+      expect(posted).toContain(`${answered(state).va ? 'answered' : 'waiting'} (${people.va.name})`);
     });
 
     it('updates everyone’s card with who answered as each side submits, by Universal Action or by the fallback, and never with what', async () => {
@@ -181,11 +182,11 @@ describe.each(testEngines())('check-in privacy on every surface, on %s', (engine
       const owner = await turn(actionActivity(chat(), people.owner, 'feedback.submit', { ...form, wentWell: ownerWords(week), improve: 'x', nextTime: 'y', kpisFair: 'yes' }, 'fb-43'));
       expect(shown(owner.own, week), 'the owner’s own view').toEqual([true, false]);
       expect(shown(owner.conversation, week), 'the update for everyone').toEqual(NOTHING);
-      expect(owner.conversation).toContain(`answered (${OWNER_MAIL})`);
+      expect(owner.conversation).toContain(`answered (${people.owner.name})`);
       // The VA on a client without Universal Actions: her answers are saved, the chat learns only that she answered.
       const va = await turn(submitActivity(chat(), people.va, 'feedback.submit', { ...form, wentWell: vaWords(week), needFromOwner: 'x', support: 'y', involved: '4' }, 'fb-43'));
       expect(shown(va.conversation, week), 'the fallback’s replacement').toEqual(NOTHING);
-      expect(va.conversation).toContain(`answered (${VA_MAIL})`);
+      expect(va.conversation).toContain(`answered (${people.va.name})`);
       expect((await listFeedback(db(), pairing.id)).filter((entry) => entry.week === week).map((entry) => entry.author)).toEqual(['owner', 'va']);
       // A fallback submission that does not pass says where to answer, and repeats nothing typed.
       const invalid = await turn(submitActivity(chat(), people.owner, 'feedback.submit', { ...form, wentWell: `${ownerWords(week)} again`, improve: '' }, 'fb-43'));

@@ -12,7 +12,7 @@ import { EN } from '../src/i18n/en.ts';
 import { template, type MessageKey } from '../src/i18n/messages.ts';
 import { PSEUDO_OPEN } from '../src/i18n/pseudo.ts';
 import { summaryMail } from '../src/mail/summary-mail.ts';
-import { allCards, scorecardInput } from './support/bot-cards.ts';
+import { allCards, LONG_ADDRESS, scorecardInput } from './support/bot-cards.ts';
 import { summaryInput } from './support/summary-mail.ts';
 import { visibleStrings } from './support/card-text.ts';
 import { isoWeekIn } from './support/iso-week-labels.ts';
@@ -59,6 +59,18 @@ describe.each(LOCALES)('%s', (locale) => {
 describe.each(LANGUAGES)('weeks by their Monday, not their ISO label, in %s', (locale) => {
   it('on every card the bot sends', () => {
     for (const [name, card] of allCards(locale)) expect(isoWeekIn(visibleStrings(card)), name).toEqual([]);
+  });
+
+  it('on every card the bot sends: no time-zone id, and people by name where the name is known', () => {
+    for (const [name, card] of allCards(locale)) {
+      const shown = visibleStrings(card).join('\n');
+      // IANA ids ("Europe/Copenhagen") and Windows ids ("Romance Standard Time", Copenhagen's) are for machines;
+      // the zone picker's CLDR names ("Central European Standard Time (Copenhagen) · UTC+01:00") are for people.
+      expect(shown, name).not.toMatch(/\b(Europe|America|Asia|Africa|Australia|Pacific|Atlantic|Etc)\/[A-Za-z_]+/);
+      expect(shown, name).not.toMatch(/(^|\n)[^\n(]*Standard Time($|\n)|Romance Standard Time/);
+      // Every card that names the VA knows their name; only the set-up form's people picker shows addresses, to tell people apart.
+      if (!name.startsWith('welcome')) expect(shown, name).not.toContain(LONG_ADDRESS);
+    }
   });
 
   it('in the summary mail: subject, text part and the HTML as read', () => {

@@ -18,7 +18,7 @@ import { isoWeekIn } from './support/iso-week-labels.ts';
 
 const ARTIFACTS = new URL('./artifacts/i18n/tab/', import.meta.url).pathname;
 const LOCALES = ['en-GB', 'da-DK', 'nl-NL', 'nb-NO', 'de-DE', PSEUDO_LOCALE] as const;
-const VIEWS = ['week', 'trend', 'waiting', 'messages', 'feedback', 'settings'] as const;
+const VIEWS = ['week', 'trend', 'waiting', 'messages', 'tasks', 'feedback', 'settings'] as const;
 /** A tab just under Teams' narrowest desktop width, where long words clip first. */
 const VIEWPORT = { width: 1024, height: 900 };
 
@@ -29,18 +29,19 @@ for (const [key, text] of Object.entries(EN)) if (!text.includes('{')) ENGLISH.s
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 /**
- * What the tab shows as it was stored, not interface text: addresses, subjects, the signed-in name, and the
- * seed's typed feedback answers (choices and questions are interface text, labelled from the catalog).
+ * What the tab shows as it was stored, not interface text: addresses, subjects, task titles, the signed-in name,
+ * and the seed's typed feedback answers (choices and questions are interface text, labelled from the catalog).
  */
 let data: RegExp;
 
 beforeAll(async () => {
   const dir = await seededDataDir(async (db) => {
-    const { pairing } = await seedTabPairing(db, Date.now());
+    const { pairing } = await seedTabPairing(db, Date.now(), { tasks: true });
     const feedback = (await listFeedback(db, pairing.id)).flatMap((entry) => Object.entries(entry.answers).filter(([key]) => key !== 'kpisFair' && key !== 'involved').map(([, answer]) => answer));
     const subjects = (await db.query<{ subject: string }>('select distinct subject from messages where pairing_id = $1', [pairing.id])).map((row) => row.subject);
+    const titles = (await db.query<{ title: string }>('select distinct title from tasks where pairing_id = $1', [pairing.id])).map((row) => row.title);
     const exactly = (text: string) => `^${text.replace(/[.?*+(){}[\]\\|^$]/g, '\\$&')}$`;
-    data = new RegExp([`@|^${pairing.settings.timeZone}$|^Owner$`, ...feedback.map(exactly), ...subjects.map(exactly)].join('|'));
+    data = new RegExp([`@|^${pairing.settings.timeZone}$|^Owner$`, ...feedback.map(exactly), ...subjects.map(exactly), ...titles.map(exactly)].join('|'));
   });
   // The shared build: it swaps files in place, so browser tests running beside this one never see an empty dist/tab.
   await buildTab();
@@ -58,6 +59,7 @@ function ready(locale: string, view: (typeof VIEWS)[number]): string {
   if (view === 'week') return '[data-testid="rate"]';
   if (view === 'trend') return `table[aria-label="${t(locale, 'tab.trend.tableLabel')}"]`;
   if (view === 'messages') return '[data-testid="message-row"]';
+  if (view === 'tasks') return '[data-testid="task-row"]';
   if (view === 'settings') return `text=${t(locale, 'tab.settings.title')}`;
   return `section[aria-label="${t(locale, view === 'waiting' ? 'tab.nav.waiting' : 'tab.nav.feedback')}"]`;
 }

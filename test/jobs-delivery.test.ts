@@ -114,7 +114,8 @@ describe.each(testEngines())('delivery on %s', (engine) => {
     for (const [title, value] of [['Counted', '2'], ['On time', '1'], ['Late', '0'], ['Missed', '1'], ['Still waiting', '0']]) {
       expect(text).toContain(JSON.stringify({ title, value }));
     }
-    expect(text).toContain('50% answered on time, within 24 h (target 90%)');
+    // The hours keep their unit on one line (a no-break space).
+    expect(text).toContain('50% answered on time, within 24\u00a0h (target 90%)');
   });
 
   it('stop() returns only after a job that outlived pg-boss’s stop timeout has ended, so the database can close', async () => {

@@ -6,15 +6,16 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryMail } from '../src/mail/summary-mail.ts';
-import { summaryInput } from './support/summary-mail.ts';
+import { summaryInput, SUMMARY_NOW } from './support/summary-mail.ts';
+import { taskWeek } from './support/tasks.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 
-/** A week with no mail to answer, no inbox snapshot, no feedback and no Teams link yet. */
+/** A week with no mail to answer, no task due, no inbox snapshot, no feedback and no Teams link yet. */
 function quietWeek() {
   const input = summaryInput();
   const week = { ...input.week, counted: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null, met: null, medianMinutes: null, p90Minutes: null, answeredBy: { va: 0, owner: 0, other: 0 }, oldestWaiting: [], inboxZero: null };
-  return { ...input, week, trend: [...input.trend.slice(0, -1), week], streak: null, feedback: [], tabUrl: null, late: true };
+  return { ...input, week, trend: [...input.trend.slice(0, -1), week], tasks: taskWeek(SUMMARY_NOW, 90, '2026-W45'), streak: null, feedback: [], tabUrl: null, late: true };
 }
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
@@ -31,6 +32,8 @@ describe.skipIf(!existsSync(CHROMIUM))('summary e-mail in Chromium', () => {
     { name: 'full', width: 375, input: summaryInput() },
     { name: 'privacy', width: 375, input: summaryInput({ privacyMode: true }) },
     { name: 'quiet', width: 600, input: quietWeek() },
+    // A pairing without a task source: the summary as it was before the task KPI.
+    { name: 'no-tasks', width: 600, input: summaryInput({ tasks: null }) },
     // German runs about a third longer than English; the pseudo-locale pads every string further.
     { name: 'de', width: 375, input: summaryInput({ locale: 'de-DE' }) },
     { name: 'pseudo', width: 375, input: summaryInput({ locale: 'qps-ploc' }) },

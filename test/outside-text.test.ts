@@ -110,7 +110,7 @@ describe('cards built from outside text', () => {
     ['help (the unknown command echoed)', helpCard({ locale: 'en', unknown: value, paired: true })],
     ['settings (names)', settingsCard({ locale: 'en', owner: value, va: value, mailbox: 'owner@contoso.example', settings, tabUrl: null })],
     ['leave (the VA)', leaveCard({ locale: 'en', va: value, from: '2026-12-24', to: '2026-12-31', timeZone: 'UTC' })],
-    ['reminder (names)', reminderCard({ locale: 'en', pairingId: 'p', week: '2026-W47', waitingFor: [value] })],
+    ['reminder (names)', reminderCard({ locale: 'en', pairingId: 'p', week: '2026-W47', waitingFor: [{ name: value, mentionId: '29:x' }, { name: value, mentionId: null }] })],
     ['set-up notice (display names)', noticeCard(t('en', 'welcome.done', { owner: value, va: value }))],
   ];
 

@@ -1,6 +1,7 @@
 // The tab's API through the real app, on every database engine: the token matrix (Entra's v2.0 and v1.0 tokens
 // and every way one can be wrong → exactly 200, 401 or 403), other people's pairings refused (403), validation
-// naming the field (400), and every number equal to the engine's.
+// naming the field (400), every number equal to the engine's, and the completion KPI of a pairing that reads
+// tasks, counted by hand from its fixture.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from '../src/api/api-app.ts';
@@ -9,6 +10,7 @@ import { kpiFor } from '../src/reports/reports.ts';
 import { listAudit } from '../src/store/audit.ts';
 import { saveFeedback } from '../src/store/feedback.ts';
 import { upsertMessages } from '../src/store/messages.ts';
+import { upsertTasks, type StoredTask } from '../src/store/tasks.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import { recordSyncError, recordSyncSuccess } from '../src/store/sync-state.ts';
 import { getPairing, setConversationRef } from '../src/store/pairings.ts';
@@ -120,7 +122,7 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       const expected = { week: report.weeks[0]!, streak: report.inboxZeroStreak };
       for (const who of ['owner', 'va'] as const) {
         const body = await (await call('GET', '/week', who)).json();
-        expect(body).toEqual({ week: JSON.parse(JSON.stringify(expected.week)), streak: expected.streak, targetPct: 90 });
+        expect(body).toEqual({ week: JSON.parse(JSON.stringify(expected.week)), streak: expected.streak, targetPct: 90, tasks: null });
       }
       expect(expected.week).toMatchObject({ counted: 2, onTime: 1, missed: 1, pending: 1, rate: 0.5, met: false, excluded: { auto: 1 } });
     });
@@ -177,12 +179,149 @@ describe.each(testEngines())('tab API on %s', (engine) => {
     });
   });
 
+  describe('the completion KPI (tasks on time)', () => {
+    /** A pairing reading a Planner plan, in Copenhagen (UTC+1 in November), task target 50 %, in the same tenant. */
+    let tasked: Pairing;
+    let todo: Pairing;
+    const as: Record<'owner' | 'va' | 'todoOwner', string> = { owner: '', va: '', todoOwner: '' };
+    const PLAN = 'planner:plan-48';
+    const link = (id: string) => `https://tasks.office.com/contoso.example/Home/Task/${id}`;
+    const task = (id: string, overrides: Partial<StoredTask>): StoredTask => ({ id, title: id, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: null, webUrl: link(id), ...overrides });
+    const get = (target: Pairing, path: string, token: string) => api.request(`/pairings/${target.id}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+    beforeAll(async () => {
+      tasked = await pairingInTenant(db(), pairing.tenantId, { settings: { timeZone: 'Europe/Copenhagen', taskSource: PLAN, taskTargetPct: 50 } });
+      todo = await pairingInTenant(db(), pairing.tenantId, { settings: { timeZone: 'Europe/Copenhagen', taskSource: 'todo:list-1' } });
+      // Due days are Copenhagen dates; a day ends at the next local midnight, 23:00 UTC the day before.
+      await upsertTasks(db(), tasked.id, PLAN, [
+        // Mon 23 Nov 00:30 local (Sunday in UTC): due Mon 23, done Mon 23:00 local → on time.
+        task('early-monday', { due: { at: at('2026-11-22T23:30:00Z') }, completedAt: at('2026-11-23T22:00:00Z') }),
+        task('call-back', { title: 'Call Anna back', due: { at: at('2026-11-23T11:00:00Z') }, completedAt: at('2026-11-23T20:00:00Z') }),
+        // Due Mon 23, done Tue 00:30 local → late.
+        task('invoice', { title: 'Send invoice, 2291', due: { at: at('2026-11-23T09:00:00Z') }, completedAt: at('2026-11-23T23:30:00Z') }),
+        // Due Tue 24 (ended Tue 23:00 UTC), not done at Wed 13:00 local → overdue; its link is not https, so none is offered.
+        task('quote', { due: { at: at('2026-11-24T10:00:00Z') }, webUrl: 'javascript:alert(1)' }),
+        // Due Fri 27, not done → open, not in the rate.
+        task('agenda', { due: { at: at('2026-11-27T16:00:00Z') } }),
+        task('not-mine', { due: { at: at('2026-11-24T10:00:00Z') }, assignedToVa: false }),
+        // Removed Tue, before its due day Thu 26 ended.
+        task('dropped', { due: { at: at('2026-11-26T10:00:00Z') }, deletedAt: at('2026-11-24T08:00:00Z') }),
+        task('someday', { webUrl: null }),
+        // Fri 20 Nov (2026-W47), done the day before.
+        task('last-week', { due: { at: at('2026-11-20T10:00:00Z') }, completedAt: at('2026-11-19T15:00:00Z') }),
+        // Sun 29 Nov 23:30 UTC is Mon 30 Nov in Copenhagen: 2026-W49, not this week.
+        task('sunday-night', { due: { at: at('2026-11-29T23:30:00Z') } }),
+      ]);
+      await upsertTasks(db(), todo.id, 'todo:list-1', [task('todo-1', { due: { dateTime: '2026-11-24T00:00:00.0000000', timeZone: 'Europe/Copenhagen' }, completedAt: at('2026-11-24T09:00:00Z') })]);
+      as.owner = await issuer.sign({ tid: tasked.tenantId, oid: tasked.owner.userId!, upn: tasked.owner.address, name: 'Owner' });
+      as.va = await issuer.sign({ tid: tasked.tenantId, oid: tasked.va.userId!, upn: tasked.va.address, name: 'VA' });
+      as.todoOwner = await issuer.sign({ tid: todo.tenantId, oid: todo.owner.userId!, upn: todo.owner.address });
+    });
+
+    // Worked out by hand from the fixture: W48 has 2 on time, 1 late, 1 overdue (rate 2/4), 1 open, and
+    // 'not-mine' and 'dropped' excluded; at target 50, 2 × 100 ≥ 50 × 4, so met, exactly.
+    const W48 = { week: WEEK, onTime: 2, late: 1, overdue: 1, open: 1, excluded: { noDueDate: 0, notVa: 1, paused: 0, deleted: 1 }, rate: 0.5, met: true };
+    const W47 = { week: '2026-W47', onTime: 1, late: 0, overdue: 0, open: 0, excluded: { noDueDate: 0, notVa: 0, paused: 0, deleted: 0 }, rate: 1, met: true };
+
+    it('puts the week’s task KPI beside the mail KPI, for the owner and the VA alike', async () => {
+      for (const token of [as.owner, as.va]) {
+        const body = await (await get(tasked, '/week', token)).json();
+        expect(body.tasks).toEqual({ source: 'planner', targetPct: 50, week: W48 });
+        expect(body.week.week).toBe(WEEK);
+      }
+      expect((await (await get(tasked, '/week?week=2026-W47', as.va)).json()).tasks).toEqual({ source: 'planner', targetPct: 50, week: W47 });
+      expect((await (await get(todo, '/week', as.todoOwner)).json()).tasks).toMatchObject({ source: 'todo', targetPct: 90, week: { onTime: 1, rate: 1 } });
+    });
+
+    it('gives the task weeks beside the mail weeks in the trend', async () => {
+      const body = await (await get(tasked, '/trend', as.owner)).json();
+      expect(body.tasks.source).toBe('planner');
+      expect(body.tasks.targetPct).toBe(50);
+      expect(body.tasks.weeks.map((w: { week: string }) => w.week)).toEqual(body.weeks.map((w: { week: string }) => w.week));
+      expect(body.tasks.weeks.slice(-2)).toEqual([W47, W48]);
+      expect(body.tasks.weeks.slice(0, -2).map((w: { rate: number | null; met: boolean | null }) => [w.rate, w.met])).toEqual(Array(10).fill([null, null]));
+    });
+
+    it('lists the week’s tasks by due moment with status or exclusion reason and an https link to open them', async () => {
+      const body = await (await get(tasked, `/tasks?week=${WEEK}`, as.va)).json();
+      expect(body.week).toBe(WEEK);
+      expect(body.source).toBe('planner');
+      const rows = body.tasks.map((r: { id: string; dueDay: string | null; result: Record<string, string>; webUrl: string | null }) => [r.id, r.dueDay, r.result, r.webUrl]);
+      expect(rows).toEqual([
+        ['call-back', '2026-11-23', { status: 'onTime' }, link('call-back')],
+        ['early-monday', '2026-11-23', { status: 'onTime' }, link('early-monday')],
+        ['invoice', '2026-11-23', { status: 'late' }, link('invoice')],
+        ['not-mine', '2026-11-24', { excluded: 'notVa' }, link('not-mine')],
+        ['quote', '2026-11-24', { status: 'overdue' }, null],
+        ['dropped', '2026-11-26', { excluded: 'deleted' }, link('dropped')],
+        ['agenda', '2026-11-27', { status: 'open' }, link('agenda')],
+        ['someday', null, { excluded: 'noDueDate' }, null],
+      ]);
+      expect(body.tasks[0]).toMatchObject({ title: 'Call Anna back', dueAt: at('2026-11-23T23:00:00Z') });
+      // Without a week: this week.
+      expect((await (await get(tasked, '/tasks', as.owner)).json()).tasks).toHaveLength(8);
+    });
+
+    it('exports a week’s tasks, and the weekly KPIs with the task KPI’s columns', async () => {
+      const csv = await get(tasked, `/export/tasks.csv?week=${WEEK}`, as.owner);
+      expect(csv.headers.get('content-disposition')).toBe('attachment; filename="tandem-tasks-2026-W48.csv"');
+      const lines = (await csv.text()).trim().split('\r\n');
+      expect(lines[0]).toBe('id,title,dueDay,dueAt,status,excludedBecause,webUrl');
+      expect(lines).toHaveLength(9);
+      expect(lines[3]).toBe(`invoice,"Send invoice, 2291",2026-11-23,2026-11-23T23:00:00.000Z,late,,${link('invoice')}`);
+      expect(lines[4]).toBe(`not-mine,not-mine,2026-11-24,2026-11-24T23:00:00.000Z,,notVa,${link('not-mine')}`);
+      expect(lines[8]).toBe('someday,someday,,,,noDueDate,');
+
+      const weeks = (await (await get(tasked, '/export/weeks.csv?weeks=2', as.va)).text()).trim().split('\r\n');
+      expect(weeks[0]).toMatch(/,inboxZeroCount,tasks_onTime,tasks_late,tasks_overdue,tasks_open,tasks_rate,tasks_met$/);
+      expect(weeks[1]).toMatch(/^2026-W47,.*,1,0,0,0,1,true$/);
+      expect(weeks[2]).toMatch(/^2026-W48,.*,2,1,1,1,0.5,true$/);
+    });
+
+    it('shows nothing about tasks for a pairing without a task source', async () => {
+      expect((await (await call('GET', '/week', 'owner')).json()).tasks).toBeNull();
+      expect((await (await call('GET', '/trend', 'va')).json()).tasks).toBeNull();
+      for (const path of [`/tasks?week=${WEEK}`, '/export/tasks.csv']) {
+        const response = await call('GET', path, 'owner');
+        expect(response.status, path).toBe(404);
+        expect(await response.json(), path).toMatchObject({ error: { code: 'not_found' } });
+      }
+      expect((await (await call('GET', '/export/weeks.csv', 'owner')).text()).split('\r\n')[0]).toMatch(/,inboxZeroCount$/);
+      const me = async (token: string) => (await (await api.request('/me', { headers: { authorization: `Bearer ${token}` } })).json()).pairings;
+      expect(await me(tokens.owner)).toEqual([expect.objectContaining({ id: pairing.id, tasks: null })]);
+      expect(await me(as.va)).toEqual([expect.objectContaining({ id: tasked.id, tasks: 'planner' })]);
+      expect(await me(as.todoOwner)).toEqual([expect.objectContaining({ id: todo.id, tasks: 'todo' })]);
+    });
+
+    it('gives the tasks to the pairing’s owner and VA only: another pairing’s owner, a colleague in the chat and another tenant are refused', async () => {
+      const colleague = await issuer.sign({ tid: tasked.tenantId, oid: randomUUID(), upn: `colleague@${tasked.mailbox.split('@')[1]}` });
+      // The owner's own object id, presented from another tenant: the tenant is pinned, so the token itself is refused.
+      const otherTenant = await issuer.sign({ tid: other.tenantId, oid: tasked.owner.userId!, upn: tasked.owner.address });
+      const readers: Array<[string, string, number]> = [
+        ['owner', as.owner, 200],
+        ['VA', as.va, 200],
+        ['another pairing’s owner', tokens.owner, 403],
+        ['a colleague in the chat', colleague, 403],
+        ['another tenant', otherTenant, 401],
+      ];
+      for (const path of ['/week', '/trend', `/tasks?week=${WEEK}`, `/export/tasks.csv?week=${WEEK}`, '/export/weeks.csv']) {
+        for (const [who, token, status] of readers) {
+          const response = await get(tasked, path, token);
+          expect(response.status, `${who} ${path}`).toBe(status);
+          if (status !== 200) expect(await response.text(), `${who} ${path}`).not.toMatch(/Call Anna back|tasks\.office\.com/);
+        }
+      }
+    });
+  });
+
   describe('validation', () => {
     it('answers 400 naming the field', async () => {
       const cases: [string, string, keyof typeof tokens, unknown, string][] = [
         ['GET', '/week?week=2026-48', 'owner', undefined, 'week'],
         ['GET', '/messages?filter=everything', 'owner', undefined, 'filter'],
         ['GET', '/trend?weeks=0', 'owner', undefined, 'weeks'],
+        ['GET', '/tasks?week=2026-48', 'owner', undefined, 'week'],
+        ['GET', '/export/tasks.csv?week=W48', 'va', undefined, 'week'],
         ['PUT', '/settings', 'owner', { windowHours: 0 }, 'windowHours'],
         ['PUT', '/settings', 'owner', { timeZone: 'Mars/Olympus' }, 'timeZone'],
         ['PUT', '/settings', 'owner', { colour: 'blue' }, 'colour'],

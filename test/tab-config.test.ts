@@ -70,7 +70,8 @@ describe('the group chat tab’s configuration page', () => {
     const shown = frame.getByTestId('config-pairing');
     await shown.waitFor();
     expect(await shown.textContent()).toContain(chatPairing.mailbox);
-    expect(await shown.textContent()).toContain(chatPairing.va.address);
+    expect(await shown.textContent()).toContain('Vera Assistant');
+    expect(await shown.textContent()).not.toContain(chatPairing.va.address);
     expect(await shown.textContent()).not.toContain(otherPairing.mailbox);
     // Save is enabled once the pairing is known, and never was before it.
     const validity = (await host.sentOf('settings.setValidityState')).map(([valid]) => valid);
@@ -96,7 +97,7 @@ describe('the group chat tab’s configuration page', () => {
     const tab = await openHost('content', config.contentUrl, { chatId: CHAT, entityId: config.entityId });
     const tabFrame = await tab.frame();
     await tabFrame.getByTestId('rate').waitFor();
-    expect(await tabFrame.locator('header').getByText('· you are the').textContent()).toBe(`${chatPairing.mailbox} · you are the owner`);
+    expect(await tabFrame.locator('header').getByText('Working with').textContent()).toBe('Working with Vera Assistant, your VA');
     // The owner's other pairing stays one choice away in the header's picker.
     expect(await tabFrame.locator('header select').inputValue()).toBe(chatPairing.id);
     await screenshot(tabFrame, 'saved-tab');

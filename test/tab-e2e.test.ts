@@ -1,31 +1,35 @@
 // The tab end to end in Chromium against the real server on embedded PGlite: the owner and the VA sign in
 // through the standalone picker and see the engine's numbers; a settings change recomputes history; the VA
-// adds leave and marks a message; CSV exports download; every view is screenshotted in light, dark and high
-// contrast and checked with axe (no serious or critical violation, text contrast included).
+// adds leave and marks a message; CSV exports download; the completion KPI shows beside the mail KPI and the
+// Tasks view lists the plan's tasks with links into Planner (a pairing without tasks shows neither); every view
+// is screenshotted in light, dark and high contrast and checked with axe (no serious or critical violation,
+// text contrast included).
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiFor } from '../src/reports/reports.ts';
 import { buildTab } from '../src/api/tab-build.ts';
 import { weekAt, weekPeriod } from '../src/kpi/weeks.ts';
-import { formatDuration, formatPercent } from '../src/i18n/format.ts';
+import { DateTime } from 'luxon';
+import { formatDate, formatDuration, formatPercent } from '../src/i18n/format.ts';
 import { t } from '../src/i18n/messages.ts';
 import type { WeekKpi } from '../src/kpi/engine.ts';
 import { parseSettings } from '../src/kpi/settings.ts';
 import { createPairing, type Pairing } from '../src/store/pairings.ts';
 import { launchChromium, seededDataDir, startServer, type RunningServer } from './support/tab-browser.ts';
-import { objectIdFor, seedTabPairing } from './support/tab-seed.ts';
+import { objectIdFor, SEED_ZONE, seededTaskUrl, seedTabPairing } from './support/tab-seed.ts';
 import { seriousViolations } from './support/axe.ts';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const LOCALE = 'en-US';
-const VIEWS = ['week', 'trend', 'waiting', 'messages', 'feedback', 'settings'] as const;
+const VIEWS = ['week', 'trend', 'waiting', 'messages', 'tasks', 'feedback', 'settings'] as const;
 /** An element each view shows once its data is in. */
 const READY: Record<(typeof VIEWS)[number], string> = {
   week: '[data-testid="rate"]',
   trend: '[role="listitem"]',
   waiting: 'section[aria-label="Waiting"]',
   messages: '[data-testid="message-row"]',
+  tasks: '[data-testid="task-row"]',
   feedback: 'section[aria-label="Feedback"]',
   settings: 'text=Targets and rules',
 };
@@ -44,7 +48,7 @@ const MINUTES_WATCHED = 30;
 beforeAll(async () => {
   const now = Date.now();
   const dir = await seededDataDir(async (db) => {
-    ({ pairing } = await seedTabPairing(db, now));
+    ({ pairing } = await seedTabPairing(db, now, { tasks: true }));
     // A pairing just set up in its chat (which stores the people's object ids): no mail synced yet.
     await createPairing(db, { tenantId: pairing.tenantId, mailbox: 'owner-new@contoso.example', owner: { address: 'owner-new@contoso.example', userId: objectIdFor('owner-new@contoso.example') }, va: { address: 'va-new@contoso.example', userId: objectIdFor('va-new@contoso.example') } });
     const period = weekPeriod(weekAt(pairing.settings, now));
@@ -68,9 +72,13 @@ async function openPage(options: Parameters<typeof browser.newContext>[0] = {}):
   return (await browser.newContext({ locale: LOCALE, viewport: { width: 1280, height: 900 }, ...options })).newPage();
 }
 
-async function signIn(page: Page, name: 'Owner' | 'VA' | 'Owner New', ready = READY.week): Promise<void> {
+/** The German tab's words, from the catalog. */
+const de = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t('de-DE', key, params);
+
+/** Through the standalone picker, whose button speaks the page's language (`locale`, as its context was opened). */
+async function signIn(page: Page, name: 'Owner' | 'VA' | 'Owner New', ready = READY.week, locale = LOCALE): Promise<void> {
   await page.goto(`${server.url}/tab/`);
-  await page.getByRole('button', { name: `Sign in as ${name}`, exact: true }).click();
+  await page.getByRole('button', { name: locale === LOCALE ? `Sign in as ${name}` : t(locale, 'tab.signIn.as', { name }), exact: true }).click();
   await page.locator(ready).first().waitFor();
 }
 
@@ -138,6 +146,13 @@ describe('the KPI tab in Chromium', () => {
     await signIn(page, 'Owner New', 'text=No mail yet');
     await page.screenshot({ path: `${ARTIFACTS}tab-new-pairing-week-light.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
+    // No task source: nothing about tasks, not even an empty box, and asking for the Tasks view shows This week.
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['This week', 'Trend', 'Waiting', 'Messages', 'Feedback', 'Settings']);
+    expect(await page.getByTestId('tasks-card').count()).toBe(0);
+    await page.goto(`${server.url}/tab/?view=tasks`);
+    await page.getByText('No mail yet').waitFor();
+    expect(await page.getByRole('tab', { selected: true }).innerText()).toBe('This week');
+    expect(await page.getByText(/task/i).count()).toBe(0);
     await page.goto(`${server.url}/tab/?theme=dark`);
     await page.getByText('No mail yet').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}tab-new-pairing-week-dark.png`, fullPage: true });
@@ -147,6 +162,70 @@ describe('the KPI tab in Chromium', () => {
     await expect.poll(() => page.getByText('You are offline').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}tab-offline-dark.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('shows the task KPI beside the mail KPI, and the Tasks view lists a week’s tasks with status and links that open them in Planner', async () => {
+    const page = await openPage();
+    // Planner is not reachable from here: its pages answer with a stand-in, so a click can be followed.
+    await page.context().route('https://tasks.office.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Planner</title>' }));
+    await signIn(page, 'Owner');
+    // This week, by the seed's construction: two tasks done on time, one not due yet, whatever the weekday.
+    await page.getByTestId('tasks-card').waitFor();
+    expect(await shown(page, 'tasks-rate')).toBe(formatPercent(LOCALE, 1));
+    expect(await Promise.all(['tasks-onTime', 'tasks-late', 'tasks-overdue', 'tasks-open'].map((id) => shown(page, id)))).toEqual(['2', '0', '0', '1']);
+    expect(await shown(page, 'tasks-met')).toBe('✓ Target met');
+    expect(await page.getByTestId('tasks-card').textContent()).toContain('Target 80%');
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['This week', 'Trend', 'Waiting', 'Messages', 'Tasks', 'Feedback', 'Settings']);
+
+    await page.getByRole('tab', { name: 'Tasks' }).click();
+    await page.getByTestId('task-row').first().waitFor();
+    // Last week, in the seed's words: by due moment, then id; the task without a due date last.
+    const lastMonday = DateTime.fromMillis(Date.now(), { zone: SEED_ZONE }).startOf('week').minus({ weeks: 1 });
+    const dueDay = (day: number) => formatDate(LOCALE, lastMonday.plus({ days: day }).toISODate()!, { weekday: true, year: false });
+    await page.getByRole('combobox', { name: 'Week' }).click();
+    await page.getByRole('option').nth(1).click();
+    await expect.poll(() => page.getByTestId('task-row').first().getAttribute('data-id')).toBe('lw-invoices');
+    const rows = await page.getByTestId('task-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    expect(rows).toEqual([
+      [dueDay(0), 'Chase unpaid invoicesOpen in Planner', '✓ On time'],
+      [dueDay(1), 'Book travel for the trade fairOpen in Planner', '✓ On time'],
+      [dueDay(2), 'Send the spring quotesOpen in Planner', '⚠ Done late'],
+      [dueDay(2), 'Call the supplier about the delayOpen in Planner', 'Not assigned to the VA'],
+      [dueDay(3), 'Update the CRM contactsOpen in Planner', '✓ On time'],
+      [dueDay(3), 'Refresh the website photosOpen in Planner', 'Removed before it was due'],
+      [dueDay(4), 'Monthly sales reportOpen in Planner', '✗ Overdue'],
+      ['–', 'Tidy the shared driveOpen in Planner', 'No due date'],
+    ]);
+    const links = page.getByTestId('task-link');
+    expect(await links.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('aria-label')]))).toEqual(
+      ['lw-invoices', 'lw-travel', 'lw-quotes', 'lw-supplier', 'lw-crm', 'lw-website', 'lw-report', 'no-date'].map((id, i) => [seededTaskUrl(id), '_blank', `Open "${rows[i]![1]!.replace('Open in Planner', '')}" in Planner`]),
+    );
+    const [popup] = await Promise.all([page.waitForEvent('popup'), links.nth(6).click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(seededTaskUrl('lw-report'));
+    expect(await popup.title()).toBe('Planner');
+    await popup.close();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export these tasks (CSV)' }).click()]);
+    const csv = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
+    expect(csv[0]).toBe('id,title,dueDay,dueAt,status,excludedBecause,webUrl');
+    expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['lw-invoices', 'lw-travel', 'lw-quotes', 'lw-supplier', 'lw-crm', 'lw-website', 'lw-report', 'no-date']);
+    await page.context().close();
+  }, 120_000);
+
+  it('shows This week, Tasks and the Trend with both KPIs in German', async () => {
+    const page = await openPage({ locale: 'de-DE' });
+    await signIn(page, 'Owner', '[data-testid="tasks-rate"]', 'de-DE');
+    for (const view of ['week', 'tasks', 'trend'] as const) {
+      await openView(page, view, 'light');
+      if (view === 'trend') await page.getByTestId('task-week').first().waitFor();
+      await page.screenshot({ path: `${ARTIFACTS}tab-owner-${view}-de-light.png`, fullPage: true });
+    }
+    // The trend's task table: last week 3 of 5 done on time against 80 %, this week 2 of 2.
+    const lastTwo = await page.getByTestId('task-week').evaluateAll((trs) => trs.slice(-2).map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent!.trim())));
+    expect(lastTwo).toEqual([[`${formatPercent('de-DE', 0.6)} ✗`, '3', '1', '1', '0'], [`${formatPercent('de-DE', 1)} ✓`, '2', '0', '0', '1']]);
+    expect(await page.getByRole('heading', { name: de('tab.trend.chartTitleTasks') }).count()).toBe(1);
     await page.context().close();
   }, 120_000);
 
@@ -210,11 +289,8 @@ describe('the KPI tab in Chromium', () => {
   }, 120_000);
 
   it('speaks German formats in a German tab: 24-hour working hours, a friendly zone, dates typed day first; saving still sends HH:MM and YYYY-MM-DD', async () => {
-    const de = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t('de-DE', key, params);
     const owner = await openPage({ locale: 'de-DE' });
-    await owner.goto(`${server.url}/tab/`);
-    await owner.getByRole('button', { name: de('tab.signIn.as', { name: 'Owner' }), exact: true }).click();
-    await owner.locator(READY.week).first().waitFor();
+    await signIn(owner, 'Owner', READY.week, 'de-DE');
     await owner.goto(`${server.url}/tab/?view=settings&theme=light`);
     const end = owner.getByRole('combobox', { name: de('tab.settings.workEnd') });
     await end.waitFor();
@@ -252,9 +328,7 @@ describe('the KPI tab in Chromium', () => {
     await owner.context().close();
 
     const va = await openPage({ locale: 'de-DE' });
-    await va.goto(`${server.url}/tab/`);
-    await va.getByRole('button', { name: de('tab.signIn.as', { name: 'VA' }), exact: true }).click();
-    await va.locator(READY.week).first().waitFor();
+    await signIn(va, 'VA', READY.week, 'de-DE');
     await va.goto(`${server.url}/tab/?view=settings&theme=light`);
     const first = va.getByLabel(de('tab.leave.firstDay'));
     await first.waitFor();

@@ -1,5 +1,6 @@
 // Building blocks shared by every card: the 1.5 envelope, text, facts, inputs with their error line, and
 // Universal Actions (Action.Execute) that fall back to Action.Submit on hosts without them.
+import { formatList } from '../../src/i18n/format.ts';
 import { marked, type Status } from '../../src/i18n/status-marks.ts';
 
 export type Card = Record<string, unknown>;
@@ -16,7 +17,10 @@ export const TEAMS_CARD_LIMIT_BYTES = 28 * 1024;
 /** The data every card action carries: `verb` names the handler, the rest is the handler's input. */
 export type ActionData = Readonly<Record<string, string | number | boolean>>;
 
-export function card(body: readonly Element[], options: { actions?: readonly Element[]; refresh?: Element; fallbackText?: string } = {}): Card {
+export function card(
+  body: readonly Element[],
+  options: { actions?: readonly Element[]; refresh?: Element; fallbackText?: string; mentions?: readonly Element[] } = {},
+): Card {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -25,7 +29,36 @@ export function card(body: readonly Element[], options: { actions?: readonly Ele
     ...(options.refresh === undefined ? {} : { refresh: options.refresh }),
     body,
     ...(options.actions === undefined || options.actions.length === 0 ? {} : { actions: options.actions }),
+    ...(options.mentions === undefined || options.mentions.length === 0 ? {} : { msteams: { entities: options.mentions } }),
   };
+}
+
+/** Someone a card names; with an id, Teams @mentions (and so notifies) them. */
+export interface CardPerson {
+  readonly name: string;
+  readonly mentionId: string | null;
+}
+
+const SLOT = '\u0000people\u0000';
+
+/**
+ * A sentence that names people, @mentioning those with an id: `sentence` gets a placeholder where the names go, is
+ * escaped like every other text, and the placeholder becomes `<at>Name</at>` for each, with the matching mention
+ * entities for the card's `msteams.entities` (Teams pairs a mention with the text by its `<at>` markup: "Mention
+ * support within Adaptive Cards",
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format#mention-support-within-adaptive-cards).
+ * The name inside the tag is escaped like any text (and the entity's text is the same string), so no name can
+ * close the tag or open markup of its own.
+ */
+export function mentionText(locale: string, sentence: (names: string) => string, people: readonly CardPerson[]): { element: Element; mentions: Element[] } {
+  const mentions: Element[] = [];
+  const names = people.map(({ name, mentionId }) => {
+    if (mentionId === null) return plainText(name);
+    const tagged = `<at>${plainText(name)}</at>`;
+    mentions.push({ type: 'mention', text: tagged, mentioned: { id: mentionId, name } });
+    return tagged;
+  });
+  return { element: { type: 'TextBlock', wrap: true, text: plainText(sentence(SLOT)).replace(SLOT, formatList(locale, names)) }, mentions };
 }
 
 /**

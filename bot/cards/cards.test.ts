@@ -13,6 +13,7 @@ import { scorecardCard } from './scorecard-card.ts';
 import { breachCard, WARNINGS_OFF_COMMAND } from './breach-card.ts';
 import { waitingCard, WAITING_ON_CARD } from './waiting-card.ts';
 import { parseCommand } from '../commands.ts';
+import { MIDWEEK, taskWeek } from '../../test/support/tasks.ts';
 
 /**
  * Elements Teams renders that the 1.5 schema does not define. Each must carry a schema-valid `fallback`, which is
@@ -29,11 +30,28 @@ const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 ajv.addMetaSchema(draft06);
 const validate = ajv.compile(schema);
 
+/**
+ * The card's Teams-only `msteams.entities`, checked against the mention shape of "Mention support within Adaptive
+ * Cards" (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format#mention-support-within-adaptive-cards):
+ * each a `mention` whose `<at>` text appears in the card's text, naming an id and a name. Other hosts ignore it.
+ */
+function withoutMentions(card: Record<string, unknown>): Record<string, unknown> {
+  const { msteams, ...rest } = card;
+  if (msteams === undefined) return rest;
+  expect(Object.keys(msteams as object)).toEqual(['entities']);
+  const texts = JSON.stringify(card.body);
+  for (const entity of (msteams as { entities: Array<Record<string, unknown>> }).entities) {
+    expect(entity).toEqual({ type: 'mention', text: expect.stringMatching(/^<at>.+<\/at>$/), mentioned: { id: expect.any(String), name: expect.any(String) } });
+    expect(texts).toContain(JSON.stringify(entity.text).slice(1, -1));
+  }
+  return rest;
+}
+
 /** The card with each allow-listed Teams-only element swapped for its fallback; fails on anything else unknown. */
 function asSchemaSees(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(asSchemaSees);
   if (typeof node !== 'object' || node === null) return node;
-  const object = node as Record<string, unknown>;
+  const object = (node as Record<string, unknown>).type === 'AdaptiveCard' ? withoutMentions(node as Record<string, unknown>) : (node as Record<string, unknown>);
   // Teams' static typeahead ("Typeahead search in Adaptive Cards"): the 1.5 schema file lists only compact and
   // expanded; other hosts show a filtered choice set as a compact one.
   if (object.type === 'Input.ChoiceSet' && object.style === 'filtered') return asSchemaSees({ ...object, style: 'compact' });
@@ -103,16 +121,21 @@ describe('scorecard content', () => {
   it('shows the full week: range, rate and target, counts, times, who answered, inbox zero, trend and missed mail', () => {
     const card = scorecardCard(scorecardInput());
     const parsed = sdk.parse(card);
-    for (const expected of ['Scorecard for the week of 16 Nov', 'Mon, 16 Nov 2026', 'Sun, 22 Nov 2026', 'Central European Time (Copenhagen) · UTC+01:00', '82.5% answered on time, within 24 h (target 90%)', 'Target not met', 'Counted', '40', 'Median response', '1 h 35 min', '9 in 10 answered within', '21 h 50 min', 'VA 31 · owner 6 · someone else 1', 'Inbox empty on Friday: no (3 items)', 'Missed (7)', 'Order 1001: delivery date?']) {
+    for (const expected of ['Scorecard for the week of 16 Nov', 'Mon, 16 Nov 2026', 'Sun, 22 Nov 2026', 'Central European Time (Copenhagen) · UTC+01:00', '82.5% answered on time, within 24\u00a0h (target 90%)', 'Target not met', '▼ 2.5 points down on last week', '40 e-mails needed a reply: 33 on time and 7 missed. 2 more still have time for an answer.', 'Inbox empty on Friday: no (3 items)', 'Missed (7)', 'Order 1001: delivery date?', '…and 4 more']) {
       expect(parsed.text, expected).toContain(expected);
     }
+    // The finer figures are one click away: in a container the "Show details" button reveals.
+    const details = (card.body as Array<Record<string, unknown>>).find((element) => element.id === 'details')!;
+    expect(details.isVisible).toBe(false);
+    for (const expected of ['Median response', '1 h 35 min', '9 in 10 answered within', '21 h 50 min', 'VA 31 · owner 6 · someone else 1']) expect(JSON.stringify(details), expected).toContain(expected);
+    expect(JSON.stringify(card.body)).toContain('"type":"Action.ToggleVisibility","title":"Show details","targetElements":["details-show","details"]');
     // The trend's text fallback (what non-Teams hosts show) names all eight weeks.
     // Each week's entry holds together (no-break spaces); lines wrap only between weeks.
     expect((parsed.text ?? '').replace(/\u00a0/g, ' ')).toContain('Last 8 weeks: 28 Sept 93% ✓ · 5 Oct 88% · 12 Oct no mail · 19 Oct 95% ✓ · 26 Oct 90% ✓ · 2 Nov 97% ✓ · 9 Nov 85% · 16 Nov 82.5%');
     const chart = (card.body as Array<Record<string, unknown>>).find((element) => element.type === 'Chart.VerticalBar')!;
     expect((chart.data as unknown[]).length).toBe(8);
-    // Five missed items at most, oldest first as the engine ordered them.
-    expect((textOf(card).match(/ · Mon| · Tue| · Wed/g) ?? []).length).toBeLessThanOrEqual(5);
+    // Three missed items at most, oldest first as the engine ordered them; the rest counted.
+    expect((textOf(card).match(/ · Mon| · Tue| · Wed/g) ?? []).length).toBe(3);
     expect(JSON.stringify(card.actions)).toContain('Give feedback');
     expect(JSON.stringify(card.actions)).toContain('Open KPI tab');
   });
@@ -135,6 +158,53 @@ describe('scorecard content', () => {
     const met = scorecardCard(scorecardInput({ week: { ...scorecardInput().week, rate: 0.95, met: true } }));
     expect(sdk.parse(met).text).toContain('✓ Target met');
     expect(JSON.stringify([met, notMet])).not.toMatch(/"color"\s*:\s*"(Good|Attention|Warning)"/);
+  });
+});
+
+describe('scorecard task KPI', () => {
+  type Body = Array<{ type: string; text?: string; columns?: Array<{ items: Array<{ text: string }> }> }>;
+  /** The texts of the headline row's columns (mail, tasks), no-break spaces as spaces; null without the row. */
+  function headlineColumns(card: Card): string[][] | null {
+    const row = (card.body as Body).find((element) => element.type === 'ColumnSet');
+    return row === undefined ? null : row.columns!.map((column) => column.items.map((item) => item.text.replace(/\u00a0/g, ' ')));
+  }
+
+  it('stands beside the mail KPI: rate against its target, not met by mark, and on time, late, overdue, still open', () => {
+    // support/tasks.ts on Friday noon: a, b, e, f, j on time; c late; d overdue; g, h, i still open: 5 of 7 due.
+    expect(headlineColumns(scorecardCard(scorecardInput()))).toEqual([
+      ['82.5% answered on time, within 24 h (target 90%)', '✗ Target not met', '▼ 2.5 points down on last week'],
+      ['71.4% of tasks done on time (target 90%)', '✗ Target not met', '5 on time · 1 late · 1 overdue · 3 not due yet'],
+    ]);
+  });
+
+  it('says met by mark and words at a target the week reaches, in the default colour', () => {
+    // 5 × 100 = 500 ≥ 70 × 7 = 490.
+    const card = scorecardCard(scorecardInput({ settings: { ...scorecardInput().settings, taskTargetPct: 70 }, tasks: taskWeek(MIDWEEK, 70) }));
+    expect(headlineColumns(card)![1]!.slice(0, 2)).toEqual(['71.4% of tasks done on time (target 70%)', '✓ Target met']);
+    expect(JSON.stringify(card)).not.toMatch(/"color"\s*:\s*"(Good|Attention|Warning)"/);
+  });
+
+  it('says only that no tasks were due in a week without any', () => {
+    expect(headlineColumns(scorecardCard(scorecardInput({ tasks: taskWeek(MIDWEEK, 90, '2026-W45') })))![1]).toEqual(['No tasks were due this week.']);
+  });
+
+  it('keeps the card compact: the two headlines share one row, and nothing else is added', () => {
+    const withTasks = scorecardCard(scorecardInput()).body as Body;
+    const without = scorecardCard(scorecardInput({ tasks: null })).body as Body;
+    const types = (elements: Body) => elements.map((element) => element.type);
+    // Title and range, then the mail headline, its verdict and its change as three rows without tasks, one row for both KPIs with them.
+    expect(types(without.slice(2, 5))).toEqual(['TextBlock', 'TextBlock', 'TextBlock']);
+    expect(types(withTasks)).toEqual([...types(without.slice(0, 2)), 'ColumnSet', ...types(without.slice(5))]);
+  });
+
+  it('says nothing about tasks when the pairing has no task source', () => {
+    const card = scorecardCard(scorecardInput({ tasks: null }));
+    expect(headlineColumns(card)).toBeNull();
+    expect(sdk.parse(card).text).not.toMatch(/task|overdue|not due yet/i);
+  });
+
+  it('is the same in privacy mode, which hides mail subjects and names no task', () => {
+    expect(headlineColumns(scorecardCard(scorecardInput({ privacyMode: true })))).toEqual(headlineColumns(scorecardCard(scorecardInput())));
   });
 });
 

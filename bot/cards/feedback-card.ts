@@ -43,21 +43,49 @@ function refreshFor(input: FeedbackCardInput): Element | undefined {
   return { action: { type: 'Action.Execute', verb: 'feedback.refresh', data: data(input) }, userIds };
 }
 
+/** Answers longer than this many characters show their first lines, the rest behind "Show more". */
+const SHORT_ANSWER_CHARS = 140;
+const SHORT_ANSWER_LINES = 3;
+
+/** An answer's first words, cut at a word boundary with an ellipsis: the whole answer is on the card once, not twice. */
+function opening(answer: string): string {
+  const cut = answer.slice(0, SHORT_ANSWER_CHARS).replace(/\s+\S*$/, '');
+  return `${cut}…`;
+}
+
+/**
+ * An answer as the summary shows it: in full when short; else its first lines with "Show more", and the whole
+ * answer with "Show less", toggled in place (Action.ToggleVisibility, Adaptive Cards 1.2, which Teams supports:
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
+ */
+function answerText(locale: string, id: string, answer: string): Element[] {
+  if (answer.length <= SHORT_ANSWER_CHARS && answer.split('\n').length <= SHORT_ANSWER_LINES) return [text(answer, { spacing: 'None' })];
+  const [short, full] = [`${id}-short`, `${id}-full`];
+  const toggle = (title: string): Element => ({ type: 'ActionSet', spacing: 'None', actions: [{ type: 'Action.ToggleVisibility', title, targetElements: [short, full] }] });
+  return [
+    { type: 'Container', id: short, spacing: 'None', items: [text(opening(answer), { maxLines: SHORT_ANSWER_LINES }), toggle(t(locale, 'feedback.showMore'))] },
+    { type: 'Container', id: full, spacing: 'None', isVisible: false, items: [text(answer), toggle(t(locale, 'feedback.showLess'))] },
+  ];
+}
+
 /** One side's answers, read-only; where they are not for this card's readers, only whether that side answered. */
 function answersBlock(input: FeedbackCardInput, role: FeedbackRole): Element[] {
   const { locale } = input;
   const side = input.checkIn[role];
   const title = t(locale, role === 'owner' ? 'feedback.answersOf.owner' : 'feedback.answersOf.va', { name: input.names[role] });
-  if (side.state === 'notYet') return [text(title, { weight: 'Bolder', spacing: 'Medium' }), text(t(locale, 'feedback.notYet'), { isSubtle: true })];
-  if (side.state === 'answered') return [text(title, { weight: 'Bolder', spacing: 'Medium' }), text(t(locale, 'feedback.status.answered'), { isSubtle: true })];
-  const rows = labelledAnswers(locale, role, side.answers).map(({ question, answer }) => [
+  if (side.state === 'notYet') return [text(title, { weight: 'Bolder' }), text(t(locale, 'feedback.notYet'), { isSubtle: true, spacing: 'None' })];
+  if (side.state === 'answered') return [text(title, { weight: 'Bolder' }), text(t(locale, 'feedback.status.answered'), { isSubtle: true, spacing: 'None' })];
+  const rows = labelledAnswers(locale, role, side.answers).map(({ question, answer }, index) => [
     text(question, { weight: 'Bolder', size: 'Small', spacing: 'Small' }),
-    text(answer, { spacing: 'None' }),
+    ...answerText(locale, `${role}-answer-${index}`, answer),
   ]);
-  return [
-    text(title + (side.edited ? ` ${t(locale, 'feedback.edited')}` : ''), { weight: 'Bolder', spacing: 'Medium' }),
-    ...rows.flat(),
-  ];
+  return [text(title + (side.edited ? ` ${t(locale, 'feedback.edited')}` : ''), { weight: 'Bolder' }), ...rows.flat()];
+}
+
+/** Both sides' answers side by side, the owner's left: one glance instead of one long column. */
+function bothAnswers(input: FeedbackCardInput): Element {
+  const column = (role: FeedbackRole): Element => ({ type: 'Column', width: 'stretch', items: answersBlock(input, role) });
+  return { type: 'ColumnSet', spacing: 'Medium', columns: [column('owner'), column('va')] };
 }
 
 function statusFacts(input: FeedbackCardInput): Element {
@@ -104,7 +132,7 @@ function formBody(input: FeedbackCardInput, role: FeedbackRole): Element[] {
 /** Both sides' answers, for the owner or the VA once both have answered. */
 function summaryCard(input: FeedbackCardInput): Card {
   const { locale } = input;
-  return card([heading(t(locale, 'feedback.summary.title', weekOf(input))), ...answersBlock(input, 'owner'), ...answersBlock(input, 'va')], {
+  return card([heading(t(locale, 'feedback.summary.title', weekOf(input))), bothAnswers(input)], {
     refresh: refreshFor(input),
     fallbackText: t(locale, 'feedback.summary.title', weekOf(input)),
   });
@@ -130,7 +158,7 @@ export function feedbackCard(input: FeedbackCardInput): Card {
   const options = { refresh: refreshFor(input), fallbackText: t(locale, 'feedback.title', weekOf(input)) };
   const other: FeedbackRole = viewer === 'owner' ? 'va' : 'owner';
   if (checkIn[viewer].state !== 'notYet' && input.draft === undefined) {
-    return card([title, ...answersBlock(input, viewer), text(t(locale, 'feedback.waitingFor', { name: input.names[other] }), { isSubtle: true, spacing: 'Medium' })], {
+    return card([title, { type: 'Container', spacing: 'Medium', items: answersBlock(input, viewer) }, text(t(locale, 'feedback.waitingFor', { name: input.names[other] }), { isSubtle: true, spacing: 'Medium' })], {
       ...options,
       actions: [execute(t(locale, 'feedback.action.edit'), 'feedback.edit', data(input))],
     });

@@ -1,10 +1,10 @@
 // The bot leaving and rejoining a pairing's chat: removed, the pairing's schedules stop (its data stays until
-// offboarding); added back, they resume with the chat's current reference. And the Teams user ids of the owner and
-// the VA, as the chat shows them. Teams tells us, not a person, so there is no one to authorise: the chat's own
+// offboarding); added back, they resume with the chat's current reference. And the Teams user ids and display names of the
+// owner and the VA, as the chat shows them. Teams tells us, not a person, so there is no one to authorise: the chat's own
 // events are the authority.
 import { appendAudit } from '../store/audit.ts';
 import { atomically } from '../store/atomically.ts';
-import { rememberMri, resumePairing, stopPairing, type Pairing } from '../store/pairings.ts';
+import { rememberChatAccount, resumePairing, stopPairing, type Pairing } from '../store/pairings.ts';
 import { teamsUserId } from './setup.ts';
 import type { ActionContext } from './action.ts';
 
@@ -26,28 +26,37 @@ export async function chatRejoined(ctx: ActionContext, pairing: Pairing, convers
   ctx.log.info('pairing_resumed', { pairingId: pairing.id });
 }
 
-/** A chat account Teams showed the bot: its Teams user id and, for a person, their Entra object id. */
+/** A chat account Teams showed the bot: its Teams user id, display name and, for a person, their Entra object id. */
 export interface SeenAccount {
   readonly id: string;
+  readonly name?: string | undefined;
   readonly aadObjectId?: string | undefined;
 }
 
+/** A display name worth keeping: Teams sends the id in its place when it has none, and names are short. */
+export function shownName(account: { readonly id: string; readonly name?: string | null | undefined }): string | null {
+  const name = account.name?.trim() ?? '';
+  return name === '' || name === account.id || name.length > 256 ? null : name;
+}
+
 /**
- * Stores the Teams user id of the owner or the VA when an account the chat showed is theirs (matched by Entra
- * object id) and the id is not the one stored; ids that are not a user's `29:…` id are ignored. Audited only
- * when something changed, since every turn of theirs shows it again.
+ * Stores the Teams user id and display name of the owner or the VA when an account the chat showed is theirs
+ * (matched by Entra object id) and either differs from the one stored; ids that are not a user's `29:…` id are
+ * ignored. Audited only when something changed, since every turn of theirs shows them again.
  */
 export async function membersSeen(ctx: ActionContext, pairing: Pairing, accounts: readonly SeenAccount[]): Promise<void> {
   const seen = (['owner', 'va'] as const).flatMap((role) => {
     const userId = pairing[role].userId;
     const account = userId === null ? undefined : accounts.find((candidate) => candidate.aadObjectId === userId && teamsUserId.safeParse(candidate.id).success);
-    return account === undefined || account.id === pairing[role].mri ? [] : [{ role, mri: account.id }];
+    if (account === undefined) return [];
+    const name = shownName(account);
+    return account.id === pairing[role].mri && (name === null || name === pairing[role].name) ? [] : [{ role, mri: account.id, name }];
   });
   // Nearly every turn: nothing new, and no transaction opened for it.
   if (seen.length === 0) return;
   const learned = await atomically(ctx.db, async (tx) => {
     const changed: Array<'owner' | 'va'> = [];
-    for (const { role, mri } of seen) if (await rememberMri(tx, pairing.id, role, mri)) changed.push(role);
+    for (const { role, ...account } of seen) if (await rememberChatAccount(tx, pairing.id, role, account)) changed.push(role);
     if (changed.length > 0) await appendAudit(tx, { tenantId: pairing.tenantId, pairingId: pairing.id, actor: 'system', action: 'chat_ids_learned', details: { roles: changed } });
     return changed;
   });

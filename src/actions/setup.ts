@@ -17,7 +17,13 @@ import { ActionError, invalidInput, type ActionContext } from './action.ts';
 
 /** A Teams user id as the chat's roster gives it: refresh.userIds takes these and nothing else. */
 export const teamsUserId = z.string().regex(/^29:[^\s\u0000-\u001f]{1,200}$/);
-const person = z.strictObject({ address: emailAddress(), userId: z.string().min(1).max(200), mri: teamsUserId.nullable().default(null) });
+const person = z.strictObject({
+  address: emailAddress(),
+  userId: z.string().min(1).max(200),
+  mri: teamsUserId.nullable().default(null),
+  /** The display name the roster shows, when it shows one. */
+  name: z.string().trim().min(1).max(256).nullable().default(null),
+});
 
 export const setupInput = z.strictObject({
   tenantId: z.string().min(1).max(200),

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { conversationRefSchema } from '../ports/chat.ts';
 import { pairingsOf } from '../reports/access.ts';
+import { displayName } from '../reports/people.ts';
+import { taskSourceKind } from '../reports/tasks.ts';
 import { actorOf, authenticate, pairingAccess, type ApiDependencies, type ApiEnv, type RouteDependencies } from './context.ts';
 import { errorHandler } from './http-error.ts';
 import { addinRoutes } from './routes/addin.ts';
@@ -14,11 +16,12 @@ import { messageRoutes } from './routes/messages.ts';
 import { offboardRoutes } from './routes/offboard.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { taskRoutes } from './routes/tasks.ts';
 
 function pairingApp(deps: RouteDependencies) {
   const app = new Hono<ApiEnv>();
   app.use('*', pairingAccess(deps.reports));
-  for (const routes of [kpiRoutes, messageRoutes, settingsRoutes, leaveRoutes, feedbackRoutes, exportRoutes, syncRoutes]) app.route('/', routes(deps));
+  for (const routes of [kpiRoutes, messageRoutes, taskRoutes, settingsRoutes, leaveRoutes, feedbackRoutes, exportRoutes, syncRoutes]) app.route('/', routes(deps));
   return app;
 }
 
@@ -37,7 +40,7 @@ export function createApiApp(deps: ApiDependencies & { signIn?: Hono }): Hono {
     const user = c.get('user');
     const pairings = (await pairingsOf(deps.db, actorOf(user))).map(({ pairing, role }) => {
       const chat = conversationRefSchema.safeParse(pairing.conversationRef);
-      return { id: pairing.id, mailbox: pairing.mailbox, owner: pairing.owner.address, va: pairing.va.address, role, locale: pairing.locale, timeZone: resolveTimeZone(pairing.settings.timeZone), chatId: chat.success ? chat.data.conversation.id : null };
+      return { id: pairing.id, mailbox: pairing.mailbox, owner: displayName(pairing.owner), va: displayName(pairing.va), role, locale: pairing.locale, timeZone: resolveTimeZone(pairing.settings.timeZone), chatId: chat.success ? chat.data.conversation.id : null, tasks: taskSourceKind(pairing.settings) };
     });
     return c.json({ user: { name: user.name, upn: user.upn }, pairings });
   });

@@ -157,6 +157,11 @@ export function formatWeekday(locale: string, day: Weekday, width: 'long' | 'sho
   return marked(locale, new Intl.DateTimeFormat(intlLocale(locale), { weekday: width, timeZone: 'UTC' }).format(A_MONDAY + DAYS_AFTER_MONDAY[day] * DAY_MS));
 }
 
+/** Names joined as the locale lists them: "Olivia and Vera" (en), "Olivia und Vera" (de), "Olivia og Vera" (da, nb). */
+export function formatList(locale: string, items: readonly string[]): string {
+  return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
+}
+
 /**
  * A language tag's name: in the reader's language ("Danish (Denmark)", "Dänisch (Dänemark)"), or with
  * `locale` = `tag` in its own ("dansk"), as language pickers list the choices. Intl's names, so none need translating.

@@ -11,6 +11,7 @@ import type { TaskSource } from '../ports/tasks.ts';
 import { checkInFor } from '../reports/check-in.ts';
 import { AUDIENCES, notAnswered } from '../reports/check-in-privacy.ts';
 import type { Reports } from '../reports/reports.ts';
+import { namedPerson } from '../reports/people.ts';
 import { loadSummary } from '../reports/summary.ts';
 import { kpiTabLink } from '../reports/tab-link.ts';
 import type { Database } from '../store/database.ts';
@@ -90,7 +91,7 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
     case 'feedback_reminder':
       return post(async () => {
         const checkIn = await checkInFor(ctx.db, pairing.id, due.period, AUDIENCES.chat);
-        const waitingFor = notAnswered(checkIn).map((role) => pairing[role].address);
+        const waitingFor = notAnswered(checkIn).map((role) => namedPerson(pairing[role]));
         return { kind: 'feedbackReminder', locale, pairingId: pairing.id, week: due.period, waitingFor };
       });
     case 'monthly_question':

@@ -4,12 +4,13 @@
 import type { WeekKpi } from '../kpi/engine.ts';
 import type { Settings } from '../kpi/settings.ts';
 import type { BreachItem } from '../reports/breach-list.ts';
+import type { NamedPerson } from '../reports/people.ts';
 import type { SummaryMailInput } from '../reports/summary.ts';
 
 /** What a delivery asks the chat to show. */
 export type RitualPost =
   | { readonly kind: 'scorecard'; readonly pairingId: string; readonly summary: SummaryMailInput }
-  | { readonly kind: 'feedbackReminder'; readonly locale: string; readonly pairingId: string; readonly week: string; readonly waitingFor: readonly string[] }
+  | { readonly kind: 'feedbackReminder'; readonly locale: string; readonly pairingId: string; readonly week: string; readonly waitingFor: readonly NamedPerson[] }
   | { readonly kind: 'monthlyQuestion'; readonly locale: string }
   | { readonly kind: 'review'; readonly locale: string; readonly pairingId: string; readonly weeks: readonly WeekKpi[]; readonly settings: Settings }
   | { readonly kind: 'breachWarning'; readonly locale: string; readonly timeZone: string; readonly privacyMode: boolean; readonly items: readonly BreachItem[] };

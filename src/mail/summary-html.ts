@@ -4,7 +4,7 @@
 import juice from 'juice';
 import { intlLocale } from '../i18n/locales.ts';
 import { STATUS_MARK } from '../i18n/status-marks.ts';
-import type { FeedbackBlock, SummaryView, Tone, TrendBar, WaitingRow } from './summary-view.ts';
+import type { FeedbackBlock, Stat, SummaryView, TaskBlock, Tone, TrendBar, WaitingRow } from './summary-view.ts';
 
 /** Height of a 100% bar in the trend row, in pixels. */
 const BAR_MAX_PX = 64;
@@ -84,18 +84,33 @@ function section(name: string, title: string | null, body: string): string {
   return `${heading}<tr><td class="pad" data-section="${name}" style="padding-top:0">${body}</td></tr>`;
 }
 
+/** A KPI's rate, what it measures and its verdict. */
+function rateBlock(kpi: Pick<SummaryView, 'rate' | 'rateLabel' | 'verdict'>): string {
+  const rate = kpi.rate === null ? '' : `<div class="rate">${escapeHtml(kpi.rate)}</div>`;
+  const verdict = kpi.verdict === null ? '' : `<div style="padding-top:8px">${badge(kpi.verdict.text, kpi.verdict.tone)}</div>`;
+  return `${rate}<div class="rate-label">${escapeHtml(kpi.rateLabel)}</div>${verdict}`;
+}
+
 function headline(view: SummaryView): string {
-  const rate = view.rate === null ? '' : `<div class="rate">${escapeHtml(view.rate)}</div>`;
-  const verdict = view.verdict === null ? '' : `<div style="padding-top:8px">${badge(view.verdict.text, view.verdict.tone)}</div>`;
-  return `<tr><td class="pad" data-section="headline">${rate}<div class="rate-label">${escapeHtml(view.rateLabel)}</div>${verdict}</td></tr>`;
+  return `<tr><td class="pad" data-section="headline">${rateBlock(view)}</td></tr>`;
+}
+
+/** A row of numbers over their labels, on a tinted band. */
+function statRow(stats: readonly Stat[]): string {
+  const width = `${Math.floor(100 / stats.length)}%`;
+  const cells = stats.map((stat) => `<td class="stat" width="${width}"><div class="stat-value">${escapeHtml(stat.value)}</div><div class="stat-label">${escapeHtml(stat.label)}</div></td>`).join('');
+  return presentation('width="100%" bgcolor="#faf9f8" style="background-color:#faf9f8"', `<tr>${cells}</tr>`);
 }
 
 function counts(view: SummaryView): string {
-  const width = `${Math.floor(100 / view.counts.length)}%`;
-  const cells = view.counts
-    .map((stat) => `<td class="stat" width="${width}"><div class="stat-value">${escapeHtml(stat.value)}</div><div class="stat-label">${escapeHtml(stat.label)}</div></td>`)
-    .join('');
-  return `<tr><td class="pad" data-section="counts" style="padding-top:0">${presentation('width="100%" bgcolor="#faf9f8" style="background-color:#faf9f8"', `<tr>${cells}</tr>`)}</td></tr>`;
+  return `<tr><td class="pad" data-section="counts" style="padding-top:0">${statRow(view.counts)}</td></tr>`;
+}
+
+/** The task KPI as the mail KPI is shown: rate and verdict, then its counts. */
+function tasks(block: TaskBlock | null): string {
+  if (block === null) return '';
+  const counts = block.counts.length === 0 ? '' : `<div style="padding-top:12px">${statRow(block.counts)}</div>`;
+  return section('tasks', block.title, `${rateBlock(block)}${counts}`);
 }
 
 function labelled(rows: readonly { label: string; value: string; extra?: string }[]): string {
@@ -178,6 +193,7 @@ export function summaryHtml(view: SummaryView, locale: string): string {
       headline(view) +
       counts(view) +
       details(view) +
+      tasks(view.tasks) +
       trend(view) +
       waiting(view) +
       section('feedback', view.feedbackTitle, presentation('width="100%"', view.feedback.map(feedbackBlock).join(''))) +

@@ -1,9 +1,10 @@
-// The weekly summary builder: its structure, that every number is the engine's, privacy mode, escaping,
-// and that the HTML loads nothing from outside.
+// The weekly summary builder: its structure, that every number is the engine's, the task KPI when the pairing
+// reads tasks, privacy mode, escaping, and that the HTML loads nothing from outside.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatPercent } from '../i18n/format.ts';
-import { mailCheckIn, summaryInput, SECRET_SUBJECT, SUMMARY_ANSWERS } from '../../test/support/summary-mail.ts';
+import { mailCheckIn, summaryInput, SECRET_SUBJECT, SUMMARY_ANSWERS, SUMMARY_NOW } from '../../test/support/summary-mail.ts';
+import { MIDWEEK, taskWeek } from '../../test/support/tasks.ts';
 import { summaryMail } from './summary-mail.ts';
 
 const parse = (html: string) => new JSDOM(html).window.document;
@@ -46,6 +47,7 @@ describe('summaryMail', () => {
           "counts",
           "details",
           "inbox-zero",
+          "tasks",
           "trend",
           "waiting",
           "feedback",
@@ -88,6 +90,40 @@ describe('summaryMail', () => {
     expect(mail.text).toContain(`Counted: ${week.counted} · On time: ${week.onTime} · Late: ${week.late} · Missed: ${week.missed} · Still waiting: ${week.pending}`);
   });
 
+  it('shows the week’s task KPI after the mail’s: rate against its target, verdict and parts, in both parts and the preheader', () => {
+    // support/tasks.ts after the week: a, b, e, f, h, j on time; c, i late; d, g overdue; none open: 6 of 10.
+    expect(text(section('tasks'))).toBe('60% done on time · target 90% Target not met 6 On time 2 Late 2 Overdue 0 Not due yet');
+    expect(doc.querySelector('[data-section="tasks"] .badge')?.getAttribute('style')).toContain('#b10e1c');
+    expect(mail.text).toContain('\nTasks\n-----\n60% done on time · target 90%\nTarget not met\nOn time: 6 · Late: 2 · Overdue: 2 · Not due yet: 0\n');
+    expect(text(doc.querySelector('.preheader'))).toMatch(/ · Tasks: 60% done on time · target 90%$/);
+    // The heading is a real one, after the mail KPI's details and before its trend.
+    expect([...doc.querySelectorAll('h2')].map(text).slice(0, 2)).toEqual(['Tasks', 'Last 8 weeks']);
+  });
+
+  it('shows the task KPI met, the week so far with tasks still open, and a week with none due', () => {
+    // At a target of 60, 6 of 10 is exactly enough: 600 ≥ 600.
+    const met = parse(summaryMail(summaryInput({ settings: { ...input.settings, taskTargetPct: 60 }, tasks: taskWeek(SUMMARY_NOW, 60) })).html);
+    expect(text(met.querySelector('[data-section="tasks"]'))).toBe('60% done on time · target 60% Target met 6 On time 2 Late 2 Overdue 0 Not due yet');
+    // Friday noon: a, b, e, f, j on time, c late, d overdue; g, h, i still open: 5 of 7.
+    const midweek = summaryMail(summaryInput({ tasks: taskWeek(MIDWEEK, 90) }));
+    expect(text(parse(midweek.html).querySelector('[data-section="tasks"]'))).toBe('71.4% done on time · target 90% Target not met 5 On time 1 Late 1 Overdue 3 Not due yet');
+    expect(midweek.text).toContain('On time: 5 · Late: 1 · Overdue: 1 · Not due yet: 3');
+    // None of the tasks is due two weeks before (k, due Sunday 15 Nov, is the week before's): no rate, no verdict, no parts.
+    const none = summaryMail(summaryInput({ tasks: taskWeek(SUMMARY_NOW, 90, '2026-W45') }));
+    expect(text(parse(none.html).querySelector('[data-section="tasks"]'))).toBe('No tasks were due this week.');
+    expect(none.text).toContain('\nTasks\n-----\nNo tasks were due this week.\n\nLast 8 weeks');
+    expect(text(parse(none.html).querySelector('.preheader'))).toMatch(/ · No tasks were due this week\.$/);
+  });
+
+  it('says nothing about tasks when the pairing has no task source', () => {
+    const without = summaryMail(summaryInput({ tasks: null }));
+    const withoutDoc = parse(without.html);
+    expect(withoutDoc.querySelector('[data-section="tasks"]')).toBeNull();
+    for (const part of [without.subject, without.text, text(withoutDoc.body)]) {
+      expect(part).not.toMatch(/Tasks|Overdue|Not due yet|done on time/);
+    }
+  });
+
   it('bars grow with the rate and are coloured by met / not met', () => {
     const heights = [...doc.querySelectorAll('[data-week]')].map((cell) => {
       const filled = [...cell.querySelectorAll('td[bgcolor]')].filter((td) => td.getAttribute('bgcolor') !== '#8a8886');
@@ -115,6 +151,8 @@ describe('summaryMail', () => {
     expect(privateMail.text).toContain('hidden (privacy mode)');
     // Senders and times stay: privacy mode hides what the mail is about, not that it waited.
     expect(privateMail.text).toContain('client@fabrikam.com');
+    // The task KPI names no task, so it is the same in privacy mode.
+    expect(text(parse(privateMail.html).querySelector('[data-section="tasks"]'))).toBe(text(section('tasks')));
   });
 
   it('shows both sides’ feedback once both answered, and until then only who has', () => {

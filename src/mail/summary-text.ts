@@ -1,19 +1,28 @@
 // The summary's plain-text part, from the same view as the HTML: for clients that show no HTML and for
 // screen readers that prefer text.
-import type { SummaryView } from './summary-view.ts';
+import type { Stat, SummaryView } from './summary-view.ts';
 import { STATUS_MARK } from '../i18n/status-marks.ts';
 
 const rule = (title: string) => `\n${title}\n${'-'.repeat(title.length)}`;
+/** A KPI's rate and what it measures, or only the words when it has no rate. */
+const rateLine = (kpi: Pick<SummaryView, 'rate' | 'rateLabel'>) => (kpi.rate === null ? kpi.rateLabel : `${kpi.rate} ${kpi.rateLabel}`);
+const statLine = (stats: readonly Stat[]) => stats.map((stat) => `${stat.label}: ${stat.value}`).join(' · ');
 
 /** The plain-text part of the weekly summary. Pure. */
 export function summaryText(view: SummaryView): string {
   const lines: string[] = [view.title, view.weekLine, ''];
-  lines.push(view.rate === null ? view.rateLabel : `${view.rate} ${view.rateLabel}`);
+  lines.push(rateLine(view));
   if (view.verdict !== null) lines.push(view.verdict.text);
-  lines.push('', view.counts.map((stat) => `${stat.label}: ${stat.value}`).join(' · '));
+  lines.push('', statLine(view.counts));
   for (const stat of [...view.times, view.answeredBy]) lines.push(`${stat.label}: ${stat.value}`);
   lines.push(`${view.inboxZero.label}: ${view.inboxZero.value}`);
   if (view.inboxZero.streak !== null) lines.push(view.inboxZero.streak);
+
+  if (view.tasks !== null) {
+    lines.push(rule(view.tasks.title), rateLine(view.tasks));
+    if (view.tasks.verdict !== null) lines.push(view.tasks.verdict.text);
+    if (view.tasks.counts.length > 0) lines.push(statLine(view.tasks.counts));
+  }
 
   lines.push(rule(view.trendTitle));
   for (const bar of view.trend) lines.push(`${bar.label}  ${bar.value}${bar.tone === 'neutral' ? '' : ` ${STATUS_MARK[bar.tone]}`}`);

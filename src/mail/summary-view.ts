@@ -1,5 +1,6 @@
 // The weekly summary's content as plain, already-formatted strings: one view, rendered twice (HTML and
-// plain text), so both parts always say the same thing. Every number comes from the engine's WeekKpi.
+// plain text), so both parts always say the same thing. Every number comes from the engine's WeekKpi, and the
+// task KPI's from its TaskWeek.
 import { WEEKDAYS, type Weekday } from '../kpi/settings.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPercent, formatWeek } from '../i18n/format.ts';
@@ -13,6 +14,17 @@ export type Tone = 'good' | 'bad' | 'neutral';
 export interface Stat {
   readonly label: string;
   readonly value: string;
+}
+
+/** The week's task KPI (docs/kpi.md §11), laid out like the mail KPI's headline and counts. */
+export interface TaskBlock {
+  readonly title: string;
+  /** The rate as a percentage, or null for a week without tasks due. */
+  readonly rate: string | null;
+  readonly rateLabel: string;
+  readonly verdict: { readonly text: string; readonly tone: Tone } | null;
+  /** On time, late, overdue, still open; none for a week with nothing due and nothing open. */
+  readonly counts: readonly Stat[];
 }
 
 export interface TrendBar {
@@ -53,6 +65,8 @@ export interface SummaryView {
   readonly times: readonly Stat[];
   readonly answeredBy: Stat;
   readonly inboxZero: Stat & { readonly tone: Tone; readonly streak: string | null };
+  /** Null when the pairing reads no tasks: the summary then says nothing about tasks. */
+  readonly tasks: TaskBlock | null;
   readonly trendTitle: string;
   readonly trendCaption: string;
   readonly trend: readonly TrendBar[];
@@ -105,6 +119,32 @@ function inboxZeroStat(input: SummaryMailInput): SummaryView['inboxZero'] {
   };
 }
 
+const verdict = (locale: string, met: boolean | null): SummaryView['verdict'] => (met === null ? null : { text: t(locale, met ? 'mail.met' : 'mail.notMet'), tone: met ? 'good' : 'bad' });
+
+function taskBlock({ tasks, settings, locale }: SummaryMailInput): TaskBlock | null {
+  if (tasks === null) return null;
+  const rate = tasks.rate === null ? null : formatPercent(locale, tasks.rate);
+  return {
+    title: t(locale, 'mail.tasks'),
+    rate,
+    rateLabel: rate === null ? t(locale, 'mail.tasks.noneDue') : t(locale, 'mail.tasks.rateLabel', { target: settings.taskTargetPct }),
+    verdict: verdict(locale, tasks.met),
+    // As on the scorecard: a week with nothing due and nothing open has no parts to tell.
+    counts:
+      rate === null && tasks.open === 0
+        ? []
+        : [
+            { label: t(locale, 'mail.onTime'), value: String(tasks.onTime) },
+            { label: t(locale, 'mail.late'), value: String(tasks.late) },
+            { label: t(locale, 'mail.tasks.overdue'), value: String(tasks.overdue) },
+            { label: t(locale, 'mail.tasks.open'), value: String(tasks.open) },
+          ],
+  };
+}
+
+/** The task KPI in a few words, for the preheader: its rate, or that none were due. */
+const taskSummary = (tasks: TaskBlock) => (tasks.rate === null ? tasks.rateLabel : `${tasks.title}: ${tasks.rate} ${tasks.rateLabel}`);
+
 function waitingRows(input: SummaryMailInput): WaitingRow[] {
   const { locale } = input;
   return input.week.oldestWaiting.map((item) => ({
@@ -137,16 +177,17 @@ export function summaryView(input: SummaryMailInput): SummaryView {
   const { week, settings, locale } = input;
   const rate = week.rate === null ? null : formatPercent(locale, week.rate);
   const inboxZero = inboxZeroStat(input);
+  const tasks = taskBlock(input);
   const trend = input.trend.slice(-TREND_WEEKS);
   const monday = formatWeek(locale, week.week, { form: 'monday' });
   return {
     subject: rate === null ? t(locale, 'mail.subject.noMail', { monday }) : t(locale, 'mail.subject', { monday, rate, window: settings.windowHours }),
-    preheader: `${rate === null ? t(locale, 'mail.noMail') : `${rate} ${t(locale, 'mail.rateLabel', { window: settings.windowHours, target: settings.responseTargetPct })}`} · ${inboxZero.label}: ${inboxZero.value}`,
+    preheader: `${rate === null ? t(locale, 'mail.noMail') : `${rate} ${t(locale, 'mail.rateLabel', { window: settings.windowHours, target: settings.responseTargetPct })}`} · ${inboxZero.label}: ${inboxZero.value}${tasks === null ? '' : ` · ${taskSummary(tasks)}`}`,
     title: t(locale, 'mail.title'),
     weekLine: t(locale, 'mail.week', { from: formatDate(locale, week.start, { year: false }), to: formatDate(locale, week.end) }),
     rate,
     rateLabel: rate === null ? t(locale, 'mail.noMail') : t(locale, 'mail.rateLabel', { window: settings.windowHours, target: settings.responseTargetPct }),
-    verdict: week.met === null ? null : { text: t(locale, week.met ? 'mail.met' : 'mail.notMet'), tone: week.met ? 'good' : 'bad' },
+    verdict: verdict(locale, week.met),
     counts: [
       { label: t(locale, 'mail.counted'), value: String(week.counted) },
       { label: t(locale, 'mail.onTime'), value: String(week.onTime) },
@@ -160,6 +201,7 @@ export function summaryView(input: SummaryMailInput): SummaryView {
     ],
     answeredBy: { label: t(locale, 'mail.answeredBy'), value: t(locale, 'mail.answeredBy.counts', week.answeredBy) },
     inboxZero,
+    tasks,
     trendTitle: t(locale, 'mail.trend'),
     trendCaption: t(locale, 'mail.trend.caption', { window: settings.windowHours, target: settings.responseTargetPct }),
     trend: trend.map((entry, index) => trendBar(locale, entry, index === trend.length - 1, week.week)),

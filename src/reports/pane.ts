@@ -16,6 +16,7 @@ import { readLastSuccesses, SYNC_SCOPES } from '../store/sync-state.ts';
 import type { Actor, PairingRole } from './access.ts';
 import { periodStart } from './kpi-input.ts';
 import { messageRows, waitingRows, type MessageRow } from './message-rows.ts';
+import { displayName } from './people.ts';
 import type { Reports } from './reports.ts';
 
 /**
@@ -28,6 +29,8 @@ export interface PanePairing {
   readonly id: string;
   readonly mailbox: string;
   readonly role: PairingRole;
+  /** The other side's display name (the address until Teams has shown one): the pane says who the reader works with. */
+  readonly partner: string;
   readonly timeZone: string;
   readonly clock: 'calendar' | 'working';
   readonly windowHours: number;
@@ -66,7 +69,7 @@ export type PaneReports = Pick<Reports, 'pairingsOf' | 'context' | 'week'>;
 
 function describe(pairing: Pairing, role: PairingRole, lastSyncAt: number | null): PanePairing {
   const { settings } = pairing;
-  return { id: pairing.id, mailbox: pairing.mailbox, role, timeZone: resolveTimeZone(settings.timeZone)!, clock: settings.clock, windowHours: settings.windowHours, noReplyCategory: settings.noReplyCategory, lastSyncAt };
+  return { id: pairing.id, mailbox: pairing.mailbox, role, partner: displayName(pairing[role === 'owner' ? 'va' : 'owner']), timeZone: resolveTimeZone(settings.timeZone)!, clock: settings.clock, windowHours: settings.windowHours, noReplyCategory: settings.noReplyCategory, lastSyncAt };
 }
 
 async function matchFor(reports: PaneReports, described: PanePairing, pairing: Pairing, found: MarkedMessages & { message: { id: string; receivedAt: number } }, now: number): Promise<PaneMatch> {

@@ -4,7 +4,6 @@
 // and reports are kept READ_TTL_MS (derived data; mail arrives by sync every few minutes) and dropped on every
 // instance as soon as an action announces a change.
 import { computeKpi, type KpiReport, type WeekKpi } from '../kpi/engine.ts';
-import type { TaskReport } from '../kpi/tasks.ts';
 import type { Interval, PairingPeople } from '../kpi/message.ts';
 import type { Settings } from '../kpi/settings.ts';
 import { lastWeeks, weekPeriod, type Period } from '../kpi/weeks.ts';
@@ -16,7 +15,7 @@ import { getVerifiedDomains } from '../store/tenants.ts';
 import { pairingsOf, type Actor, type PairingRole } from './access.ts';
 import { loadKpiInput, loadMarkedKpiInput } from './kpi-input.ts';
 import { messageRows, waitingRows, type MessageRow } from './message-rows.ts';
-import { loadTaskReport } from './tasks.ts';
+import { loadTaskReport, type PairingTaskReport } from './tasks.ts';
 import { ttlCache } from './ttl-cache.ts';
 
 export const READ_TTL_MS = 30_000;
@@ -49,7 +48,7 @@ export interface Reports {
   /** One ISO week and the inbox-zero streak. */
   week(pairing: Pairing, week: string, now: number): Promise<PairingWeek>;
   /** The completion KPI for a period (docs/kpi.md §11), or null when the pairing reads no tasks. */
-  tasks(pairing: Pairing, period: Period, now: number): Promise<TaskReport | null>;
+  tasks(pairing: Pairing, period: Period, now: number): Promise<PairingTaskReport | null>;
   /** Every inbound message of the period with its status or exclusion reason. */
   rows(pairing: Pairing, period: Period, now: number): Promise<MessageRow[]>;
   /** Unanswered counted mail of the last WAITING_WEEKS weeks, oldest first. */
@@ -89,7 +88,7 @@ export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = REA
   const reports = ttlCache<KpiReport>(ttlMs, MAX_ENTRIES);
   const contexts = ttlCache<KpiContext>(ttlMs, MAX_ENTRIES);
   const people = ttlCache<Awaited<ReturnType<Reports['pairingsOf']>>>(ttlMs, MAX_ENTRIES);
-  const taskReports = ttlCache<TaskReport | null>(ttlMs, MAX_ENTRIES);
+  const taskReports = ttlCache<PairingTaskReport | null>(ttlMs, MAX_ENTRIES);
   const kpi: Reports['kpi'] = (pairing, period, now, settings) =>
     settings === undefined
       ? reports.get(`${pairing.id}:${period.from}:${period.to}`, () => kpiFor(db, pairing, period, now))

@@ -1,8 +1,10 @@
 // What the weekly scorecard and the summary e-mail show, from one engine run: the week, its 8-week trend and
-// the inbox-zero streak, and that week's check-in as the readers may see it.
+// the inbox-zero streak, the week's task KPI when the pairing reads tasks, and that week's check-in as the
+// readers may see it.
 import type { WeekKpi } from '../kpi/engine.ts';
 import type { Settings } from '../kpi/settings.ts';
-import { weeksEndingWith } from '../kpi/weeks.ts';
+import type { TaskWeek } from '../kpi/tasks.ts';
+import { weekPeriod, weeksEndingWith } from '../kpi/weeks.ts';
 import type { Queryable } from '../store/database.ts';
 import type { Pairing } from '../store/pairings.ts';
 import { checkInFor } from './check-in.ts';
@@ -19,6 +21,8 @@ export interface SummaryMailInput {
   readonly streak: number | null;
   /** Weeks up to and including `week`, oldest first; the last TREND_WEEKS are shown. */
   readonly trend: readonly TrendWeek[];
+  /** The week's completion KPI (docs/kpi.md §11); null when the pairing has no task source, and then nothing is said about tasks. */
+  readonly tasks: TaskWeek | null;
   /** The check-in about `week`, as the summary's readers may see it. */
   readonly checkIn: CheckInView;
   readonly settings: Settings;
@@ -43,14 +47,15 @@ export interface SummaryOptions {
   readonly audience: Audience;
 }
 
-export async function loadSummary(db: Queryable, reports: Pick<Reports, 'kpi'>, pairing: Pairing, week: string, options: SummaryOptions): Promise<SummaryMailInput> {
-  const report = await reports.kpi(pairing, weeksEndingWith(week, TREND_WEEKS), options.now);
+export async function loadSummary(db: Queryable, reports: Pick<Reports, 'kpi' | 'tasks'>, pairing: Pairing, week: string, options: SummaryOptions): Promise<SummaryMailInput> {
+  const [report, tasks] = await Promise.all([reports.kpi(pairing, weeksEndingWith(week, TREND_WEEKS), options.now), reports.tasks(pairing, weekPeriod(week), options.now)]);
   const current = report.weeks.find((entry) => entry.week === week);
   if (current === undefined) throw new RangeError(`the engine reported no week ${week}`);
   return {
     week: current,
     streak: report.inboxZeroStreak,
     trend: report.weeks,
+    tasks: tasks?.weeks[0] ?? null,
     checkIn: await checkInFor(db, pairing.id, week, options.audience),
     settings: pairing.settings,
     locale: options.locale,

@@ -18,6 +18,8 @@ export interface Person {
   readonly userId: string | null;
   /** Teams user id in the pairing's chat (the roster's `29:…` id, migration 010), once the bot has seen it. */
   readonly mri: string | null;
+  /** Display name as Teams shows it (migration 013), once the chat has shown it. */
+  readonly name: string | null;
 }
 
 export interface Pairing {
@@ -48,6 +50,7 @@ export interface PersonInput {
   readonly aliases?: readonly string[];
   readonly userId?: string | null;
   readonly mri?: string | null;
+  readonly name?: string | null;
 }
 
 export interface NewPairing {
@@ -71,7 +74,7 @@ const DEFAULT_LOCALE = 'en';
 /** Only a string shaped like a uuid can name a pairing; anything else is simply not found. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const COLUMNS = `id, tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, owner_mri, va_address, va_aliases, va_user_id, va_mri,
+const COLUMNS = `id, tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, owner_mri, owner_name, va_address, va_aliases, va_user_id, va_mri, va_name,
   conversation_ref, settings, locale, locale_chosen, mailbox_approval, created_at, stopped_at`;
 
 interface PairingRow {
@@ -82,10 +85,12 @@ interface PairingRow {
   owner_aliases: string[];
   owner_user_id: string | null;
   owner_mri: string | null;
+  owner_name: string | null;
   va_address: string;
   va_aliases: string[];
   va_user_id: string | null;
   va_mri: string | null;
+  va_name: string | null;
   conversation_ref: unknown;
   settings: unknown;
   locale: string;
@@ -100,8 +105,8 @@ function toPairing(row: PairingRow): Pairing {
     id: row.id,
     tenantId: row.tenant_id,
     mailbox: row.mailbox,
-    owner: { address: row.owner_address, aliases: row.owner_aliases, userId: row.owner_user_id, mri: row.owner_mri },
-    va: { address: row.va_address, aliases: row.va_aliases, userId: row.va_user_id, mri: row.va_mri },
+    owner: { address: row.owner_address, aliases: row.owner_aliases, userId: row.owner_user_id, mri: row.owner_mri, name: row.owner_name },
+    va: { address: row.va_address, aliases: row.va_aliases, userId: row.va_user_id, mri: row.va_mri, name: row.va_name },
     conversationRef: row.conversation_ref ?? null,
     settings: parseSettings(row.settings),
     locale: row.locale,
@@ -117,7 +122,7 @@ const normalizeAddress = (address: string): string => address.trim().toLowerCase
 function normalizePerson(person: PersonInput): Person {
   const address = normalizeAddress(person.address);
   const aliases = [...new Set((person.aliases ?? []).map(normalizeAddress))].filter((alias) => alias !== '' && alias !== address);
-  return { address, aliases, userId: person.userId ?? null, mri: person.mri ?? null };
+  return { address, aliases, userId: person.userId ?? null, mri: person.mri ?? null, name: person.name ?? null };
 }
 
 export async function createPairing(db: Queryable, input: NewPairing): Promise<Pairing> {
@@ -129,8 +134,8 @@ export async function createPairing(db: Queryable, input: NewPairing): Promise<P
     if (tenant.length === 0) throw new NotFoundError('tenant', input.tenantId);
     const [row] = await tx.query<PairingRow>(
       `insert into pairings (tenant_id, mailbox, owner_address, owner_aliases, owner_user_id, va_address, va_aliases, va_user_id,
-                             conversation_ref, settings, locale, created_at, mailbox_approval, owner_mri, va_mri)
-       values ($1, $2, $3, $4::text[], $5, $6, $7::text[], $8, $9::jsonb, $10::jsonb, $11, coalesce($12::timestamptz, now()), $13, $14, $15)
+                             conversation_ref, settings, locale, created_at, mailbox_approval, owner_mri, va_mri, owner_name, va_name)
+       values ($1, $2, $3, $4::text[], $5, $6, $7::text[], $8, $9::jsonb, $10::jsonb, $11, coalesce($12::timestamptz, now()), $13, $14, $15, $16, $17)
        returning ${COLUMNS}`,
       [
         input.tenantId,
@@ -148,6 +153,8 @@ export async function createPairing(db: Queryable, input: NewPairing): Promise<P
         input.mailboxApproval === undefined ? 'operator' : input.mailboxApproval,
         owner.mri,
         va.mri,
+        owner.name,
+        va.name,
       ],
     );
     return toPairing(row!);
@@ -307,10 +314,11 @@ export interface ChatSetup {
   readonly va: string;
 }
 
-/** How the chat knows a person: their Entra object id and, when the roster gave it, their Teams user id. */
+/** How the chat knows a person: their Entra object id and, when the roster gave them, their Teams user id and name. */
 export interface ChatIds {
   readonly userId: string;
   readonly mri?: string | null;
+  readonly name?: string | null;
 }
 
 /**
@@ -320,22 +328,30 @@ export interface ChatIds {
  */
 export async function linkPairingToChat(db: Queryable, setup: ChatSetup, ref: unknown, people: Readonly<Record<'owner' | 'va', ChatIds>>): Promise<Pairing | null> {
   const [row] = await db.query<PairingRow>(
-    `update pairings set conversation_ref = $5::jsonb, owner_user_id = $6, va_user_id = $7, owner_mri = $8, va_mri = $9
+    `update pairings set conversation_ref = $5::jsonb, owner_user_id = $6, va_user_id = $7, owner_mri = $8, va_mri = $9,
+                        owner_name = coalesce($10, owner_name), va_name = coalesce($11, va_name)
       where id = (select id from pairings where tenant_id = $1 and mailbox = $2 and owner_address = $3 and va_address = $4
                     and stopped_at is null and conversation_ref is null order by created_at limit 1 for update)
       returning ${COLUMNS}`,
-    [setup.tenantId, normalizeAddress(setup.mailbox), normalizeAddress(setup.owner), normalizeAddress(setup.va), JSON.stringify(ref), people.owner.userId, people.va.userId, people.owner.mri ?? null, people.va.mri ?? null],
+    [setup.tenantId, normalizeAddress(setup.mailbox), normalizeAddress(setup.owner), normalizeAddress(setup.va), JSON.stringify(ref), people.owner.userId, people.va.userId, people.owner.mri ?? null, people.va.mri ?? null, people.owner.name ?? null, people.va.name ?? null],
   );
   return row === undefined ? null : toPairing(row);
 }
 
 /**
- * Stores a side's Teams user id when it differs from the one stored: the set-up stores both, but a pairing set up
- * before migration 010 has none until a turn of theirs shows it. True when it changed.
+ * Stores a side's Teams user id and display name when they differ from the ones stored: the set-up stores both,
+ * but a pairing set up before migrations 010 and 013 has none until a turn of theirs shows them, and people rename
+ * themselves. A name the chat did not show keeps the stored one. True when something changed.
  */
-export async function rememberMri(db: Queryable, id: string, role: 'owner' | 'va', mri: string): Promise<boolean> {
-  const column = role === 'owner' ? 'owner_mri' : 'va_mri';
-  return isPairingId(id) && (await db.execute(`update pairings set ${column} = $2 where id = $1 and ${column} is distinct from $2`, [id, mri])) > 0;
+export async function rememberChatAccount(db: Queryable, id: string, role: 'owner' | 'va', account: { readonly mri: string; readonly name: string | null }): Promise<boolean> {
+  const [mri, name] = role === 'owner' ? ['owner_mri', 'owner_name'] : ['va_mri', 'va_name'];
+  return (
+    isPairingId(id) &&
+    (await db.execute(
+      `update pairings set ${mri} = $2, ${name} = coalesce($3, ${name}) where id = $1 and (${mri} is distinct from $2 or ${name} is distinct from coalesce($3, ${name}))`,
+      [id, account.mri, account.name],
+    )) > 0
+  );
 }
 
 /** Records who allowed Tandem to read the pairing's mailbox. */

@@ -21,12 +21,17 @@ const SyncBanner = lazy(() => import('./SyncBanner.tsx').then((m) => ({ default:
 const SignInPicker = lazy(() => import('./SignInPicker.tsx').then((m) => ({ default: m.SignInPicker })));
 const Waiting = lazy(() => import('./views/Waiting.tsx').then((m) => ({ default: m.Waiting })));
 const Messages = lazy(() => import('./views/Messages.tsx').then((m) => ({ default: m.Messages })));
+const Tasks = lazy(() => import('./views/Tasks.tsx').then((m) => ({ default: m.Tasks })));
 const Feedback = lazy(() => import('./views/Feedback.tsx').then((m) => ({ default: m.Feedback })));
 const SettingsView = lazy(() => import('./views/Settings.tsx').then((m) => ({ default: m.SettingsView })));
 
 const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
-const VIEWS = ['week', 'trend', 'waiting', 'messages', 'feedback', 'settings'] as const;
+const VIEWS = ['week', 'trend', 'waiting', 'messages', 'tasks', 'feedback', 'settings'] as const;
 type View = (typeof VIEWS)[number];
+
+/** The views a pairing has: Tasks only where it reads tasks (otherwise nothing about tasks shows at all). */
+const viewsOf = (pairing: PairingSummary): readonly View[] => VIEWS.filter((v) => v !== 'tasks' || pairing.tasks !== null);
+
 const TOKEN_KEY = 'tandem.token';
 
 const useStyles = makeStyles({
@@ -94,13 +99,16 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
   // Pinned in a chat, the tab shows that chat's pairing; else the one asked for, else the first.
   const pairing: PairingSummary | undefined =
     me.data.pairings.find((p) => p.id === chosen) ?? me.data.pairings.find((p) => host.chatId !== null && p.chatId === host.chatId) ?? me.data.pairings[0];
+  const views = pairing === undefined ? VIEWS : viewsOf(pairing);
+  // A view this pairing does not have (Tasks, after switching to a pairing without tasks) falls back to This week.
+  const shown = views.includes(view) ? view : 'week';
 
   return (
     <div className={styles.page}>
       <header className={styles.header}>
         <div className={styles.title}>
           <Text as="h1" size={500} weight="semibold">{text('tab.title')}</Text>
-          {pairing && <Text size={200}>{text('tab.header.pairing', { mailbox: pairing.mailbox, role: text(pairing.role === 'owner' ? 'tab.role.owner' : 'tab.role.va') })}</Text>}
+          {pairing && <Text size={200}>{pairing.role === 'owner' ? text('tab.header.ownerView', { va: pairing.va }) : text('tab.header.vaView', { owner: pairing.owner })}</Text>}
         </div>
         {me.data.pairings.length > 1 && pairing && (
           <Select aria-label={text('tab.header.choosePairing')} value={pairing.id} onChange={(_e, d) => setChosen(d.value)}>
@@ -115,15 +123,15 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
       ) : (
         <>
           <nav className={styles.nav}>
-            <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as View)}>
-              {VIEWS.map((v) => <Tab key={v} value={v}>{text(`tab.nav.${v}`)}</Tab>)}
+            <TabList selectedValue={shown} onTabSelect={(_e, d) => setView(d.value as View)}>
+              {views.map((v) => <Tab key={v} value={v}>{text(`tab.nav.${v}`)}</Tab>)}
             </TabList>
           </nav>
           <main className={styles.main}>
             <OfflineBanner />
             <Suspense fallback={null}><SyncBanner api={api} pairingId={pairing.id} /></Suspense>
-            <ViewBoundary key={view}>
-              <PairingView api={api} pairing={pairing} view={view} />
+            <ViewBoundary key={shown}>
+              <PairingView api={api} pairing={pairing} view={shown} />
             </ViewBoundary>
           </main>
         </>
@@ -140,6 +148,7 @@ function PairingView({ api, pairing, view }: { api: ApiClient; pairing: PairingS
       {view === 'trend' && <Trend {...props} />}
       {view === 'waiting' && <Waiting {...props} />}
       {view === 'messages' && <Messages {...props} />}
+      {view === 'tasks' && <Tasks {...props} />}
       {view === 'feedback' && <Feedback {...props} />}
       {view === 'settings' && <SettingsView {...props} role={pairing.role} mailbox={pairing.mailbox} />}
     </Suspense>

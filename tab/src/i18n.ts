@@ -28,6 +28,8 @@ export const dateTime = (ms: number, timeZone: string): string => formatDateTime
 /** A 1–5 check-in rating, or a mean of them to one decimal: "4 of 5", "3,5 af 5". */
 export const rating = (value: number | null): string => (value === null ? text('tab.trend.noRating') : text('feedback.rating', { value: formatNumber(current, Math.round(value * 10) / 10), max: RATING_SCALE }));
 export const shortDate = (isoDate: string): string => formatDate(current, isoDate, { year: false });
+/** A local calendar day with its weekday, as a list of days shows it: "Mon 23 Nov", "ma. 23. nov.". */
+export const day = (isoDate: string): string => formatDate(current, isoDate, { weekday: true, year: false });
 /** An ISO week key as the tab's tables, pickers and headings show it. */
 const ISO_WEEK_KEY = /^\d{4}-W\d{2}$/;
 /**

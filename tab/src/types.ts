@@ -5,13 +5,16 @@ import type { MessageRow } from '../../src/reports/message-rows.ts';
 import type { Leave } from '../../src/store/leave.ts';
 import type { CheckInView, SideView } from '../../src/reports/check-in-privacy.ts';
 import type { RatingsTrend } from '../../src/reports/ratings.ts';
+import type { TaskExclusion, TaskStatus, TaskWeek } from '../../src/kpi/tasks.ts';
+import type { LinkedTaskRow, TaskSourceKind } from '../../src/reports/tasks.ts';
 
-export type { MessageRow, MessageStatus, Settings, WeekKpi, Leave, CheckInView, SideView };
+export type { MessageRow, MessageStatus, Settings, WeekKpi, Leave, CheckInView, SideView, LinkedTaskRow, TaskExclusion, TaskSourceKind, TaskStatus, TaskWeek };
 export type Role = 'owner' | 'va';
 
 export interface PairingSummary {
   readonly id: string;
   readonly mailbox: string;
+  /** Display names (the address until Teams has shown a name). */
   readonly owner: string;
   readonly va: string;
   readonly role: Role;
@@ -20,6 +23,8 @@ export interface PairingSummary {
   readonly timeZone: string;
   /** The Teams chat the pairing's bot posts to, once set up there. */
   readonly chatId: string | null;
+  /** Where the completion KPI reads tasks; null: no task KPI, and nothing about tasks is shown. */
+  readonly tasks: TaskSourceKind | null;
 }
 export interface Me {
   readonly user: { readonly name: string; readonly upn: string };
@@ -29,12 +34,21 @@ export interface WeekResponse {
   readonly week: WeekKpi;
   readonly streak: number | null;
   readonly targetPct: number;
+  /** The completion KPI of the week; null when the pairing reads no tasks. */
+  readonly tasks: { readonly source: TaskSourceKind; readonly targetPct: number; readonly week: TaskWeek } | null;
 }
 export interface TrendResponse {
   readonly weeks: readonly WeekKpi[];
   readonly streak: number | null;
   readonly targetPct: number;
   readonly ratings: RatingsTrend;
+  /** The completion KPI of the same weeks; null when the pairing reads no tasks. */
+  readonly tasks: { readonly source: TaskSourceKind; readonly targetPct: number; readonly weeks: readonly TaskWeek[] } | null;
+}
+export interface TasksResponse {
+  readonly week: string;
+  readonly source: TaskSourceKind;
+  readonly tasks: readonly LinkedTaskRow[];
 }
 export interface WaitingResponse {
   readonly now: number;

@@ -16,12 +16,15 @@ import { waitingCard } from '../../bot/cards/waiting-card.ts';
 import { welcomeCard, type ChatMember } from '../../bot/cards/welcome-card.ts';
 import { reminderCard } from '../../bot/cards/reminder-card.ts';
 import { AUDIENCES, checkInView, type Audience } from '../../src/reports/check-in-privacy.ts';
+import { MIDWEEK, taskWeek } from './tasks.ts';
 
 export const PAIRING_ID = '6f1c2a0e-8d4b-4b59-9a7e-2f0c8f3f1a11';
 const settings = parseSettings({ timeZone: 'Europe/Copenhagen' });
 const at = (iso: string) => Date.parse(iso);
 const LONG_NAME = 'Maximiliana Alexandra Konstantinopoulou-Vandenberghe-Østergaard';
-const LONG_ADDRESS = 'maximiliana.alexandra.konstantinopoulou-vandenberghe@very-long-company-name-holdings-international.example';
+/** The VA's address: the welcome card's people picker is the only card where it is the point. */
+export const LONG_ADDRESS = 'maximiliana.alexandra.konstantinopoulou-vandenberghe@very-long-company-name-holdings-international.example';
+const LONG_SENDER = 'bartholomew.maximilian.featherstonehaugh-cholmondeley@very-long-customer-name-holdings-international.example';
 const LONG_SUBJECT = 'RE: FW: Quarterly reconciliation of outstanding invoices for the Northern European distribution partners — action required before the audit deadline'.padEnd(255, '!');
 
 function week(key: string, start: string, end: string, rate: number | null, overrides: Partial<WeekKpi> = {}): WeekKpi {
@@ -60,7 +63,7 @@ const TREND: WeekKpi[] = [
 
 const MISSED = Array.from({ length: 5 }, (_, i) => ({
   id: `m${i}`,
-  from: i === 0 ? LONG_ADDRESS : `client${i}@customer-${i}.example`,
+  from: i === 0 ? LONG_SENDER : `client${i}@customer-${i}.example`,
   subject: i === 0 ? LONG_SUBJECT : `Order ${1000 + i}: delivery date?`,
   receivedAt: at(`2026-11-1${6 + (i % 3)}T${String(8 + i).padStart(2, "0")}:15:00Z`),
   status: 'missed' as const,
@@ -77,6 +80,8 @@ export function scorecardInput(overrides: Partial<ScorecardInput> = {}): Scoreca
     pairingId: PAIRING_ID,
     week: THIS_WEEK,
     trend: [...TREND, THIS_WEEK],
+    // The week so far, as THIS_WEEK's mail still waiting says: 71.4% of tasks on time, target 90 not met.
+    tasks: taskWeek(MIDWEEK, settings.taskTargetPct),
     settings,
     streak: 0,
     locale: 'en-GB',
@@ -112,7 +117,7 @@ function feedbackInput(overrides: Partial<FeedbackCardInput> = {}): FeedbackCard
     week: '2026-W47',
     locale: 'en-GB',
     monthly: true,
-    names: { owner: 'olivia@contoso.example', va: LONG_ADDRESS },
+    names: { owner: 'Olivia Owner', va: LONG_NAME },
     userIds: { owner: '29:owner', va: '29:va' },
     checkIn: checkInView(AUDIENCES.chat, '2026-W47', { owner: null, va: null }),
     viewer: null,
@@ -131,12 +136,14 @@ const VA_ANSWERS = { answers: { wentWell: 'Cleared the inbox three Fridays runni
 export function allCards(locale = 'en-GB'): Array<[string, Card]> {
   return [
     ['welcome', welcomeCard({ locale, members: MEMBERS, consentUrl: null, values: SETUP })],
-    ['welcome-consent-errors', welcomeCard({ locale, members: MEMBERS, consentUrl: 'https://login.microsoftonline.com/contoso.example/adminconsent?client_id=abc', values: { ...SETUP, va: 'aad-owner', timeZone: 'Mars/Olympus' }, errors: { va: 'The owner and the VA must be two different people.', timeZone: 'Unknown time zone: use a name like Europe/Copenhagen.', form: 'Only the person chosen as owner can start Tandem for their mailbox.' } })],
+    ['welcome-consent-errors', welcomeCard({ locale, members: MEMBERS, consentUrl: 'https://login.microsoftonline.com/contoso.example/adminconsent?client_id=abc', values: { ...SETUP, va: 'aad-owner', timeZone: 'Mars/Olympus' }, errors: { va: 'The owner and the VA must be two different people.', timeZone: 'Choose a time zone from the list.', form: 'Only the person chosen as owner can start Tandem for their mailbox.' } })],
     ['scorecard', scorecardCard(scorecardInput({ locale }))],
     ['scorecard-private-late', scorecardCard(scorecardInput({ locale, privacyMode: true, late: true }))],
     ['scorecard-no-tab', scorecardCard(scorecardInput({ locale, tabUrl: null }))],
-    ['scorecard-met', scorecardCard(scorecardInput({ locale, week: TREND[5]!, trend: TREND.slice(0, 6), streak: 4 }))],
-    ['scorecard-no-mail', scorecardCard(scorecardInput({ locale, week: TREND[2]!, trend: TREND.slice(0, 3) }))],
+    ['scorecard-met', scorecardCard(scorecardInput({ locale, week: TREND[5]!, trend: TREND.slice(0, 6), streak: 4, tasks: taskWeek(MIDWEEK, settings.taskTargetPct, TREND[5]!.week) }))],
+    ['scorecard-no-mail', scorecardCard(scorecardInput({ locale, week: TREND[2]!, trend: TREND.slice(0, 3), tasks: null }))],
+    ['scorecard-tasks-met', scorecardCard(scorecardInput({ locale, settings: { ...settings, taskTargetPct: 70 }, tasks: taskWeek(MIDWEEK, 70) }))],
+    ['scorecard-no-tasks', scorecardCard(scorecardInput({ locale, tasks: null }))],
     ['feedback-shared', feedbackCard(feedbackInput({ locale, checkIn: seen(AUDIENCES.chat, { owner: OWNER_ANSWERS, va: null }) }))],
     ['feedback-shared-complete', feedbackCard(feedbackInput({ locale, checkIn: seen(AUDIENCES.chat, { owner: OWNER_ANSWERS, va: VA_ANSWERS }) }))],
     ['feedback-owner-form', feedbackCard(feedbackInput({ locale, viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: null, va: null }) }))],
@@ -150,12 +157,12 @@ export function allCards(locale = 'en-GB'): Array<[string, Card]> {
     ['waiting', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [...MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: i < 2 ? null : 60 * (i * 3) + 12 })), ...Array.from({ length: 12 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Question ${i}`, receivedAt: at('2026-11-24T09:00:00Z') + i * 60_000, minutesLeft: 900 }))], tabUrl: TAB_URL })],
     ['breach-warning', breachCard({ locale, timeZone: 'Europe/Copenhagen', privacyMode: false, items: MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: 20 + i * 45 })) })],
     ['waiting-empty', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: true, items: [], tabUrl: null })],
-    ['settings', settingsCard({ locale, owner: 'olivia@contoso.example', va: LONG_ADDRESS, mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
-    ['leave', leaveCard({ locale, va: LONG_ADDRESS, from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
+    ['settings', settingsCard({ locale, owner: 'Olivia Owner', va: LONG_NAME, mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
+    ['leave', leaveCard({ locale, va: LONG_NAME, from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
     ['offboard', offboardCard({ locale, pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],
     ['review', reviewCard({ locale, pairingId: PAIRING_ID, weeks: [...TREND, THIS_WEEK], settings })],
     ['review-errors', reviewCard({ locale, pairingId: PAIRING_ID, weeks: TREND, settings, values: { targetPct: 50, windowHours: 24, comment: 'Too strict for December' }, errors: { form: 'Only the owner can change the targets. Your comment can still be saved with the targets unchanged.' } })],
-    ['reminder', reminderCard({ locale, pairingId: PAIRING_ID, week: '2026-W47', waitingFor: [LONG_ADDRESS] })],
+    ['reminder', reminderCard({ locale, pairingId: PAIRING_ID, week: '2026-W47', waitingFor: [{ name: 'Olivia Owner', mentionId: '29:owner' }, { name: LONG_NAME, mentionId: '29:va' }] })],
     ['monthly-question', noticeCard('Did your VA do something this month you had not thought of? Say so in the feedback form: it is good to hear.')],
   ];
 }

@@ -37,8 +37,28 @@ export async function openCardPage(browser: Browser, background: string, options
   return page;
 }
 
+/**
+ * The card as Teams shows its @mentions: each entity's `<at>…</at>` text becomes the person's name (Teams draws it
+ * as a highlighted name; "Mention support within Adaptive Cards",
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format#mention-support-within-adaptive-cards).
+ * The SDK knows no mentions and would print the tags.
+ */
+function withMentionsShown(card: object): object {
+  const entities = (card as { msteams?: { entities?: Array<{ type: string; text: string; mentioned: { name: string } }> } }).msteams?.entities ?? [];
+  const mentions = entities.filter((entity) => entity.type === 'mention');
+  if (mentions.length === 0) return card;
+  const show = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(show);
+    if (typeof node !== 'object' || node === null) return node;
+    const entries = Object.entries(node).map(([key, value]) => [key, key === 'text' && typeof value === 'string' ? mentions.reduce((text, m) => text.split(m.text).join(m.mentioned.name), value) : show(value)]);
+    return Object.fromEntries(entries);
+  };
+  return show(card) as object;
+}
+
 /** Renders `card` into the page's #card with the host config; screenshot `#card` afterwards to keep it. */
-export function renderCard(page: Page, card: object, hostConfig: object): Promise<RenderedCard> {
+export function renderCard(page: Page, shownCard: object, hostConfig: object): Promise<RenderedCard> {
+  const card = withMentionsShown(shownCard);
   return page.evaluate(
     ({ card, config }) => {
       const AC = (window as unknown as { AdaptiveCards: { AdaptiveCard: new () => { hostConfig: unknown; parse(card: unknown): void; render(): HTMLElement | undefined }; HostConfig: new (json: unknown) => unknown } }).AdaptiveCards;

@@ -1,11 +1,13 @@
 // A realistic input for the weekly summary e-mail: eight weeks of mail for the contoso pairing run through
-// the real engine (so the numbers are the engine's), inbox snapshots for a streak, and both sides' feedback.
+// the real engine (so the numbers are the engine's), inbox snapshots for a streak, the VA's tasks of the week
+// (support/tasks.ts) and both sides' feedback.
 import { computeKpi, type KpiReport } from '../../src/kpi/engine.ts';
 import type { InboxSnapshot, MessageMeta } from '../../src/kpi/message.ts';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/kpi/settings.ts';
 import type { SummaryMailInput } from '../../src/reports/summary.ts';
 import { AUDIENCES, checkInView, type CheckInView } from '../../src/reports/check-in-privacy.ts';
 import { at, CLIENT, inbound, PEOPLE, reply } from './mail.ts';
+import { taskWeek } from './tasks.ts';
 
 export const SUMMARY_WEEK = '2026-W47';
 export const SUMMARY_NOW = at('2026-11-23T09:00Z');
@@ -70,6 +72,8 @@ export function summaryInput(overrides: Partial<SummaryMailInput> = {}): Summary
     week: kpi.weeks.at(-1)!,
     streak: kpi.inboxZeroStreak,
     trend: kpi.weeks,
+    // After the week: 6 on time, 2 late, 2 overdue, none open, 60% against a target of 90.
+    tasks: taskWeek(SUMMARY_NOW, settings.taskTargetPct),
     checkIn: mailCheckIn(SUMMARY_ANSWERS),
     settings,
     locale: 'en-GB',

@@ -1,6 +1,7 @@
 // A pairing with twelve weeks of realistic mail for the tab's browser test and benchmark: replies by the VA
 // and the owner at varied speeds, late and missed mail, newsletters, no-reply and Cc-only mail, Friday
-// inbox snapshots and both sides' feedback, all relative to `now` and deterministic.
+// inbox snapshots and both sides' feedback, and on request a Planner plan's tasks, all relative to `now` and
+// deterministic.
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { MessageMeta } from '../../src/kpi/message.ts';
@@ -10,6 +11,7 @@ import { upsertMessages } from '../../src/store/messages.ts';
 import { createPairing, type Pairing } from '../../src/store/pairings.ts';
 import { recordSnapshot } from '../../src/store/snapshots.ts';
 import { recordSyncSuccess } from '../../src/store/sync-state.ts';
+import { upsertTasks, type StoredTask } from '../../src/store/tasks.ts';
 import { ensureTenant } from '../../src/store/tenants.ts';
 
 export const SEED_ZONE = 'Europe/Copenhagen';
@@ -41,6 +43,54 @@ export interface SeedOptions {
   perDay?: number;
   /** Every message with its Message-ID (seededMessageId), as the Graph sync stores mail: what the Outlook pane looks up. */
   messageIds?: boolean;
+  /** The pairing reads SEED_TASK_SOURCE (task target SEED_TASK_TARGET), with the tasks seedTasks stores. */
+  tasks?: boolean;
+}
+
+/** A Planner plan the dev tenant does not know: the server's task sync fails on it and leaves the seeded tasks alone. */
+export const SEED_TASK_SOURCE = 'planner:seed-plan';
+export const SEED_TASK_TARGET = 80;
+/** Where a seeded task opens (the sync stores Planner's page for a task the same way). */
+export const seededTaskUrl = (id: string): string => `https://tasks.office.com/contoso.example/Home/Task/${id}`;
+
+/** On-time tasks of each older week (index: weeks back, from 2), of four due Monday to Thursday; of the rest, one is done late and the others stay overdue. */
+const ON_TIME_BY_WEEK = [4, 3, 4, 2, 4, 3, 4, 4, 3, 2];
+
+/**
+ * The plan's tasks, due at 10:00 local. Last week, by hand: Mon and Tue done the same day (on time), Wed's quote
+ * done Thu (late), Wed's call not the VA's, Thu's CRM update on time, Thu's photos removed on Wed, Fri's report
+ * never done (overdue): 3 on time, 1 late, 1 overdue, 60 % against 80 %. This week, whatever the weekday: two
+ * due Sunday and done an hour or two ago (on time), one due Sunday not done (not due yet): 100 %. One task has no
+ * due date.
+ */
+async function seedTasks(db: Queryable, pairingId: string, thisMonday: DateTime, now: number, weeks: number): Promise<void> {
+  const due = (monday: DateTime, day: number) => ({ at: monday.plus({ days: day, hours: 10 }).toMillis() });
+  const task = (id: string, title: string, overrides: Partial<StoredTask>): StoredTask => ({ id, title, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: `W/"${id}"`, webUrl: seededTaskUrl(id), ...overrides });
+  const lastMonday = thisMonday.minus({ weeks: 1 });
+  const at = (day: number, hours: number) => lastMonday.plus({ days: day, hours }).toMillis();
+  const tasks: StoredTask[] = [
+    task('lw-invoices', 'Chase unpaid invoices', { due: due(lastMonday, 0), completedAt: at(0, 15) }),
+    task('lw-travel', 'Book travel for the trade fair', { due: due(lastMonday, 1), completedAt: at(1, 9) }),
+    task('lw-quotes', 'Send the spring quotes', { due: due(lastMonday, 2), completedAt: at(3, 9) }),
+    task('lw-supplier', 'Call the supplier about the delay', { due: due(lastMonday, 2), assignedToVa: false }),
+    task('lw-crm', 'Update the CRM contacts', { due: due(lastMonday, 3), completedAt: at(3, 16) }),
+    task('lw-website', 'Refresh the website photos', { due: due(lastMonday, 3), deletedAt: at(2, 12) }),
+    task('lw-report', 'Monthly sales report', { due: due(lastMonday, 4) }),
+    task('tw-fair', 'Book the spring fair stand', { due: due(thisMonday, 6), completedAt: now - 3_600_000 }),
+    task('tw-vat', 'Prepare the quarterly VAT return', { due: due(thisMonday, 6), completedAt: now - 7_200_000 }),
+    task('tw-newsletter', 'Send the newsletter draft', { due: due(thisMonday, 6) }),
+    task('no-date', 'Tidy the shared drive', {}),
+  ];
+  for (let w = 2; w < weeks; w++) {
+    const monday = thisMonday.minus({ weeks: w });
+    const onTime = ON_TIME_BY_WEEK[(w - 2) % ON_TIME_BY_WEEK.length]!;
+    for (let day = 0; day < 4; day++) {
+      const dueAt = due(monday, day);
+      const completedAt = day < onTime ? dueAt.at + 2 * 3_600_000 : day === onTime ? dueAt.at + 30 * 3_600_000 : null;
+      tasks.push(task(`w${w}-${day}`, `Weekly follow-up ${day + 1}`, { due: dueAt, completedAt }));
+    }
+  }
+  await upsertTasks(db, pairingId, SEED_TASK_SOURCE, tasks);
 }
 
 export async function seedTabPairing(db: Queryable, now: number, options: SeedOptions = {}): Promise<SeededPairing> {
@@ -56,9 +106,9 @@ export async function seedTabPairing(db: Queryable, now: number, options: SeedOp
     tenantId,
     mailbox: owner,
     // Stored as the chat set-up stores them: the tab and the pane know people by object id only.
-    owner: { address: owner, userId: objectIdFor(owner) },
-    va: { address: va, userId: objectIdFor(va) },
-    settings: { timeZone: SEED_ZONE },
+    owner: { address: owner, userId: objectIdFor(owner), name: 'Olivia Owner' },
+    va: { address: va, userId: objectIdFor(va), name: 'Vera Assistant' },
+    settings: { timeZone: SEED_ZONE, ...(options.tasks === true ? { taskSource: SEED_TASK_SOURCE, taskTargetPct: SEED_TASK_TARGET } : {}) },
     createdAt: thisMonday.minus({ weeks }).toMillis(),
   });
 
@@ -95,6 +145,7 @@ export async function seedTabPairing(db: Queryable, now: number, options: SeedOp
   }
   await upsertMessages(db, pairing.id, options.messageIds === true ? messages.map((message) => ({ ...message, internetMessageId: seededMessageId(message.id) })) : messages);
   await recordSyncSuccess(db, pairing.id, 'mailbox', { version: 1, seeded: true });
+  if (options.tasks === true) await seedTasks(db, pairing.id, thisMonday, now, weeks);
   for (let w = 1; w <= 3; w++) {
     const week = thisMonday.minus({ weeks: w }).toFormat("kkkk-'W'WW");
     // Last week only the VA has answered yet: the owner sees that she has, not what.

@@ -4,7 +4,6 @@ import type { Translation } from '../translation.ts';
 
 export const ADDIN = {
   'addin.title': 'Tandem',
-  'addin.pairing': '{mailbox} · Ihre Rolle: {role}',
   'addin.timesIn': 'Zeiten in {zone}, der Zeitzone in Tandem',
 
   'addin.state.outsideOutlookTitle': 'Tandem aus Outlook öffnen',

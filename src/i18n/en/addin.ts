@@ -1,7 +1,6 @@
 // English strings of the Outlook add-in's task pane (beside the message the VA reads).
 export const ADDIN = {
   'addin.title': 'Tandem',
-  'addin.pairing': '{mailbox} · you are the {role}',
   'addin.timesIn': 'Times in {zone}, the time zone set in Tandem',
 
   'addin.state.outsideOutlookTitle': 'Open Tandem from Outlook',

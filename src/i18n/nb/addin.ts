@@ -4,7 +4,6 @@ import type { Translation } from '../translation.ts';
 
 export const ADDIN = {
   'addin.title': 'Tandem',
-  'addin.pairing': '{mailbox} · du er {role}',
   'addin.timesIn': 'Tider i {zone}, tidssonen i Tandem',
 
   'addin.state.outsideOutlookTitle': 'Åpne Tandem fra Outlook',

@@ -4,7 +4,6 @@ import type { Translation } from '../translation.ts';
 
 export const ADDIN = {
   'addin.title': 'Tandem',
-  'addin.pairing': '{mailbox} · je bent de {role}',
   'addin.timesIn': 'Tijden in {zone}, de tijdzone in Tandem',
 
   'addin.state.outsideOutlookTitle': 'Open Tandem vanuit Outlook',

@@ -36,12 +36,11 @@ export function MessageCard({ match, mark }: { match: PaneMatch; mark: MarkContr
   const { pairing, message, week } = match;
   const zone = pairing.timeZone;
   const when = (ms: number) => dateTime(ms, zone);
-  const role = text(pairing.role === 'owner' ? 'tab.role.owner' : 'tab.role.va');
 
   return (
     <Card className={styles.card} aria-label={pairing.mailbox}>
       <CardHeader
-        header={<Text weight="semibold">{text('addin.pairing', { mailbox: pairing.mailbox, role })}</Text>}
+        header={<Text weight="semibold">{pairing.role === 'owner' ? text('tab.header.ownerView', { va: pairing.partner }) : text('tab.header.vaView', { owner: pairing.partner })}</Text>}
         description={<Text size={200} className={styles.muted} data-testid="zone">{text('addin.timesIn', { zone: zoneName(zone) })}</Text>}
       />
       {message === null ? (

@@ -6,11 +6,12 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient, ApiError } from '../api.ts';
-import { dateTime, duration, text, weekLabel } from '../i18n.ts';
+import { dateTime, duration, text } from '../i18n.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
-import type { MessageRow, MessagesResponse, TrendResponse } from '../types.ts';
+import type { MessageRow, MessagesResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { useViewStyles } from './ThisWeek.tsx';
+import { usePickedWeek, WeekPicker } from './WeekPicker.tsx';
 
 const FILTERS = ['all', 'counted', 'excluded', 'onTime', 'late', 'missed', 'pending', 'auto', 'noreply', 'junk', 'cc', 'internal', 'other', 'marked'] as const;
 const STATUS_COLOURS = { onTime: 'success', late: 'warning', missed: 'danger', pending: 'informative' } as const;
@@ -22,10 +23,8 @@ function StatusBadge({ row }: { row: MessageRow }) {
 
 export function Messages({ api, base, zone }: { api: ApiClient; base: string; zone: string }) {
   const styles = useViewStyles();
-  const trend = useApi<TrendResponse>(api, `${base}/trend`);
-  const [week, setWeek] = useState<string | null>(null);
+  const { trend, week: shownWeek, pick } = usePickedWeek(api, base);
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
-  const shownWeek = week ?? trend.data?.weeks.at(-1)?.week ?? null;
   const loaded = useApi<MessagesResponse>(api, shownWeek === null ? null : `${base}/messages?week=${shownWeek}&filter=${filter}`);
   const [marking, setMarking] = useState<MessageRow | null>(null);
   const [reason, setReason] = useState('');
@@ -54,11 +53,7 @@ export function Messages({ api, base, zone }: { api: ApiClient; base: string; zo
   return (
     <section aria-label={text('tab.nav.messages')}>
       <div className={styles.toolbar}>
-        <Field label={text('tab.messages.week')}>
-          <Dropdown value={shownWeek === null ? '' : weekLabel(shownWeek)} selectedOptions={shownWeek ? [shownWeek] : []} onOptionSelect={(_e, d) => setWeek(d.optionValue ?? null)}>
-            {[...trend.data.weeks].reverse().map((w) => <Option key={w.week} value={w.week}>{weekLabel(w.week)}</Option>)}
-          </Dropdown>
-        </Field>
+        <WeekPicker weeks={trend.data.weeks} week={shownWeek} onPick={pick} />
         <Field label={text('tab.messages.filter')}>
           <Dropdown value={text(`tab.filter.${filter}`)} selectedOptions={[filter]} onOptionSelect={(_e, d) => setFilter((d.optionValue ?? 'all') as (typeof FILTERS)[number])}>
             {FILTERS.map((f) => <Option key={f} value={f}>{text(`tab.filter.${f}`)}</Option>)}

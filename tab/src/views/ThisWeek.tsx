@@ -1,5 +1,6 @@
 // This week: the response rate against the target (met or not), the counts behind it, median and p90,
-// inbox-zero Friday and its streak, and who answered.
+// inbox-zero Friday and its streak, and who answered; beside them, when the pairing reads tasks, the share of
+// tasks done on time against its own target.
 import { Badge, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api.ts';
 import { dateTime, duration, percent, shortDate, text } from '../i18n.ts';
@@ -18,6 +19,8 @@ export const useViewStyles = makeStyles({
   table: { tableLayout: 'auto', '& td': { overflowWrap: 'anywhere' } },
   nowrap: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  grow: { flexGrow: 1 },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
 });
 
@@ -31,15 +34,58 @@ function Stat({ label, value, testId }: { label: string; value: string | number;
   );
 }
 
+function Target({ targetPct, met, testId }: { targetPct: number; met: boolean | null; testId: string }) {
+  const styles = useViewStyles();
+  return (
+    <div className={styles.row}>
+      <Text>{text('tab.week.target', { target: targetPct })}</Text>
+      {met !== null && (
+        <Badge appearance="filled" color={met ? 'success' : 'danger'} data-testid={testId}>{marked(met ? 'good' : 'bad', text(met ? 'tab.week.met' : 'tab.week.notMet'))}</Badge>
+      )}
+    </div>
+  );
+}
+
+/** The completion KPI of the week (docs/kpi.md §11): tasks not yet due are shown but stay out of the rate. */
+function TasksCard({ tasks, start, end }: { tasks: NonNullable<WeekResponse['tasks']>; start: string; end: string }) {
+  const styles = useViewStyles();
+  const { week } = tasks;
+  const excluded = week.excluded.notVa + week.excluded.paused + week.excluded.deleted;
+  return (
+    <Card className={styles.wide} data-testid="tasks-card">
+      <CardHeader header={<Text as="h2" weight="semibold">{text('tab.week.tasksTitle', { from: shortDate(start), to: shortDate(end) })}</Text>} />
+      <div className={styles.row}>
+        <div className={styles.stat}>
+          <span className={styles.big} data-testid="tasks-rate">{week.rate === null ? text('tab.week.noTasks') : percent(week.rate)}</span>
+          <Target targetPct={tasks.targetPct} met={week.met} testId="tasks-met" />
+        </div>
+        <div className={`${styles.counts} ${styles.grow}`}>
+          <Stat label={text('tab.taskStatus.onTime')} value={week.onTime} testId="tasks-onTime" />
+          <Stat label={text('tab.taskStatus.late')} value={week.late} testId="tasks-late" />
+          <Stat label={text('tab.taskStatus.overdue')} value={week.overdue} testId="tasks-overdue" />
+          <Stat label={text('tab.taskStatus.open')} value={week.open} testId="tasks-open" />
+        </div>
+      </div>
+      {excluded > 0 && <Text size={200} className={styles.muted}>{text('tab.week.tasksExcluded', { count: excluded })}</Text>}
+    </Card>
+  );
+}
+
 export function ThisWeek({ api, base, zone }: { api: ApiClient; base: string; zone: string }) {
   const styles = useViewStyles();
   const loaded = useApi<WeekResponse>(api, `${base}/week`);
   if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === null) return <Loading />;
-  const { week, streak, targetPct } = loaded.data;
+  const { week, streak, targetPct, tasks } = loaded.data;
   const excluded = Object.values(week.excluded).reduce((sum, n) => sum + n, 0);
+  const tasksCard = tasks === null ? null : <TasksCard tasks={tasks} start={week.start} end={week.end} />;
   if (week.counted + week.pending + excluded === 0) {
-    return <Empty title={text('tab.week.emptyTitle')}>{text('tab.week.empty')}</Empty>;
+    return (
+      <>
+        <Empty title={text('tab.week.emptyTitle')}>{text('tab.week.empty')}</Empty>
+        {tasksCard !== null && <section aria-label={text('tab.nav.week')} className={styles.grid}>{tasksCard}</section>}
+      </>
+    );
   }
   const inboxZero = week.inboxZero;
   return (
@@ -47,13 +93,9 @@ export function ThisWeek({ api, base, zone }: { api: ApiClient; base: string; zo
       <Card>
         <CardHeader header={<Text as="h2" weight="semibold">{text('tab.week.rateTitle', { from: shortDate(week.start), to: shortDate(week.end) })}</Text>} />
         <span className={styles.big} data-testid="rate">{percent(week.rate)}</span>
-        <div className={styles.row}>
-          <Text>{text('tab.week.target', { target: targetPct })}</Text>
-          {week.met !== null && (
-            <Badge appearance="filled" color={week.met ? 'success' : 'danger'} data-testid="met">{marked(week.met ? 'good' : 'bad', text(week.met ? 'tab.week.met' : 'tab.week.notMet'))}</Badge>
-          )}
-        </div>
+        <Target targetPct={targetPct} met={week.met} testId="met" />
       </Card>
+      {tasksCard}
       <Card className={styles.wide}>
         <CardHeader header={<Text as="h2" weight="semibold">{text('tab.week.countsTitle')}</Text>} />
         <div className={styles.counts}>

@@ -1,11 +1,13 @@
-// The last 12 weeks: the response rate against the target line, the inbox-zero streak as a grid, and the
-// check-in's two ratings (no target: they start the conversation).
+// The last 12 weeks: the response rate against the target line (and, when the pairing reads tasks, the share
+// of tasks done on time against its own, with a table of the weeks' tasks), the inbox-zero streak as a grid,
+// and the check-in's two ratings (no target: they start the conversation).
 import { LineChart, type ChartProps } from '@fluentui/react-charts';
 import { Card, CardHeader, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api.ts';
 import { percent, rating, shortDate, text, weekLabel } from '../i18n.ts';
+import { STATUS_MARK } from '../../../src/i18n/status-marks.ts';
 import { ErrorState, Loading } from '../States.tsx';
-import type { TrendResponse } from '../types.ts';
+import type { TaskWeek, TrendResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
 
 const useStyles = makeStyles({
@@ -18,40 +20,101 @@ const useStyles = makeStyles({
   legend: { textTransform: 'none' },
 });
 
+/** A week's share of tasks done on time, marked as the scorecard marks a met or missed target; "No tasks due" without a rate. */
+function taskRate(week: TaskWeek | undefined): string {
+  if (week === undefined || week.rate === null) return text('tab.week.noTasks');
+  return `${percent(week.rate)} ${STATUS_MARK[week.met ? 'good' : 'bad']}`;
+}
+
 export default function Trend({ api, base }: { api: ApiClient; base: string; zone: string }) {
   const styles = useStyles();
   const loaded = useApi<TrendResponse>(api, `${base}/trend`);
   if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === null) return <Loading />;
-  const { weeks, targetPct, streak, ratings } = loaded.data;
-  // The server returns the ratings for exactly the trend's weeks; each row is labelled by its own week.
+  const { weeks, targetPct, streak, ratings, tasks } = loaded.data;
+  // The server returns the ratings and the task weeks for exactly the trend's weeks; each row is labelled by its own week.
   const mondayOf = new Map(weeks.map((w) => [w.week, w.start]));
+  const taskWeek = new Map((tasks?.weeks ?? []).map((w) => [w.week, w]));
   const x = (start: string) => new Date(`${start}T00:00:00Z`);
+  const asPercent = (rate: number) => Math.round(rate * 1000) / 10;
+  const target = (legend: string, pct: number, color: string) => ({ legend, color, lineOptions: { strokeDasharray: '6 4' }, data: weeks.map((w) => ({ x: x(w.start), y: pct })) });
+  // One target line while both KPIs aim at the same share; two, each named, once they differ.
+  const targets = tasks === null || tasks.targetPct === targetPct
+    ? [target(text('tab.trend.target', { target: targetPct }), targetPct, tokens.colorPaletteRedForeground1)]
+    : [target(text('tab.trend.responseTarget', { target: targetPct }), targetPct, tokens.colorPaletteRedForeground1), target(text('tab.trend.taskTarget', { target: tasks.targetPct }), tasks.targetPct, tokens.colorPaletteMarigoldForeground2)];
+  const title = text(tasks === null ? 'tab.trend.chartTitle' : 'tab.trend.chartTitleTasks');
   const data: ChartProps = {
-    chartTitle: text('tab.trend.chartTitle'),
+    chartTitle: title,
     lineChartData: [
       {
         legend: text('tab.trend.rate'),
         color: tokens.colorBrandForeground1,
-        data: weeks.filter((w) => w.rate !== null).map((w) => ({ x: x(w.start), y: Math.round(w.rate! * 1000) / 10 })),
+        data: weeks.filter((w) => w.rate !== null).map((w) => ({ x: x(w.start), y: asPercent(w.rate!) })),
       },
-      {
-        legend: text('tab.trend.target', { target: targetPct }),
-        color: tokens.colorPaletteRedForeground1,
-        lineOptions: { strokeDasharray: '6 4' },
-        data: weeks.map((w) => ({ x: x(w.start), y: targetPct })),
-      },
+      ...(tasks === null ? [] : [{
+        legend: text('tab.trend.tasksRate'),
+        color: tokens.colorPaletteGreenForeground1,
+        data: weeks.flatMap((w) => {
+          const rate = taskWeek.get(w.week)?.rate ?? null;
+          return rate === null ? [] : [{ x: x(w.start), y: asPercent(rate) }];
+        }),
+      }]),
+      ...targets,
     ],
   };
   return (
     <>
       <Card>
-        <CardHeader header={<Text as="h2" weight="semibold">{text('tab.trend.chartTitle')}</Text>} />
-        <LineChart data={data} legendProps={{ styles: { legend: styles.legend } }} height={300} yMinValue={0} yMaxValue={100} useUTC tickValues={weeks.map((w) => x(w.start))} customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
+        <CardHeader header={<Text as="h2" weight="semibold">{title}</Text>} />
+        {/* Legends wrap: folded, the library would show its own untranslated "+1 more" for the fourth line. */}
+        <LineChart data={data} height={300} yMinValue={0} yMaxValue={100} useUTC legendProps={{ enabledWrapLines: true, styles: { legend: styles.legend } }} tickValues={weeks.map((w) => x(w.start))} customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
         <table aria-label={text('tab.trend.tableLabel')} style={{ position: 'absolute', left: '-10000px' }}>
-          <tbody>{weeks.map((w) => <tr key={w.week}><th scope="row">{weekLabel(w.week)}</th><td>{percent(w.rate)}</td></tr>)}</tbody>
+          {tasks !== null && (
+            <thead><tr><th scope="col">{text('tab.column.week')}</th><th scope="col">{text('tab.trend.rate')}</th><th scope="col">{text('tab.trend.tasksRate')}</th></tr></thead>
+          )}
+          <tbody>
+            {weeks.map((w) => (
+              <tr key={w.week}>
+                <th scope="row">{weekLabel(w.week)}</th>
+                <td>{percent(w.rate)}</td>
+                {tasks !== null && <td>{taskRate(taskWeek.get(w.week))}</td>}
+              </tr>
+            ))}
+          </tbody>
         </table>
       </Card>
+      {tasks !== null && (
+        <Card>
+          <CardHeader header={<Text as="h2" weight="semibold">{text('tab.trend.tasksTitle')}</Text>} description={<Text>{text('tab.week.target', { target: tasks.targetPct })}</Text>} />
+          <Table aria-label={text('tab.trend.tasksTitle')} size="small" data-testid="task-weeks">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{text('tab.column.week')}</TableHeaderCell>
+                <TableHeaderCell>{text('tab.column.taskRate')}</TableHeaderCell>
+                <TableHeaderCell>{text('tab.taskStatus.onTime')}</TableHeaderCell>
+                <TableHeaderCell>{text('tab.taskStatus.late')}</TableHeaderCell>
+                <TableHeaderCell>{text('tab.taskStatus.overdue')}</TableHeaderCell>
+                <TableHeaderCell>{text('tab.taskStatus.open')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {weeks.map((w) => {
+                const week = taskWeek.get(w.week);
+                return (
+                  <TableRow key={w.week} data-testid="task-week">
+                    <TableCell>{weekLabel(w.week)}</TableCell>
+                    <TableCell>{taskRate(week)}</TableCell>
+                    <TableCell>{week?.onTime ?? 0}</TableCell>
+                    <TableCell>{week?.late ?? 0}</TableCell>
+                    <TableCell>{week?.overdue ?? 0}</TableCell>
+                    <TableCell>{week?.open ?? 0}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
       <Card>
         <CardHeader
           header={<Text as="h2" weight="semibold">{text('tab.trend.inboxZeroTitle')}</Text>}
