@@ -14,7 +14,7 @@ import { startTeamsStandIn, type TeamsStandIn } from '../src/devtenant/teams-sta
 import { openDatabase, type Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createScratchDatabase } from '../test/support/postgres.ts';
-import { seedPairings } from '../test/support/seed.ts';
+import { PAIRINGS_PER_TENANT, seededTenant, seedPairings } from '../test/support/seed.ts';
 import { cardsPerKey, teamsStandInEnv } from '../test/support/teams-stand-in-env.ts';
 
 const PAIRINGS = Number(process.env.BENCH_PAIRINGS ?? 10_000);
@@ -22,12 +22,10 @@ const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const NOW = '2026-11-23T09:05:00Z';
 /** A Teams connector post takes 100–300 ms end to end; the fan-out is bound by it, not by CPU. */
 const CONNECTOR_LATENCY_MS = 150;
-/**
- * Owner–VA pairings are small businesses, each its own tenant; the bench puts 20 in a tenant. Teams allows one app
- * 50 requests a second per tenant, so one tenant's 10,000 chats would take at least 10,000 / 50 s however many
- * instances post.
+/*
+ * Pairings come PAIRINGS_PER_TENANT to a tenant (test/support/seed.ts). Teams allows one app 50 requests a second
+ * per tenant, so one tenant's 10,000 chats would take at least 10,000 / 50 s however many instances post.
  */
-const PAIRINGS_PER_TENANT = 20;
 const INSTANCE = fileURLToPath(new URL('../test/support/instance.ts', import.meta.url));
 
 function spawnInstance(url: string, mailDir: string, label: string, plans: boolean, teamsEnv: string): ChildProcess {
@@ -83,7 +81,7 @@ const teams = await startTeamsStandIn({ connector: { latencyMs: CONNECTOR_LATENC
 try {
   await migrate(db);
   await seedPairings(db, PAIRINGS, teams.connector.url);
-  for (let i = 1; i <= PAIRINGS; i++) teams.addChat(`conversation-${i}`, `tenant-${Math.ceil(i / PAIRINGS_PER_TENANT)}`);
+  for (let i = 1; i <= PAIRINGS; i++) teams.addChat(`conversation-${i}`, seededTenant(i));
   const tenants = Math.ceil(PAIRINGS / PAIRINGS_PER_TENANT);
   process.stdout.write(
     `Fan-out of ${PAIRINGS.toLocaleString('en')} weekly scorecards through CloudAdapter with Bot Framework tokens (connector latency ${CONNECTOR_LATENCY_MS} ms, ` +

@@ -3,33 +3,27 @@
 // the sync costs in requests, what incremental syncs catch, and how misconfiguration is reported.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { computeKpi, type WeekKpi } from '../src/kpi/engine.ts';
-import { connectGraph, type GraphConnection } from '../src/graph/connect.ts';
+import type { GraphConnection } from '../src/graph/connect.ts';
 import { MailboxSyncError } from '../src/graph/sync-errors.ts';
-import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
+import type { DevTenant } from '../src/devtenant/dev-tenant.ts';
 import type { FaultConfig } from '../src/devtenant/graph-faults.ts';
-import type { ExchangeBehaviour } from '../src/devtenant/mailbox-store.ts';
 import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
 import { TEAMS_CHAT_FOLDER, withTeamsChatItems } from '../src/devtenant/seed/teams-chat-items.ts';
 import type { ExpectedWeek, TenantSeed } from '../src/devtenant/tenant-seed.ts';
 import { loadKpiInput } from '../src/reports/kpi-input.ts';
 import { syncPairing } from '../src/jobs/sync.ts';
 import { readMailboxLocale } from '../src/store/sync-state.ts';
-import { silentLogger } from '../src/log.ts';
 import { chooseLocale, createPairing, getPairing, type Pairing } from '../src/store/pairings.ts';
-import { addPause, listPauses } from '../src/store/paused.ts';
+import { listPauses } from '../src/store/paused.ts';
 import { readSyncState } from '../src/store/sync-state.ts';
-import { ensureTenant } from '../src/store/tenants.ts';
-import type { Database } from '../src/store/database.ts';
 import { openTestDatabase, type TestDatabase } from './support/databases.ts';
-import { devTenantMaterial, noWait } from './support/dev-tenant-client.ts';
+import { measureMailSyncCost, requestsTo, seedTruthPairing, startSyncTenant, userOf, wireCount, type SyncTenant, type SyncTenantOptions } from './support/dev-tenant-sync.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 let db: TestDatabase;
-let material: Awaited<ReturnType<typeof devTenantMaterial>>;
 beforeAll(async () => {
   db = await openTestDatabase('pglite');
-  material = await devTenantMaterial();
 });
 afterAll(async () => {
   await db.dispose();
@@ -43,61 +37,10 @@ afterEach(async () => {
   }
 });
 
-function userOf(seed: TenantSeed, id: string) {
-  const user = seed.users.find((candidate) => candidate.id === id);
-  if (!user) throw new Error(`seed has no user ${id}`);
-  return user;
-}
-
-/** A pairing for the seed's owner and VA, with the ground truth's settings and the leave entered in Tandem. */
-async function seedPairing(store: Database, seed: TenantSeed): Promise<Pairing> {
-  const truth = seed.groundTruth.pairing;
-  const owner = userOf(seed, truth.ownerUserId);
-  const va = userOf(seed, truth.vaUserId);
-  await ensureTenant(store, { id: seed.tenantId, name: 'Contoso (dev)', verifiedDomains: [] });
-  const pairing = await createPairing(store, {
-    tenantId: seed.tenantId,
-    mailbox: userOf(seed, truth.mailboxUserId).mail,
-    owner: { address: owner.mail, userId: owner.id },
-    va: { address: va.mail, userId: va.id },
-    settings: truth.settings,
-  });
-  for (const leave of truth.leave) await addPause(store, pairing.id, { kind: 'leave', start: leave.start, end: leave.end, createdBy: 'va' });
-  return pairing;
-}
-
-interface TenantOptions {
-  faults?: FaultConfig;
-  roles?: 'basic' | 'headers' | readonly string[];
-  clientSecret?: string;
-  exchange?: ExchangeBehaviour;
-  mailboxConcurrency?: number;
-  pageSize?: number;
-}
-
-async function startTenant(seed: TenantSeed, options: TenantOptions = {}) {
-  const tenant = await startDevTenant({
-    seed,
-    ...material,
-    roles: options.roles ?? 'headers',
-    ...(options.faults ? { faults: options.faults } : {}),
-    ...(options.exchange ? { exchange: options.exchange } : {}),
-    ...(options.mailboxConcurrency ? { mailboxConcurrency: options.mailboxConcurrency } : {}),
-  });
-  const connection = connectGraph({
-    auth: { ...tenant.authConfig, ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}) },
-    graphBaseUrl: tenant.graphBaseUrl,
-    trustedCaPem: tenant.ca,
-    mode: Array.isArray(options.roles) ? 'headers' : ((options.roles as 'basic' | 'headers' | undefined) ?? 'headers'),
-    backfillDays: 120,
-    clock: tenant.clock,
-    logger: silentLogger,
-    retry: { ...noWait, maxRetries: 8 },
-    batch: { ...noWait, maxRetries: 8 },
-    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-  });
-  open.push({ tenant, connection });
-  return { tenant, connection };
+async function startTenant(seed: TenantSeed, options: SyncTenantOptions = {}): Promise<SyncTenant> {
+  const started = await startSyncTenant(seed, options);
+  open.push(started);
+  return started;
 }
 
 /** Syncs once a simulated day from the start of the timeline to its end, as the scheduled job would. */
@@ -135,7 +78,7 @@ describe('Graph sync of the seeded dev tenant, end to end', () => {
   it('stores what happened: every week equals the ground truth exactly, and the VA’s out-of-office is paused exactly', async () => {
     const seed = generateTenantSeed(1);
     const { tenant, connection } = await startTenant(seed);
-    const pairing = await seedPairing(db, seed);
+    const pairing = await seedTruthPairing(db, seed);
     await syncDaily(tenant, connection, pairing, seed);
 
     expect(await computedWeeks(pairing, seed)).toEqual(seed.groundTruth.weeks);
@@ -152,7 +95,7 @@ describe('Graph sync of the seeded dev tenant, end to end', () => {
     const ownerId = base.groundTruth.pairing.ownerUserId;
     const danish = { ...base, mailboxes: base.mailboxes.map((mailbox) => (mailbox.userId === ownerId ? { ...mailbox, locale: 'da-DK' } : mailbox)) };
     const { tenant, connection } = await startTenant(danish);
-    const pairing = await seedPairing(db, danish);
+    const pairing = await seedTruthPairing(db, danish);
     expect(pairing.locale).toBe('en');
     tenant.clock.advanceTo(danish.end);
     await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
@@ -172,7 +115,7 @@ describe('Graph sync of the seeded dev tenant, end to end', () => {
       const faults: FaultConfig = { rate: 0.2, seed: run, kinds: [429, 503, 504, 'drop', 'slow'], slowMs: 5, retryAfterSeconds: 1 };
       const { tenant, connection } = await startTenant(seed, { faults });
       try {
-        const pairing = await seedPairing(db, seed);
+        const pairing = await seedTruthPairing(db, seed);
         await syncDaily(tenant, connection, pairing, seed);
         const weeks = await computedWeeks(pairing, seed);
         if (JSON.stringify(weeks) !== JSON.stringify(seed.groundTruth.weeks)) failures.push(`mailbox seed ${1000 + run}, fault seed ${run}: weeks differ`);
@@ -205,7 +148,7 @@ describe('Graph sync with the Exchange behaviours no document rules out (issue #
       });
       const name = `mailbox seed ${2000 + run}, fault seed ${run}`;
       try {
-        const pairing = await seedPairing(db, seed);
+        const pairing = await seedTruthPairing(db, seed);
         await syncDaily(tenant, connection, pairing, seed);
         const weeks = await computedWeeks(pairing, seed);
         if (JSON.stringify(weeks) !== JSON.stringify(seed.groundTruth.weeks)) failures.push(`${name}: weeks differ`);
@@ -234,29 +177,17 @@ describe('Graph sync with the Exchange behaviours no document rules out (issue #
 describe('what a sync costs in Graph requests', () => {
   it('backfills N messages in at most ceil(N / 1,000) + 3 requests, idles in at most 3 per mailbox, and never asks for a body or preview', async () => {
     const seed = generateTenantSeed(7, { weeks: 12 });
-    const { tenant, connection } = await startTenant(seed);
-    const pairing = await seedPairing(db, seed);
-    tenant.clock.advanceTo(seed.end);
-    const requests = tenant.graphStats.requests;
-    const wire = (from: number) => requests.slice(from).filter((request) => request.wire).length;
+    const started = await startTenant(seed);
+    const pairing = await seedTruthPairing(db, seed);
+    const cost = await measureMailSyncCost(db, started, pairing.id, seed.end);
+    expect(cost.backfilled).toBeGreaterThan(1_000);
+    expect(wireCount(cost.backfill)).toBeLessThanOrEqual(Math.ceil(cost.backfilled / 1_000) + 3);
 
-    await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
-    const backfilled = (await readSyncState(db, pairing.id, 'mailbox'))!.position as { backfill: { fetched: number } };
-    const n = backfilled.backfill.fetched;
-    expect(n).toBeGreaterThan(1_000);
-    expect(wire(0)).toBeLessThanOrEqual(Math.ceil(n / 1_000) + 3);
+    expect(cost.idleStored).toBe(0);
+    expect(wireCount(cost.idle)).toBeLessThanOrEqual(3);
+    for (const id of [seed.groundTruth.pairing.ownerUserId, seed.groundTruth.pairing.vaUserId]) expect(requestsTo(cost.idle, userOf(seed, id).mail).length).toBeLessThanOrEqual(3);
 
-    const idleFrom = requests.length;
-    tenant.clock.advanceTo(seed.end + 60_000);
-    expect(await syncPairing({ db, mailbox: connection.mailbox }, pairing.id)).toBe(0);
-    const idle = requests.slice(idleFrom);
-    expect(wire(idleFrom)).toBeLessThanOrEqual(3);
-    const owner = userOf(seed, seed.groundTruth.pairing.ownerUserId).mail;
-    const va = userOf(seed, seed.groundTruth.pairing.vaUserId).mail;
-    for (const mailbox of [owner, va]) {
-      expect(idle.filter((request) => request.path.toLowerCase().includes(`/users/${mailbox}/`) || request.path.toLowerCase().endsWith(`/users/${mailbox}`)).length).toBeLessThanOrEqual(3);
-    }
-
+    const requests = started.tenant.graphStats.requests;
     const asked = requests.map((request) => `${request.path}?${request.query}`);
     expect(asked.filter((request) => /body|preview/i.test(request))).toEqual([]);
     expect(asked.filter((request) => /\/messages($|\?)/.test(request)).every((request) => request.includes('$select='))).toBe(true);
@@ -267,7 +198,7 @@ describe('incremental sync', () => {
   it('reflects mail that arrives, is answered, moved, categorized or deleted between two syncs', async () => {
     const seed = generateTenantSeed(3, { weeks: 4 });
     const { tenant, connection } = await startTenant(seed);
-    const pairing = await seedPairing(db, seed);
+    const pairing = await seedTruthPairing(db, seed);
     const ownerId = seed.groundTruth.pairing.ownerUserId;
     const owner = userOf(seed, ownerId);
     tenant.clock.advanceTo(seed.start + 7 * DAY);
@@ -302,7 +233,7 @@ describe('moves that leave lastModifiedDateTime alone', () => {
   it('still sees mail moved out of the Inbox, moved into it out of Junk, and deleted outright, from the Inbox id listing', async () => {
     const seed = generateTenantSeed(3, { weeks: 4 });
     const { tenant, connection } = await startTenant(seed, { exchange: { movesKeepLastModified: true } });
-    const pairing = await seedPairing(db, seed);
+    const pairing = await seedTruthPairing(db, seed);
     const ownerId = seed.groundTruth.pairing.ownerUserId;
     const owner = userOf(seed, ownerId);
     tenant.clock.advanceTo(seed.start + 7 * DAY);
@@ -358,7 +289,7 @@ describe('misconfiguration', () => {
 
   it('names refused credentials on the pairing', async () => {
     const { connection } = await startTenant(seed, { clientSecret: 'not-the-secret' });
-    const error = await failure(await seedPairing(db, seed), connection);
+    const error = await failure(await seedTruthPairing(db, seed), connection);
     expect(error.kind).toBe('credentials');
     expect(error.message).toContain('invalid_client');
   });
@@ -366,7 +297,7 @@ describe('misconfiguration', () => {
   it('names a consent not granted (403 from Graph) on the pairing', async () => {
     const { tenant, connection } = await startTenant(seed, { roles: ['MailboxSettings.Read'] });
     tenant.clock.advanceTo(seed.start + DAY);
-    const error = await failure(await seedPairing(db, seed), connection);
+    const error = await failure(await seedTruthPairing(db, seed), connection);
     expect(error.kind).toBe('consent');
     expect(error.message).toMatch(/admin consent/);
   });
@@ -374,7 +305,7 @@ describe('misconfiguration', () => {
   it('names a mailbox that does not exist, and the other pairings keep syncing', async () => {
     const { tenant, connection } = await startTenant(seed);
     tenant.clock.advanceTo(seed.start + 3 * DAY);
-    const good = await seedPairing(db, seed);
+    const good = await seedTruthPairing(db, seed);
     const bad = await createPairing(db, { tenantId: seed.tenantId, mailbox: 'nobody@contoso.example', owner: { address: 'nobody@contoso.example' }, va: { address: 'va@contoso.example' } });
     const error = await failure(bad, connection);
     expect(error.kind).toBe('mailboxNotFound');

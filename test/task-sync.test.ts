@@ -3,32 +3,27 @@
 // truth — with and without faults; plus what an idle task sync costs in requests.
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectGraph, type GraphConnection } from '../src/graph/connect.ts';
-import { startDevTenant, type DevTenant } from '../src/devtenant/dev-tenant.ts';
+import type { GraphConnection } from '../src/graph/connect.ts';
+import type { DevTenant } from '../src/devtenant/dev-tenant.ts';
 import type { FaultConfig } from '../src/devtenant/graph-faults.ts';
 import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
-import type { DevTaskEvent, ExpectedTaskWeek } from '../src/devtenant/task-seed.ts';
+import type { ExpectedTaskWeek } from '../src/devtenant/task-seed.ts';
 import type { TenantSeed } from '../src/devtenant/tenant-seed.ts';
 import { syncPairing } from '../src/jobs/sync.ts';
-import { silentLogger } from '../src/log.ts';
 import { loadTaskReport } from '../src/reports/tasks.ts';
 import type { Database } from '../src/store/database.ts';
-import { createPairing, type Pairing } from '../src/store/pairings.ts';
-import { addPause } from '../src/store/paused.ts';
+import type { Pairing } from '../src/store/pairings.ts';
 import { readSyncState } from '../src/store/sync-state.ts';
 import { listTasks } from '../src/store/tasks.ts';
-import { ensureTenant } from '../src/store/tenants.ts';
 import { openTestDatabase, type TestDatabase } from './support/databases.ts';
-import { devTenantMaterial, noWait } from './support/dev-tenant-client.ts';
-import { devSeed, OWNER, START, VA } from './support/dev-tenant-seed.ts';
+import { idleTaskSeed, START } from './support/dev-tenant-seed.ts';
+import { measureIdleTaskSync, seedTruthPairing, startSyncTenant, type SyncTenant } from './support/dev-tenant-sync.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 let db: TestDatabase;
-let material: Awaited<ReturnType<typeof devTenantMaterial>>;
 beforeAll(async () => {
   db = await openTestDatabase('pglite');
-  material = await devTenantMaterial();
 });
 afterAll(async () => {
   await db.dispose();
@@ -42,44 +37,13 @@ afterEach(async () => {
   }
 });
 
-function userOf(seed: TenantSeed, id: string) {
-  const user = seed.users.find((candidate) => candidate.id === id);
-  if (!user) throw new Error(`seed has no user ${id}`);
-  return user;
+async function startTenant(seed: TenantSeed, faults?: FaultConfig): Promise<SyncTenant> {
+  const started = await startSyncTenant(seed, faults ? { faults } : {});
+  open.push(started);
+  return started;
 }
 
-async function seedPairing(store: Database, seed: TenantSeed, taskSource: string): Promise<Pairing> {
-  const truth = seed.groundTruth.pairing;
-  const owner = userOf(seed, truth.ownerUserId);
-  const va = userOf(seed, truth.vaUserId);
-  await ensureTenant(store, { id: seed.tenantId, name: 'Contoso (dev)', verifiedDomains: [] });
-  const pairing = await createPairing(store, {
-    tenantId: seed.tenantId,
-    mailbox: userOf(seed, truth.mailboxUserId).mail,
-    owner: { address: owner.mail, userId: owner.id },
-    va: { address: va.mail, userId: va.id },
-    settings: { ...truth.settings, taskSource },
-  });
-  for (const leave of truth.leave) await addPause(store, pairing.id, { kind: 'leave', start: leave.start, end: leave.end, createdBy: 'va' });
-  return pairing;
-}
-
-async function startTenant(seed: TenantSeed, faults?: FaultConfig) {
-  const tenant = await startDevTenant({ seed, ...material, roles: 'headers', ...(faults ? { faults } : {}) });
-  const connection = connectGraph({
-    auth: tenant.authConfig,
-    graphBaseUrl: tenant.graphBaseUrl,
-    trustedCaPem: tenant.ca,
-    mode: 'headers',
-    backfillDays: 120,
-    clock: tenant.clock,
-    logger: silentLogger,
-    retry: { ...noWait, maxRetries: 8 },
-    batch: { ...noWait, maxRetries: 8 },
-  });
-  open.push({ tenant, connection });
-  return { tenant, connection };
-}
+const seedPairing = (store: Database, seed: TenantSeed, taskSource: string) => seedTruthPairing(store, seed, { ...seed.groundTruth.pairing.settings, taskSource });
 
 /** Syncs every pairing once a simulated day from the start of the timeline to its end, as the scheduled job would. */
 async function syncDaily(tenant: DevTenant, connection: GraphConnection, pairings: readonly Pairing[], seed: TenantSeed): Promise<void> {
@@ -155,42 +119,17 @@ describe('task sync of the seeded dev tenant, end to end', () => {
 
 describe('what a task sync costs in Graph requests', () => {
   it('an idle sync of a plan and of a list of 200 open tasks each costs one request per pairing', async () => {
-    const planId = 'idlePlan0000000000000000001';
-    const listId = 'AAMkADidleList000000000000000=';
-    const created = (container: { planId: string } | { listId: string }, prefix: string): DevTaskEvent[] =>
-      Array.from({ length: 200 }, (_, i) => ({
-        at: START + i * 60_000,
-        kind: 'create' as const,
-        container,
-        task: { id: `${prefix}-${i}`, title: `Open ${i}`, ...('planId' in container ? { dueAt: START + 30 * DAY, assignees: [VA.id] } : { dueDate: '2026-12-20' }) },
-      }));
-    const base = devSeed();
-    const seed: TenantSeed = {
-      ...base,
-      tasks: {
-        plans: [{ id: planId, title: 'Idle', groupId: 'group-1' }],
-        lists: [{ id: listId, userId: OWNER.id, displayName: 'Idle', timeZone: 'Europe/Berlin' }],
-        events: [...created({ planId }, 'p'), ...created({ listId }, 't')].sort((a, b) => a.at - b.at),
-        groundTruth: {},
-      },
-    };
-    const { tenant, connection } = await startTenant(seed);
-    tenant.clock.advanceTo(START + DAY);
-    const pairings = await Promise.all([`planner:${planId}`, `todo:${listId}`].map((source) => seedPairing(db, seed, source)));
-    const requests = tenant.graphStats.requests;
-    const taskRequests = (from: number) => requests.slice(from).filter((request) => request.wire && /\/planner\/|\/todo\//.test(request.path));
+    const { seed, sources } = idleTaskSeed(200);
+    const started = await startTenant(seed);
+    started.tenant.clock.advanceTo(START + DAY);
+    const pairings = await Promise.all(sources.map((source) => seedPairing(db, seed, source)));
 
-    for (const pairing of pairings) await syncPairing({ db, mailbox: connection.mailbox, tasks: connection.tasks }, pairing.id);
+    const idle = await measureIdleTaskSync(db, started, pairings);
     for (const pairing of pairings) expect((await listTasks(db, pairing.id, pairing.settings.taskSource)).filter((task) => task.completedAt === null && task.deletedAt === null)).toHaveLength(200);
-
-    tenant.clock.advanceTo(START + DAY + 60_000);
-    const counts: number[] = [];
-    for (const pairing of pairings) {
-      const from = requests.length;
-      expect(await syncPairing({ db, mailbox: connection.mailbox, tasks: connection.tasks }, pairing.id)).toBe(0);
-      counts.push(taskRequests(from).length);
+    console.info(`idle task sync requests per pairing (planner, todo): ${idle.map(({ requests }) => requests).join(', ')}`);
+    for (const { requests, stored } of idle) {
+      expect(stored).toBe(0);
+      expect(requests).toBeLessThanOrEqual(2);
     }
-    console.info(`idle task sync requests per pairing (planner, todo): ${counts.join(', ')}`);
-    for (const count of counts) expect(count).toBeLessThanOrEqual(2);
   }, 120_000);
 });

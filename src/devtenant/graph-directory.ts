@@ -8,8 +8,10 @@ import { folderId, type MailboxStore } from './mailbox-store.ts';
 /** Graph's dateTimeTimeZone in UTC: seven fraction digits, no offset. */
 const utcDateTime = (ms: number) => ({ dateTime: new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000'), timeZone: 'UTC' });
 const HOUR_MS = 3_600_000;
+/** One for every request: building an Intl.DisplayNames costs more than the rest of a mailboxSettings answer. */
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', languageDisplay: 'standard' });
 /** Graph's localeInfo: the tag and its English name, e.g. "Danish (Denmark)". */
-const languageOf = (locale: string) => ({ locale, displayName: new Intl.DisplayNames(['en'], { type: 'language', languageDisplay: 'standard' }).of(locale) ?? locale });
+const languageOf = (locale: string) => ({ locale, displayName: languageNames.of(locale) ?? locale });
 
 
 export function registerDirectoryRoutes(app: Hono<GraphEnv>, store: MailboxStore, baseUrl: string): void {

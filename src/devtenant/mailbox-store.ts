@@ -107,6 +107,7 @@ export class MailboxStore {
   readonly tenantId: string;
   readonly verifiedDomains: readonly string[];
   readonly users: readonly DevUser[];
+  /** By lower-cased user id and userPrincipalName: a request finds its mailbox at once in a tenant of thousands. */
   private readonly mailboxes = new Map<string, MutableMailbox>();
   private readonly events: readonly TimelineEvent[];
   private nextEvent = 0;
@@ -125,8 +126,9 @@ export class MailboxStore {
     this.tenantId = seed.tenantId;
     this.verifiedDomains = seed.verifiedDomains;
     this.users = seed.users;
+    const users = new Map(seed.users.map((user) => [user.id, user]));
     for (const mailboxSeed of seed.mailboxes) {
-      const user = seed.users.find((candidate) => candidate.id === mailboxSeed.userId);
+      const user = users.get(mailboxSeed.userId);
       if (!user) throw new Error(`seed mailbox for unknown user ${mailboxSeed.userId}`);
       const folders = new Map<string, StoreFolder>();
       // The seed may rename or re-parent a well-known folder; it cannot remove one.
@@ -142,7 +144,8 @@ export class MailboxStore {
       for (const folder of folders.values()) {
         if (folder.parentKey && !folders.has(folder.parentKey)) throw new Error(`folder ${folder.key} of ${user.userPrincipalName} has unknown parent ${folder.parentKey}`);
       }
-      this.mailboxes.set(user.id, { user, seed: mailboxSeed, folders, messages: new Map(), automaticReplies: mailboxSeed.automaticReplies, changes: [] });
+      const box: MutableMailbox = { user, seed: mailboxSeed, folders, messages: new Map(), automaticReplies: mailboxSeed.automaticReplies, changes: [] };
+      for (const key of [user.id.toLowerCase(), user.userPrincipalName.toLowerCase()]) if (!this.mailboxes.has(key)) this.mailboxes.set(key, box);
     }
     this.events = [...seed.events].sort((a, b) => a.at - b.at);
     this.clock = seed.start;
@@ -303,11 +306,7 @@ export class MailboxStore {
   }
 
   private find(idOrUpn: string): MutableMailbox | undefined {
-    const key = idOrUpn.toLowerCase();
-    for (const box of this.mailboxes.values()) {
-      if (box.user.id.toLowerCase() === key || box.user.userPrincipalName.toLowerCase() === key) return box;
-    }
-    return undefined;
+    return this.mailboxes.get(idOrUpn.toLowerCase());
   }
 
   private mutable(mailbox: StoreMailbox): MutableMailbox {

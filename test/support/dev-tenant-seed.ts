@@ -1,5 +1,6 @@
 // A small hand-made TenantSeed for the dev tenant's own tests: an owner and a VA with mailboxes, custom and
 // hidden folders, and helpers to make messages and timeline events, until the seeded generator lands.
+import type { DevTaskEvent } from '../../src/devtenant/task-seed.ts';
 import type { DevMessage, TenantSeed, TimelineEvent } from '../../src/devtenant/tenant-seed.ts';
 
 export const TENANT_ID = '7d1c0a55-0000-4aaa-8bbb-00000000d0d0';
@@ -64,4 +65,30 @@ export function devSeed(events: readonly TimelineEvent[] = [], end = START + 14 
       weeks: [],
     },
   };
+}
+
+/**
+ * devSeed with a Planner plan and a To Do list of the owner's, each given `open` open tasks a minute apart from
+ * START (Planner's assigned to the VA, due in 30 days; To Do's due 20 December), and the pairings' task sources.
+ */
+export function idleTaskSeed(open: number): { seed: TenantSeed; sources: readonly string[] } {
+  const planId = 'idlePlan0000000000000000001';
+  const listId = 'AAMkADidleList000000000000000=';
+  const created = (container: { planId: string } | { listId: string }, prefix: string): DevTaskEvent[] =>
+    Array.from({ length: open }, (_, i) => ({
+      at: START + i * MINUTE,
+      kind: 'create' as const,
+      container,
+      task: { id: `${prefix}-${i}`, title: `Open ${i}`, ...('planId' in container ? { dueAt: START + 30 * 24 * 60 * MINUTE, assignees: [VA.id] } : { dueDate: '2026-12-20' }) },
+    }));
+  const seed: TenantSeed = {
+    ...devSeed(),
+    tasks: {
+      plans: [{ id: planId, title: 'Idle', groupId: 'group-1' }],
+      lists: [{ id: listId, userId: OWNER.id, displayName: 'Idle', timeZone: 'Europe/Berlin' }],
+      events: [...created({ planId }, 'p'), ...created({ listId }, 't')].sort((a, b) => a.at - b.at),
+      groundTruth: {},
+    },
+  };
+  return { seed, sources: [`planner:${planId}`, `todo:${listId}`] };
 }
