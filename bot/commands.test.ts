@@ -32,9 +32,9 @@ describe('parseCommand', () => {
     expect(parseCommand('<at>Tandem</at> scorecard now')).toEqual({ kind: 'scorecardNow' });
     expect(parseCommand('Wochenbericht jetzt')).toEqual({ kind: 'scorecardNow' });
     expect(parseCommand('resultatkort nu')).toEqual({ kind: 'scorecardNow' });
-    expect(parseCommand('fravær 2026-12-24 2026-12-31')).toEqual({ kind: 'leave', from: '2026-12-24', to: '2026-12-31' });
+    expect(parseCommand('fri 2026-12-24 2026-12-31')).toEqual({ kind: 'leave', from: '2026-12-24', to: '2026-12-31' });
     expect(parseCommand('Überprüfung')).toEqual({ kind: 'review' });
-    expect(parseCommand('waarschuwingen uit')).toEqual({ kind: 'warnings', on: false });
+    expect(parseCommand('meldingen uit')).toEqual({ kind: 'warnings', on: false });
     expect(parseCommand('varsler på')).toEqual({ kind: 'warnings', on: true });
     // A decomposed "å" (as some keyboards send it) is the same word.
     expect(parseCommand('varsler pa\u030a')).toEqual({ kind: 'warnings', on: true });

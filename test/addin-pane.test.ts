@@ -122,7 +122,7 @@ describe('the Outlook task pane', () => {
     expect(await page.getByTestId('answered').textContent()).toContain('by the VA');
     expect(await page.getByTestId('last-sync').textContent()).not.toContain(en('none'));
     // The friendly name, written out: the seed's zone is Europe/Copenhagen.
-    expect(await page.getByTestId('zone').textContent()).toMatch(/^Times in Central European Time \(Copenhagen\) · UTC\+0[12]:00, the pairing’s time zone$/);
+    expect(await page.getByTestId('zone').textContent()).toMatch(/^Times in Central European Time \(Copenhagen\) · UTC\+0[12]:00, the time zone set in Tandem$/);
     expect(await page.getByTestId('week-rate').textContent()).toBe(en('addin.weekRate', { rate: thisWeek.rate === null ? en('tab.week.noMail') : formatPercent(LOCALE, thisWeek.rate), target: 90 }));
     expect(await page.getByTestId('week-counts').textContent()).toBe(en('addin.weekCounts', { onTime: thisWeek.onTime, counted: thisWeek.counted, pending: thisWeek.pending }));
     // This week's numbers name no week by its ISO label (issue #20); the link to the tab carries it, as URLs do.
@@ -157,7 +157,7 @@ describe('the Outlook task pane', () => {
     expect(await categoriesOf(page, 'addin-first')).toEqual(['No reply needed']);
     const after = await apiWeek(page);
     expect(after).toMatchObject({ pending: before.pending - 1, counted: before.counted, excluded: { marked: before.excluded.marked + 1 } });
-    expect(await page.getByTestId('week-counts').textContent()).toContain(`${after.pending} still open`);
+    expect(await page.getByTestId('week-counts').textContent()).toContain(`${after.pending} still waiting`);
     await page.screenshot({ path: `${ARTIFACTS}pane-marked-dark.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -58,7 +58,7 @@ describe.each(testEngines())('breach warnings on %s', (engine) => {
     try {
       const chatOptions = { serviceUrl: connector.url, conversationId: chatId };
       await app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(messageActivity(chatOptions, owner, 'warnings on')) });
-      expect(JSON.stringify(connector.cards()[0]!.card)).toContain('Breach warnings are on');
+      expect(JSON.stringify(connector.cards()[0]!.card)).toContain('Deadline warnings are on');
     } finally {
       await connector.close();
     }
@@ -70,7 +70,7 @@ describe.each(testEngines())('breach warnings on %s', (engine) => {
     connectorDown = false;
     expect(await warnAboutBreaches(ctx)).toBe(1);
     const card = JSON.stringify(posted[0]!.card);
-    expect(card).toContain('1 mail will pass the response window within 4 hours');
+    expect(card).toContain('1 mail reaches its deadline within 4 hours');
     expect(card).toContain('2 h 30 min left');
     expect(card).toContain('Invoice question');
     expect(card).not.toContain('Not urgent yet');

@@ -254,7 +254,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
       ['what is this', 'Sorry, I did not understand “what is this”.'],
       // The local demo's command does not exist in a tenant (no postScorecardNow in the bot's dependencies).
       ['scorecard now', 'Sorry, I did not understand “scorecard now”.'],
-      ['leave tomorrow', 'Write the first and last day of leave, like: leave 2026-12-24 2026-12-31'],
+      ['leave tomorrow', 'Write the first and last day off, like: leave 2026-12-24 2026-12-31'],
     ];
     for (const [command, expected] of cases) {
       const { status } = await send(messageActivity(chat, owner, command));
@@ -284,14 +284,14 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
       return texts(connector.cards()[0]!.card).map((text) => text.replace(/\u00a0/g, ' '));
     };
     // support/tasks.ts: last week, 6 of 10 due were done on time (c, i late; d, g overdue).
-    expect(await shown('scorecard last')).toEqual(expect.arrayContaining(['60% of tasks done on time (target 90%)', marked('bad', 'Target not met'), '6 on time · 2 late · 2 overdue · 0 still open']));
+    expect(await shown('scorecard last')).toEqual(expect.arrayContaining(['60% of tasks done on time (target 90%)', marked('bad', 'Target not met'), '6 on time · 2 late · 2 overdue · 0 not due yet']));
     // This week so far (Wednesday 25 Nov): only o, due Thursday, and still open.
-    expect(await shown('scorecard')).toEqual(expect.arrayContaining(['No tasks were due this week.', '0 on time · 0 late · 0 overdue · 1 still open']));
+    expect(await shown('scorecard')).toEqual(expect.arrayContaining(['No tasks were due this week.', '0 on time · 0 late · 0 overdue · 1 not due yet']));
   });
 
   it('records VA leave from the chat', async () => {
     await send(messageActivity(chat, va, 'leave 2026-12-24 2026-12-31'));
-    expect(texts(connector.cards()[0]!.card)).toContain('Leave recorded');
+    expect(texts(connector.cards()[0]!.card)).toContain('Time off recorded');
     const pairing = (await findPairingByConversation(db(), chat.conversationId))!;
     const [leave] = await listLeave(db(), pairing.id);
     // 24 Dec 00:00 to 1 Jan 00:00 in Copenhagen (UTC+1).

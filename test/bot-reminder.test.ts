@@ -36,7 +36,7 @@ describe('the feedback reminder', () => {
       owner: { address: 'owner@reminder.example', userId: 'aad-owner', mri: '29:owner', name: 'Olivia Owner' },
       va: { address: 'vera@assist.example', userId: 'aad-va', mri: '29:va', name: 'Vera Assistant' },
     }, 'owner');
-    expect(card.body[0]!.text).toBe('<at>Vera Assistant</at>: the check-in for the week of Nov 16 is still waiting for your answers. Two minutes now make next week easier for both of you.');
+    expect(card.body[0]!.text).toBe('<at>Vera Assistant</at>: the check-in for the week of Nov 16 is still waiting for your answers. It takes two minutes and makes next week easier for both of you.');
     expect(card.msteams?.entities).toEqual([{ type: 'mention', text: '<at>Vera Assistant</at>', mentioned: { id: '29:va', name: 'Vera Assistant' } }]);
     expect(JSON.stringify(card)).not.toContain('vera@assist.example');
     expect(JSON.stringify(card)).not.toContain('Olivia');

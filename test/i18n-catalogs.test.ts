@@ -95,9 +95,9 @@ function languageNeutral(message: string): boolean {
 const SAME_IN: Readonly<Record<(typeof TRANSLATED)[number], ReadonlySet<string>>> = {
   // UTC, DD and MM are what these languages write too.
   da: new Set(['timeZone.offset', 'date.pattern.day', 'date.pattern.month', 'command.feedback', 'feedback.action.submit', 'welcome.action.start', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status', 'tab.signIn.vaOf']),
-  nl: new Set(['timeZone.offset', 'date.pattern.day', 'date.pattern.month', 'command.feedback', 'tab.settings.privacy', 'duration.minutes', 'scorecard.trend.xAxis', 'welcome.mailbox', 'settings.mailbox', 'tab.config.mailbox', 'mail.week', 'tab.header.choosePairing', 'tab.nav.feedback', 'tab.column.status', 'tab.column.week', 'tab.messages.week']),
+  nl: new Set(['timeZone.offset', 'date.pattern.day', 'date.pattern.month', 'command.feedback', 'tab.settings.privacy', 'duration.minutes', 'scorecard.trend.xAxis', 'mail.week', 'tab.nav.feedback', 'tab.column.status', 'tab.column.week', 'tab.messages.week']),
   nb: new Set(['timeZone.offset', 'date.pattern.day', 'date.pattern.month', 'duration.minutes', 'feedback.action.submit', 'welcome.action.start', 'tab.signIn.vaOf', 'tab.week.median', 'tab.column.status']),
-  de: new Set(['timeZone.offset', 'date.pattern.month', 'command.feedback', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status', 'tab.config.displayName']),
+  de: new Set(['timeZone.offset', 'date.pattern.month', 'command.feedback', 'tab.nav.feedback', 'tab.week.median', 'tab.column.status']),
 };
 
 describe('the pseudo-locale', () => {

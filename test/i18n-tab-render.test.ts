@@ -99,6 +99,11 @@ describe.each(LOCALES)('the tab in %s', (locale) => {
       for (const text of clipped) problems.push(`${view}: cut off: ${text}`);
       for (const text of texts) if (/\{\w+[},]|NaN|Invalid Date|undefined/.test(text)) problems.push(`${view}: unfilled: ${text}`);
       for (const text of isoWeekIn([...texts, ...labels])) problems.push(`${view}: ISO week: ${text}`);
+      // The chart's legend as shown (innerText applies CSS text-transform): the catalog's words, not title case.
+      if (view === 'trend') {
+        const legend = await page.locator('.fui-legend__legend').first().innerText();
+        if (legend.trim() !== t(locale, 'tab.trend.rate')) problems.push(`trend: legend shown as "${legend.trim()}"`);
+      }
       if (locale !== PSEUDO_LOCALE) {
         for (const text of new Set(texts)) if (ENGLISH.has(text) && !data.test(text) && ENGLISH.get(text)!.every((key) => t(locale, key) !== text)) problems.push(`${view}: still English: ${text}`);
       }

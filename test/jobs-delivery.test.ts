@@ -115,7 +115,7 @@ describe.each(testEngines())('delivery on %s', (engine) => {
       expect(text).toContain(JSON.stringify({ title, value }));
     }
     // The hours keep their unit on one line (a no-break space).
-    expect(text).toContain('50% answered within 24\u00a0h (target 90%)');
+    expect(text).toContain('50% answered on time, within 24\u00a0h (target 90%)');
   });
 
   it('stop() returns only after a job that outlived pg-boss’s stop timeout has ended, so the database can close', async () => {

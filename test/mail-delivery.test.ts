@@ -69,7 +69,7 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
     expect(sent).toMatchObject({ mailbox: OWNER.userPrincipalName, message: { toRecipients: [{ address: OWNER.mail }] } });
     const week = (await kpiFor(db(), pairing, weekPeriod('2026-W47'), NOW)).weeks[0]!;
     expect(week).toMatchObject({ counted: 3, onTime: 1, late: 1, missed: 1, pending: 0 });
-    expect(sent.message.subject).toBe(`Tandem: week of Nov 16, ${formatPercent('en', week.rate!)} answered within 24 h`);
+    expect(sent.message.subject).toBe(`Tandem: week of Nov 16, ${formatPercent('en', week.rate!)} answered on time (within 24 h)`);
     const doc = new JSDOM(sent.message.body).window.document;
     const stats = [...doc.querySelectorAll('[data-section="counts"] .stat-value')].map((node) => node.textContent);
     expect(stats).toEqual([week.counted, week.onTime, week.late, week.missed, week.pending].map(String));

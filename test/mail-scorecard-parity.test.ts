@@ -78,8 +78,8 @@ describe('summary mail and scorecard card', () => {
     expect(column).toContain('✗ Target not met');
     expect(section.textContent).toContain('Target not met');
     const mailParts = [...section.querySelectorAll('.stat')].map((cell) => [cell.querySelector('.stat-value')?.textContent, cell.querySelector('.stat-label')?.textContent]);
-    expect(mailParts).toEqual([['6', 'On time'], ['2', 'Late'], ['2', 'Overdue'], ['0', 'Still open']]);
-    expect(column).toContain('6 on time · 2 late · 2 overdue · 0 still open');
-    expect(mail.text).toContain('60% done on time · target 90%\nTarget not met\nOn time: 6 · Late: 2 · Overdue: 2 · Still open: 0');
+    expect(mailParts).toEqual([['6', 'On time'], ['2', 'Late'], ['2', 'Overdue'], ['0', 'Not due yet']]);
+    expect(column).toContain('6 on time · 2 late · 2 overdue · 0 not due yet');
+    expect(mail.text).toContain('60% done on time · target 90%\nTarget not met\nOn time: 6 · Late: 2 · Overdue: 2 · Not due yet: 0');
   });
 });

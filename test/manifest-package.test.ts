@@ -66,7 +66,7 @@ describe('app package', () => {
     const danish = JSON.parse(Buffer.from(files['da.json']!).toString('utf8')) as Record<string, string>;
     expect(danish['bots[0].commandLists[0].commands[0].title']).toBe('resultatkort');
     expect(parseCommand(danish['bots[0].commandLists[0].commands[0].title']!)).toEqual({ kind: 'scorecard', last: false });
-    expect(danish['bots[0].commandLists[0].commands[4].description']).toBe('VA’ens fravær, der sætter uret på pause, fx “fravær 2026-12-24 2026-12-31”');
+    expect(danish['bots[0].commandLists[0].commands[4].description']).toBe('VA’ens fridage, der stopper uret, fx “fri 2026-12-24 2026-12-31”');
     expect(danish['staticTabs[0].name']).toBe('Nøgletal');
     expect(JSON.parse(Buffer.from(files['de.json']!).toString('utf8'))).toMatchObject({ 'name.short': manifest.name.short, 'description.short': t('de', 'manifest.description.short') });
     // Checked again from the zip's bytes, independently of the build's own check.

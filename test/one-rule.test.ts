@@ -73,15 +73,15 @@ describe.each(testEngines())('one rule for every surface on %s', (engine) => {
     const before = (await listLeave(db(), pairing.id)).length;
     expect((await one.tab('POST', '/leave', owner, { from: '2027-01-04', to: '2027-01-08' })).status).toBe(201);
     expect((await one.tab('POST', '/leave', va, { from: '2027-02-01', to: '2027-02-05' })).status).toBe(201);
-    expect((await one.chat(messageActivity(chat(), owner, 'leave 2027-03-01 2027-03-05'))).join(' ')).toContain('Leave recorded');
-    expect((await one.chat(messageActivity(chat(), va, 'leave 2027-04-01 2027-04-02'))).join(' ')).toContain('Leave recorded');
+    expect((await one.chat(messageActivity(chat(), owner, 'leave 2027-03-01 2027-03-05'))).join(' ')).toContain('Time off recorded');
+    expect((await one.chat(messageActivity(chat(), va, 'leave 2027-04-01 2027-04-02'))).join(' ')).toContain('Time off recorded');
     const leave = await listLeave(db(), pairing.id);
     expect(leave.length - before).toBe(4);
     expect(leave.slice(-4).map((entry) => entry.createdBy)).toEqual(['owner', 'va', 'owner', 'va']);
 
     // 366 days or more is refused as a typo on both surfaces; 365 is accepted.
     expect((await one.tab('POST', '/leave', va, { from: '2027-05-01', to: '2028-05-01' })).status).toBe(400);
-    expect((await one.chat(messageActivity(chat(), va, 'leave 2027-05-01 2028-05-01'))).join(' ')).toContain('Leave longer than 366 days is not accepted');
+    expect((await one.chat(messageActivity(chat(), va, 'leave 2027-05-01 2028-05-01'))).join(' ')).toContain('Time off longer than 366 days is not accepted');
     expect((await one.tab('POST', '/leave', owner, { from: '2027-05-01', to: '2028-04-30' })).status).toBe(201);
     // The last day before the first: the same refusal.
     expect((await one.tab('POST', '/leave', owner, { from: '2027-06-05', to: '2027-06-01' })).status).toBe(400);

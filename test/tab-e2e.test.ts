@@ -358,7 +358,7 @@ describe('the KPI tab in Chromium', () => {
     expect(await page.getByLabel('First day away').getAttribute('placeholder')).toBe('MM/DD/YYYY');
     await page.getByLabel('First day away').fill('10/13/2026');
     await page.getByLabel('Last day away').fill('10/14/2026');
-    await page.getByRole('button', { name: 'Add leave' }).click();
+    await page.getByRole('button', { name: 'Add time off' }).click();
     await expect.poll(() => page.getByTestId('leave-row').filter({ hasText: 'Oct 13' }).count()).toBe(1);
 
     await openView(page, 'messages', 'light');

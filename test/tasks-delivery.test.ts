@@ -47,19 +47,19 @@ describe('the task KPI on the scorecard and the summary mail', () => {
 
     // support/tasks.ts after the week: a, b, e, f, h, j on time; c, i late; d, g overdue; none open: 6 of 10.
     expect(card).toContain('60% of tasks done on time (target 90%)');
-    expect(card).toContain('6 on time · 2 late · 2 overdue · 0 still open');
+    expect(card).toContain('6 on time · 2 late · 2 overdue · 0 not due yet');
     const tasks = new JSDOM(mail.html).window.document.querySelector('[data-section="tasks"]')!;
     expect(tasks.querySelector('.rate')?.textContent).toBe('60%');
     expect([...tasks.querySelectorAll('.stat-value')].map((node) => node.textContent)).toEqual(['6', '2', '2', '0']);
-    expect(mail.text).toContain('On time: 6 · Late: 2 · Overdue: 2 · Still open: 0');
+    expect(mail.text).toContain('On time: 6 · Late: 2 · Overdue: 2 · Not due yet: 0');
   });
 
   it('says nothing about tasks for a pairing without a task source, whatever tasks are stored for it', async () => {
     const pairing = await newTestPairing(db(), { settings: { timeZone: 'Europe/Copenhagen' }, conversationRef: conversationRef('19:no-tasks') });
     await upsertTasks(db(), pairing.id, PLAN, TASKS.map((task) => ({ ...task, etag: null, webUrl: null })));
     const { card, mail } = await deliver(pairing);
-    expect(card).not.toMatch(/tasks|overdue|still open/i);
+    expect(card).not.toMatch(/tasks|overdue|not due yet/i);
     expect(new JSDOM(mail.html).window.document.querySelector('[data-section="tasks"]')).toBeNull();
-    expect(mail.text).not.toMatch(/Tasks|Overdue|Still open/);
+    expect(mail.text).not.toMatch(/Tasks|Overdue|Not due yet/);
   });
 });

@@ -121,13 +121,13 @@ describe('scorecard content', () => {
   it('shows the full week: range, rate and target, counts, times, who answered, inbox zero, trend and missed mail', () => {
     const card = scorecardCard(scorecardInput());
     const parsed = sdk.parse(card);
-    for (const expected of ['Scorecard for the week of 16 Nov', 'Mon, 16 Nov 2026', 'Sun, 22 Nov 2026', 'Central European Time (Copenhagen) · UTC+01:00', '82.5% answered within 24\u00a0h (target 90%)', 'Target not met', '▼ 2.5 points down on last week', '40 e-mails needed a reply: 33 on time and 7 missed. 2 more still have time for an answer.', 'Inbox empty on Friday: no (3 items)', 'Missed (7)', 'Order 1001: delivery date?', '…and 4 more']) {
+    for (const expected of ['Scorecard for the week of 16 Nov', 'Mon, 16 Nov 2026', 'Sun, 22 Nov 2026', 'Central European Time (Copenhagen) · UTC+01:00', '82.5% answered on time, within 24\u00a0h (target 90%)', 'Target not met', '▼ 2.5 points down on last week', '40 e-mails needed a reply: 33 on time and 7 missed. 2 more still have time for an answer.', 'Inbox empty on Friday: no (3 items)', 'Missed (7)', 'Order 1001: delivery date?', '…and 4 more']) {
       expect(parsed.text, expected).toContain(expected);
     }
     // The finer figures are one click away: in a container the "Show details" button reveals.
     const details = (card.body as Array<Record<string, unknown>>).find((element) => element.id === 'details')!;
     expect(details.isVisible).toBe(false);
-    for (const expected of ['Median response', '1 h 35 min', '90th percentile', '21 h 50 min', 'VA 31 · owner 6 · other 1']) expect(JSON.stringify(details), expected).toContain(expected);
+    for (const expected of ['Median response', '1 h 35 min', '9 in 10 answered within', '21 h 50 min', 'VA 31 · owner 6 · someone else 1']) expect(JSON.stringify(details), expected).toContain(expected);
     expect(JSON.stringify(card.body)).toContain('"type":"Action.ToggleVisibility","title":"Show details","targetElements":["details-show","details"]');
     // The trend's text fallback (what non-Teams hosts show) names all eight weeks.
     // Each week's entry holds together (no-break spaces); lines wrap only between weeks.
@@ -172,8 +172,8 @@ describe('scorecard task KPI', () => {
   it('stands beside the mail KPI: rate against its target, not met by mark, and on time, late, overdue, still open', () => {
     // support/tasks.ts on Friday noon: a, b, e, f, j on time; c late; d overdue; g, h, i still open: 5 of 7 due.
     expect(headlineColumns(scorecardCard(scorecardInput()))).toEqual([
-      ['82.5% answered within 24 h (target 90%)', '✗ Target not met', '▼ 2.5 points down on last week'],
-      ['71.4% of tasks done on time (target 90%)', '✗ Target not met', '5 on time · 1 late · 1 overdue · 3 still open'],
+      ['82.5% answered on time, within 24 h (target 90%)', '✗ Target not met', '▼ 2.5 points down on last week'],
+      ['71.4% of tasks done on time (target 90%)', '✗ Target not met', '5 on time · 1 late · 1 overdue · 3 not due yet'],
     ]);
   });
 
@@ -200,7 +200,7 @@ describe('scorecard task KPI', () => {
   it('says nothing about tasks when the pairing has no task source', () => {
     const card = scorecardCard(scorecardInput({ tasks: null }));
     expect(headlineColumns(card)).toBeNull();
-    expect(sdk.parse(card).text).not.toMatch(/task|overdue|still open/i);
+    expect(sdk.parse(card).text).not.toMatch(/task|overdue|not due yet/i);
   });
 
   it('is the same in privacy mode, which hides mail subjects and names no task', () => {

@@ -9,7 +9,7 @@ describe('loading one language at a time', () => {
     expect(t('da-DK', 'tab.signOut')).toBe('tab.signOut');
 
     await loadCatalog('da-DK');
-    expect(t('da-DK', 'tab.signOut')).toBe('Log ud');
+    expect(t('da-DK', 'tab.signOut')).toBe('Log af');
     expect(hasCatalog('en')).toBe(false);
     expect(hasCatalog('de')).toBe(false);
 

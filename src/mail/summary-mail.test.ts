@@ -54,7 +54,7 @@ describe('summaryMail', () => {
           "tab",
           "footer",
         ],
-        "subject": "Tandem: week of 16 Nov, 82.4% answered within 24 h",
+        "subject": "Tandem: week of 16 Nov, 82.4% answered on time (within 24 h)",
         "trendWeeks": [
           "28 Sept",
           "5 Oct",
@@ -81,7 +81,7 @@ describe('summaryMail', () => {
     expect(details).toContain(formatDuration('en-GB', week.medianMinutes));
     expect(details).toContain(formatDuration('en-GB', week.p90Minutes));
     expect(details).toContain(`VA ${week.answeredBy.va} · owner ${week.answeredBy.owner} · someone else ${week.answeredBy.other}`);
-    expect(text(section('inbox-zero'))).toBe(`Yes: ${week.inboxZero!.count} items at 17:00 Streak: ${input.streak} weeks in a row`);
+    expect(text(section('inbox-zero'))).toBe(`Yes: ${week.inboxZero!.count} items at 17:00 Streak: ${input.streak} weeks`);
     const bars = [...doc.querySelectorAll('[data-week] .bar-value')].map(text);
     expect(bars).toEqual(input.trend.map((entry) => (entry.rate === null ? 'no mail' : formatPercent('en-GB', entry.rate))));
     expect(doc.querySelectorAll('[data-item="waiting"]')).toHaveLength(week.oldestWaiting.length);
@@ -92,9 +92,9 @@ describe('summaryMail', () => {
 
   it('shows the week’s task KPI after the mail’s: rate against its target, verdict and parts, in both parts and the preheader', () => {
     // support/tasks.ts after the week: a, b, e, f, h, j on time; c, i late; d, g overdue; none open: 6 of 10.
-    expect(text(section('tasks'))).toBe('60% done on time · target 90% Target not met 6 On time 2 Late 2 Overdue 0 Still open');
+    expect(text(section('tasks'))).toBe('60% done on time · target 90% Target not met 6 On time 2 Late 2 Overdue 0 Not due yet');
     expect(doc.querySelector('[data-section="tasks"] .badge')?.getAttribute('style')).toContain('#b10e1c');
-    expect(mail.text).toContain('\nTasks\n-----\n60% done on time · target 90%\nTarget not met\nOn time: 6 · Late: 2 · Overdue: 2 · Still open: 0\n');
+    expect(mail.text).toContain('\nTasks\n-----\n60% done on time · target 90%\nTarget not met\nOn time: 6 · Late: 2 · Overdue: 2 · Not due yet: 0\n');
     expect(text(doc.querySelector('.preheader'))).toMatch(/ · Tasks: 60% done on time · target 90%$/);
     // The heading is a real one, after the mail KPI's details and before its trend.
     expect([...doc.querySelectorAll('h2')].map(text).slice(0, 2)).toEqual(['Tasks', 'Last 8 weeks']);
@@ -103,11 +103,11 @@ describe('summaryMail', () => {
   it('shows the task KPI met, the week so far with tasks still open, and a week with none due', () => {
     // At a target of 60, 6 of 10 is exactly enough: 600 ≥ 600.
     const met = parse(summaryMail(summaryInput({ settings: { ...input.settings, taskTargetPct: 60 }, tasks: taskWeek(SUMMARY_NOW, 60) })).html);
-    expect(text(met.querySelector('[data-section="tasks"]'))).toBe('60% done on time · target 60% Target met 6 On time 2 Late 2 Overdue 0 Still open');
+    expect(text(met.querySelector('[data-section="tasks"]'))).toBe('60% done on time · target 60% Target met 6 On time 2 Late 2 Overdue 0 Not due yet');
     // Friday noon: a, b, e, f, j on time, c late, d overdue; g, h, i still open: 5 of 7.
     const midweek = summaryMail(summaryInput({ tasks: taskWeek(MIDWEEK, 90) }));
-    expect(text(parse(midweek.html).querySelector('[data-section="tasks"]'))).toBe('71.4% done on time · target 90% Target not met 5 On time 1 Late 1 Overdue 3 Still open');
-    expect(midweek.text).toContain('On time: 5 · Late: 1 · Overdue: 1 · Still open: 3');
+    expect(text(parse(midweek.html).querySelector('[data-section="tasks"]'))).toBe('71.4% done on time · target 90% Target not met 5 On time 1 Late 1 Overdue 3 Not due yet');
+    expect(midweek.text).toContain('On time: 5 · Late: 1 · Overdue: 1 · Not due yet: 3');
     // None of the tasks is due two weeks before (k, due Sunday 15 Nov, is the week before's): no rate, no verdict, no parts.
     const none = summaryMail(summaryInput({ tasks: taskWeek(SUMMARY_NOW, 90, '2026-W45') }));
     expect(text(parse(none.html).querySelector('[data-section="tasks"]'))).toBe('No tasks were due this week.');
@@ -120,7 +120,7 @@ describe('summaryMail', () => {
     const withoutDoc = parse(without.html);
     expect(withoutDoc.querySelector('[data-section="tasks"]')).toBeNull();
     for (const part of [without.subject, without.text, text(withoutDoc.body)]) {
-      expect(part).not.toMatch(/Tasks|Overdue|Still open|done on time/);
+      expect(part).not.toMatch(/Tasks|Overdue|Not due yet|done on time/);
     }
   });
 
@@ -137,7 +137,7 @@ describe('summaryMail', () => {
     expect(mail.html).toContain('Confidential: acquisition of &#60;Fabrikam&#62; &#38; &#34;partners&#34;');
     expect(mail.html).not.toContain('<Fabrikam>');
     expect(text(section('waiting'))).toContain(SECRET_SUBJECT);
-    expect(text(section('waiting'))).toContain('Waiting, 11 h 0 min left');
+    expect(text(section('waiting'))).toContain('Still waiting, 11 h 0 min left');
     expect(mail.text).toContain(SECRET_SUBJECT);
   });
 
@@ -160,7 +160,7 @@ describe('summaryMail', () => {
     expect(feedback).toContain('Quick answers to the catalogue requests.');
     expect(feedback).toContain('Templates for pricing questions. And a list of VIP clients.');
     // Under the questions the form asked, choices by their label.
-    expect(feedback).toContain('Did the KPIs feel fair this week? Yes');
+    expect(feedback).toContain('Did the targets feel fair this week? Yes');
     expect(feedback).toContain('Do you feel involved and heard? 4');
     const retired = summaryMail(summaryInput({ checkIn: mailCheckIn({ owner: { answers: { oldQuestion: 'Still said.' } }, va: SUMMARY_ANSWERS.va }) }));
     expect(text(parse(retired.html).querySelector('[data-section="feedback"]'))).toContain('The owner Other Still said.');

@@ -7,7 +7,7 @@ describe('labelledAnswers', () => {
     expect(labelledAnswers('en-GB', 'va', va).at(-1)).toEqual({ question: 'Do you feel involved and heard?', answer: '4 of 5' });
     expect(labelledAnswers('de', 'va', va).at(-1)?.answer).toBe('4 von 5');
     expect(labelledAnswers('en-GB', 'va', { ...va, involved: '1' }).at(-1)?.answer).toBe('1 of 5');
-    expect(labelledAnswers('en-GB', 'owner', { kpisFair: 'partly' })).toEqual([{ question: 'Did the KPIs feel fair this week?', answer: 'Partly' }]);
+    expect(labelledAnswers('en-GB', 'owner', { kpisFair: 'partly' })).toEqual([{ question: 'Did the targets feel fair this week?', answer: 'Partly' }]);
   });
 
   it('shows a value that is not one of the choices as it was stored', () => {

@@ -1,7 +1,7 @@
 // English strings of the Outlook add-in's task pane (beside the message the VA reads).
 export const ADDIN = {
   'addin.title': 'Tandem',
-  'addin.timesIn': 'Times in {zone}, the pairing’s time zone',
+  'addin.timesIn': 'Times in {zone}, the time zone set in Tandem',
 
   'addin.state.outsideOutlookTitle': 'Open Tandem from Outlook',
   'addin.state.outsideOutlook': 'This pane shows Tandem’s clock for the message you are reading. Open a message in Outlook and choose Tandem on the ribbon.',
@@ -11,11 +11,11 @@ export const ADDIN = {
   'addin.state.noPairing': 'You are not the owner or the VA of any mailbox Tandem measures.',
   'addin.state.notTandemTitle': 'Not in a Tandem mailbox',
   'addin.state.notTandem': 'Tandem does not measure the mailbox this message is in.',
-  'addin.state.notSyncedTitle': 'Tandem has not read this message yet',
+  'addin.state.notSyncedTitle': 'Tandem has not synced this message yet',
   'addin.state.notSynced': '{mailbox} last synced {when}. New mail shows here after the next sync.',
   'addin.state.neverSynced': '{mailbox} has not been synced yet.',
   'addin.state.notInbound': 'Tandem measures the mail the mailbox receives; this one was sent from it.',
-  'addin.state.signInFailed': 'Outlook could not sign you in to Tandem ({reason}). Try again, or ask your administrator to consent to Tandem.',
+  'addin.state.signInFailed': 'Outlook could not sign you in to Tandem ({reason}). Try again, or ask your admin to grant admin consent for Tandem.',
   'addin.state.signInUnsupported': 'This version of Outlook cannot sign in to add-ins on your behalf. Use Outlook on the web, the new Outlook for Windows or Microsoft 365 classic Outlook.',
   'addin.retry': 'Try again',
 
@@ -24,7 +24,7 @@ export const ADDIN = {
   'addin.status.onTime': 'Answered on time',
   'addin.status.late': 'Answered late',
   'addin.status.missed': 'Missed: no answer within {window, plural, one {# hour} other {# hours}}',
-  'addin.status.pending': 'Waiting for an answer',
+  'addin.status.pending': 'Still waiting for an answer',
   'addin.reason.auto': 'Sent automatically (a newsletter, notification, receipt or meeting message), so no answer is expected.',
   'addin.reason.noreply': 'It comes from a no-reply address, so it cannot be answered.',
   'addin.reason.junk': 'It arrived in Junk E-mail.',
@@ -38,8 +38,8 @@ export const ADDIN = {
   'addin.waited': 'Waited so far',
   'addin.responseTime': 'Response time',
   'addin.left': 'Time left',
-  'addin.clock.calendar': 'on the calendar clock, pauses left out',
-  'addin.clock.working': 'in working hours, pauses left out',
+  'addin.clock.calendar': 'all hours of the day, not counting time off',
+  'addin.clock.working': 'working hours only, not counting time off',
   'addin.answered': 'Answered',
   'addin.answeredBy': 'by {who}, {when}',
   'addin.who.va': 'the VA',
@@ -51,8 +51,8 @@ export const ADDIN = {
   'addin.conversationItem': '{from}, received {when}',
   'addin.conversationLeft': '{left} left',
   'addin.weekTitle': 'This week',
-  'addin.weekRate': '{rate} answered in time · target {target}%',
-  'addin.weekCounts': '{onTime} of {counted} on time, {pending} still open',
+  'addin.weekRate': '{rate} answered on time · target {target}%',
+  'addin.weekCounts': '{onTime} of {counted} on time, {pending} still waiting',
   'addin.openTab': 'Open the KPI tab',
   'addin.lastSync': 'Mailbox last synced {when}',
 

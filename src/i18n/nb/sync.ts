@@ -4,8 +4,8 @@ import type { Translation } from '../translation.ts';
 
 export const SYNC = {
   'sync.error.credentials': 'Microsoft Entra ID avviste Tandems app-legitimasjon ({code}). Kontroller klient-ID og hemmelighet (eller sertifikat) i konfigurasjonen.',
-  'sync.error.consent': 'Tandem har ikke lov til å lese postkassen {mailbox}: en administrator har ikke gitt appen Microsoft Graph-tillatelsene (administratorsamtykke), eller en tilgangspolicy utelater denne postkassen.',
-  'sync.error.mailboxNotFound': 'Postkassen {mailbox} finnes ikke i denne Microsoft 365-tenanten, eller den har ingen Exchange Online-lisens.',
+  'sync.error.consent': 'Tandem har ikke lov til å lese postboksen {mailbox}: en administrator har ikke gitt appen Microsoft Graph-tillatelsene (administratorsamtykke), eller en tilgangspolicy utelater denne postboksen.',
+  'sync.error.mailboxNotFound': 'Postboksen {mailbox} finnes ikke i denne Microsoft 365-leieren, eller den har ingen Exchange Online-lisens.',
   'sync.error.token': 'Microsoft Graph godtok ikke Tandems token for {mailbox} ({code}).',
   'sync.error.graph': 'Microsoft Graph svarte {status} ({code}) under lesing av {mailbox}; Tandem prøver igjen ved neste synkronisering.',
   'sync.progress.backfill': 'Leser e-post fra {days, plural, one {den siste dagen} other {de siste # dagene}}: {fetched, plural, one {# melding} other {# meldinger}} så langt',

@@ -90,7 +90,7 @@ export function Messages({ api, base, zone }: { api: ApiClient; base: string; zo
                 <TableCell>
                   {row.mark !== null ? (
                     <div>
-                      <Text size={200}>{text('tab.messages.markedBy', { who: text(row.mark.by === 'owner' ? 'tab.role.owner' : 'tab.role.va'), reason: row.mark.reason })}</Text>{' '}
+                      <Text size={200}>{text('tab.messages.markedBy', { who: row.mark.by, reason: row.mark.reason })}</Text>{' '}
                       <Button size="small" appearance="subtle" onClick={() => void unmark(row)}>{text('tab.messages.unmark')}</Button>
                     </div>
                   ) : row.status === 'missed' || row.status === 'pending' ? (

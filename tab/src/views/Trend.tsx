@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   pass: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorPaletteGreenForeground2 },
   fail: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorPaletteRedForeground2 },
   unknown: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
+  // The chart capitalises every legend word ("Besvart I Tide"); a legend is a sentence-case catalog message.
+  legend: { textTransform: 'none' },
 });
 
 /** A week's share of tasks done on time, marked as the scorecard marks a met or missed target; "No tasks due" without a rate. */
@@ -65,7 +67,7 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
       <Card>
         <CardHeader header={<Text as="h2" weight="semibold">{title}</Text>} />
         {/* Legends wrap: folded, the library would show its own untranslated "+1 more" for the fourth line. */}
-        <LineChart data={data} height={300} yMinValue={0} yMaxValue={100} useUTC legendProps={{ enabledWrapLines: true }} tickValues={weeks.map((w) => x(w.start))} customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
+        <LineChart data={data} height={300} yMinValue={0} yMaxValue={100} useUTC legendProps={{ enabledWrapLines: true, styles: { legend: styles.legend } }} tickValues={weeks.map((w) => x(w.start))} customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
         <table aria-label={text('tab.trend.tableLabel')} style={{ position: 'absolute', left: '-10000px' }}>
           {tasks !== null && (
             <thead><tr><th scope="col">{text('tab.column.week')}</th><th scope="col">{text('tab.trend.rate')}</th><th scope="col">{text('tab.trend.tasksRate')}</th></tr></thead>
