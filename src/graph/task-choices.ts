@@ -20,7 +20,7 @@
 // shared between them, is offered once, as both people's.
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
-import type { TaskChoice, TaskChoiceHolder, TaskChoiceKind, TaskChoiceList, TaskChoices, TaskChoicesRequest } from '../ports/tasks.ts';
+import type { TaskChoice, TaskChoiceHolder, TaskSourceKind, TaskChoiceList, TaskChoices, TaskChoicesRequest } from '../ports/tasks.ts';
 import { batchGet, okBody, type BatchOptions } from './batch.ts';
 import { GraphError, type GraphClient } from './graph-client.ts';
 
@@ -95,8 +95,8 @@ export function graphTaskChoices(options: GraphTaskChoicesOptions): TaskChoices 
       const id = holder === 'owner' ? request.owner : request.va;
       return id === null || (holder === 'va' && id.toLowerCase() === request.owner.toLowerCase()) ? [] : [{ holder, id }];
     });
-    const found = new Map<string, { kind: TaskChoiceKind; name: string; holders: Set<Person> }>();
-    const offer = (kind: TaskChoiceKind, id: string, name: string | null | undefined, holders: Iterable<Person>) => {
+    const found = new Map<string, { kind: TaskSourceKind; name: string; holders: Set<Person> }>();
+    const offer = (kind: TaskSourceKind, id: string, name: string | null | undefined, holders: Iterable<Person>) => {
       const source = `${kind}:${id}`;
       const entry = found.get(source) ?? { kind, name: name?.trim() || id, holders: new Set<Person>() };
       for (const holder of holders) entry.holders.add(holder);

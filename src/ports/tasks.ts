@@ -55,14 +55,15 @@ export interface TaskChoicesRequest {
   readonly va: string | null;
 }
 
-export type TaskChoiceKind = 'planner' | 'todo';
+/** The task tool a source is in: a Planner plan or a To Do list. */
+export type TaskSourceKind = 'planner' | 'todo';
 /** Whose a plan or list is: the owner's, the VA's, or both's (a plan of a group both belong to, a list they share). */
 export type TaskChoiceHolder = 'owner' | 'va' | 'both';
 
 export interface TaskChoice {
   /** The taskSource that chooses it: `planner:<planId>` or `todo:<listId>`. */
   readonly source: string;
-  readonly kind: TaskChoiceKind;
+  readonly kind: TaskSourceKind;
   /** The plan's title or the list's display name, as its people named it. */
   readonly name: string;
   readonly of: TaskChoiceHolder;
