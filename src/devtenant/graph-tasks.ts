@@ -163,8 +163,7 @@ export function registerTaskRoutes(app: Hono<GraphEnv>, tasks: TaskStore, mailbo
 
   app.get('/v1.0/users/:user/transitiveMemberOf/microsoft.graph.group', (c) => {
     if (!hasRole(c, ROLES.memberOf)) return graphError(c, ACCESS_DENIED);
-    const key = c.req.param('user').toLowerCase();
-    const user = mailboxes.users.find((candidate) => candidate.id.toLowerCase() === key || candidate.userPrincipalName.toLowerCase() === key);
+    const user = mailboxes.user(c.req.param('user'));
     if (user === undefined) return graphError(c, USER_NOT_FOUND);
     const size = pageSize(c, MEMBER_PAGE.default, MEMBER_PAGE.max);
     if (size === null) return graphError(c, BAD_PAGE_SIZE);
