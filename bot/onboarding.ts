@@ -1,11 +1,15 @@
 // Onboarding in the group chat: the welcome card with defaults, and its submission, which creates the
 // pairing (owner and VA from the chat's members) and stores the conversation reference for proactive posts.
+// The card offers the owner's and the VA's Planner plans and To Do lists as the tasks to measure, listed
+// when it is made (and again when it comes back with a problem, for the people then chosen).
 import { z } from 'zod';
+import { ActionError } from '../src/actions/action.ts';
 import { t } from '../src/i18n/messages.ts';
 import { isEmailAddress } from '../src/kpi/address.ts';
 import { DEFAULT_SETTINGS, parseSettings, SettingsError, WEEKDAYS } from '../src/kpi/settings.ts';
 import { resolveTimeZone } from '../src/kpi/time-zone.ts';
 import type { MailboxDefaults } from '../src/ports/mailbox.ts';
+import type { TaskChoiceList } from '../src/ports/tasks.ts';
 import { setUpPairing, teamsUserId } from '../src/actions/setup.ts';
 import { shownName } from '../src/actions/chat-membership.ts';
 import { chatTenant, clientTimeZone, conversationReference } from './activity.ts';
@@ -37,14 +41,22 @@ function defaults(turn: Turn, members: readonly ChatMember[], mailbox: MailboxDe
     windowHours: DEFAULT_SETTINGS.windowHours,
     inboxZeroDay: DEFAULT_SETTINGS.inboxZeroDay,
     inboxZeroCutoff: DEFAULT_SETTINGS.inboxZeroCutoff,
+    taskSource: DEFAULT_SETTINGS.taskSource,
   };
+}
+
+/** The plans and lists of the chosen owner and VA (Entra object ids); undefined where Tandem reads no tasks. */
+async function taskChoicesFor(turn: Turn, values: SetupValues): Promise<TaskChoiceList | undefined> {
+  return turn.deps.taskChoices?.list({ owner: values.owner, va: values.va === '' || values.va === values.owner ? null : values.va });
 }
 
 /** The welcome card for this chat, with the roster's members and the consent hint when needed. */
 export async function welcome(turn: Turn): Promise<BotResult> {
   const members = await turn.tools.members();
   const consentUrl = await turn.deps.consentUrl(chatTenant(turn.activity));
-  return posts(welcomeCard({ locale: turn.locale, members, consentUrl, now: turn.now, values: defaults(turn, members, await ownMailbox(turn, members)) }));
+  const values = defaults(turn, members, await ownMailbox(turn, members));
+  const taskChoices = await taskChoicesFor(turn, values);
+  return posts(welcomeCard({ locale: turn.locale, members, consentUrl, now: turn.now, values, ...(taskChoices ? { taskChoices } : {}) }));
 }
 
 /** A member's Teams user id when the roster gave a user's one (the Agents Playground's members have other ids). */
@@ -62,6 +74,8 @@ const setupSchema = z.object({
   windowHours: z.coerce.number().int().min(1).max(168),
   inboxZeroDay: z.enum(WEEKDAYS),
   inboxZeroCutoff: time,
+  /** Absent where the card asks nothing about tasks. */
+  taskSource: z.string().max(250).default('none'),
 });
 
 type SetupErrors = Partial<Record<keyof SetupValues | 'form', string>>;
@@ -81,6 +95,7 @@ function typedValues(raw: Record<string, unknown>, fallback: SetupValues): Setup
     windowHours: num('windowHours'),
     inboxZeroDay: str('inboxZeroDay'),
     inboxZeroCutoff: str('inboxZeroCutoff'),
+    taskSource: str('taskSource'),
   };
 }
 
@@ -118,26 +133,36 @@ export async function submitSetup(turn: Turn, raw: Record<string, unknown>): Pro
       workingHours: { startTime: values.workStart, endTime: values.workEnd },
       inboxZeroDay: values.inboxZeroDay,
       inboxZeroCutoff: values.inboxZeroCutoff,
+      taskSource: values.taskSource,
     });
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     errors.form ??= error.problems.join('; ');
   }
   const consentUrl = await turn.deps.consentUrl(chatTenant(turn.activity));
-  if (Object.keys(errors).length > 0 || owner === undefined || va === undefined) {
-    return replaces(welcomeCard({ locale, members, consentUrl, now: turn.now, values, errors }));
-  }
+  const again = async (problems: SetupErrors) => {
+    const taskChoices = await taskChoicesFor(turn, values);
+    return replaces(welcomeCard({ locale, members, consentUrl, now: turn.now, values, errors: problems, ...(taskChoices ? { taskChoices } : {}) }));
+  };
+  if (Object.keys(errors).length > 0 || owner === undefined || va === undefined) return again(errors);
   const tenantId = chatTenant(turn.activity);
-  const { pairing } = await setUpPairing({ ...actionContext(turn), directory: turn.deps.directory }, turn.actor, {
-    tenantId,
-    mailbox,
-    owner: { address: owner.email!, userId: owner.id, mri: chatUserId(owner), name: shownName({ id: owner.mri, name: owner.name }) },
-    va: { address: va.email!, userId: va.id, mri: chatUserId(va), name: shownName({ id: va.mri, name: va.name }) },
-    settings,
-    // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
-    locale: mailboxSettings?.locale ?? locale,
-    conversationRef: conversationReference(turn.activity, tenantId),
-  });
+  let pairing;
+  try {
+    ({ pairing } = await setUpPairing({ ...actionContext(turn), directory: turn.deps.directory }, turn.actor, {
+      tenantId,
+      mailbox,
+      owner: { address: owner.email!, userId: owner.id, mri: chatUserId(owner), name: shownName({ id: owner.mri, name: owner.name }) },
+      va: { address: va.email!, userId: va.id, mri: chatUserId(va), name: shownName({ id: va.mri, name: va.name }) },
+      settings,
+      // The chat's language starts as the owner's Outlook language (their Teams language without one); the sync keeps following it.
+      locale: mailboxSettings?.locale ?? locale,
+      conversationRef: conversationReference(turn.activity, tenantId),
+    }));
+  } catch (error) {
+    // Not one of these people's plans and lists now (the VA changed on the card, the plan went): pick again.
+    if (error instanceof ActionError && error.field === 'taskSource') return again({ taskSource: t(locale, 'welcome.error.taskSource') });
+    throw error;
+  }
   // Both see these, so they speak the chat's language.
   const settingsView = settingsCard({ locale: pairing.locale, owner: owner.name, va: va.name, mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: null });
   return {

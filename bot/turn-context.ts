@@ -8,6 +8,7 @@ import type { Actor } from '../src/reports/access.ts';
 import type { Reports } from '../src/reports/reports.ts';
 import type { Clock } from '../src/ports/clock.ts';
 import type { MailboxDefaults } from '../src/ports/mailbox.ts';
+import type { TaskChoices } from '../src/ports/tasks.ts';
 import type { Database } from '../src/store/database.ts';
 import { pairingOfChat, pairingsOfUser } from '../src/reports/chat-pairings.ts';
 import type { Pairing } from '../src/store/pairings.ts';
@@ -27,6 +28,8 @@ export interface BotDependencies {
   readonly mailboxDefaults?: (address: string) => Promise<MailboxDefaults | null>;
   /** Whose mail an address is: set-up lets Tandem read only the owner's own mailbox without an admin. */
   readonly directory: Directory;
+  /** The owner's and the VA's Planner plans and To Do lists, offered at set-up; absent where Tandem reads no tasks. */
+  readonly taskChoices?: TaskChoices;
   /** The read models and change feed the whole instance shares. */
   readonly reports: Reports;
   readonly changes: ChangeFeed;
@@ -77,7 +80,13 @@ export interface Turn {
 export const userIdOf = (account: { id: string; aadObjectId?: string | undefined }): string => account.aadObjectId ?? account.id;
 
 /** What an action needs from a turn. */
-export const actionContext = (turn: Turn): ActionContext => ({ db: turn.deps.db, changes: turn.deps.changes, clock: turn.deps.clock, log: turn.deps.log });
+export const actionContext = (turn: Turn): ActionContext => ({
+  db: turn.deps.db,
+  changes: turn.deps.changes,
+  clock: turn.deps.clock,
+  log: turn.deps.log,
+  ...(turn.deps.taskChoices ? { taskChoices: turn.deps.taskChoices } : {}),
+});
 
 /**
  * The language of what the bot posts: in a group chat both people read it, so the pairing's shared language;

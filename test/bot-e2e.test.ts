@@ -16,6 +16,7 @@ import { testEngines, useTestDatabase } from './support/databases.ts';
 import { services } from './support/services.ts';
 import { TASKS } from './support/tasks.ts';
 import { marked } from '../src/i18n/status-marks.ts';
+import type { TaskChoiceList, TaskChoicesRequest } from '../src/ports/tasks.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const owner = chatUser('Olivia Owner', 'olivia@contoso.example');
@@ -469,5 +470,80 @@ describe('the bot with MicrosoftAppId configured', () => {
     // The token is checked before the body is read: a refused token gets 401 whatever follows it, not a 400 about the body.
     const notJson = await app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${forged}` }, body: '{"type": "message", "text": ' });
     expect(notJson.status).toBe(401);
+  });
+});
+
+describe('the set-up card’s tasks to measure', () => {
+  const db = useTestDatabase('pglite');
+  let connector: FakeConnector;
+  let app: ReturnType<typeof createApp>;
+  let listing: TaskChoiceList;
+  const asked: TaskChoicesRequest[] = [];
+  /** As Graph would list them for the owner and the VA: a plan of a group both are in, the VA's list. */
+  const OFFERED: TaskChoiceList = {
+    choices: [
+      { source: 'planner:planTeam', kind: 'planner', name: 'Team plan', of: 'both' },
+      { source: 'todo:listErrands', kind: 'todo', name: 'Errands', of: 'va' },
+    ],
+    failure: null,
+  };
+  let chats = 0;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    const taskChoices = { list: async (request: TaskChoicesRequest) => (asked.push(request), listing) };
+    const bot = botRoute({ ...services(db()), db: db(), clock: { now: () => NOW }, log: silentLogger, teamsAppId: null, consentUrl: async () => null, taskChoices }, null);
+    app = createApp({ db: db(), jobsRunning: () => true, log: silentLogger, bot });
+  });
+  afterAll(async () => connector.close());
+
+  async function send(activity: unknown): Promise<Json | null> {
+    connector.clear();
+    const text = await (await app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) })).text();
+    return text === '' ? null : (JSON.parse(text) as Json);
+  }
+  /** A new chat of the owner and the VA, with the welcome card Tandem posted there. */
+  async function installed(): Promise<{ chat: ChatOptions; welcome: Json }> {
+    const chat: ChatOptions = { serviceUrl: connector.url, conversationId: `19:tasks-${++chats}@thread.v2` };
+    connector.setRoster(chat.conversationId, [owner, va]);
+    asked.length = 0;
+    await send(installActivity(chat, owner));
+    return { chat, welcome: connector.cards()[0]!.card };
+  }
+  const form = { owner: owner.aadObjectId, va: va.aadObjectId, mailbox: '', timeZone: 'Europe/Copenhagen', workStart: '09:00', workEnd: '17:00', targetPct: '90', windowHours: '24', inboxZeroDay: 'friday', inboxZeroCutoff: '17:00' };
+
+  it('offers "None", then the plans, then the lists of the owner and the VA it lists at install', async () => {
+    listing = OFFERED;
+    const { welcome } = await installed();
+    expect(asked).toEqual([{ owner: owner.aadObjectId, va: va.aadObjectId }]);
+    expect(input(welcome, 'taskSource')).toMatchObject({
+      type: 'Input.ChoiceSet',
+      label: 'Tasks to measure (optional)',
+      value: 'none',
+      choices: [
+        { value: 'none', title: 'None (no task target)' },
+        { value: 'planner:planTeam', title: 'Planner: Team plan (both)' },
+        { value: 'todo:listErrands', title: 'To Do: Errands (the VA’s)' },
+      ],
+    });
+  });
+
+  it('offers only "None", and says why, when Graph could not list them', async () => {
+    listing = { choices: [], failure: 'consent' };
+    const { welcome } = await installed();
+    expect(input(welcome, 'taskSource')!.choices).toEqual([{ value: 'none', title: 'None (no task target)' }]);
+    expect(texts(welcome)).toContain('Tandem can’t list the Planner plans and To Do lists: an admin has not allowed it to read them yet (admin consent). Until then only “None” can be chosen.');
+  });
+
+  it('sets the pairing up with the plan picked, and sends back one that is not theirs with the problem under it', async () => {
+    listing = OFFERED;
+    const { chat } = await installed();
+    const refused = (await send(actionActivity(chat, owner, 'setup.submit', { ...form, taskSource: 'planner:planOfSomeoneElse' })))!.value as Json;
+    expect(errorAfter(refused, 'taskSource')).toBe('Please pick one of the plans and lists offered, or “None”.');
+    expect(input(refused, 'taskSource')!.choices).toHaveLength(3);
+    expect(await findPairingByConversation(db(), chat.conversationId)).toBeNull();
+
+    await send(actionActivity(chat, owner, 'setup.submit', { ...form, taskSource: 'planner:planTeam' }));
+    expect((await findPairingByConversation(db(), chat.conversationId))!.settings.taskSource).toBe('planner:planTeam');
   });
 });

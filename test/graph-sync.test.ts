@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { computeKpi, type WeekKpi } from '../src/kpi/engine.ts';
 import type { GraphConnection } from '../src/graph/connect.ts';
-import { MailboxSyncError } from '../src/graph/sync-errors.ts';
+import { SyncError } from '../src/graph/sync-errors.ts';
 import type { DevTenant } from '../src/devtenant/dev-tenant.ts';
 import type { FaultConfig } from '../src/devtenant/graph-faults.ts';
 import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
@@ -277,14 +277,14 @@ describe('moves that leave lastModifiedDateTime alone', () => {
 describe('misconfiguration', () => {
   const seed = generateTenantSeed(5, { weeks: 4 });
 
-  async function failure(pairing: Pairing, connection: GraphConnection): Promise<MailboxSyncError> {
+  async function failure(pairing: Pairing, connection: GraphConnection): Promise<SyncError> {
     const error = await syncPairing({ db, mailbox: connection.mailbox }, pairing.id).then(
       () => new Error('the sync succeeded'),
       (thrown: unknown) => thrown,
     );
-    expect(error).toBeInstanceOf(MailboxSyncError);
+    expect(error).toBeInstanceOf(SyncError);
     expect((await readSyncState(db, pairing.id, 'mailbox'))?.lastError).toBe((error as Error).message);
-    return error as MailboxSyncError;
+    return error as SyncError;
   }
 
   it('names refused credentials on the pairing', async () => {

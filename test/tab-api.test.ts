@@ -20,10 +20,20 @@ import { newTestPairing, pairingInTenant } from './support/pairings.ts';
 import { recordingLogger, testIssuer, TEST_CLIENT_ID, type TestIssuer } from './support/tab-tokens.ts';
 import { tokenMatrix } from './support/token-refusals.ts';
 import { services } from './support/services.ts';
+import type { TaskChoiceList, TaskChoicesRequest } from '../src/ports/tasks.ts';
 
 /** Wednesday of ISO week 2026-W48. */
 const NOW = at('2026-11-25T12:00:00Z');
 const WEEK = '2026-W48';
+
+/** The owner's and the VA's plans and lists as a fake Graph would list them; tests change the answer. */
+const OFFERED: TaskChoiceList = {
+  choices: [
+    { source: 'planner:planTeam', kind: 'planner', name: 'Team plan', of: 'both' },
+    { source: 'todo:listErrands', kind: 'todo', name: 'Errands', of: 'va' },
+  ],
+  failure: null,
+};
 
 describe.each(testEngines())('tab API on %s', (engine) => {
   const db = useTestDatabase(engine);
@@ -36,6 +46,9 @@ describe.each(testEngines())('tab API on %s', (engine) => {
   let neighbour: Pairing;
   let api: ReturnType<typeof createApiApp>;
   const tokens: Record<'owner' | 'va' | 'stranger', string> = { owner: '', va: '', stranger: '' };
+  let listing: TaskChoiceList = OFFERED;
+  const asked: TaskChoicesRequest[] = [];
+  const taskChoices = { list: async (request: TaskChoicesRequest) => (asked.push(request), listing) };
 
   async function call(method: string, path: string, as: keyof typeof tokens | null, body?: unknown) {
     const headers: Record<string, string> = as === null ? {} : { authorization: `Bearer ${tokens[as]}` };
@@ -56,7 +69,7 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       inbound('2026-11-25T10:00:00Z', { id: 'pending', to }),
       inbound('2026-11-24T08:00:00Z', { id: 'newsletter', to, automatic: true }),
     ]);
-    api = createApiApp({ ...services(db()), db: db(), validateToken: issuer.validator(db(), log, pairing.tenantId), clock: { now: () => NOW }, log });
+    api = createApiApp({ ...services(db()), db: db(), validateToken: issuer.validator(db(), log, pairing.tenantId), clock: { now: () => NOW }, log, taskChoices });
     tokens.owner = await issuer.sign({ tid: pairing.tenantId, oid: pairing.owner.userId!, upn: pairing.owner.address, name: 'Owner' });
     tokens.va = await issuer.sign({ tid: pairing.tenantId, oid: pairing.va.userId!, upn: pairing.va.address, name: 'VA' });
     tokens.stranger = await issuer.sign({ tid: pairing.tenantId, oid: neighbour.owner.userId!, upn: neighbour.owner.address });
@@ -65,9 +78,10 @@ describe.each(testEngines())('tab API on %s', (engine) => {
   describe('tokens', () => {
     it('answers the token matrix exactly: Entra\'s v2.0 token 200, a v1.0 one and every forgery 401 at its step, a missing scope 403', async () => {
       const cases = await tokenMatrix(issuer, pairing.tenantId, { oid: pairing.owner.userId!, upn: pairing.owner.address }, other.tenantId);
-      for (const { what, token, expected } of cases) {
+      for (const [{ what: case_, token, expected }, path] of cases.flatMap((each) => ['/week', '/settings/task-sources'].map((path) => [each, path] as const))) {
+        const what = `${case_} → ${path}`;
         log.lines.length = 0;
-        const response = await api.request(`/pairings/${pairing.id}/week`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+        const response = await api.request(`/pairings/${pairing.id}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
         const body = await response.json();
         if ('as' in expected) {
           expect(response.status, what).toBe(expected.as === 'owner' ? 200 : 403);
@@ -96,11 +110,16 @@ describe.each(testEngines())('tab API on %s', (engine) => {
     });
 
     it('gives 403 to a valid user of another pairing, and to a user of this tenant who is neither owner nor VA', async () => {
-      expect((await call('GET', '/week', 'stranger')).status).toBe(403);
+      asked.length = 0;
       const colleague = await issuer.sign({ tid: pairing.tenantId, oid: randomUUID(), upn: `colleague@${pairing.mailbox.split('@')[1]}` });
-      const response = await api.request(`/pairings/${pairing.id}/week`, { headers: { authorization: `Bearer ${colleague}` } });
-      expect(response.status).toBe(403);
-      expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
+      for (const path of ['/week', '/settings/task-sources']) {
+        expect((await call('GET', path, 'stranger')).status, path).toBe(403);
+        const response = await api.request(`/pairings/${pairing.id}${path}`, { headers: { authorization: `Bearer ${colleague}` } });
+        expect(response.status, path).toBe(403);
+        expect(await response.json(), path).toMatchObject({ error: { code: 'forbidden' } });
+      }
+      // Nobody outside the pairing made Tandem list its people's plans and lists.
+      expect(asked).toEqual([]);
       // An id that names no pairing looks the same, so ids cannot be probed.
       const unknown = await api.request('/pairings/00000000-0000-4000-a000-000000000000/week', { headers: { authorization: `Bearer ${tokens.owner}` } });
       expect(unknown.status).toBe(403);
@@ -372,6 +391,39 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       expect((await (await call('GET', '/week', 'va')).json()).week).toMatchObject({ counted: 1, missed: 0, pending: 2 });
       expect((await listAudit(db(), pairing.id)).filter((entry) => entry.action === 'settings_updated')).toHaveLength(1);
       await call('PUT', '/settings', 'owner', { windowHours: 24 });
+    });
+
+    it('lists the owner’s and the VA’s plans and lists for both of them, asking Graph about the pairing’s two people', async () => {
+      asked.length = 0;
+      expect(await (await call('GET', '/settings/task-sources', 'owner')).json()).toEqual({ ...OFFERED, editable: true });
+      expect(await (await call('GET', '/settings/task-sources', 'va')).json()).toEqual({ ...OFFERED, editable: false });
+      expect(asked).toEqual([{ owner: pairing.owner.userId, va: pairing.va.userId }, { owner: pairing.owner.userId, va: pairing.va.userId }]);
+      // Graph refusing (consent) or out of reach is an answer, not an error: the tab then offers "none" alone.
+      listing = { choices: [], failure: 'consent' };
+      const refused = await call('GET', '/settings/task-sources', 'owner');
+      expect([refused.status, await refused.json()]).toEqual([200, { choices: [], failure: 'consent', editable: true }]);
+      listing = OFFERED;
+    });
+
+    it('saves a task source the owner picks from the list, refuses one not on it (or any while Graph cannot list), and the VA cannot change it', async () => {
+      expect((await call('PUT', '/settings', 'va', { taskSource: 'planner:planTeam' })).status).toBe(403);
+      const saved = await call('PUT', '/settings', 'owner', { taskSource: 'planner:planTeam', taskTargetPct: 80 });
+      expect(await saved.json()).toMatchObject({ settings: { taskSource: 'planner:planTeam', taskTargetPct: 80 } });
+      expect(await (await call('GET', '/settings', 'va')).json()).toMatchObject({ editable: false, settings: { taskSource: 'planner:planTeam', taskTargetPct: 80 } });
+
+      // A plan id from elsewhere: Tandem would read tasks neither person can see.
+      const foreign = await call('PUT', '/settings', 'owner', { taskSource: 'planner:planOfSomeoneElse' });
+      expect(foreign.status).toBe(400);
+      expect((await foreign.json()).error.message).toMatch(/^taskSource: /);
+      listing = { choices: [], failure: 'unavailable' };
+      const unlisted = await call('PUT', '/settings', 'owner', { taskSource: 'todo:listErrands' });
+      expect(unlisted.status).toBe(400);
+      expect((await unlisted.json()).error.message).toContain('could not be listed');
+      // Other settings still save while Graph is out of reach, and the chosen source stays; "none" is always allowed.
+      expect(await (await call('PUT', '/settings', 'owner', { taskTargetPct: 85 })).json()).toMatchObject({ settings: { taskSource: 'planner:planTeam', taskTargetPct: 85 } });
+      expect(await (await call('PUT', '/settings', 'owner', { taskSource: 'none' })).json()).toMatchObject({ settings: { taskSource: 'none' } });
+      listing = OFFERED;
+      expect((await listAudit(db(), pairing.id)).filter((entry) => entry.action === 'settings_updated' && JSON.stringify(entry.details).includes('taskSource')).map((entry) => entry.actor)).toEqual(['owner', 'owner']);
     });
 
     it("lets only the owner choose the chat's language, and go back to the mailbox's", async () => {

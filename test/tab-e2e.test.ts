@@ -1,7 +1,8 @@
 // The tab end to end in Chromium against the real server on embedded PGlite: the owner and the VA sign in
 // through the standalone picker and see the engine's numbers; a settings change recomputes history; the VA
 // adds leave and marks a message; CSV exports download; the completion KPI shows beside the mail KPI and the
-// Tasks view lists the plan's tasks with links into Planner (a pairing without tasks shows neither); every view
+// Tasks view lists the plan's tasks with links into Planner (a pairing without tasks shows neither); the owner picks the
+// tasks to measure from the plans and lists the dev tenant's Graph lists for the pair; every view
 // is screenshotted in light, dark and high contrast and checked with axe (no serious or critical violation,
 // text contrast included).
 import { mkdir, readFile } from 'node:fs/promises';
@@ -19,6 +20,8 @@ import { createPairing, type Pairing } from '../src/store/pairings.ts';
 import { launchChromium, seededDataDir, startServer, type RunningServer } from './support/tab-browser.ts';
 import { objectIdFor, SEED_ZONE, seededTaskUrl, seedTabPairing } from './support/tab-seed.ts';
 import { seriousViolations } from './support/axe.ts';
+import { LOCAL_SEED, LOCAL_WEEKS } from '../src/devtenant/local-tenant.ts';
+import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const LOCALE = 'en-US';
@@ -44,6 +47,13 @@ let pairing: Pairing;
 let expected: Array<{ week: WeekKpi; streak: number | null }>;
 let expectedWith72h: WeekKpi[];
 const MINUTES_WATCHED = 30;
+/**
+ * The people of the local dev tenant (the seed `npm start` uses; its people do not depend on the week it starts),
+ * in a pairing of their own whose mailbox the dev tenant does not hold: their Planner plans and To Do lists are
+ * the dev tenant's, their mail is nobody's.
+ */
+const local = generateTenantSeed(LOCAL_SEED, { weeks: LOCAL_WEEKS });
+const TASK_PEOPLE = { owner: 'tasks.owner@contoso.example', va: 'tasks.assistant@contoso.example' };
 
 beforeAll(async () => {
   const now = Date.now();
@@ -51,6 +61,7 @@ beforeAll(async () => {
     ({ pairing } = await seedTabPairing(db, now, { tasks: true }));
     // A pairing just set up in its chat (which stores the people's object ids): no mail synced yet.
     await createPairing(db, { tenantId: pairing.tenantId, mailbox: 'owner-new@contoso.example', owner: { address: 'owner-new@contoso.example', userId: objectIdFor('owner-new@contoso.example') }, va: { address: 'va-new@contoso.example', userId: objectIdFor('va-new@contoso.example') } });
+    await createPairing(db, { tenantId: pairing.tenantId, mailbox: TASK_PEOPLE.owner, owner: { address: TASK_PEOPLE.owner, userId: local.groundTruth.pairing.ownerUserId }, va: { address: TASK_PEOPLE.va, userId: local.groundTruth.pairing.vaUserId } });
     const period = weekPeriod(weekAt(pairing.settings, now));
     const minutes = Array.from({ length: MINUTES_WATCHED + 1 }, (_, minute) => now + minute * 60_000);
     expected = await Promise.all(minutes.map(async (at) => kpiFor(db, pairing, period, at).then((report) => ({ week: report.weeks[0]!, streak: report.inboxZeroStreak }))));
@@ -76,7 +87,7 @@ async function openPage(options: Parameters<typeof browser.newContext>[0] = {}):
 const de = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t('de-DE', key, params);
 
 /** Through the standalone picker, whose button speaks the page's language (`locale`, as its context was opened). */
-async function signIn(page: Page, name: 'Owner' | 'VA' | 'Owner New', ready = READY.week, locale = LOCALE): Promise<void> {
+async function signIn(page: Page, name: 'Owner' | 'VA' | 'Owner New' | 'Tasks Owner' | 'Tasks Assistant', ready = READY.week, locale = LOCALE): Promise<void> {
   await page.goto(`${server.url}/tab/`);
   await page.getByRole('button', { name: locale === LOCALE ? `Sign in as ${name}` : t(locale, 'tab.signIn.as', { name }), exact: true }).click();
   await page.locator(ready).first().waitFor();
@@ -383,4 +394,52 @@ describe('the KPI tab in Chromium', () => {
     expect(Number(await shown(page, 'counted'))).toBe(countedBefore - 1);
     await page.context().close();
   }, 120_000);
+
+  it('lets the owner pick the tasks to measure from the pair’s plans and lists, grouped, and save a task target; the VA sees the choice read-only', async () => {
+    // Written out from the dev tenant's seed: whose each plan (by its group's members) and each list is.
+    const { ownerUserId, vaUserId } = local.groundTruth.pairing;
+    const whose = (ids: readonly string[]) => (ids.includes(ownerUserId) && ids.includes(vaUserId) ? 'both' : ids.includes(ownerUserId) ? 'the owner’s' : 'the VA’s');
+    const groups = new Map(local.tasks!.groups!.map((group) => [group.id, group.memberIds]));
+    const byTitle = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const plans = local.tasks!.plans.map((plan) => `${plan.title} (${whose(groups.get(plan.groupId)!)})`).sort(byTitle);
+    const lists = local.tasks!.lists.map((list) => `${list.displayName} (${whose([list.userId])})`).sort(byTitle);
+    expect(plans.length).toBeGreaterThan(1);
+
+    const owner = await openPage();
+    await signIn(owner, 'Tasks Owner', 'text=No mail yet');
+    await openView(owner, 'settings', 'light');
+    const picker = owner.getByRole('combobox', { name: 'Tasks to measure' });
+    await expect.poll(() => picker.isEnabled()).toBe(true);
+    expect((await picker.textContent())!.trim()).toBe('None (no task target)');
+    await picker.click();
+    const listbox = owner.getByRole('listbox');
+    const group = (name: string) => listbox.getByRole('group', { name });
+    expect(await group('Planner plans').getByRole('option').allTextContents()).toEqual(plans);
+    expect(await group('To Do lists').getByRole('option').allTextContents()).toEqual(lists);
+    expect((await listbox.getByRole('option').first().textContent())!.trim()).toBe('None (no task target)');
+    await owner.screenshot({ path: `${ARTIFACTS}tab-owner-settings-tasks-open-light.png`, fullPage: true });
+    expect(await seriousViolations(owner)).toEqual([]);
+    const chosen = plans.find((label) => label.endsWith('(both)'))!;
+    await owner.getByRole('option', { name: chosen }).click();
+    await owner.getByLabel('Task target (% done on time)').fill('80');
+    const [put] = await Promise.all([owner.waitForRequest((request) => request.method() === 'PUT' && request.url().endsWith('/settings')), owner.getByRole('button', { name: 'Save' }).click()]);
+    const planId = local.tasks!.plans.find((plan) => chosen.startsWith(`${plan.title} (`))!.id;
+    expect(put.postDataJSON()).toMatchObject({ taskSource: `planner:${planId}`, taskTargetPct: 80 });
+    await owner.getByText('Saved.', { exact: false }).waitFor();
+    await owner.reload();
+    await expect.poll(async () => (await owner.getByRole('combobox', { name: 'Tasks to measure' }).textContent())!.trim()).toBe(chosen);
+    await owner.screenshot({ path: `${ARTIFACTS}tab-owner-settings-tasks-light.png`, fullPage: true });
+    await owner.context().close();
+
+    const va = await openPage();
+    await signIn(va, 'Tasks Assistant', 'text=No mail yet');
+    await openView(va, 'settings', 'dark');
+    const seen = va.getByRole('combobox', { name: 'Tasks to measure' });
+    await expect.poll(async () => (await seen.textContent())!.trim()).toBe(chosen);
+    expect(await seen.isDisabled()).toBe(true);
+    expect(await va.getByLabel('Task target (% done on time)').inputValue()).toBe('80');
+    await va.screenshot({ path: `${ARTIFACTS}tab-va-settings-tasks-dark.png`, fullPage: true });
+    expect(await seriousViolations(va)).toEqual([]);
+    await va.context().close();
+  }, 180_000);
 });

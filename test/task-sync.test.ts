@@ -1,6 +1,7 @@
 // Issue #19 end to end: Tandem's task sync reads the seeded dev tenant's Planner plan and To Do list into the
 // store, the engine evaluates them with the pairing's pauses, and every week equals the generator's ground
-// truth — with and without faults; plus what an idle task sync costs in requests.
+// truth — with and without faults; plus what an idle task sync costs in requests, and how a plan or list that
+// went away (or access that was withdrawn) is reported: in the pairing's language, above the tab.
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphConnection } from '../src/graph/connect.ts';
@@ -10,13 +11,16 @@ import { generateTenantSeed } from '../src/devtenant/seed/generate.ts';
 import type { ExpectedTaskWeek } from '../src/devtenant/task-seed.ts';
 import type { TenantSeed } from '../src/devtenant/tenant-seed.ts';
 import { syncPairing } from '../src/jobs/sync.ts';
+import { SyncError } from '../src/graph/sync-errors.ts';
+import { syncStatus } from '../src/reports/sync-status.ts';
 import { loadTaskReport } from '../src/reports/tasks.ts';
 import type { Database } from '../src/store/database.ts';
-import type { Pairing } from '../src/store/pairings.ts';
+import { createPairing, type Pairing } from '../src/store/pairings.ts';
 import { readSyncState } from '../src/store/sync-state.ts';
 import { listTasks } from '../src/store/tasks.ts';
+import { ensureTenant } from '../src/store/tenants.ts';
 import { openTestDatabase, type TestDatabase } from './support/databases.ts';
-import { idleTaskSeed, START } from './support/dev-tenant-seed.ts';
+import { devSeed, idleTaskSeed, OWNER, START, VA } from './support/dev-tenant-seed.ts';
 import { measureIdleTaskSync, seedTruthPairing, startSyncTenant, type SyncTenant } from './support/dev-tenant-sync.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -37,8 +41,8 @@ afterEach(async () => {
   }
 });
 
-async function startTenant(seed: TenantSeed, faults?: FaultConfig): Promise<SyncTenant> {
-  const started = await startSyncTenant(seed, faults ? { faults } : {});
+async function startTenant(seed: TenantSeed, faults?: FaultConfig, roles?: readonly string[]): Promise<SyncTenant> {
+  const started = await startSyncTenant(seed, { ...(faults ? { faults } : {}), ...(roles ? { roles } : {}) });
   open.push(started);
   return started;
 }
@@ -132,4 +136,56 @@ describe('what a task sync costs in Graph requests', () => {
       expect(requests).toBeLessThanOrEqual(2);
     }
   }, 120_000);
+});
+
+describe('a task source Tandem can no longer read', () => {
+  const base = devSeed();
+  const seed: TenantSeed = {
+    ...base,
+    tasks: { plans: [], lists: [{ id: 'listOfOwner', userId: OWNER.id, displayName: 'Errands', timeZone: 'Europe/Berlin' }], events: [], groundTruth: {} },
+  };
+
+  async function danishPairing(taskSource: string): Promise<Pairing> {
+    await ensureTenant(db, { id: seed.tenantId, name: 'Contoso (dev)', verifiedDomains: [] });
+    return createPairing(db, { tenantId: seed.tenantId, mailbox: OWNER.mail, owner: { address: OWNER.mail, userId: OWNER.id }, va: { address: VA.mail, userId: VA.id }, settings: { taskSource }, locale: 'da-DK' });
+  }
+
+  /** Syncs once; returns the task sync's error as thrown, recorded and shown in the tab's sync state. */
+  async function failure(connection: GraphConnection, pairing: Pairing) {
+    const thrown = await syncPairing({ db, mailbox: connection.mailbox, tasks: connection.tasks }, pairing.id).then(() => null, (error: unknown) => error);
+    expect(thrown).toBeInstanceOf(SyncError);
+    const recorded = (await readSyncState(db, pairing.id, 'tasks'))!.lastError;
+    const status = await syncStatus(db, pairing);
+    // The mailbox's own sync went through: only the tasks failed.
+    expect(status.state).not.toBe('error');
+    expect(status.tasksError).toBe(recorded);
+    return { kind: (thrown as SyncError).kind, message: recorded };
+  }
+
+  it('says in Danish that a removed plan, or a list no one of the pair holds, is gone, and that the owner can choose another', async () => {
+    const { connection } = await startTenant(seed);
+    expect(await failure(connection, await danishPairing('planner:planRemoved'))).toEqual({
+      kind: 'taskSourceNotFound',
+      message: 'Den valgte Planner-plan findes ikke længere, eller hverken ejeren eller VA’en kan se den. Ejeren kan vælge en anden i fanens indstillinger.',
+    });
+    expect(await failure(connection, await danishPairing('todo:listRemoved'))).toEqual({
+      kind: 'taskSourceNotFound',
+      message: 'Den valgte To Do-liste findes ikke længere, eller hverken ejeren eller VA’en kan se den. Ejeren kan vælge en anden i fanens indstillinger.',
+    });
+  });
+
+  it('says so when the permission to read tasks was withdrawn (403)', async () => {
+    const { connection } = await startTenant(seed, undefined, ['Mail.Read', 'MailboxSettings.Read', 'Organization.Read.All', 'User.Read.All']);
+    const { kind, message } = await failure(connection, await danishPairing('todo:listOfOwner'));
+    expect(kind).toBe('consent');
+    expect(message).toContain('Tandem må ikke læse den valgte To Do-liste');
+    expect(message).toContain('(Tasks.Read.All)');
+  });
+
+  it('shows no task error once the pairing has no task source', async () => {
+    const { connection } = await startTenant(seed);
+    const pairing = await danishPairing('planner:planRemoved');
+    await failure(connection, pairing);
+    expect((await syncStatus(db, { ...pairing, settings: { ...pairing.settings, taskSource: 'none' } })).tasksError).toBeNull();
+  });
 });

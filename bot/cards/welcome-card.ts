@@ -1,7 +1,8 @@
 // The welcome card posted when Tandem joins a group chat: the owner picks who is who from the chat's members,
-// the mailbox, time zone, working hours and targets. Also shown again with errors under the fields.
+// the mailbox, time zone, working hours, targets and the tasks to measure. Also shown again with errors under the fields.
 import { WEEKDAYS } from '../../src/kpi/settings.ts';
 import { t } from '../../src/i18n/messages.ts';
+import type { TaskChoiceList } from '../../src/ports/tasks.ts';
 import { zoneGroups } from '../../src/i18n/time-zones.ts';
 import { card, choiceInput, execute, heading, numberInput, openUrl, statusText, text, textInput, timeInput, type Card } from './card-parts.ts';
 
@@ -26,6 +27,8 @@ export interface SetupValues {
   readonly windowHours: number;
   readonly inboxZeroDay: string;
   readonly inboxZeroCutoff: string;
+  /** "none", or the taskSource of one of `taskChoices`. */
+  readonly taskSource: string;
 }
 
 export interface WelcomeCardInput {
@@ -35,6 +38,11 @@ export interface WelcomeCardInput {
   readonly consentUrl: string | null;
   /** Set-up values; `timeZone` an IANA id (the choice set's values are; a Windows name is resolved before). */
   readonly values: SetupValues;
+  /**
+   * The Planner plans and To Do lists the owner and the VA may measure, listed as the card is made; absent where
+   * Tandem reads no tasks (the card then asks nothing about them).
+   */
+  readonly taskChoices?: TaskChoiceList;
   /** The instant the zones' offsets are shown for (the card's "UTC+01:00"); now by default. */
   readonly now?: number;
   /** Problems per field after an invalid submission. */
@@ -51,6 +59,18 @@ function offered(members: readonly ChatMember[], values: SetupValues): ChatMembe
   const chosen = members.filter((member) => member.id === values.owner || member.id === values.va);
   const others = members.filter((member) => member.id !== values.owner && member.id !== values.va);
   return [...chosen, ...others].slice(0, MAX_MEMBER_CHOICES);
+}
+
+/** The task source input: "none", then the plans, then the lists; when Graph could not list them, "none" and why. */
+function taskSourceInput(locale: string, listed: TaskChoiceList, value: string, error: string | undefined) {
+  const choices = [
+    { value: 'none', title: t(locale, 'taskSource.none') },
+    ...listed.choices.map((choice) => ({ value: choice.source, title: t(locale, 'taskSource.choice', { kind: choice.kind, name: choice.name, whose: choice.of }) })),
+  ];
+  return [
+    ...choiceInput({ id: 'taskSource', label: t(locale, 'welcome.taskSource'), choices, value: choices.some((choice) => choice.value === value) ? value : 'none', error }),
+    ...(listed.failure === null ? [] : [text(t(locale, `taskSource.failure.${listed.failure}`), { isSubtle: true, size: 'Small', spacing: 'None' })]),
+  ];
 }
 
 export function welcomeCard(input: WelcomeCardInput): Card {
@@ -115,6 +135,7 @@ export function welcomeCard(input: WelcomeCardInput): Card {
           { type: 'Column', width: 'stretch', items: timeInput({ id: 'inboxZeroCutoff', label: t(locale, 'welcome.inboxZeroCutoff'), value: values.inboxZeroCutoff, error: errors.inboxZeroCutoff }) },
         ],
       },
+      ...(input.taskChoices === undefined ? [] : taskSourceInput(locale, input.taskChoices, values.taskSource, errors.taskSource)),
       text(t(locale, 'welcome.privacy'), { isSubtle: true, size: 'Small', spacing: 'Medium' }),
     ],
     { actions: [execute(t(locale, 'welcome.action.start'), 'setup.submit', {}, { associatedInputs: 'auto', style: 'positive' })], fallbackText: t(locale, 'welcome.title') },

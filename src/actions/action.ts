@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { ChangeFeed } from '../ports/changes.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { TaskChoices } from '../ports/tasks.ts';
 import { isTenantAdmin, roleIn, type Actor, type PairingRole } from '../reports/access.ts';
 import type { Queryable } from '../store/database.ts';
 import { getPairing, type Pairing } from '../store/pairings.ts';
@@ -15,6 +16,8 @@ export interface ActionContext {
   readonly changes: ChangeFeed;
   readonly clock: Clock;
   readonly log: Logger;
+  /** The plans and lists a pairing may take its tasks from; without it only taskSource "none" can be chosen. */
+  readonly taskChoices?: TaskChoices;
 }
 
 /** Who may run an action on a pairing. */

@@ -14,6 +14,7 @@ import { ensureTenant, getTenant } from '../store/tenants.ts';
 import type { Directory } from '../ports/directory.ts';
 import type { Actor } from '../reports/access.ts';
 import { ActionError, invalidInput, type ActionContext } from './action.ts';
+import { requireTaskSource } from './settings.ts';
 
 /** A Teams user id as the chat's roster gives it: refresh.userIds takes these and nothing else. */
 export const teamsUserId = z.string().regex(/^29:[^\s\u0000-\u001f]{1,200}$/);
@@ -48,6 +49,8 @@ function formSettings(chosen: Settings, current: Settings): Partial<Settings> {
     workingHours: { ...current.workingHours, startTime: chosen.workingHours.startTime, endTime: chosen.workingHours.endTime },
     inboxZeroDay: chosen.inboxZeroDay,
     inboxZeroCutoff: chosen.inboxZeroCutoff,
+    // "None" on the card is its default, not a decision: a source an operator chose stays.
+    ...(chosen.taskSource === 'none' ? {} : { taskSource: chosen.taskSource }),
   };
 }
 
@@ -60,6 +63,7 @@ export async function setUpPairing(ctx: ActionContext & { readonly directory: Di
   }
   if (input.owner.userId === input.va.userId) throw new ActionError('invalid', 'same', 'The owner and the VA must be two people.', 'va');
   const settings = parseSettings(input.settings);
+  await requireTaskSource(ctx, { owner: input.owner.userId, va: input.va.userId }, settings.taskSource);
   const own = await ctx.directory.owns(input.owner.userId, input.mailbox);
   const result = await atomically(ctx.db, async (tx) => {
     // ensureTenant replaces verified domains, which the sync owns: only create an unknown tenant here.

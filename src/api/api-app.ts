@@ -31,7 +31,7 @@ function pairingApp(deps: RouteDependencies) {
  */
 export function createApiApp(deps: ApiDependencies & { signIn?: Hono }): Hono {
   const app = new Hono<ApiEnv>();
-  const routeDeps: RouteDependencies = { ...deps, actions: { db: deps.db, changes: deps.changes, clock: deps.clock, log: deps.log } };
+  const routeDeps: RouteDependencies = { ...deps, actions: { db: deps.db, changes: deps.changes, clock: deps.clock, log: deps.log, ...(deps.taskChoices ? { taskChoices: deps.taskChoices } : {}) } };
   app.onError(errorHandler(deps.log));
   if (deps.signIn !== undefined) app.route('/sign-in', deps.signIn);
   app.use('/me', authenticate(deps.validateToken));

@@ -4,6 +4,7 @@ import type { ActionContext } from '../actions/action.ts';
 import type { Logger } from '../log.ts';
 import type { ChangeFeed } from '../ports/changes.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { TaskChoices } from '../ports/tasks.ts';
 import { roleIn, type Actor, type PairingRole } from '../reports/access.ts';
 import type { Reports } from '../reports/reports.ts';
 import type { Database } from '../store/database.ts';
@@ -19,6 +20,8 @@ export interface ApiDependencies {
   /** The read models and change feed the whole instance shares (the composition root builds them). */
   readonly reports: Reports;
   readonly changes: ChangeFeed;
+  /** The Planner plans and To Do lists a pairing may choose; absent: only "none" (no task source here). */
+  readonly taskChoices?: TaskChoices;
 }
 
 /** What the routes use: the dependencies and the context actions run in. */

@@ -6,7 +6,7 @@ import type { MailboxSource } from '../ports/mailbox.ts';
 import { syncPairing } from '../jobs/sync.ts';
 import type { Database } from '../store/database.ts';
 import { requirePairing } from '../store/pairings.ts';
-import { MailboxSyncError } from '../graph/sync-errors.ts';
+import { SyncError } from '../graph/sync-errors.ts';
 import { parseCommandLine, validateArguments } from './arguments.ts';
 import { withStore, type Environment } from './store-session.ts';
 import { progressLine } from './sync-progress.ts';
@@ -58,7 +58,7 @@ export async function runSync(argv: readonly string[], streams: SyncStreams, env
       return 0;
     } catch (error) {
       if (redraw) streams.stderr.write('\n');
-      if (!(error instanceof MailboxSyncError)) throw error;
+      if (!(error instanceof SyncError)) throw error;
       streams.stderr.write(`tandem: ${error.message}\n`);
       return 1;
     } finally {

@@ -205,8 +205,9 @@ export function createGraphApp(config: DevGraphConfig, baseUrl: string, stats: D
     await next();
   };
 
-  // Planner is throttled like any Graph service; it has no mailbox to count in-flight requests for.
+  // Planner (a plan's tasks, a group's plans) is throttled like any Graph service; it has no mailbox to count in-flight requests for.
   app.use('/v1.0/planner/*', (c, next) => withFaults(c, next));
+  app.use('/v1.0/groups/*', (c, next) => withFaults(c, next));
 
   // In-flight counting, latency and faults apply to mailbox requests that passed authentication. An inner
   // request of a $batch was counted when its batch arrived (graph-batch.ts), so it is not counted again.

@@ -54,8 +54,7 @@ export function registerDirectoryRoutes(app: Hono<GraphEnv>, store: MailboxStore
   // https://learn.microsoft.com/graph/api/user-get · https://learn.microsoft.com/graph/api/resources/user
   app.get('/v1.0/users/:user', (c) => {
     if (!hasRole(c, ROLES.users)) return graphError(c, ACCESS_DENIED);
-    const key = c.req.param('user').toLowerCase();
-    const user = store.users.find((candidate) => candidate.id.toLowerCase() === key || candidate.userPrincipalName.toLowerCase() === key);
+    const user = store.user(c.req.param('user'));
     if (user === undefined) return graphError(c, USER_NOT_FOUND);
     const entry = {
       id: user.id,

@@ -44,6 +44,10 @@ export const ROLES = {
   organization: ['Organization.Read.All', 'Directory.Read.All', 'Organization.ReadWrite.All', 'Directory.ReadWrite.All'],
   /** GET /users/{id}: https://learn.microsoft.com/graph/api/user-get (application: User.Read.All is the least privileged). */
   users: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  /** GET /users/{id}/transitiveMemberOf: https://learn.microsoft.com/graph/api/user-list-transitivememberof (application: User.Read.All). */
+  memberOf: ['User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'Group.Read.All', 'GroupMember.Read.All'],
+  /** What lets that list show a group's properties; without one, only its id and type ("limited information", same page). */
+  groupProperties: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
 } as const;
 
 export const ACCESS_DENIED: GraphFailure = { status: 403, code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' };

@@ -1,5 +1,6 @@
 // The dev Graph's Planner and To Do reads refuse what Graph refuses: no token, a token without
-// Tasks.Read.All, a list asked of someone who does not hold it; and they throttle as Graph does.
+// Tasks.Read.All, a list asked of someone who does not hold it; and they throttle as Graph does. What a pairing
+// can choose from (a person's groups, a group's plans, a person's lists) pages and refuses the same way.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppAuth } from '../graph/auth.ts';
 import { createGraphClient, GraphError, type GraphClient } from '../graph/graph-client.ts';
@@ -16,6 +17,11 @@ const seed: TenantSeed = {
   tasks: {
     plans: [{ id: PLAN, title: 'Plan', groupId: 'group-1' }],
     lists: [{ id: LIST, userId: VA.id, displayName: 'List', timeZone: 'Europe/London' }],
+    groups: [
+      { id: 'group-1', displayName: 'Team', unified: true, memberIds: [OWNER.id, VA.id] },
+      { id: 'group-2', displayName: 'Owners', unified: true, memberIds: [OWNER.id] },
+      { id: 'group-3', displayName: 'All staff', unified: false, memberIds: [OWNER.id, VA.id] },
+    ],
     events: [
       { at: START, kind: 'create', container: { planId: PLAN }, task: { id: 'p1', title: 'Plan task', dueAt: START + 86_400_000, assignees: [VA.id] } },
       { at: START, kind: 'create', container: { listId: LIST }, task: { id: 't1', title: 'List task', dueDate: '2026-11-04' } },
@@ -67,6 +73,44 @@ describe('dev Graph tasks', () => {
     const allowed = await connect('basic');
     expect(await status(allowed.get(`/users/${OWNER.id}/todo/lists/${LIST}/tasks/delta`))).toBe(404);
     expect(await status(allowed.get(`/planner/plans/unknownPlan/tasks`))).toBe(404);
+  });
+
+  it('lists a person’s groups in pages, with their properties only for an app that may read groups', async () => {
+    const graph = await connect('basic');
+    const url = `/users/${OWNER.userPrincipalName}/transitiveMemberOf/microsoft.graph.group`;
+    const first = (await graph.get(`${url}?$top=2`)) as { value: Record<string, unknown>[]; '@odata.nextLink': string };
+    // User.Read.All alone: the id and type, every other property null (Graph's "limited information").
+    expect(first.value).toEqual([
+      { '@odata.type': '#microsoft.graph.group', id: 'group-1', displayName: null, groupTypes: null, mailEnabled: null, securityEnabled: null },
+      { '@odata.type': '#microsoft.graph.group', id: 'group-2', displayName: null, groupTypes: null, mailEnabled: null, securityEnabled: null },
+    ]);
+    const second = (await graph.get(first['@odata.nextLink'])) as { value: Record<string, unknown>[]; '@odata.nextLink'?: string };
+    expect(second.value.map((group) => group.id)).toEqual(['group-3']);
+    expect(second['@odata.nextLink']).toBeUndefined();
+    expect(await status(graph.get(`${url}?$top=1000`))).toBe(400);
+    expect(await status(graph.get('/users/nobody@contoso.test/transitiveMemberOf/microsoft.graph.group'))).toBe(404);
+    await client!.close();
+    await tenant!.close();
+    const reader = await connect(['User.Read.All', 'GroupMember.Read.All', 'Tasks.Read.All']);
+    const full = (await reader.get(`/users/${VA.id}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName`)) as { value: Record<string, unknown>[] };
+    expect(full.value).toEqual([{ '@odata.type': '#microsoft.graph.group', id: 'group-1', displayName: 'Team' }, { '@odata.type': '#microsoft.graph.group', id: 'group-3', displayName: 'All staff' }]);
+  });
+
+  it('lists a group’s plans and a person’s To Do lists, 404 for a group without plans or an unknown person, 403 without Tasks.Read.All', async () => {
+    const graph = await connect('basic');
+    const plans = (await graph.get('/groups/group-1/planner/plans')) as { value: Record<string, unknown>[] };
+    expect(plans.value).toEqual([expect.objectContaining({ id: PLAN, title: 'Plan', owner: 'group-1', container: expect.objectContaining({ containerId: 'group-1', type: 'group' }) })]);
+    expect(((await graph.get('/groups/group-2/planner/plans')) as { value: unknown[] }).value).toEqual([]);
+    expect(await status(graph.get('/groups/group-3/planner/plans'))).toBe(404);
+    const lists = (await graph.get(`/users/${VA.userPrincipalName}/todo/lists`)) as { value: Record<string, unknown>[] };
+    expect(lists.value).toEqual([expect.objectContaining({ id: LIST, displayName: 'List', wellknownListName: 'none', isOwner: true })]);
+    expect(((await graph.get(`/users/${OWNER.id}/todo/lists`)) as { value: unknown[] }).value).toEqual([]);
+    expect(await status(graph.get('/users/nobody@contoso.test/todo/lists'))).toBe(404);
+    await client!.close();
+    await tenant!.close();
+    const refused = await connect(['Mail.Read', 'User.Read.All']);
+    expect(await status(refused.get('/groups/group-1/planner/plans'))).toBe(403);
+    expect(await status(refused.get(`/users/${VA.id}/todo/lists`))).toBe(403);
   });
 
   it('injects 429s into Planner reads as into the mailbox endpoints', async () => {

@@ -9,13 +9,23 @@
 // dateTimeTimeZone in UTC unless `Prefer: outlook.timezone` names a zone
 // (https://learn.microsoft.com/graph/api/resources/todotask), and a picked due date is midnight in the list
 // owner's zone (the `2020-08-25T04:00:00` UTC due date of https://learn.microsoft.com/graph/api/todotask-get).
+//
+// What a pairing can choose from (src/graph/task-choices.ts): a person's groups,
+// `GET /users/{id}/transitiveMemberOf/microsoft.graph.group` (https://learn.microsoft.com/graph/api/user-list-transitivememberof:
+// User.Read.All; pages of 100 unless `$top` asks for up to 999; an app that cannot read groups gets their id
+// and type only), a group's plans (plannerPlan, https://learn.microsoft.com/graph/api/plannergroup-list-plans:
+// Tasks.Read.All; a group that is not a Microsoft 365 group answers 404 here, one of the answers Planner
+// documents), and a person's To Do lists (todoTaskList, https://learn.microsoft.com/graph/api/todo-list-lists:
+// Tasks.Read.All). Graph does not document the lists' page size; this stand-in pages them by
+// TODO_LIST_PAGE_SIZE (or `$top`) so a client must follow `@odata.nextLink`.
 import { randomBytes } from 'node:crypto';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { SYNC_STATE_GONE } from './graph-delta.ts';
-import { ACCESS_DENIED, graphError, hasRole, ITEM_NOT_FOUND, preferences, USER_NOT_FOUND, type GraphEnv, type GraphFailure } from './graph-response.ts';
+import { ACCESS_DENIED, graphError, hasRole, ITEM_NOT_FOUND, preferences, ROLES, USER_NOT_FOUND, type GraphEnv, type GraphFailure } from './graph-response.ts';
 import type { MailboxStore } from './mailbox-store.ts';
+import type { DevTaskSeed } from './task-seed.ts';
 import type { StoredTask, TaskStore } from './task-store.ts';
 
 export const TASK_ROLES = ['Tasks.Read.All', 'Tasks.ReadWrite.All'] as const;
@@ -24,11 +34,18 @@ export const PLANNER_PAGE_SIZE = 400;
 const TODO_DEFAULT_PAGE_SIZE = 10;
 const TODO_MAX_PAGE_SIZE = 1_000;
 const PLAN_NOT_FOUND: GraphFailure = { status: 404, code: '', message: 'The requested item is not found.' };
+/** Directory pages: 100 by default, `$top` up to 999. */
+const MEMBER_PAGE = { default: 100, max: 999 } as const;
+export const TODO_LIST_PAGE_SIZE = 10;
+const BAD_PAGE_SIZE: GraphFailure = { status: 400, code: 'Request_UnsupportedQuery', message: 'Invalid page size specified.' };
+const BAD_SKIP_TOKEN: GraphFailure = { status: 400, code: 'BadRequest', message: 'The skip token is not valid.' };
 
 type TodoState =
   | { readonly kind: 'page'; readonly listId: string; readonly userId: string; readonly ids: readonly string[]; readonly offset: number; readonly position: number; readonly size: number }
   | { readonly kind: 'delta'; readonly listId: string; readonly userId: string; readonly position: number };
 type PlannerState = { readonly planId: string; readonly ids: readonly string[]; readonly offset: number };
+/** A listing under way: what it is of (the request's path), its items as first listed, its page size and where the next page starts. */
+type ListingState = { readonly of: string; readonly items: readonly Record<string, unknown>[]; readonly size: number; readonly offset: number };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const etagOf = (stored: StoredTask) => `W/"${Buffer.from(`${stored.task.id}:${stored.version}`).toString('base64')}"`;
@@ -91,14 +108,98 @@ function todoJson(stored: StoredTask, ownerZone: string, zone: string): Record<s
   };
 }
 
+function plannerPlanJson(plan: DevTaskSeed['plans'][number], baseUrl: string): Record<string, unknown> {
+  const etag = `W/"${Buffer.from(`${plan.id}:1`).toString('base64')}"`;
+  return {
+    '@odata.etag': etag,
+    createdDateTime: '2026-01-05T09:00:00.0000000Z',
+    owner: plan.groupId,
+    title: plan.title,
+    id: plan.id,
+    createdBy: { user: { displayName: null, id: null }, application: { displayName: null, id: '09abbdfd-ed23-44ee-a2d9-a627aa1c90f3' } },
+    container: { containerId: plan.groupId, type: 'group', url: `${baseUrl}/groups/${plan.groupId}` },
+  };
+}
+
+function todoListJson(list: DevTaskSeed['lists'][number]): Record<string, unknown> {
+  return {
+    '@odata.etag': `W/"${Buffer.from(`${list.id}:1`).toString('base64')}"`,
+    displayName: list.displayName,
+    isOwner: true,
+    isShared: false,
+    wellknownListName: list.wellknownListName ?? 'none',
+    id: list.id,
+  };
+}
+
 export function registerTaskRoutes(app: Hono<GraphEnv>, tasks: TaskStore, mailboxes: MailboxStore, baseUrl: string): void {
   const plannerStates = new Map<string, PlannerState>();
   const todoStates = new Map<string, TodoState>();
+  const listingStates = new Map<string, ListingState>();
   const issue = <T>(states: Map<string, T>, state: T) => {
     const token = randomBytes(24).toString('base64url');
     states.set(token, state);
     return token;
   };
+
+  /** One page of a collection: the first from `list()`, the next ones from the `$skiptoken` of the page before. */
+  function listing(c: Context<GraphEnv>, path: string, context: string, size: number, list: () => Record<string, unknown>[]) {
+    const token = new URL(c.req.url).searchParams.get('$skiptoken');
+    const found = token === null ? undefined : listingStates.get(token);
+    if (token !== null && found?.of !== path) return graphError(c, BAD_SKIP_TOKEN);
+    const state = found ?? { of: path, items: list(), size, offset: 0 };
+    const end = state.offset + state.size;
+    const next = end < state.items.length ? `${baseUrl}${path.replace(/^\/v1\.0/, '')}?$skiptoken=${issue(listingStates, { ...state, offset: end })}` : null;
+    return c.json({ '@odata.context': `${baseUrl}/$metadata#${context}`, ...(next ? { '@odata.nextLink': next } : {}), value: state.items.slice(state.offset, end) });
+  }
+
+  /** `$top` as a page size: absent, the default; outside 1 to `max`, null (Graph answers 400). */
+  function pageSize(c: Context<GraphEnv>, fallback: number, max: number): number | null {
+    const top = new URL(c.req.url).searchParams.get('$top');
+    if (top === null) return fallback;
+    const size = Number(top);
+    return Number.isInteger(size) && size >= 1 && size <= max ? size : null;
+  }
+
+  app.get('/v1.0/users/:user/transitiveMemberOf/microsoft.graph.group', (c) => {
+    if (!hasRole(c, ROLES.memberOf)) return graphError(c, ACCESS_DENIED);
+    const user = mailboxes.user(c.req.param('user'));
+    if (user === undefined) return graphError(c, USER_NOT_FOUND);
+    const size = pageSize(c, MEMBER_PAGE.default, MEMBER_PAGE.max);
+    if (size === null) return graphError(c, BAD_PAGE_SIZE);
+    const full = hasRole(c, ROLES.groupProperties);
+    const select = new URL(c.req.url).searchParams.get('$select');
+    return listing(c, new URL(c.req.url).pathname, 'groups', size, () =>
+      [...tasks.groups.values()]
+        .filter((group) => group.memberIds.includes(user.id))
+        .map((group) => {
+          const properties = { displayName: group.displayName, groupTypes: group.unified ? ['Unified'] : [], mailEnabled: group.unified, securityEnabled: !group.unified };
+          const shown = select === null ? Object.keys(properties) : select.split(',').map((name) => name.trim());
+          // Without a permission that reads groups, Graph gives the id and type, and null for every property.
+          return { '@odata.type': '#microsoft.graph.group', id: group.id, ...Object.fromEntries(Object.entries(properties).filter(([name]) => shown.includes(name)).map(([name, value]) => [name, full ? value : null])) };
+        }),
+    );
+  });
+
+  app.get('/v1.0/groups/:group/planner/plans', (c) => {
+    if (!hasRole(c, TASK_ROLES)) return graphError(c, ACCESS_DENIED);
+    const group = tasks.groups.get(c.req.param('group'));
+    if (group === undefined || !group.unified) return graphError(c, PLAN_NOT_FOUND);
+    return listing(c, new URL(c.req.url).pathname, 'Collection(microsoft.graph.plannerPlan)', PLANNER_PAGE_SIZE, () =>
+      [...tasks.plans.values()].filter((plan) => plan.groupId === group.id).map((plan) => plannerPlanJson(plan, baseUrl)),
+    );
+  });
+
+  app.get('/v1.0/users/:user/todo/lists', (c) => {
+    if (!hasRole(c, TASK_ROLES)) return graphError(c, ACCESS_DENIED);
+    const mailbox = mailboxes.mailbox(c.req.param('user'));
+    if (!mailbox) return graphError(c, USER_NOT_FOUND);
+    const size = pageSize(c, TODO_LIST_PAGE_SIZE, TODO_MAX_PAGE_SIZE);
+    if (size === null) return graphError(c, BAD_PAGE_SIZE);
+    return listing(c, new URL(c.req.url).pathname, `users('${encodeURIComponent(c.req.param('user'))}')/todo/lists`, size, () =>
+      [...tasks.lists.values()].filter((list) => list.userId === mailbox.user.id).map(todoListJson),
+    );
+  });
 
   app.get('/v1.0/planner/plans/:plan/tasks', (c) => {
     if (!hasRole(c, TASK_ROLES)) return graphError(c, ACCESS_DENIED);

@@ -109,6 +109,8 @@ export class MailboxStore {
   readonly users: readonly DevUser[];
   /** By lower-cased user id and userPrincipalName: a request finds its mailbox at once in a tenant of thousands. */
   private readonly mailboxes = new Map<string, MutableMailbox>();
+  /** Every user, mailbox or not, keyed the same way. */
+  private readonly usersByKey = new Map<string, DevUser>();
   private readonly events: readonly TimelineEvent[];
   private nextEvent = 0;
   private clock: number;
@@ -126,6 +128,7 @@ export class MailboxStore {
     this.tenantId = seed.tenantId;
     this.verifiedDomains = seed.verifiedDomains;
     this.users = seed.users;
+    for (const user of seed.users) for (const key of [user.id, user.userPrincipalName]) this.usersByKey.set(key.toLowerCase(), user);
     const users = new Map(seed.users.map((user) => [user.id, user]));
     for (const mailboxSeed of seed.mailboxes) {
       const user = users.get(mailboxSeed.userId);
@@ -180,6 +183,11 @@ export class MailboxStore {
   /** A mailbox by user id or userPrincipalName, case-insensitive. */
   mailbox(idOrUpn: string): StoreMailbox | undefined {
     return this.find(idOrUpn);
+  }
+
+  /** A user of the tenant by id or userPrincipalName, case-insensitive, with or without a mailbox. */
+  user(idOrUpn: string): DevUser | undefined {
+    return this.usersByKey.get(idOrUpn.toLowerCase());
   }
 
   /** The folder a request names: a well-known name (any case) or a folder id. */

@@ -36,11 +36,24 @@ export interface ExpectedTaskWeek {
 }
 
 export interface DevTaskSeed {
+  /** Each plan belongs to a Microsoft 365 group (`groups`, when the seed names it). */
   readonly plans: readonly { readonly id: string; readonly title: string; readonly groupId: string }[];
-  /** `timeZone`: the list owner's mailbox zone (IANA), where a due date is midnight. */
-  readonly lists: readonly { readonly id: string; readonly userId: string; readonly displayName: string; readonly timeZone: string }[];
+  /**
+   * `timeZone`: the list owner's mailbox zone (IANA), where a due date is midnight. `wellknownListName`: To Do's
+   * own lists (the default "Tasks", flagged e-mail); absent for a list the person made.
+   */
+  readonly lists: readonly { readonly id: string; readonly userId: string; readonly displayName: string; readonly timeZone: string; readonly wellknownListName?: 'defaultList' | 'flaggedEmails' }[];
+  /** The groups people are members of (Entra object ids); `unified` for a Microsoft 365 group, which can hold plans. */
+  readonly groups?: readonly DevGroup[];
   /** Sorted by `at`. */
   readonly events: readonly DevTaskEvent[];
   /** Per source (`planner:<id>`, `todo:<id>`), at the seed's `groundTruth.evaluatedAt`. */
   readonly groundTruth: Readonly<Record<string, readonly ExpectedTaskWeek[]>>;
+}
+
+export interface DevGroup {
+  readonly id: string;
+  readonly displayName: string;
+  readonly unified: boolean;
+  readonly memberIds: readonly string[];
 }

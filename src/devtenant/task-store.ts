@@ -1,6 +1,6 @@
 // The dev tenant's Planner plans and To Do lists: the seed's task timeline applied as the simulated clock
 // advances, every change numbered so a To Do delta round can list what changed since the last one.
-import type { DevTask, DevTaskEvent, DevTaskSeed } from './task-seed.ts';
+import type { DevGroup, DevTask, DevTaskEvent, DevTaskSeed } from './task-seed.ts';
 
 export interface StoredTask {
   readonly task: DevTask;
@@ -19,6 +19,7 @@ export interface StoredTask {
 export class TaskStore {
   readonly plans: ReadonlyMap<string, DevTaskSeed['plans'][number]>;
   readonly lists: ReadonlyMap<string, DevTaskSeed['lists'][number]>;
+  readonly groups: ReadonlyMap<string, DevGroup>;
   private readonly tasks = new Map<string, StoredTask>();
   private readonly events: readonly DevTaskEvent[];
   private nextEvent = 0;
@@ -27,6 +28,7 @@ export class TaskStore {
   constructor(seed: DevTaskSeed | undefined, start: number) {
     this.plans = new Map((seed?.plans ?? []).map((plan) => [plan.id, plan]));
     this.lists = new Map((seed?.lists ?? []).map((list) => [list.id, list]));
+    this.groups = new Map((seed?.groups ?? []).map((group) => [group.id, group]));
     this.events = [...(seed?.events ?? [])].sort((a, b) => a.at - b.at);
     this.advanceTo(start);
   }

@@ -2,13 +2,14 @@
 // jobs and the CLI sync through. Entra ID and the dev tenant differ only in these settings.
 import type { Clock } from '../ports/clock.ts';
 import type { MailboxSource } from '../ports/mailbox.ts';
-import type { TaskSource } from '../ports/tasks.ts';
+import type { TaskChoices, TaskSource } from '../ports/tasks.ts';
 import type { Logger } from '../log.ts';
 import type { AutomaticDetection } from '../sources/graph-message.ts';
 import { createAppAuth, type AppAuth } from './auth.ts';
 import type { AppAuthConfigInput } from './auth-config.ts';
 import { createGraphClient, type GraphClient, type GraphClientOptions } from './graph-client.ts';
 import { graphMailboxSource, type GraphMailboxSourceOptions } from './mailbox-sync.ts';
+import { graphTaskChoices } from './task-choices.ts';
 import { graphTaskSource } from './task-sync.ts';
 
 export interface GraphConnectionOptions {
@@ -33,6 +34,8 @@ export interface GraphConnection {
   readonly mailbox: MailboxSource;
   /** Planner and To Do, for pairings with a taskSource. */
   readonly tasks: TaskSource;
+  /** The plans and lists a pairing's people may choose from. */
+  readonly taskChoices: TaskChoices;
   close(): Promise<void>;
 }
 
@@ -55,5 +58,6 @@ export function connectGraph(options: GraphConnectionOptions): GraphConnection {
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });
   const tasks = graphTaskSource({ graph, clock: options.clock, logger: options.logger });
-  return { auth, graph, mailbox, tasks, close: () => graph.close() };
+  const taskChoices = graphTaskChoices({ graph, logger: options.logger, ...(options.batch ? { batch: options.batch } : {}) });
+  return { auth, graph, mailbox, tasks, taskChoices, close: () => graph.close() };
 }

@@ -338,7 +338,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       try {
         return await (stored?.nextLink ? continueListing(request, stored) : startCycle(request, stored));
       } catch (error) {
-        throw explainSyncError(error, request.mailbox);
+        throw explainSyncError(error, request.mailbox, request.locale);
       }
     },
     async inboxItemCount(mailbox) {

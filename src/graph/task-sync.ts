@@ -20,6 +20,7 @@ import type { Logger } from '../log.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SyncedTask, TaskSource, TaskSyncRequest, TaskSyncStep } from '../ports/tasks.ts';
 import { GraphError, type GraphClient } from './graph-client.ts';
+import { explainTaskSyncError } from './sync-errors.ts';
 
 export const TASK_POSITION_VERSION = 1;
 /** Asked of To Do's delta; Planner's page size is its own. */
@@ -229,7 +230,11 @@ export function graphTaskSource(options: GraphTaskSourceOptions): TaskSource {
       }
       const position = stored.success && stored.data.source === request.source ? stored.data : freshPosition(request.source);
       const { kind, id } = parseTaskSource(request.source);
-      return kind === 'planner' ? plannerStep(request, id, position) : todoStep(request, id, position);
+      try {
+        return await (kind === 'planner' ? plannerStep(request, id, position) : todoStep(request, id, position));
+      } catch (error) {
+        throw explainTaskSyncError(error, kind, request.locale);
+      }
     },
   };
 }

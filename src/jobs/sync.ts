@@ -46,7 +46,7 @@ export async function syncPairing(ctx: SyncContext, pairingId: string, onProgres
   let stored = 0;
   try {
     for (let steps = 0; steps < MAX_STEPS_PER_RUN; steps++) {
-      const step = await ctx.mailbox.sync({ mailbox: pairing.mailbox, va: pairing.va.address, position, storedInInbox: () => listMessageIdsInFolder(ctx.db, pairingId, 'inbox') });
+      const step = await ctx.mailbox.sync({ mailbox: pairing.mailbox, va: pairing.va.address, position, locale: pairing.locale, storedInInbox: () => listMessageIdsInFolder(ctx.db, pairingId, 'inbox') });
       stored += await atomically(ctx.db, async (tx) => {
         const written = (await upsertMessages(tx, pairingId, step.messages)) + (await moveStoredMessages(tx, pairingId, step.goneFromInbox ?? [], 'inbox', 'deleteditems'));
         if (step.outOfOffice !== null) await recordObservedOutOfOffice(tx, pairingId, step.outOfOffice);
@@ -97,9 +97,11 @@ async function syncTasks(ctx: SyncContext, source: TaskSource, pairing: Pairing)
     for (let steps = 0; steps < MAX_STEPS_PER_RUN; steps++) {
       const step = await source.sync({
         source: taskSource,
-        users: [pairing.mailbox, pairing.va.userId ?? pairing.va.address],
+        // The mailbox's account first, then the owner's own (a list the set-up offered from it), then the VA's.
+        users: [...new Set([pairing.mailbox, pairing.owner.userId ?? pairing.owner.address, pairing.va.userId ?? pairing.va.address])],
         vaUserId: pairing.va.userId,
         timeZone: pairing.settings.timeZone,
+        locale: pairing.locale,
         position,
       });
       written += await atomically(ctx.db, async (tx) => {

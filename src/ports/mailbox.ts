@@ -8,6 +8,8 @@ export interface MailboxSyncRequest {
   readonly va: string | null;
   /** What the previous step returned, as stored (null: first sync). */
   readonly position: unknown;
+  /** The pairing's language (a tag such as `da-DK`): a failure is explained in it; English when absent. */
+  readonly locale?: string;
   /** The ids stored as in the Inbox now, for sources that reconcile moves the change feed may miss. */
   readonly storedInInbox?: () => Promise<readonly string[]>;
 }

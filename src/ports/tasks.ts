@@ -1,5 +1,6 @@
-// The task port: one step at a time of a pairing's task source (a Planner plan or a To Do list) for the
-// completion KPI. The sync job stores what each step returns; it never sees Graph itself.
+// The task ports: which Planner plans and To Do lists a pairing may choose as its task source, and one step at
+// a time of the chosen one for the completion KPI. The sync job stores what each step returns; it never sees
+// Graph itself.
 import type { TaskMeta } from '../kpi/tasks.ts';
 
 export interface TaskSyncRequest {
@@ -14,6 +15,8 @@ export interface TaskSyncRequest {
   readonly vaUserId: string | null;
   /** The pairing's zone (Windows or IANA), in which To Do is asked for its dates. */
   readonly timeZone: string;
+  /** The pairing's language (a tag such as `da-DK`): a failure is explained in it. */
+  readonly locale: string;
   /** What the previous step returned, as stored (null: first sync, or the source changed). */
   readonly position: unknown;
 }
@@ -43,4 +46,43 @@ export interface TaskSyncStep {
 
 export interface TaskSource {
   sync(request: TaskSyncRequest): Promise<TaskSyncStep>;
+}
+
+/** The people of a pairing whose plans and lists can be chosen: Entra object ids (or sign-in names). */
+export interface TaskChoicesRequest {
+  readonly owner: string;
+  /** Null: no VA known yet, only the owner's are listed. */
+  readonly va: string | null;
+}
+
+/** The task tool a source is in: a Planner plan or a To Do list. */
+export type TaskSourceKind = 'planner' | 'todo';
+/** Whose a plan or list is: the owner's, the VA's, or both's (a plan of a group both belong to, a list they share). */
+export type TaskChoiceHolder = 'owner' | 'va' | 'both';
+
+export interface TaskChoice {
+  /** The taskSource that chooses it: `planner:<planId>` or `todo:<listId>`. */
+  readonly source: string;
+  readonly kind: TaskSourceKind;
+  /** The plan's title or the list's display name, as its people named it. */
+  readonly name: string;
+  readonly of: TaskChoiceHolder;
+}
+
+/**
+ * Why the choices could not be listed: `consent`, Graph refused (a permission not granted, or an access policy);
+ * `unavailable`, anything else (Graph down, throttled past the retries, no task source in this deployment).
+ */
+export type TaskChoicesFailure = 'consent' | 'unavailable';
+
+export interface TaskChoiceList {
+  /** Planner plans first, then To Do lists, each by name; every source once. */
+  readonly choices: readonly TaskChoice[];
+  /** Null when listed; otherwise `choices` is empty and only "none" can be chosen. */
+  readonly failure: TaskChoicesFailure | null;
+}
+
+export interface TaskChoices {
+  /** Never throws: a failure is part of the answer, so a picker can always offer "none". */
+  list(request: TaskChoicesRequest): Promise<TaskChoiceList>;
 }

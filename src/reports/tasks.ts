@@ -3,13 +3,14 @@
 import type { Settings } from '../kpi/settings.ts';
 import { evaluateTasks, type TaskReport, type TaskRow } from '../kpi/tasks.ts';
 import type { Period } from '../kpi/weeks.ts';
+import type { TaskSourceKind } from '../ports/tasks.ts';
 import type { Queryable } from '../store/database.ts';
 import type { Pairing } from '../store/pairings.ts';
 import { listPauses } from '../store/paused.ts';
 import { listTasks } from '../store/tasks.ts';
 
 /** Which tool the pairing's tasks come from, as the surfaces name it ("Open in Planner"). */
-export type TaskSourceKind = 'planner' | 'todo';
+export type { TaskSourceKind };
 
 /** A task as evaluated, with the page that opens it in Planner or To Do when the source gave one. */
 export interface LinkedTaskRow extends TaskRow {

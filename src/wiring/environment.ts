@@ -7,12 +7,14 @@ import type { ChatPoster } from '../ports/chat.ts';
 import type { Directory } from '../ports/directory.ts';
 import type { MailSender } from '../ports/mail.ts';
 import type { MailboxDefaults, MailboxSource } from '../ports/mailbox.ts';
-import type { TaskSource } from '../ports/tasks.ts';
+import type { TaskChoices, TaskSource } from '../ports/tasks.ts';
 
 export interface Environment {
   readonly mailbox: MailboxSource;
   /** Planner and To Do for pairings with a taskSource (docs/kpi.md §11). */
   readonly tasks?: TaskSource;
+  /** The plans and lists the set-up and the settings offer as task sources; absent with `tasks`. */
+  readonly taskChoices?: TaskChoices;
   readonly mail: MailSender;
   readonly chat: ChatPoster;
   readonly directory: Directory;

@@ -56,6 +56,7 @@ export async function localEnvironment(config: Config, deps: Deps): Promise<Envi
   return {
     mailbox,
     tasks: graph.tasks,
+    taskChoices: graph.taskChoices,
     mail: fileMailSender(join(config.dataDir, 'outbox')),
     directory: graphDirectory(graph.graph),
     // findPosted asks the dev tenant's Graph, which does not know the Playground's chats: its 404 reads as "not posted".

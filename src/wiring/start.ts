@@ -65,8 +65,8 @@ export async function startTandem(config: Config, log: Logger): Promise<Running>
     deliveries,
     { concurrency: config.jobConcurrency, syncEveryMinutes: config.syncEveryMinutes, retentionDays: config.retentionDays },
   );
-  const tab = await startTabServer({ db, clock, log, reports, changes }, env.tab, log);
-  const bot = botRoute({ db, clock, log, reports, changes, directory: env.directory, teamsAppId: config.teamsAppId ?? null, consentUrl: (tenantId) => env.consentUrl(tenantId), mailboxDefaults: (address) => env.mailboxDefaults(address), ...(env.demo ? { postScorecardNow: (pairingId: string) => postScorecardNow(deliveries, pairingId) } : {}) }, config.bot);
+  const tab = await startTabServer({ db, clock, log, reports, changes, ...(env.taskChoices ? { taskChoices: env.taskChoices } : {}) }, env.tab, log);
+  const bot = botRoute({ db, clock, log, reports, changes, directory: env.directory, ...(env.taskChoices ? { taskChoices: env.taskChoices } : {}), teamsAppId: config.teamsAppId ?? null, consentUrl: (tenantId) => env.consentUrl(tenantId), mailboxDefaults: (address) => env.mailboxDefaults(address), ...(env.demo ? { postScorecardNow: (pairingId: string) => postScorecardNow(deliveries, pairingId) } : {}) }, config.bot);
   const app = createApp({ db, jobsRunning: jobs.running, log, tab, bot, graphNotifications: graphNotificationRoutes({ db, log, syncSoon: jobs.syncSoon }) });
   // Local mode is a demo on this machine: its server (like every stand-in) answers on the loopback interface only.
   const server = serve({ fetch: app.fetch, port: config.port, ...(config.graph.kind === 'tenant' ? {} : { hostname: '127.0.0.1' }) });

@@ -34,6 +34,7 @@ export function tenantEnvironment(config: Config, graphTarget: Extract<GraphTarg
   return {
     mailbox: graph.mailbox,
     tasks: graph.tasks,
+    taskChoices: graph.taskChoices,
     mail: graphMailSender(graph.graph),
     directory: graphDirectory(graph.graph),
     // Tandem's Entra app reads the chat through the Teams app's resource-specific consent (ChatMessage.Read.Chat).

@@ -1,4 +1,5 @@
-// The mailbox sync's state above every view: progress while the first read runs, the error when it fails.
+// The sync's state above every view: progress while the mailbox's first read runs, the error when it fails, and
+// the task sync's error while the chosen plan or list cannot be read.
 import { MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from '@fluentui/react-components';
 import type { ApiClient } from './api.ts';
 import { text } from './i18n.ts';
@@ -7,14 +8,24 @@ import { useApi } from './use-api.ts';
 
 const SYNC_REFRESH_MS = 15_000;
 
-/** Shown while the first sync is running (with what it has read so far) and when the sync fails. */
+/** Shown while the mailbox's first read runs (with what it has read so far), when it fails, and while the tasks cannot be read. */
 export function SyncBanner({ api, pairingId }: { api: ApiClient; pairingId: string }) {
   const sync = useApi<SyncResponse>(api, `/pairings/${pairingId}/sync`, SYNC_REFRESH_MS);
-  if (sync.data === null || sync.data.state === 'synced') return null;
-  if (sync.data.state === 'error') {
+  if (sync.data === null) return null;
+  const tasks = sync.data.tasksError === null ? null : (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody><MessageBarTitle>{text('tab.sync.tasksErrorTitle')}</MessageBarTitle>{sync.data.tasksError}</MessageBarBody>
+    </MessageBar>
+  );
+  return <>{mailboxBanner(sync.data)}{tasks}</>;
+}
+
+function mailboxBanner(sync: SyncResponse) {
+  if (sync.state === 'synced') return null;
+  if (sync.state === 'error') {
     return (
       <MessageBar intent="error">
-        <MessageBarBody><MessageBarTitle>{text('tab.sync.errorTitle')}</MessageBarTitle>{sync.data.lastError}</MessageBarBody>
+        <MessageBarBody><MessageBarTitle>{text('tab.sync.errorTitle')}</MessageBarTitle>{sync.lastError}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -22,9 +33,9 @@ export function SyncBanner({ api, pairingId }: { api: ApiClient; pairingId: stri
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{text('tab.sync.runningTitle')}</MessageBarTitle>
-        {text('tab.sync.running', { count: Math.max(sync.data.messagesStored, sync.data.progress?.fetched ?? 0) })}
+        {text('tab.sync.running', { count: Math.max(sync.messagesStored, sync.progress?.fetched ?? 0) })}
         {/* Without a known share the bar runs indeterminate. */}
-        <ProgressBar thickness="large" aria-label={text('tab.sync.runningTitle')} {...(sync.data.progress ? { value: sync.data.progress.fraction } : {})} />
+        <ProgressBar thickness="large" aria-label={text('tab.sync.runningTitle')} {...(sync.progress ? { value: sync.progress.fraction } : {})} />
       </MessageBarBody>
     </MessageBar>
   );

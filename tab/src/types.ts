@@ -8,7 +8,9 @@ import type { RatingsTrend } from '../../src/reports/ratings.ts';
 import type { TaskExclusion, TaskStatus, TaskWeek } from '../../src/kpi/tasks.ts';
 import type { LinkedTaskRow, TaskSourceKind } from '../../src/reports/tasks.ts';
 
-export type { MessageRow, MessageStatus, Settings, WeekKpi, Leave, CheckInView, SideView, LinkedTaskRow, TaskExclusion, TaskSourceKind, TaskStatus, TaskWeek };
+import type { TaskChoice, TaskChoiceList } from '../../src/ports/tasks.ts';
+
+export type { MessageRow, MessageStatus, Settings, WeekKpi, Leave, CheckInView, SideView, LinkedTaskRow, TaskChoice, TaskExclusion, TaskSourceKind, TaskStatus, TaskWeek };
 export type Role = 'owner' | 'va';
 
 export interface PairingSummary {
@@ -64,6 +66,10 @@ export interface SettingsResponse {
   readonly settings: Settings;
   readonly editable: boolean;
 }
+/** The owner's and the VA's Planner plans and To Do lists; with a failure, none (only "none" can be chosen). */
+export interface TaskSourcesResponse extends TaskChoiceList {
+  readonly editable: boolean;
+}
 export interface LanguageResponse {
   /** The chat's language tag, e.g. `da-DK`. */
   readonly locale: string;
@@ -94,4 +100,6 @@ export interface SyncResponse {
   readonly lastSuccessAt: number | null;
   readonly lastError: string | null;
   readonly messagesStored: number;
+  /** Why the tasks of the chosen plan or list could not be read (in the pairing's language); null when they could. */
+  readonly tasksError: string | null;
 }

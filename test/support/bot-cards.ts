@@ -13,6 +13,7 @@ import { reviewCard } from '../../bot/cards/review-card.ts';
 import { scorecardCard, type ScorecardInput } from '../../bot/cards/scorecard-card.ts';
 import { settingsCard } from '../../bot/cards/settings-card.ts';
 import { waitingCard } from '../../bot/cards/waiting-card.ts';
+import type { TaskChoiceList } from '../../src/ports/tasks.ts';
 import { welcomeCard, type ChatMember } from '../../bot/cards/welcome-card.ts';
 import { reminderCard } from '../../bot/cards/reminder-card.ts';
 import { AUDIENCES, checkInView, type Audience } from '../../src/reports/check-in-privacy.ts';
@@ -98,6 +99,17 @@ const MEMBERS: ChatMember[] = [
   { id: 'aad-other', mri: '29:other', name: 'Bea Bystander', email: null },
 ];
 
+/** The owner's and the VA's plans and lists as the set-up lists them: plans first, then lists, by name. */
+const TASK_CHOICES: TaskChoiceList = {
+  choices: [
+    { source: 'planner:plan-launch', kind: 'planner', name: 'Autumn launch', of: 'both' },
+    { source: 'planner:plan-site', kind: 'planner', name: 'Website refresh', of: 'owner' },
+    { source: 'todo:list-assistant', kind: 'todo', name: 'For my assistant', of: 'va' },
+    { source: 'todo:list-tasks', kind: 'todo', name: 'Tasks', of: 'owner' },
+  ],
+  failure: null,
+};
+
 const SETUP = {
   owner: 'aad-owner',
   va: 'aad-va',
@@ -109,6 +121,7 @@ const SETUP = {
   windowHours: 24,
   inboxZeroDay: 'friday',
   inboxZeroCutoff: '17:00',
+  taskSource: 'none',
 };
 
 function feedbackInput(overrides: Partial<FeedbackCardInput> = {}): FeedbackCardInput {
@@ -136,6 +149,8 @@ const VA_ANSWERS = { answers: { wentWell: 'Cleared the inbox three Fridays runni
 export function allCards(locale = 'en-GB'): Array<[string, Card]> {
   return [
     ['welcome', welcomeCard({ locale, members: MEMBERS, consentUrl: null, values: SETUP })],
+    ['welcome-tasks', welcomeCard({ locale, members: MEMBERS, consentUrl: null, values: { ...SETUP, taskSource: 'planner:plan-launch' }, taskChoices: TASK_CHOICES })],
+    ['welcome-tasks-unlisted', welcomeCard({ locale, members: MEMBERS, consentUrl: null, values: SETUP, taskChoices: { choices: [], failure: 'consent' } })],
     ['welcome-consent-errors', welcomeCard({ locale, members: MEMBERS, consentUrl: 'https://login.microsoftonline.com/contoso.example/adminconsent?client_id=abc', values: { ...SETUP, va: 'aad-owner', timeZone: 'Mars/Olympus' }, errors: { va: 'The owner and the VA must be two different people.', timeZone: 'Choose a time zone from the list.', form: 'Only the person chosen as owner can start Tandem for their mailbox.' } })],
     ['scorecard', scorecardCard(scorecardInput({ locale }))],
     ['scorecard-private-late', scorecardCard(scorecardInput({ locale, privacyMode: true, late: true }))],

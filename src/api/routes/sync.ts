@@ -4,5 +4,5 @@ import { syncStatus } from '../../reports/sync-status.ts';
 import type { ApiEnv, RouteDependencies } from '../context.ts';
 
 export function syncRoutes({ db }: RouteDependencies) {
-  return new Hono<ApiEnv>().get('/sync', async (c) => c.json(await syncStatus(db, c.get('pairing').id)));
+  return new Hono<ApiEnv>().get('/sync', async (c) => c.json(await syncStatus(db, c.get('pairing'))));
 }

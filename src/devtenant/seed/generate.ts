@@ -215,6 +215,7 @@ export function designTenant(seed: number, options: TenantSeedOptions = {}): Des
       start,
       end,
       vaId: cast.va.id,
+      ownerId: cast.owner.id,
       others: cast.colleagues.map((colleague) => colleague.id),
       listOwner: { id: cast.va.id, zone: VA_IANA_ZONE },
       pauses: [leave, outOfOffice],

@@ -1,4 +1,5 @@
-// The seed's Planner plan and To Do list: tasks due across the seeded weeks, each given an outcome first
+// The seed's Planner plans and To Do lists, and the groups the plans belong to. One plan and one list carry
+// tasks due across the seeded weeks, each given an outcome first
 // (on time, late, overdue, open, removed before it was due, someone else's, due on a paused day) and then a
 // timeline that produces it. The expected weeks are counted from those outcomes; nothing here asks the
 // engine. Removals and completions keep a day's distance from the due moment, so a daily sync sees them on
@@ -24,6 +25,8 @@ export interface TaskSeedOptions {
   readonly start: number;
   readonly end: number;
   readonly vaId: string;
+  /** The owner: a member of the plans' groups, with To Do lists of their own. */
+  readonly ownerId: string;
   /** Planner assignees that are not the VA. */
   readonly others: readonly string[];
   /** Who holds the To Do list, and that mailbox's zone (IANA), where a picked due date is midnight. */
@@ -110,9 +113,25 @@ export function designTasks(options: TaskSeedOptions): DevTaskSeed {
     }
   }
   events.sort((a, b) => a.at - b.at);
+  const groupId = random.guid();
+  // What else the set-up offers besides the plan and list with tasks: a plan only the owner's group holds, the
+  // owner's own To Do list, and a security group (no plans) both are in. Their ids come from the ones above, so the
+  // random stream, and with it every task of a seed, stays what it was before they existed.
+  const ownerGroupId = `${groupId.slice(0, -4)}0b0a`;
   return {
-    plans: [{ id: planId, title: 'Assistant tasks', groupId: random.guid() }],
-    lists: [{ id: listId, userId: options.listOwner.id, displayName: 'For my assistant', timeZone: options.listOwner.zone }],
+    plans: [
+      { id: planId, title: 'Assistant tasks', groupId },
+      { id: `${planId.slice(0, -5)}Board`, title: 'Board meeting prep', groupId: ownerGroupId },
+    ],
+    lists: [
+      { id: listId, userId: options.listOwner.id, displayName: 'For my assistant', timeZone: options.listOwner.zone },
+      { id: `${listId.slice(0, -6)}Tasks=`, userId: options.ownerId, displayName: 'Tasks', timeZone: zone, wellknownListName: 'defaultList' },
+    ],
+    groups: [
+      { id: groupId, displayName: 'Assistant tasks', unified: true, memberIds: [options.ownerId, options.vaId, ...options.others] },
+      { id: ownerGroupId, displayName: 'Leadership', unified: true, memberIds: [options.ownerId] },
+      { id: `${groupId.slice(0, -4)}5ec0`, displayName: 'All staff', unified: false, memberIds: [options.ownerId, options.vaId, ...options.others] },
+    ],
     events,
     groundTruth: Object.fromEntries(Object.entries(truth).map(([source, weeks]) => [source, [...weeks.values()]])),
   };

@@ -126,6 +126,7 @@ export const BOT = {
   'welcome.windowHours': 'inden for (timer)',
   'welcome.inboxZeroDay': 'Tom indbakke om',
   'welcome.inboxZeroCutoff': 'senest kl.',
+  'welcome.taskSource': 'Opgaver, der skal måles (valgfrit)',
   'welcome.privacy': 'Tandem læser, hvornår mails kommer ind og bliver besvaret – aldrig hvad de indeholder.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem er sat op for {owner} og {va}. Det første resultatkort kommer efter den første hele uge.',
@@ -139,6 +140,7 @@ export const BOT = {
   'welcome.error.mailbox': 'Indtast en mailadresse.',
   'welcome.error.noEmail': 'Teams oplyste ingen mailadresse for denne person.',
   'welcome.error.timeZone': 'Vælg en tidszone på listen.',
+  'welcome.error.taskSource': 'Vælg en af de viste planer og lister, eller “Ingen”.',
 
   'help.title': 'Det kan Tandem',
   'help.unknown': 'Beklager, jeg forstod ikke “{text}”.',

@@ -47,6 +47,7 @@ export const TAB = {
   'tab.sync.runningTitle': 'Læser postkassen',
   'tab.sync.running': 'Tandem er stadig ved at læse postkassen: {count, plural, one {# mail} other {# mails}} indtil videre. Tallene fyldes ud undervejs.',
   'tab.sync.errorTitle': 'Postkassen kunne ikke læses',
+  'tab.sync.tasksErrorTitle': 'Opgaverne kunne ikke læses',
 
   'tab.week.rateTitle': 'Besvaret til tiden, {from} – {to}',
   'tab.week.noMail': 'Ingen mails',
@@ -210,6 +211,9 @@ export const TAB = {
   'tab.settings.scorecardDay': 'Dag for resultatkort',
   'tab.settings.scorecardTime': 'Tidspunkt for resultatkort',
   'tab.settings.reviewEveryWeeks': 'Gennemgang hver (antal uger)',
+  'tab.settings.taskSource': 'Opgaver, der skal måles',
+  'tab.settings.taskSourceHint': 'En Planner-plan eller To Do-liste, som ejeren eller VA’en har. VA’ens opgaver i den tæller, når de er udført inden forfaldsdatoen.',
+  'tab.settings.taskTargetPct': 'Opgavemål (% udført til tiden)',
   'tab.settings.preview': 'Se virkningen',
   'tab.settings.save': 'Gem',
   'tab.settings.saved': 'Gemt. Historikken genberegnes med de nye indstillinger.',

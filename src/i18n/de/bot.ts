@@ -126,6 +126,7 @@ export const BOT = {
   'welcome.windowHours': 'innerhalb von (Stunden)',
   'welcome.inboxZeroDay': 'Posteingang leer am',
   'welcome.inboxZeroCutoff': 'bis',
+  'welcome.taskSource': 'Zu messende Aufgaben (optional)',
   'welcome.privacy': 'Tandem liest, wann E-Mails eintreffen und beantwortet werden, niemals ihren Inhalt.',
   'welcome.action.start': 'Tandem starten',
   'welcome.done': 'Tandem ist für {owner} und {va} eingerichtet. Der erste Wochenbericht kommt nach der ersten vollen Woche.',
@@ -139,6 +140,7 @@ export const BOT = {
   'welcome.error.mailbox': 'Bitte geben Sie eine E-Mail-Adresse ein.',
   'welcome.error.noEmail': 'Teams hat für diese Person keine E-Mail-Adresse übermittelt.',
   'welcome.error.timeZone': 'Wählen Sie eine Zeitzone aus der Liste aus.',
+  'welcome.error.taskSource': 'Wählen Sie einen der angebotenen Pläne oder eine der Listen, oder „Keine“.',
 
   'help.title': 'Was Tandem kann',
   'help.unknown': 'Entschuldigung, „{text}“ habe ich nicht verstanden.',

@@ -47,6 +47,7 @@ export const TAB = {
   'tab.sync.runningTitle': 'Postfach wird gelesen',
   'tab.sync.running': 'Tandem liest das Postfach noch: bisher {count, plural, one {# Nachricht} other {# Nachrichten}}. Die Zahlen füllen sich nach und nach.',
   'tab.sync.errorTitle': 'Das Postfach konnte nicht gelesen werden',
+  'tab.sync.tasksErrorTitle': 'Die Aufgaben konnten nicht gelesen werden',
 
   'tab.week.rateTitle': 'Rechtzeitig beantwortet, {from} – {to}',
   'tab.week.noMail': 'Keine E-Mails',
@@ -210,6 +211,9 @@ export const TAB = {
   'tab.settings.scorecardDay': 'Tag des Wochenberichts',
   'tab.settings.scorecardTime': 'Uhrzeit des Wochenberichts',
   'tab.settings.reviewEveryWeeks': 'Überprüfung alle (Wochen)',
+  'tab.settings.taskSource': 'Zu messende Aufgaben',
+  'tab.settings.taskSourceHint': 'Ein Planner-Plan oder eine To Do-Liste der Inhaberseite oder der VA. Die Aufgaben der VA darin zählen, wenn sie bis zum Fälligkeitsdatum erledigt sind.',
+  'tab.settings.taskTargetPct': 'Aufgabenziel (% rechtzeitig erledigt)',
   'tab.settings.preview': 'Auswirkung ansehen',
   'tab.settings.save': 'Speichern',
   'tab.settings.saved': 'Gespeichert. Der Verlauf wird mit den neuen Einstellungen neu berechnet.',

@@ -123,6 +123,7 @@ export const BOT = {
   'welcome.windowHours': 'within hours',
   'welcome.inboxZeroDay': 'Inbox empty on',
   'welcome.inboxZeroCutoff': 'by',
+  'welcome.taskSource': 'Tasks to measure (optional)',
   'welcome.privacy': 'Tandem reads when mail arrives and is answered, never its contents.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem is set up for {owner} and {va}. The first scorecard comes after the first full week.',
@@ -136,6 +137,7 @@ export const BOT = {
   'welcome.error.mailbox': 'Please enter an e-mail address.',
   'welcome.error.noEmail': 'Teams did not give an e-mail address for this person.',
   'welcome.error.timeZone': 'Choose a time zone from the list.',
+  'welcome.error.taskSource': 'Please pick one of the plans and lists offered, or “None”.',
 
   'help.title': 'What Tandem can do',
   'help.unknown': 'Sorry, I did not understand “{text}”.',

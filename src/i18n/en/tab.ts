@@ -44,6 +44,7 @@ export const TAB = {
   'tab.sync.runningTitle': 'Reading the mailbox',
   'tab.sync.running': 'Tandem is still reading the mailbox: {count, plural, one {# message} other {# messages}} so far. Numbers fill in as it goes.',
   'tab.sync.errorTitle': 'The mailbox could not be read',
+  'tab.sync.tasksErrorTitle': 'The tasks could not be read',
 
   'tab.week.rateTitle': 'Answered on time, {from} – {to}',
   'tab.week.noMail': 'No mail',
@@ -207,6 +208,9 @@ export const TAB = {
   'tab.settings.scorecardDay': 'Scorecard day',
   'tab.settings.scorecardTime': 'Scorecard time',
   'tab.settings.reviewEveryWeeks': 'Review every (weeks)',
+  'tab.settings.taskSource': 'Tasks to measure',
+  'tab.settings.taskSourceHint': 'A Planner plan or To Do list of the owner or the VA. The VA’s tasks in it count when they are done by their due date.',
+  'tab.settings.taskTargetPct': 'Task target (% done on time)',
   'tab.settings.preview': 'Preview the effect',
   'tab.settings.save': 'Save',
   'tab.settings.saved': 'Saved. History is recalculated with the new settings.',

@@ -126,6 +126,7 @@ export const BOT = {
   'welcome.windowHours': 'innen (timer)',
   'welcome.inboxZeroDay': 'Tom innboks på',
   'welcome.inboxZeroCutoff': 'innen kl.',
+  'welcome.taskSource': 'Oppgaver som skal måles (valgfritt)',
   'welcome.privacy': 'Tandem leser når e-post kommer inn og blir besvart, aldri hva den inneholder.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem er satt opp for {owner} og {va}. Det første resultatkortet kommer etter den første hele uken.',
@@ -139,6 +140,7 @@ export const BOT = {
   'welcome.error.mailbox': 'Skriv inn en e-postadresse.',
   'welcome.error.noEmail': 'Teams oppga ingen e-postadresse for denne personen.',
   'welcome.error.timeZone': 'Velg en tidssone fra listen.',
+  'welcome.error.taskSource': 'Velg en av planene og listene som vises, eller «Ingen».',
 
   'help.title': 'Dette kan Tandem',
   'help.unknown': 'Beklager, jeg forsto ikke «{text}».',

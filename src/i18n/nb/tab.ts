@@ -47,6 +47,7 @@ export const TAB = {
   'tab.sync.runningTitle': 'Leser postboksen',
   'tab.sync.running': 'Tandem leser fortsatt postboksen: {count, plural, one {# melding} other {# meldinger}} så langt. Tallene fylles inn underveis.',
   'tab.sync.errorTitle': 'Postboksen kunne ikke leses',
+  'tab.sync.tasksErrorTitle': 'Oppgavene kunne ikke leses',
 
   'tab.week.rateTitle': 'Besvart i tide, {from} – {to}',
   'tab.week.noMail': 'Ingen e-post',
@@ -210,6 +211,9 @@ export const TAB = {
   'tab.settings.scorecardDay': 'Dag for resultatkort',
   'tab.settings.scorecardTime': 'Klokkeslett for resultatkort',
   'tab.settings.reviewEveryWeeks': 'Gjennomgang hver (antall uker)',
+  'tab.settings.taskSource': 'Oppgaver som skal måles',
+  'tab.settings.taskSourceHint': 'En Planner-plan eller To Do-liste som eieren eller VA-en har. VA-ens oppgaver der teller når de er fullført innen forfallsdatoen.',
+  'tab.settings.taskTargetPct': 'Oppgavemål (% fullført i tide)',
   'tab.settings.preview': 'Se virkningen',
   'tab.settings.save': 'Lagre',
   'tab.settings.saved': 'Lagret. Historikken beregnes på nytt med de nye innstillingene.',

@@ -126,6 +126,7 @@ export const BOT = {
   'welcome.windowHours': 'binnen (uur)',
   'welcome.inboxZeroDay': 'Postvak IN leeg op',
   'welcome.inboxZeroCutoff': 'om',
+  'welcome.taskSource': 'Taken om te meten (optioneel)',
   'welcome.privacy': 'Tandem leest wanneer mail binnenkomt en wordt beantwoord, nooit wat erin staat.',
   'welcome.action.start': 'Tandem starten',
   'welcome.done': 'Tandem is ingesteld voor {owner} en {va}. De eerste scorekaart komt na de eerste volledige week.',
@@ -139,6 +140,7 @@ export const BOT = {
   'welcome.error.mailbox': 'Vul een e-mailadres in.',
   'welcome.error.noEmail': 'Teams gaf geen e-mailadres voor deze persoon.',
   'welcome.error.timeZone': 'Kies een tijdzone uit de lijst.',
+  'welcome.error.taskSource': 'Kies een van de getoonde plannen en lijsten, of “Geen”.',
 
   'help.title': 'Wat Tandem kan',
   'help.unknown': 'Sorry, ik begreep “{text}” niet.',

@@ -47,6 +47,7 @@ export const TAB = {
   'tab.sync.runningTitle': 'Postvak wordt gelezen',
   'tab.sync.running': 'Tandem leest het postvak nog: tot nu toe {count, plural, one {# bericht} other {# berichten}}. De cijfers vullen zich gaandeweg aan.',
   'tab.sync.errorTitle': 'Het postvak kon niet worden gelezen',
+  'tab.sync.tasksErrorTitle': 'De taken konden niet worden gelezen',
 
   'tab.week.rateTitle': 'Op tijd beantwoord, {from} – {to}',
   'tab.week.noMail': 'Geen mail',
@@ -210,6 +211,9 @@ export const TAB = {
   'tab.settings.scorecardDay': 'Dag voor de scorekaart',
   'tab.settings.scorecardTime': 'Tijdstip voor de scorekaart',
   'tab.settings.reviewEveryWeeks': 'Evaluatie elke (aantal weken)',
+  'tab.settings.taskSource': 'Taken om te meten',
+  'tab.settings.taskSourceHint': 'Een Planner-plan of To Do-lijst van de eigenaar of de VA. De taken van de VA daarin tellen mee als ze vóór de vervaldatum klaar zijn.',
+  'tab.settings.taskTargetPct': 'Takendoel (% op tijd afgerond)',
   'tab.settings.preview': 'Effect bekijken',
   'tab.settings.save': 'Opslaan',
   'tab.settings.saved': 'Opgeslagen. De geschiedenis wordt opnieuw berekend met de nieuwe instellingen.',

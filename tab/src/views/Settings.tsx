@@ -1,5 +1,6 @@
 // The pairing's settings: the owner edits them (each problem shown next to its field) and sees the effect
-// on past weeks before saving; the VA sees them read-only. Leave (entered by the VA) sits below.
+// on past weeks before saving; the VA sees them read-only. The tasks to measure are picked from the owner's and
+// the VA's Planner plans and To Do lists. Leave (entered by the VA) sits below.
 import {
   Button, Card, CardHeader, Checkbox, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Switch, Table, TableBody, TableCell, TableHeader,
   TableHeaderCell, TableRow, Text, makeStyles, tokens,
@@ -8,12 +9,13 @@ import { useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../api.ts';
 import { percent, shortWeekday, text, weekLabel } from '../i18n.ts';
 import { ErrorState, Loading } from '../States.tsx';
-import type { PreviewResponse, Role, Settings, SettingsResponse } from '../types.ts';
+import type { PreviewResponse, Role, Settings, SettingsResponse, TaskSourcesResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { ChatLanguage } from './ChatLanguage.tsx';
 import { EndEngagement } from './EndEngagement.tsx';
 import { Leave } from './Leave.tsx';
 import { TimePicker, ZonePicker } from './LocaleInputs.tsx';
+import { TaskSourcePicker } from './TaskSourcePicker.tsx';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 type Problems = Record<string, string>;
@@ -40,6 +42,7 @@ export function problemsOf(error: ApiError): Problems {
 export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClient; base: string; role: Role; zone: string; mailbox: string }) {
   const styles = useStyles();
   const loaded = useApi<SettingsResponse>(api, `${base}/settings`);
+  const taskSources = useApi<TaskSourcesResponse>(api, `${base}/settings/task-sources`);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [problems, setProblems] = useState<Problems>({});
   const [preview, setPreview] = useState<PreviewResponse | null>(null);
@@ -76,7 +79,7 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
   const field = (name: string, label: string, control: React.ReactElement, hint?: string, className?: string) => (
     <Field className={className} label={label} validationMessage={problems[name]} validationState={problems[name] ? 'error' : 'none'} hint={hint}>{control}</Field>
   );
-  const numberInput = (key: 'responseTargetPct' | 'windowHours' | 'inboxZeroMaxItems' | 'reviewEveryWeeks') => (
+  const numberInput = (key: 'responseTargetPct' | 'windowHours' | 'inboxZeroMaxItems' | 'reviewEveryWeeks' | 'taskTargetPct') => (
     <Input type="number" readOnly={readOnly} value={String(draft[key])} onChange={(_e, d) => set(key, d.value === '' ? Number.NaN : Number(d.value))} />
   );
   const dayDropdown = (key: 'inboxZeroDay' | 'scorecardDay') => (
@@ -91,6 +94,8 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
     <Switch disabled={readOnly} checked={draft[key]} onChange={(_e, d) => set(key, d.checked)} label={text(`tab.settings.${key}`)} />
   );
   const hours = draft.workingHours;
+  // A listing the server could not answer leaves "None" as a failed one does.
+  const sources: TaskSourcesResponse | null = taskSources.data ?? (taskSources.error ? { choices: [], failure: 'unavailable', editable: false } : null);
 
   return (
     <>
@@ -126,6 +131,14 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
           {field('scorecardTime', text('tab.settings.scorecardTime'), timeInput(draft.scorecardTime, (v) => set('scorecardTime', v)))}
           {field('reviewEveryWeeks', text('tab.settings.reviewEveryWeeks'), numberInput('reviewEveryWeeks'))}
           {field('privacyMode', text('tab.settings.privacy'), toggle('privacyMode'))}
+          {field(
+            'taskSource',
+            text('tab.settings.taskSource'),
+            <TaskSourcePicker value={draft.taskSource} listed={sources} disabled={readOnly} onChange={(source) => set('taskSource', source)} />,
+            sources?.failure ? text(`taskSource.failure.${sources.failure}`) : text('tab.settings.taskSourceHint'),
+            styles.wide,
+          )}
+          {field('taskTargetPct', text('tab.settings.taskTargetPct'), numberInput('taskTargetPct'), text('tab.settings.responseTargetPctHint'))}
         </div>
         {problems['body'] && <ErrorState message={problems['body']} />}
         {failure && <ErrorState error={failure} />}
