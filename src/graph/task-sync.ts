@@ -18,6 +18,7 @@ import { resolveTimeZone } from '../kpi/time-zone.ts';
 import type { TaskDue } from '../kpi/tasks.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from '../ports/clock.ts';
+import { parseTaskSource, type TaskSourceKind } from '../kpi/settings.ts';
 import type { SyncedTask, TaskSource, TaskSyncRequest, TaskSyncStep } from '../ports/tasks.ts';
 import { GraphError, type GraphClient } from './graph-client.ts';
 import { explainTaskSyncError } from './sync-errors.ts';
@@ -69,11 +70,11 @@ export interface GraphTaskSourceOptions {
   readonly logger: Logger;
 }
 
-/** The source's kind and id from a pairing's taskSource. */
-export function parseTaskSource(source: string): { kind: 'planner' | 'todo'; id: string } {
-  const match = /^(planner|todo):(.+)$/.exec(source);
-  if (!match) throw new RangeError(`not a task source: ${source}`);
-  return { kind: match[1] as 'planner' | 'todo', id: match[2]! };
+/** The source's kind and id from a pairing's taskSource; the sync is only asked for one that names a plan or list. */
+function sourceOf(source: string): { kind: TaskSourceKind; id: string } {
+  const parsed = parseTaskSource(source);
+  if (parsed === null) throw new RangeError(`not a task source: ${source}`);
+  return parsed;
 }
 
 function instant(text: string): number | null {
@@ -229,7 +230,7 @@ export function graphTaskSource(options: GraphTaskSourceOptions): TaskSource {
         logger.info('task_sync_position_reset', { source: request.source });
       }
       const position = stored.success && stored.data.source === request.source ? stored.data : freshPosition(request.source);
-      const { kind, id } = parseTaskSource(request.source);
+      const { kind, id } = sourceOf(request.source);
       try {
         return await (kind === 'planner' ? plannerStep(request, id, position) : todoStep(request, id, position));
       } catch (error) {

@@ -31,6 +31,15 @@ const timeZone = z
 const TASK_SOURCE = /^(?:none|planner:[A-Za-z0-9_=+/-]{1,200}|todo:[A-Za-z0-9_=+/-]{1,200})$/;
 const taskSource = z.string().regex(TASK_SOURCE, { error: 'must be "none", "planner:<plan id>" or "todo:<list id>"' });
 
+/** The task tool a taskSource names: a Planner plan or a To Do list. */
+export type TaskSourceKind = 'planner' | 'todo';
+
+/** A taskSource's tool and id; null for "none" and for anything that is not `planner:<id>` or `todo:<id>`. */
+export function parseTaskSource(source: string): { readonly kind: TaskSourceKind; readonly id: string } | null {
+  const match = /^(planner|todo):(.+)$/.exec(source);
+  return match === null ? null : { kind: match[1] as TaskSourceKind, id: match[2]! };
+}
+
 function wholeNumber(range: { min: number; max: number }, unit = '') {
   const allowed = `must be a whole number from ${range.min} to ${range.max}${unit}`;
   return z.number({ error: allowed }).int({ error: allowed }).min(range.min, { error: allowed }).max(range.max, { error: allowed });

@@ -1,6 +1,7 @@
 // The task ports: which Planner plans and To Do lists a pairing may choose as its task source, and one step at
 // a time of the chosen one for the completion KPI. The sync job stores what each step returns; it never sees
 // Graph itself.
+import type { TaskSourceKind } from '../kpi/settings.ts';
 import type { TaskMeta } from '../kpi/tasks.ts';
 
 export interface TaskSyncRequest {
@@ -55,8 +56,7 @@ export interface TaskChoicesRequest {
   readonly va: string | null;
 }
 
-/** The task tool a source is in: a Planner plan or a To Do list. */
-export type TaskSourceKind = 'planner' | 'todo';
+export type { TaskSourceKind };
 /** Whose a plan or list is: the owner's, the VA's, or both's (a plan of a group both belong to, a list they share). */
 export type TaskChoiceHolder = 'owner' | 'va' | 'both';
 

@@ -1,6 +1,6 @@
 // The completion KPI of a pairing and a period (docs/kpi.md §11): the tasks stored from its task source and
 // the same pauses the response KPI weighs (leave and observed out-of-office), through the engine.
-import type { Settings } from '../kpi/settings.ts';
+import { parseTaskSource, type Settings } from '../kpi/settings.ts';
 import { evaluateTasks, type TaskReport, type TaskRow } from '../kpi/tasks.ts';
 import type { Period } from '../kpi/weeks.ts';
 import type { TaskSourceKind } from '../ports/tasks.ts';
@@ -24,8 +24,7 @@ export interface PairingTaskReport extends TaskReport {
 
 /** The pairing's task tool, or null when it reads no tasks (and the surfaces show nothing about tasks). */
 export function taskSourceKind(settings: Pick<Settings, 'taskSource'>): TaskSourceKind | null {
-  if (settings.taskSource === 'none') return null;
-  return settings.taskSource.startsWith('planner:') ? 'planner' : 'todo';
+  return parseTaskSource(settings.taskSource)?.kind ?? null;
 }
 
 /** Only an https page is offered as a link: the URL comes from outside, and a `javascript:` one would run in the tab. */
