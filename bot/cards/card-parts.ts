@@ -106,6 +106,15 @@ export function execute(title: string, verb: string, data: ActionData = {}, extr
   };
 }
 
+/**
+ * A button that shows the hidden one of `targets` and hides the shown one, in place: the "Show more" / "Show
+ * details" pairs (Action.ToggleVisibility, Adaptive Cards 1.2, which Teams supports:
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
+ */
+export function toggleButton(title: string, targets: readonly string[], spacing: 'None' | 'Small'): Element {
+  return { type: 'ActionSet', spacing, actions: [{ type: 'Action.ToggleVisibility', title, targetElements: targets }] };
+}
+
 export function openUrl(title: string, url: string): Element {
   return { type: 'Action.OpenUrl', title, url };
 }

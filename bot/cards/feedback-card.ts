@@ -5,7 +5,7 @@
 // back with the error under the field, text kept.
 import { formatWeek } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
-import { card, choiceInput, execute, facts, heading, text, textInput, type Card, type Element } from './card-parts.ts';
+import { card, choiceInput, execute, facts, heading, text, textInput, toggleButton, type Card, type Element } from './card-parts.ts';
 import type { CheckInView } from '../../src/reports/check-in-privacy.ts';
 import { labelledAnswers, MAX_ANSWER_LENGTH, questionsFor, type FeedbackRole } from '../../src/reports/feedback-questions.ts';
 
@@ -53,15 +53,11 @@ function opening(answer: string): string {
   return `${cut}…`;
 }
 
-/**
- * An answer as the summary shows it: in full when short; else its first lines with "Show more", and the whole
- * answer with "Show less", toggled in place (Action.ToggleVisibility, Adaptive Cards 1.2, which Teams supports:
- * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
- */
+/** An answer as the summary shows it: in full when short; else its first lines with "Show more", and the whole answer with "Show less". */
 function answerText(locale: string, id: string, answer: string): Element[] {
   if (answer.length <= SHORT_ANSWER_CHARS && answer.split('\n').length <= SHORT_ANSWER_LINES) return [text(answer, { spacing: 'None' })];
   const [short, full] = [`${id}-short`, `${id}-full`];
-  const toggle = (title: string): Element => ({ type: 'ActionSet', spacing: 'None', actions: [{ type: 'Action.ToggleVisibility', title, targetElements: [short, full] }] });
+  const toggle = (title: string) => toggleButton(title, [short, full], 'None');
   return [
     { type: 'Container', id: short, spacing: 'None', items: [text(opening(answer), { maxLines: SHORT_ANSWER_LINES }), toggle(t(locale, 'feedback.showMore'))] },
     { type: 'Container', id: full, spacing: 'None', isVisible: false, items: [text(answer), toggle(t(locale, 'feedback.showLess'))] },

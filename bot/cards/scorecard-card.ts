@@ -9,7 +9,7 @@ import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { zoneLabel } from '../../src/i18n/time-zones.ts';
 import { STATUS_MARK } from '../../src/i18n/status-marks.ts';
-import { card, execute, facts, openUrl, statusText, text, type Card, type Element } from './card-parts.ts';
+import { card, execute, facts, openUrl, statusText, text, toggleButton, type Card, type Element } from './card-parts.ts';
 
 /** Missed mail listed on the card, oldest first; the rest is counted ("+4 more") and listed in the tab. */
 export const MISSED_ON_CARD = 3;
@@ -88,10 +88,10 @@ function totals({ week, locale }: ScorecardInput): Element[] {
   return sentences.length === 0 ? [] : [text(sentences.join(' '), { spacing: 'Medium' })];
 }
 
-/** The finer figures, folded away: one glance for the week, the rest one click off (Action.ToggleVisibility). */
+/** The finer figures, folded away: one glance for the week, the rest one click off. */
 function details({ week, locale }: ScorecardInput): Element[] {
   const answered = week.answeredBy;
-  const toggle = (title: string): Element => ({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.ToggleVisibility', title, targetElements: ['details-show', 'details'] }] });
+  const toggle = (title: string) => toggleButton(title, ['details-show', 'details'], 'Small');
   return [
     { type: 'Container', id: 'details-show', spacing: 'None', items: [toggle(t(locale, 'scorecard.details.show'))] },
     {
