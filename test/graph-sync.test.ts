@@ -12,12 +12,13 @@ import { TEAMS_CHAT_FOLDER, withTeamsChatItems } from '../src/devtenant/seed/tea
 import type { ExpectedWeek, TenantSeed } from '../src/devtenant/tenant-seed.ts';
 import { loadKpiInput } from '../src/reports/kpi-input.ts';
 import { syncPairing } from '../src/jobs/sync.ts';
+import { INBOX_LISTING_EVERY_MS } from '../src/graph/mailbox-sync.ts';
 import { readMailboxLocale } from '../src/store/sync-state.ts';
 import { chooseLocale, createPairing, getPairing, type Pairing } from '../src/store/pairings.ts';
 import { listPauses } from '../src/store/paused.ts';
 import { readSyncState } from '../src/store/sync-state.ts';
 import { openTestDatabase, type TestDatabase } from './support/databases.ts';
-import { measureMailSyncCost, requestsTo, seedTruthPairing, startSyncTenant, userOf, wireCount, type SyncTenant, type SyncTenantOptions } from './support/dev-tenant-sync.ts';
+import { inboxListing, measureMailSyncCost, requestsTo, seedTruthPairing, startSyncTenant, userOf, wireCount, type SyncTenant, type SyncTenantOptions } from './support/dev-tenant-sync.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -185,6 +186,9 @@ describe('what a sync costs in Graph requests', () => {
 
     expect(cost.idleStored).toBe(0);
     expect(wireCount(cost.idle)).toBeLessThanOrEqual(3);
+    // The hourly cycle that lists the Inbox's ids as well.
+    expect(inboxListing(cost.listing)).not.toEqual([]);
+    expect(wireCount(cost.listing)).toBeLessThanOrEqual(3);
     for (const id of [seed.groundTruth.pairing.ownerUserId, seed.groundTruth.pairing.vaUserId]) expect(requestsTo(cost.idle, userOf(seed, id).mail).length).toBeLessThanOrEqual(3);
 
     const requests = started.tenant.graphStats.requests;
@@ -195,6 +199,35 @@ describe('what a sync costs in Graph requests', () => {
 });
 
 describe('incremental sync', () => {
+  it('writes an idle cycle as one statement: the sync position and the mailbox settings, no transaction', async () => {
+    const seed = generateTenantSeed(3, { weeks: 4 });
+    const { tenant, connection } = await startTenant(seed);
+    const pairing = await seedTruthPairing(db, seed);
+    // After the timeline's end: the backfill, the first sweep (it lists the Inbox), one that re-reads the
+    // overlap; then nothing has changed for longer than the overlap.
+    for (const minutes of [0, 5, 30]) {
+      tenant.clock.advanceTo(seed.end + minutes * 60_000);
+      await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+    }
+    const settingsBefore = await readSyncState(db, pairing.id, 'mailbox_settings');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const statements: string[] = [];
+    const counted = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property === 'transaction') return (work: never) => (statements.push('transaction'), target.transaction(work));
+        if (property === 'query' || property === 'execute') return (sql: string, params?: readonly unknown[]) => (statements.push(sql.trim()), target[property](sql, params));
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    tenant.clock.advanceTo(seed.end + 35 * 60_000);
+    expect(await syncPairing({ db: counted, mailbox: connection.mailbox }, pairing.id)).toBe(0);
+    expect(statements).not.toContain('transaction');
+    expect(statements.filter((sql) => /^(insert|update|delete)\b/i.test(sql))).toEqual([expect.stringMatching(/^insert into sync_state/)]);
+    const settings = await readSyncState(db, pairing.id, 'mailbox_settings');
+    expect(settings?.lastSuccessAt).toBeGreaterThan(settingsBefore!.lastSuccessAt!);
+    expect(settings?.position).toEqual(settingsBefore!.position);
+  });
+
   it('reflects mail that arrives, is answered, moved, categorized or deleted between two syncs', async () => {
     const seed = generateTenantSeed(3, { weeks: 4 });
     const { tenant, connection } = await startTenant(seed);
@@ -271,6 +304,49 @@ describe('moves that leave lastModifiedDateTime alone', () => {
     const idle = tenant.graphStats.requests.slice(from);
     expect(idle.filter((request) => request.wire)).toHaveLength(1);
     expect(idle.filter((request) => /\/messages\/[^/]+$/.test(request.path))).toEqual([]);
+  });
+  it('lists the Inbox only when its count disagrees with the store or the last listing is an hour old', async () => {
+    const seed = generateTenantSeed(3, { weeks: 4 });
+    const { tenant, connection } = await startTenant(seed, { exchange: { movesKeepLastModified: true } });
+    const pairing = await seedTruthPairing(db, seed);
+    const ownerId = seed.groundTruth.pairing.ownerUserId;
+    const owner = userOf(seed, ownerId);
+    const minutes = (n: number) => seed.start + 7 * DAY + n * 60_000;
+    const stored = async () => new Map((await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages.map((message) => [message.id, message]));
+    const syncAt = async (at: number) => {
+      tenant.clock.advanceTo(at);
+      const from = tenant.graphStats.requests.length;
+      await syncPairing({ db, mailbox: connection.mailbox }, pairing.id);
+      return tenant.graphStats.requests.slice(from);
+    };
+    await syncAt(minutes(0));
+    // The first incremental cycle lists the Inbox: the baseline of items Tandem does not track.
+    expect(inboxListing(await syncAt(minutes(5)))).not.toEqual([]);
+    const idle = await syncAt(minutes(10));
+    expect(inboxListing(idle)).toEqual([]);
+    expect(wireCount(idle)).toBe(1);
+
+    const before = await stored();
+    const [first, second] = [...before.values()].filter((message) => message.folder === 'inbox' && message.from !== owner.mail);
+    const junk = [...before.values()].find((message) => message.folder === 'junkemail');
+    expect(second).toBeDefined();
+    expect(junk).toBeDefined();
+
+    // One move out, unseen by the sweep: the count is one short, so this cycle lists and reads it by id.
+    tenant.store.move(ownerId, first!.id, 'archive');
+    const counted = await syncAt(minutes(15));
+    expect(wireCount(inboxListing(counted))).toBeGreaterThan(0);
+    expect((await stored()).get(first!.id)?.folder).toBe('archive');
+
+    // A move out and a move in within one cycle leave the count alone: unseen until the hourly listing.
+    tenant.store.move(ownerId, second!.id, 'archive');
+    tenant.store.move(ownerId, junk!.id, 'inbox');
+    expect(inboxListing(await syncAt(minutes(20)))).toEqual([]);
+    expect((await stored()).get(second!.id)?.folder).toBe('inbox');
+    expect(inboxListing(await syncAt(minutes(15) + INBOX_LISTING_EVERY_MS))).not.toEqual([]);
+    const after = await stored();
+    expect(after.get(second!.id)?.folder).toBe('archive');
+    expect(after.get(junk!.id)?.folder).toBe('inbox');
   });
 });
 

@@ -29,6 +29,8 @@ export const SWEEP_OVERLAP_MS = 5 * 60 * 1000;
 /** Verified domains change rarely; read them once a day. */
 export const DOMAINS_EVERY_MS = 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The Inbox's ids are listed at least this often, whatever its count says (reconcileInbox). */
+export const INBOX_LISTING_EVERY_MS = 60 * 60 * 1000;
 
 /** Folders the KPI spec tells apart, by Graph's well-known names (= Tandem's FolderKind). */
 const WELL_KNOWN_FOLDERS: readonly Exclude<FolderKind, 'other'>[] = ['inbox', 'sentitems', 'drafts', 'outbox', 'junkemail', 'deleteditems', 'archive'];
@@ -43,6 +45,7 @@ const REQUIRED_FOLDERS: ReadonlySet<FolderKind> = new Set(['inbox', 'sentitems']
 
 const pageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().nullish() });
 const inboxPageSchema = z.object({ value: z.array(z.object({ id: z.string(), receivedDateTime: z.string().nullish() })), '@odata.nextLink': z.string().nullish() });
+const inboxTotalSchema = z.object({ totalItemCount: z.number().int().nonnegative() });
 const folderSchema = z.object({ id: z.string(), isHidden: z.boolean().nullish(), parentFolderId: z.string().nullish() });
 const organizationSchema = z.object({ value: z.array(z.object({ verifiedDomains: z.array(z.object({ name: z.string() })).nullish() })) });
 
@@ -60,6 +63,25 @@ export interface GraphMailboxSourceOptions {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const userPath = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
+/**
+ * The backstop's id listing of the Inbox, from the backfill's first day: the store holds nothing older, so
+ * older Inbox mail (often most of a full Inbox) needs no listing; the Inbox's count covers it.
+ */
+const inboxIds = (mailbox: string, from: number): BatchGet => ({
+  url: `${userPath(mailbox)}/mailFolders/inbox/messages?$filter=receivedDateTime ge ${iso(from)}&$select=id,receivedDateTime&$top=${MAX_PAGE_SIZE}`,
+  headers: { Prefer: IMMUTABLE_ID_PREFERENCE },
+});
+
+/** How many items the store will hold as in the Inbox once this cycle's messages and removals are written. */
+function trackedInInbox(stored: readonly string[], messages: readonly MessageMeta[], gone: readonly string[]): number {
+  const inInbox = new Set(stored);
+  for (const message of messages) {
+    if (message.folder === 'inbox') inInbox.add(message.id);
+    else inInbox.delete(message.id);
+  }
+  for (const id of gone) inInbox.delete(id);
+  return inInbox.size;
+}
 
 /** What the sync knows of the mailbox's folders (part of the position). */
 type KnownFolders = Pick<SyncPosition, 'folders' | 'notMail'>;
@@ -190,8 +212,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       nextLink,
       phase: backfilling && nextLink === null ? 'incremental' : position.phase,
       backfill: { ...position.backfill, fetched, ...oldest(position.backfill.oldestReceived, backfilling ? listing.oldestReceived : null) },
-      // A backfill leaves the watermark where it began, so a sweep later sees what changed meanwhile.
-      watermark: backfilling || listing.newestModified === null ? position.watermark : Math.max(position.watermark, listing.newestModified),
+      watermark: backfilling ? position.watermark : sweptTo(position.watermark, listing.newestModified, nextLink === null),
     };
     return {
       messages: listing.messages,
@@ -206,14 +227,29 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
   }
 
   /**
+   * The watermark after a sweep's page. A backfill leaves it where it began, so a sweep later sees what changed
+   * meanwhile. A finished sweep has read everything Exchange had indexed by now, and indexing lags a change by
+   * less than SWEEP_OVERLAP_MS; so the watermark may move up to now less that lag (the next sweep re-reads one
+   * more overlap on top), and a mailbox where nothing changed gets an empty sweep instead of re-reading its
+   * newest message every cycle.
+   */
+  function sweptTo(watermark: number, newestModified: number | null, finished: boolean): number {
+    return Math.max(watermark, newestModified ?? watermark, finished ? clock.now() - SWEEP_OVERLAP_MS : watermark);
+  }
+
+  /**
    * The backstop for moves the sweep cannot see. The sweep finds changes by `lastModifiedDateTime`, and no
    * Microsoft document promises that a move changes it; a folder's delta documents `@removed` for items that
-   * left but not that a move out produces it (https://learn.microsoft.com/graph/delta-query-messages). So every
-   * incremental cycle also lists the Inbox's ids (in the same batch) and compares them with what the store
-   * holds as in the Inbox: an item that left is read by id (its new folder), or is gone outright; an item that
-   * arrived from another folder (out of Junk) is read by id too. Idle, this costs no request beyond the batch.
+   * left but not that a move out produces it (https://learn.microsoft.com/graph/delta-query-messages). Listing
+   * the Inbox's ids settles it, but costs a request per 1,000 items, so a cycle lists them only when the
+   * Inbox's `totalItemCount` (https://learn.microsoft.com/graph/api/resources/mailfolder, read inside the
+   * cycle's batch) differs from what the store holds as in the Inbox plus the items Tandem does not track
+   * (older than the backfill), or when the last listing is INBOX_LISTING_EVERY_MS old: a move out and a move
+   * in within one cycle leave the count alone, and the hourly listing bounds how long such a pair goes unseen.
+   * An item that left is read by id (its new folder), or is gone outright; an item that arrived from another
+   * folder (out of Junk) is read by id too.
    */
-  async function reconcileInbox(mailbox: string, firstPage: unknown, storedInInbox: () => Promise<readonly string[]>, listing: Listing, since: number): Promise<{ listing: Listing; gone: string[] }> {
+  async function reconcileInbox(mailbox: string, firstPage: unknown, stored: readonly string[], listing: Listing, since: number): Promise<{ listing: Listing; gone: string[] }> {
     const inInbox = new Set<string>();
     const recent: string[] = [];
     for (let page = inboxPageSchema.parse(firstPage); ; ) {
@@ -227,10 +263,10 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       if (!next) break;
       page = inboxPageSchema.parse(await graph.get(next, { headers: { Prefer: IMMUTABLE_ID_PREFERENCE } }));
     }
-    const stored = new Set(await storedInInbox());
+    const storedIds = new Set(stored);
     const seen = new Set(listing.messages.map((message) => message.id));
-    const movedOut = [...stored].filter((id) => !inInbox.has(id) && !seen.has(id));
-    const movedIn = recent.filter((id) => !stored.has(id) && !seen.has(id));
+    const movedOut = [...storedIds].filter((id) => !inInbox.has(id) && !seen.has(id));
+    const movedIn = recent.filter((id) => !storedIds.has(id) && !seen.has(id));
     const ids = [...movedOut, ...movedIn];
     if (ids.length === 0) return { listing, gone: [] };
     const requests = ids.map((id) => ({ url: `${userPath(mailbox)}/messages/${encodeURIComponent(id)}?$select=${messageSelect(mode)}`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } }));
@@ -258,6 +294,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       outOfOffice: null,
       vaMailbox: null,
       domainsReadAt: null,
+      inbox: null,
     };
     const requests: BatchGet[] = [];
     const add = (request: BatchGet) => requests.push(request) - 1;
@@ -268,10 +305,10 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
     });
     const ownerSettingsSlot = add({ url: `${userPath(mailbox)}/mailboxSettings` });
     const vaSlot = request.va !== null && request.va !== mailbox && position.vaMailbox !== false ? add({ url: `${userPath(request.va)}/mailboxSettings?$select=automaticRepliesSetting` }) : null;
-    const inboxSlot =
-      position.phase === 'incremental' && request.storedInInbox !== undefined
-        ? add({ url: `${userPath(mailbox)}/mailFolders/inbox/messages?$select=id,receivedDateTime&$top=${MAX_PAGE_SIZE}`, headers: { Prefer: IMMUTABLE_ID_PREFERENCE } })
-        : null;
+    const reconciling = position.phase === 'incremental' && request.storedInInbox !== undefined;
+    const listingDue = reconciling && (position.inbox === null || now - position.inbox.listedAt >= INBOX_LISTING_EVERY_MS);
+    const inboxIdsSlot = listingDue ? add(inboxIds(mailbox, position.backfill.since)) : null;
+    const inboxCountSlot = reconciling ? add({ url: `${userPath(mailbox)}/mailFolders/inbox?$select=totalItemCount` }) : null;
     const domainsSlot = position.domainsReadAt === null || now - position.domainsReadAt >= DOMAINS_EVERY_MS ? add({ url: '/organization?$select=verifiedDomains' }) : null;
 
     const answers = await batchGet(graph, requests, batchOptions);
@@ -327,8 +364,21 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
 
     let listing = await readPage(okBody(answers[listingSlot]!, requests[listingSlot]!.url), { folders, notMail }, mailbox);
     let gone: string[] = [];
-    if (inboxSlot !== null) ({ listing, gone } = await reconcileInbox(mailbox, okBody(answers[inboxSlot]!, requests[inboxSlot]!.url), request.storedInInbox!, listing, since));
-    return afterListing(mailbox, { ...position, vaMailbox, outOfOffice, domainsReadAt }, listing, record, verifiedDomains, mailboxSettings, gone);
+    let inbox = position.inbox;
+    if (inboxCountSlot !== null) {
+      const stored = await request.storedInInbox!();
+      const total = inboxTotalSchema.parse(okBody(answers[inboxCountSlot]!, requests[inboxCountSlot]!.url)).totalItemCount;
+      let firstPage = inboxIdsSlot === null ? null : okBody(answers[inboxIdsSlot]!, requests[inboxIdsSlot]!.url);
+      if (firstPage === null && trackedInInbox(stored, listing.messages, gone) + inbox!.untracked !== total) {
+        const ids = inboxIds(mailbox, position.backfill.since);
+        firstPage = await graph.get(ids.url, { headers: ids.headers });
+      }
+      if (firstPage !== null) {
+        ({ listing, gone } = await reconcileInbox(mailbox, firstPage, stored, listing, since));
+        inbox = { untracked: total - trackedInInbox(stored, listing.messages, gone), listedAt: now };
+      }
+    }
+    return afterListing(mailbox, { ...position, vaMailbox, outOfOffice, domainsReadAt, inbox }, listing, record, verifiedDomains, mailboxSettings, gone);
   }
 
   return {

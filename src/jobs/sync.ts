@@ -1,11 +1,12 @@
 // A pairing's mailbox sync: steps from the MailboxSource into the store until nothing more is waiting,
 // each step stored with its position in one transaction, so a crash resumes after the last stored page.
 // A failure is recorded on the pairing for the tab and the CLI, never swallowed.
+import { canonicalLocale } from '../i18n/locales.ts';
 import { atomically } from '../store/atomically.ts';
 import { listMessageIdsInFolder, moveStoredMessages, upsertMessages } from '../store/messages.ts';
 import { followMailboxLocale, getPairing } from '../store/pairings.ts';
 import { recordObservedOutOfOffice } from '../store/paused.ts';
-import { readSyncState, recordSyncError, recordSyncSuccess, SYNC_SCOPES } from '../store/sync-state.ts';
+import { readSyncState, recordSyncError, recordSyncSuccess, recordSyncSuccesses, SYNC_SCOPES } from '../store/sync-state.ts';
 import { markTasksDeleted, markUnlistedTasksDeleted, upsertTasks } from '../store/tasks.ts';
 import { getTenant, ensureTenant } from '../store/tenants.ts';
 import type { DeliveryContext } from './deliveries.ts';
@@ -47,20 +48,26 @@ export async function syncPairing(ctx: SyncContext, pairingId: string, onProgres
   try {
     for (let steps = 0; steps < MAX_STEPS_PER_RUN; steps++) {
       const step = await ctx.mailbox.sync({ mailbox: pairing.mailbox, va: pairing.va.address, position, locale: pairing.locale, storedInInbox: () => listMessageIdsInFolder(ctx.db, pairingId, 'inbox') });
-      stored += await atomically(ctx.db, async (tx) => {
-        const written = (await upsertMessages(tx, pairingId, step.messages)) + (await moveStoredMessages(tx, pairingId, step.goneFromInbox ?? [], 'inbox', 'deleteditems'));
-        if (step.outOfOffice !== null) await recordObservedOutOfOffice(tx, pairingId, step.outOfOffice);
-        if (step.verifiedDomains !== null) {
-          const tenant = await getTenant(tx, pairing.tenantId);
-          await ensureTenant(tx, { id: pairing.tenantId, name: tenant?.name ?? pairing.tenantId, verifiedDomains: step.verifiedDomains });
-        }
-        if (step.mailboxSettings !== null) {
-          await recordSyncSuccess(tx, pairingId, MAILBOX_SETTINGS_SCOPE, step.mailboxSettings);
-          if (step.mailboxSettings.locale !== null) await followMailboxLocale(tx, pairingId, step.mailboxSettings.locale);
-        }
-        await recordSyncSuccess(tx, pairingId, SYNC_SCOPE, step.position);
-        return written;
-      });
+      const positions: Array<readonly [string, unknown]> = [[SYNC_SCOPE, step.position]];
+      if (step.mailboxSettings !== null) positions.push([MAILBOX_SETTINGS_SCOPE, step.mailboxSettings]);
+      const mailboxLocale = step.mailboxSettings?.locale == null ? null : canonicalLocale(step.mailboxSettings.locale);
+      const followsLocale = mailboxLocale !== null && !pairing.localeChosen && mailboxLocale !== pairing.locale;
+      if (step.messages.length === 0 && (step.goneFromInbox ?? []).length === 0 && step.outOfOffice === null && step.verifiedDomains === null && !followsLocale) {
+        // An idle cycle: one statement, which the foreign key keeps from outliving an offboarded pairing.
+        await recordSyncSuccesses(ctx.db, pairingId, positions);
+      } else {
+        stored += await atomically(ctx.db, async (tx) => {
+          const written = (await upsertMessages(tx, pairingId, step.messages)) + (await moveStoredMessages(tx, pairingId, step.goneFromInbox ?? [], 'inbox', 'deleteditems'));
+          if (step.outOfOffice !== null) await recordObservedOutOfOffice(tx, pairingId, step.outOfOffice);
+          if (step.verifiedDomains !== null) {
+            const tenant = await getTenant(tx, pairing.tenantId);
+            await ensureTenant(tx, { id: pairing.tenantId, name: tenant?.name ?? pairing.tenantId, verifiedDomains: step.verifiedDomains });
+          }
+          if (followsLocale) await followMailboxLocale(tx, pairingId, mailboxLocale);
+          await recordSyncSuccesses(tx, pairingId, positions);
+          return written;
+        });
+      }
       position = step.position;
       onProgress?.({ ...step.progress, stored });
       if (!step.more) break;

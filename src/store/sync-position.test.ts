@@ -14,6 +14,7 @@ const position: SyncPosition = {
   outOfOffice: null,
   vaMailbox: true,
   domainsReadAt: null,
+  inbox: null,
 };
 
 describe('sync positions', () => {

@@ -34,6 +34,12 @@ export const syncPositionSchema = z.object({
   vaMailbox: z.boolean().nullable(),
   /** When the tenant's verified domains were last read (epoch ms). */
   domainsReadAt: z.number().nullable(),
+  /**
+   * The Inbox backstop's baseline, from its last id listing: items in the Inbox the store does not hold
+   * (older than the backfill; Inbox `totalItemCount` minus the store's Inbox), and when it listed (epoch ms).
+   * Null until the first incremental cycle lists the Inbox.
+   */
+  inbox: z.object({ untracked: z.number().int(), listedAt: z.number() }).nullable().default(null),
 });
 export type SyncPosition = z.infer<typeof syncPositionSchema>;
 

@@ -47,11 +47,17 @@ export async function readLastSuccesses(db: Queryable, pairingIds: readonly stri
 
 /** Stores the new position and clears the last error. */
 export async function recordSyncSuccess(db: Queryable, pairingId: string, scope: string, position: unknown): Promise<void> {
+  await recordSyncSuccesses(db, pairingId, [[scope, position]]);
+}
+
+/** Records several scopes' successes in one statement (an idle sync cycle's one write). */
+export async function recordSyncSuccesses(db: Queryable, pairingId: string, positions: ReadonlyArray<readonly [scope: string, position: unknown]>): Promise<void> {
+  const rows = positions.map((_, index) => `($1, $${2 * index + 2}, $${2 * index + 3}::jsonb, now())`);
   await db.execute(
-    `insert into sync_state (pairing_id, scope, position, last_success_at) values ($1, $2, $3::jsonb, now())
+    `insert into sync_state (pairing_id, scope, position, last_success_at) values ${rows.join(', ')}
      on conflict (pairing_id, scope) do update set position = excluded.position, last_success_at = excluded.last_success_at,
        last_error = null, last_error_at = null`,
-    [pairingId, scope, position === undefined || position === null ? null : JSON.stringify(position)],
+    [pairingId, ...positions.flatMap(([scope, position]) => [scope, position === undefined || position === null ? null : JSON.stringify(position)])],
   );
 }
 

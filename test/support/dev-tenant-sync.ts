@@ -82,31 +82,38 @@ export const wireCount = (requests: Requests) => requests.filter((request) => re
 /** Requests addressed to one mailbox (`/users/{address}/…`). */
 export const requestsTo = (requests: Requests, address: string) =>
   requests.filter((request) => request.path.toLowerCase().includes(`/users/${address}/`) || request.path.toLowerCase().endsWith(`/users/${address}`));
-/** The Inbox backstop's id listing: the batch's inner request and any further pages (the mailbox-sync's reconcileInbox). */
+/** The Inbox backstop's id listing: a batch's inner request or a request of its own, and any further pages (the mailbox-sync's reconcileInbox). */
 export const inboxListing = (requests: Requests) => requests.filter((request) => /\/mailFolders\/inbox\/messages$/i.test(request.path));
 
 export interface MailSyncCost {
   /** Messages the backfill read. */
   readonly backfilled: number;
   readonly backfill: Requests;
-  /** One cycle with nothing new, a minute later. */
+  /** The first incremental cycle, a minute after the backfill: it lists the Inbox, as every hourly cycle does. */
+  readonly listing: Requests;
+  /** One cycle with nothing new, a minute after that. */
   readonly idle: Requests;
   /** What the idle cycle stored (0 when nothing changed). */
   readonly idleStored: number;
 }
 
-/** Backfills the pairing at `at` (the first run), then runs one idle cycle a minute later; the requests of each. */
+/**
+ * Backfills the pairing at `at` (the first run), then runs the first incremental cycle and one idle cycle, a
+ * minute apart; the requests of each.
+ */
 export async function measureMailSyncCost(db: Database, { tenant, connection }: SyncTenant, pairingId: string, at: number): Promise<MailSyncCost> {
   const requests = tenant.graphStats.requests;
-  tenant.clock.advanceTo(at);
-  const backfillFrom = requests.length;
-  await syncPairing({ db, mailbox: connection.mailbox }, pairingId);
-  const backfill = requests.slice(backfillFrom);
+  const cycle = async (now: number) => {
+    tenant.clock.advanceTo(now);
+    const from = requests.length;
+    const stored = await syncPairing({ db, mailbox: connection.mailbox }, pairingId);
+    return { requests: requests.slice(from), stored };
+  };
+  const backfill = await cycle(at);
   const position = (await readSyncState(db, pairingId, 'mailbox'))!.position as { backfill: { fetched: number } };
-  tenant.clock.advanceTo(at + 60_000);
-  const idleFrom = requests.length;
-  const idleStored = await syncPairing({ db, mailbox: connection.mailbox }, pairingId);
-  return { backfilled: position.backfill.fetched, backfill, idle: requests.slice(idleFrom), idleStored };
+  const listing = await cycle(at + 60_000);
+  const idle = await cycle(at + 2 * 60_000);
+  return { backfilled: position.backfill.fetched, backfill: backfill.requests, listing: listing.requests, idle: idle.requests, idleStored: idle.stored };
 }
 
 /**
