@@ -10,7 +10,7 @@ import { checkInWeek } from '../src/reports/check-in.ts';
 import { AUDIENCES } from '../src/reports/check-in-privacy.ts';
 import { displayName } from '../src/reports/people.ts';
 import { loadSummary } from '../src/reports/summary.ts';
-import { kpiTabLink } from '../src/reports/tab-link.ts';
+import { kpiTabLink, type TabPlace } from '../src/reports/tab-link.ts';
 import type { Pairing } from '../src/store/pairings.ts';
 import { helpCard } from './cards/help-card.ts';
 import { leaveCard } from './cards/leave-card.ts';
@@ -28,12 +28,12 @@ import { feedbackSeats, feedbackView } from './feedback-flow.ts';
 import { welcome } from './onboarding.ts';
 import { actionContext, chatLocale, pairingFor, posts, type BotResult, type Turn } from './turn-context.ts';
 
-const tabUrl = (turn: Turn, pairing: Pairing, week: string) => (turn.deps.teamsAppId === null ? null : kpiTabLink(turn.deps.teamsAppId, pairing.id, week));
+const tabUrl = (turn: Turn, pairing: Pairing, place: TabPlace) => (turn.deps.teamsAppId === null ? null : kpiTabLink(turn.deps.teamsAppId, pairing.id, place));
 
 async function scorecard(turn: Turn, pairing: Pairing, locale: string, last: boolean): Promise<BotResult> {
   const thisWeek = weekAt(pairing.settings, turn.now);
   const week = last ? addWeeks(thisWeek, -1) : thisWeek;
-  const summary = await loadSummary(turn.deps.db, turn.deps.reports, pairing, week, { now: turn.now, late: false, tabUrl: tabUrl(turn, pairing, week), locale, audience: AUDIENCES.chat });
+  const summary = await loadSummary(turn.deps.db, turn.deps.reports, pairing, week, { now: turn.now, late: false, tabUrl: tabUrl(turn, pairing, { view: 'messages', week }), locale, audience: AUDIENCES.chat });
   return posts(
     scorecardCard({
       pairingId: pairing.id,
@@ -68,7 +68,7 @@ async function waiting(turn: Turn, pairing: Pairing, locale: string): Promise<Bo
       windowHours: settings.windowHours,
       privacyMode: settings.privacyMode,
       items: rows.map((row) => ({ from: row.from, subject: row.subject, receivedAt: row.receivedAt, minutesLeft: row.remainingMinutes })),
-      tabUrl: tabUrl(turn, pairing, weekAt(settings, turn.now)),
+      tabUrl: tabUrl(turn, pairing, { view: 'waiting' }),
     }),
   );
 }
@@ -119,7 +119,7 @@ export async function runCommand(turn: Turn, command: Command): Promise<BotResul
       // A group chat gets the status card (its refresh shows the owner and the VA their own views); a personal chat, the speaker's own view.
       return posts((await feedbackView(turn.deps.db, pairing, checkInWeek(pairing.settings, turn.now), feedbackSeats(turn, pairing).everyone)).card);
     case 'settings':
-      return posts(settingsCard({ locale, owner: displayName(pairing.owner), va: displayName(pairing.va), mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: tabUrl(turn, pairing, weekAt(pairing.settings, turn.now)) }));
+      return posts(settingsCard({ locale, owner: displayName(pairing.owner), va: displayName(pairing.va), mailbox: pairing.mailbox, settings: pairing.settings, tabUrl: tabUrl(turn, pairing, { view: 'settings' }) }));
     case 'leave':
       return leave(turn, pairing, locale, command.from, command.to);
     case 'leaveUsage':

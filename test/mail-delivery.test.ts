@@ -80,7 +80,7 @@ describe.each(testEngines())('summary mail delivery on %s', (engine) => {
     expect(feedback).toContain('Fast replies to the suppliers.');
     expect(feedback).toContain('Decide on the contract renewal.');
     expect(doc.querySelector('[data-section="tab"] a')?.getAttribute('href')).toBe(
-      `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/kpi?context=${encodeURIComponent(JSON.stringify({ subEntityId: `${pairing.id}/2026-W47` }))}`,
+      `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/kpi?context=${encodeURIComponent(JSON.stringify({ subEntityId: `${pairing.id}/messages/2026-W47` }))}`,
     );
     // The ledger holds the draft's immutable id, which the copy in Sent Items keeps.
     const [ledger] = await db().query<{ state: string; external_id: string; prepared_id: string }>("select state, external_id, prepared_id from posted_items where pairing_id = $1 and kind = 'summary_mail'", [pairing.id]);

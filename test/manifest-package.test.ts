@@ -76,7 +76,7 @@ describe('app package', () => {
     expect(manifest.validDomains).toEqual([env.TAB_DOMAIN]);
     expect(manifest.bots?.[0]?.botId).toBe(env.BOT_ID);
     // The summary mail's deep link names the app and the static tab this manifest declares.
-    expect(kpiTabLink(manifest.id, 'p', '2026-W47')).toContain(`/l/entity/${manifest.id}/${manifest.staticTabs?.[0]?.entityId}?`);
+    expect(kpiTabLink(manifest.id, 'p', { view: 'messages', week: '2026-W47' })).toContain(`/l/entity/${manifest.id}/${manifest.staticTabs?.[0]?.entityId}?`);
   });
 
   it('refuses English manifest text the catalog does not say, and a language list that misses a catalog', async () => {

@@ -5,12 +5,13 @@
 // page calls setValidityState(true); on Save it calls the registered handler, which must setConfig({ contentUrl,
 // entityId, suggestedDisplayName, … }) and then notifySuccess (or notifyFailure with a reason).
 import { mkdir } from 'node:fs/promises';
+import { DateTime } from 'luxon';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../src/api/tab-build.ts';
 import { createPairing, setConversationRef, type Pairing } from '../src/store/pairings.ts';
 import { launchChromium, seededDataDir, startServer, type RunningServer } from './support/tab-browser.ts';
-import { objectIdFor, seedTabPairing } from './support/tab-seed.ts';
+import { objectIdFor, SEED_ZONE, seedTabPairing } from './support/tab-seed.ts';
 import { openTeamsHost, type TeamsHost } from './support/teams-host.ts';
 
 const ARTIFACTS = new URL('./artifacts/tab-config/', import.meta.url).pathname;
@@ -127,5 +128,27 @@ describe('the group chat tab’s configuration page', () => {
     const [reason] = await host.waitFor('settings.save.failure');
     expect(reason).toContain('Set Tandem up in the chat first');
     expect(await host.sentOf('settings.setSettings')).toEqual([]);
+  });
+});
+
+describe('a deep link into the personal tab (Teams hands it over as page.subPageId)', () => {
+  // https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-application: the link's
+  // context.subEntityId reaches the tab as app.getContext().page.subPageId (the legacy context's subEntityId).
+  it('opens the linked pairing at the linked view', async () => {
+    const host = await openHost('content', `${server.url}/tab/`, { entityId: 'kpi', subEntityId: `${otherPairing.id}/settings` });
+    const frame = await host.frame();
+    await frame.locator('[role="tab"][aria-selected="true"]').getByText('Settings').waitFor();
+    expect(await frame.locator('header select').inputValue()).toBe(otherPairing.id);
+  });
+
+  it('opens Messages at the linked week', async () => {
+    const monday = DateTime.now().setZone(SEED_ZONE).startOf('week').minus({ weeks: 3 });
+    const week = `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`;
+    const host = await openHost('content', `${server.url}/tab/`, { entityId: 'kpi', subEntityId: `${chatPairing.id}/messages/${week}` });
+    const frame = await host.frame();
+    const asked = frame.page().waitForRequest((request) => request.url().includes(`/pairings/${chatPairing.id}/messages?`));
+    await frame.locator('[role="tab"][aria-selected="true"]').getByText('Messages').waitFor();
+    expect(new URL((await asked).url()).searchParams.get('week')).toBe(week);
+    expect(await frame.locator('header select').inputValue()).toBe(chatPairing.id);
   });
 });

@@ -51,7 +51,7 @@ function chatChannel(ctx: DeliveryContext, conversation: ConversationRef, key: s
 
 /** The same read as the summary mail (the week, its 8-week trend and the streak), for everyone in the chat. */
 async function scorecardPost(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): Promise<RitualPost> {
-  const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
+  const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, { view: 'messages', week: due.period });
   const summary = await loadSummary(ctx.db, ctx.reports, pairing, due.period, { now: ctx.clock.now(), late: due.late, tabUrl, locale: pairing.locale, audience: AUDIENCES.chat });
   return { kind: 'scorecard', pairingId: pairing.id, summary };
 }
@@ -63,7 +63,7 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
   const needsChat = due.kind !== 'summary_mail' && due.kind !== 'inbox_snapshot';
   if (needsChat && !conversation.success) return null;
   const post = (build: () => Promise<RitualPost>) => chatChannel(ctx, conversation.data!, key, build);
-  const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, due.period);
+  const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, { view: 'messages', week: due.period });
   switch (due.kind) {
     case 'inbox_snapshot':
       return {

@@ -8,6 +8,7 @@ import { apiClient, type ApiClient } from './api.ts';
 import type { Host, ThemeName } from './host.ts';
 import { text } from './i18n.ts';
 import { ErrorState, Loading, OfflineBanner, ViewBoundary } from './States.tsx';
+import { readSubPage, type SubPage } from '../../src/reports/tab-link.ts';
 import type { Me, PairingSummary } from './types.ts';
 import { useApi } from './use-api.ts';
 import { ThisWeek } from './views/ThisWeek.tsx';
@@ -46,9 +47,12 @@ const useStyles = makeStyles({
   main: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
 });
 
-function initialView(): View {
-  const asked = new URLSearchParams(window.location.search).get('view');
-  return (VIEWS as readonly string[]).includes(asked ?? '') ? (asked as View) : 'week';
+const isView = (name: string | null | undefined): name is View => (VIEWS as readonly string[]).includes(name ?? '');
+
+/** The view asked for by `?view=` (standalone) or a Teams deep link, else This week. */
+function initialView(link: SubPage | null): View {
+  const asked = new URLSearchParams(window.location.search).get('view') ?? link?.view;
+  return isView(asked) ? asked : 'week';
 }
 
 export function App({ host }: { host: Host }) {
@@ -92,8 +96,9 @@ export function App({ host }: { host: Host }) {
 function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOut: () => void }) {
   const styles = useStyles();
   const me = useApi<Me>(api, '/me');
-  const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(window.location.search).get('pairing'));
-  const [view, setView] = useState<View>(initialView);
+  const link = useMemo(() => readSubPage(host.subPageId), [host]);
+  const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(window.location.search).get('pairing') ?? link?.pairing ?? null);
+  const [view, setView] = useState<View>(() => initialView(link));
 
   if (me.data === null) return <div className={styles.page}>{me.error ? <ErrorState error={me.error} onRetry={me.reload} /> : <Loading />}</div>;
   // Pinned in a chat, the tab shows that chat's pairing; else the one asked for, else the first.
@@ -131,7 +136,7 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
             <OfflineBanner />
             <Suspense fallback={null}><SyncBanner api={api} pairingId={pairing.id} /></Suspense>
             <ViewBoundary key={shown}>
-              <PairingView api={api} pairing={pairing} view={shown} />
+              <PairingView api={api} pairing={pairing} view={shown} week={link?.pairing === pairing.id ? link.week : null} />
             </ViewBoundary>
           </main>
         </>
@@ -140,14 +145,15 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
   );
 }
 
-function PairingView({ api, pairing, view }: { api: ApiClient; pairing: PairingSummary; view: View }) {
+/** `week`: the week a deep link asked Messages to show first. */
+function PairingView({ api, pairing, view, week }: { api: ApiClient; pairing: PairingSummary; view: View; week: string | null }) {
   const props = { api, base: `/pairings/${pairing.id}`, zone: pairing.timeZone };
   if (view === 'week') return <ThisWeek {...props} />;
   return (
     <Suspense fallback={<Loading />}>
       {view === 'trend' && <Trend {...props} />}
       {view === 'waiting' && <Waiting {...props} />}
-      {view === 'messages' && <Messages {...props} />}
+      {view === 'messages' && <Messages {...props} week={week} />}
       {view === 'tasks' && <Tasks {...props} />}
       {view === 'feedback' && <Feedback {...props} />}
       {view === 'settings' && <SettingsView {...props} role={pairing.role} mailbox={pairing.mailbox} />}

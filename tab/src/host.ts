@@ -31,6 +31,8 @@ export interface Host {
   ssoToken(): Promise<string | null>;
   /** The Teams chat the tab is pinned in, whose pairing it shows; null outside a chat. */
   readonly chatId: string | null;
+  /** Where a deep link asked the tab to open (Teams' sub-page id, tab/src/sub-page.ts); null when none did. */
+  readonly subPageId: string | null;
   /** Set when Teams opened the page to configure the tab (frame context `settings`); null for the tab itself. */
   readonly configuration: TabConfiguration | null;
 }
@@ -53,6 +55,7 @@ function standaloneHost(): Host {
     onThemeChange: (listener) => media.addEventListener('change', () => listener(standaloneTheme(media))),
     ssoToken: async () => null,
     chatId: null,
+    subPageId: null,
     configuration: null,
   };
 }
@@ -75,6 +78,7 @@ export async function connectHost(): Promise<Host> {
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(fromTeams(theme))),
     ssoToken: () => authentication.getAuthToken(),
     chatId: context.chat?.id ?? null,
+    subPageId: context.page.subPageId ?? null,
     configuration: configuring ? teamsConfiguration(pages) : null,
   };
 }

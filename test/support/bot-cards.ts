@@ -74,7 +74,7 @@ const MISSED = Array.from({ length: 5 }, (_, i) => ({
 const THIS_WEEK = week('2026-W47', '2026-11-16', '2026-11-22', 0.825, { missed: 7, late: 0, pending: 2, onTime: 33, counted: 40, oldestWaiting: MISSED, inboxZero: { status: 'fail', count: 3, late: false, cutoff: at('2026-11-20T16:00:00Z'), takenAt: at('2026-11-20T16:00:00Z') } });
 
 /** The KPI tab at this pairing's week, as kpiTabLink builds it. */
-export const TAB_URL = 'https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-0000000000aa/kpi?context=%7B%22subEntityId%22%3A%22x%2F2026-W47%22%7D';
+export const TAB_URL = 'https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-0000000000aa/kpi?context=%7B%22subEntityId%22%3A%22x%2Fmessages%2F2026-W47%22%7D';
 
 export function scorecardInput(overrides: Partial<ScorecardInput> = {}): ScorecardInput {
   return {

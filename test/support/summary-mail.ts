@@ -78,7 +78,7 @@ export function summaryInput(overrides: Partial<SummaryMailInput> = {}): Summary
     settings,
     locale: 'en-GB',
     privacyMode: false,
-    tabUrl: 'https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-000000000001/kpi?context=%7B%22subEntityId%22%3A%22p%2F2026-W47%22%7D',
+    tabUrl: 'https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-000000000001/kpi?context=%7B%22subEntityId%22%3A%22p%2Fmessages%2F2026-W47%22%7D',
     mailbox: 'owner@contoso.com',
     late: false,
     ...overrides,

@@ -19,10 +19,10 @@ const useStyles = makeStyles({
 
 const STATUS_COLOUR = { onTime: 'success', late: 'warning', missed: 'danger', pending: 'informative' } as const;
 
-/** The KPI tab: in Teams by deep link when the manifest gave the app id, else the tab on this server. */
+/** The KPI tab at the week's messages: in Teams by deep link when the manifest gave the app id, else the tab on this server. */
 function tabLink(pairingId: string, week: string): string {
   const appId = new URLSearchParams(window.location.search).get('appId');
-  return appId === null ? `/tab/?pairing=${encodeURIComponent(pairingId)}` : kpiTabLink(appId, pairingId, week);
+  return appId === null ? `/tab/?pairing=${encodeURIComponent(pairingId)}&view=messages` : kpiTabLink(appId, pairingId, { view: 'messages', week });
 }
 
 export interface MarkControl {

@@ -21,9 +21,10 @@ function StatusBadge({ row }: { row: MessageRow }) {
   return <Badge appearance="outline" color="informative">{text(`tab.reason.${row.reason ?? 'auto'}`)}</Badge>;
 }
 
-export function Messages({ api, base, zone }: { api: ApiClient; base: string; zone: string }) {
+/** `week`: the week to show first (a deep link's), else this week. */
+export function Messages({ api, base, zone, week = null }: { api: ApiClient; base: string; zone: string; week?: string | null }) {
   const styles = useViewStyles();
-  const { trend, week: shownWeek, pick } = usePickedWeek(api, base);
+  const { trend, week: shownWeek, pick } = usePickedWeek(api, base, week);
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
   const loaded = useApi<MessagesResponse>(api, shownWeek === null ? null : `${base}/messages?week=${shownWeek}&filter=${filter}`);
   const [marking, setMarking] = useState<MessageRow | null>(null);

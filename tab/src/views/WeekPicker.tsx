@@ -7,11 +7,16 @@ import { text, weekLabel } from '../i18n.ts';
 import type { TrendResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
 
-/** The trend (whose weeks the picker offers) and the week picked; null until the trend is in. */
-export function usePickedWeek(api: ApiClient, base: string) {
+/**
+ * The trend (whose weeks the picker offers) and the week picked: `first` (a deep link's week) while the trend
+ * offers it, else this week; null until the trend is in.
+ */
+export function usePickedWeek(api: ApiClient, base: string, first: string | null = null) {
   const trend = useApi<TrendResponse>(api, `${base}/trend`);
   const [picked, setPicked] = useState<string | null>(null);
-  return { trend, week: picked ?? trend.data?.weeks.at(-1)?.week ?? null, pick: setPicked };
+  const weeks = trend.data?.weeks;
+  const linked = first !== null && weeks?.some((w) => w.week === first) ? first : null;
+  return { trend, week: picked ?? linked ?? weeks?.at(-1)?.week ?? null, pick: setPicked };
 }
 
 export function WeekPicker({ weeks, week, onPick }: { weeks: TrendResponse['weeks']; week: string | null; onPick: (week: string | null) => void }) {
