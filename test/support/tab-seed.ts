@@ -3,7 +3,7 @@
 // inbox snapshots and both sides' feedback, and on request a Planner plan's tasks, all relative to `now` and
 // deterministic.
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import type { MessageMeta } from '../../src/kpi/message.ts';
 import type { Queryable } from '../../src/store/database.ts';
 import { saveFeedback } from '../../src/store/feedback.ts';
@@ -16,6 +16,10 @@ import { ensureTenant } from '../../src/store/tenants.ts';
 
 export const SEED_ZONE = 'Europe/Copenhagen';
 const HOUR = 3_600_000;
+/** The seeded week's mail runs from Monday 06:00 to Friday evening. */
+const WORK_WEEK = 5 * 24 * HOUR;
+/** Until two days of this week have passed, its mail is squeezed into them (seedTabPairing). */
+const COMPRESS_BEFORE = 2 * 24 * HOUR;
 const CUSTOMERS = ['anna@fabrikam.example', 'ben@northwind.example', 'chloe@adatum.example', 'diego@tailspintoys.example', 'eva@litwareinc.example'];
 const SUBJECTS = ['Quote for the spring catalogue', 'Invoice 2291', 'Meeting next week?', 'Delivery address change', 'Contract draft', 'Question about pricing'];
 
@@ -115,30 +119,37 @@ export async function seedTabPairing(db: Queryable, now: number, options: SeedOp
   const messages: MessageMeta[] = [];
   let slot = 0;
   const base = { sender: null, cc: [], isDraft: false, categories: [], inference: 'focused' as const, automatic: false };
+  // This week's mail, early in the week (before COMPRESS_BEFORE has passed), is its Monday-to-Friday schedule
+  // squeezed into the time gone by, so that whatever the day and hour a test runs, this week has mail.
+  const elapsed = now - thisMonday.toMillis();
+  const scale = elapsed >= COMPRESS_BEFORE ? 1 : elapsed / WORK_WEEK;
+  const mailAt = (monday: DateTime, offset: { days: number; hours: number; minutes?: number }) =>
+    monday.toMillis() === thisMonday.toMillis() ? monday.toMillis() + Duration.fromObject(offset).toMillis() * scale : monday.plus(offset).toMillis();
   for (let w = weeks - 1; w >= 0; w--) {
     const monday = thisMonday.minus({ weeks: w });
+    const delayScale = w === 0 ? scale : 1;
     for (let day = 0; day < 5; day++) {
       for (let i = 0; i < perDay; i++) {
-        const received = monday.plus({ days: day, hours: 8 + i * 3, minutes: (slot * 7) % 50 }).toMillis();
+        const received = mailAt(monday, { days: day, hours: 8 + i * 3, minutes: (slot * 7) % 50 });
         if (received > now) continue;
         const id = `m${tag}-${w}-${day}-${i}`;
         const from = CUSTOMERS[slot % CUSTOMERS.length]!;
         messages.push({ ...base, id, conversationId: `c-${id}`, receivedAt: received, sentAt: received - 60_000, from, to: [owner], folder: 'inbox', subject: SUBJECTS[slot % SUBJECTS.length]! });
         const delay = DELAYS[slot % DELAYS.length]!;
         slot++;
-        if (delay === null || received + delay * HOUR > now) continue;
+        if (delay === null || received + delay * HOUR * delayScale > now) continue;
         const byOwner = slot % 5 === 0;
-        const sent = received + delay * HOUR;
+        const sent = received + delay * HOUR * delayScale;
         messages.push({ ...base, id: `r-${id}`, conversationId: `c-${id}`, receivedAt: sent, sentAt: sent, from: owner, sender: byOwner ? null : va, to: [from], folder: 'sentitems', inference: null, subject: `RE: ${SUBJECTS[(slot - 1) % SUBJECTS.length]}` });
       }
-      const newsletter = monday.plus({ days: day, hours: 6 }).toMillis();
+      const newsletter = mailAt(monday, { days: day, hours: 6 });
       if (newsletter <= now) {
         messages.push({ ...base, id: `n${tag}-${w}-${day}`, conversationId: `n-${w}-${day}`, receivedAt: newsletter, sentAt: newsletter, from: 'weekly@news.fabrikam.example', to: [owner], folder: 'inbox', automatic: true, subject: 'This week in retail' });
       }
     }
-    const noReply = monday.plus({ days: 2, hours: 10 }).toMillis();
+    const noReply = mailAt(monday, { days: 2, hours: 10 });
     if (noReply <= now) messages.push({ ...base, id: `x${tag}-${w}`, conversationId: `x-${w}`, receivedAt: noReply, sentAt: noReply, from: 'no-reply@woodgrovebank.example', to: [owner], folder: 'inbox', subject: 'Your statement is ready' });
-    const ccOnly = monday.plus({ days: 3, hours: 11 }).toMillis();
+    const ccOnly = mailAt(monday, { days: 3, hours: 11 });
     if (ccOnly <= now) messages.push({ ...base, id: `cc${tag}-${w}`, conversationId: `cc-${w}`, receivedAt: ccOnly, sentAt: ccOnly, from: 'eva@litwareinc.example', to: ['team@litwareinc.example'], cc: [owner], folder: 'inbox', subject: 'FYI: project notes' });
     const friday = monday.plus({ days: 4, hours: 17, minutes: 1 }).toMillis();
     if (friday <= now) await recordSnapshot(db, pairing.id, friday, w % 4 === 1 ? 3 : 0);
