@@ -22,6 +22,6 @@ export function ritualCard(post: RitualPost): Card {
     case 'review':
       return reviewCard({ locale: post.locale, pairingId: post.pairingId, weeks: post.weeks, settings: post.settings });
     case 'breachWarning':
-      return breachCard({ locale: post.locale, timeZone: post.timeZone, privacyMode: post.privacyMode, items: post.items });
+      return breachCard({ locale: post.locale, timeZone: post.timeZone, privacyMode: post.privacyMode, items: post.items, tabUrl: post.tabUrl });
   }
 }

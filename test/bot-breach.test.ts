@@ -24,6 +24,7 @@ describe.each(testEngines())('breach warnings on %s', (engine) => {
     await ensureTenant(db(), { id: TENANT_ID, name: 'Breach', verifiedDomains: ['contoso.com'] });
     const owner = chatUser('Owner', OWNER);
     const chatId = `19:breach-${engine}@thread.v2`;
+    const TEAMS_APP = '00000000-0000-4000-8000-0000000000aa';
     const pairing = await createPairing(db(), {
       tenantId: TENANT_ID,
       mailbox: OWNER,
@@ -47,7 +48,7 @@ describe.each(testEngines())('breach warnings on %s', (engine) => {
       findPosted: async () => null,
     };
     let now = at('2026-11-25T10:00Z'); // 2 h 30 min left for "Invoice question"
-    const ctx = { ...deliveryServices(db()), db: db(), chat, clock: { now: () => now }, log: silentLogger };
+    const ctx = { ...deliveryServices(db()), db: db(), chat, clock: { now: () => now }, log: silentLogger, teamsAppId: TEAMS_APP };
 
     expect(await warnAboutBreaches(ctx)).toBe(0); // off by default
 
@@ -75,6 +76,10 @@ describe.each(testEngines())('breach warnings on %s', (engine) => {
     expect(card).toContain('Invoice question');
     expect(card).not.toContain('Not urgent yet');
     expect(card).not.toContain('Answered already');
+    // It leads to the tab's Waiting view of this pairing (the deep link's sub-entity, as Teams hands it to the tab).
+    const open = (posted[0]!.card as { actions: Array<{ type: string; url?: string }> }).actions.find((action) => action.type === 'Action.OpenUrl')!;
+    expect(new URL(open.url!).pathname).toBe(`/l/entity/${TEAMS_APP}/kpi`);
+    expect(JSON.parse(new URL(open.url!).searchParams.get('context')!)).toEqual({ subEntityId: `${pairing.id}/waiting` });
 
     now += 30 * 60_000; // within the hour: no second card
     expect(await warnAboutBreaches(ctx)).toBe(0);

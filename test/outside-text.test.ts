@@ -106,7 +106,7 @@ describe('cards built from outside text', () => {
   const cards = (value: string): Array<[string, Card]> => [
     ['scorecard (missed subject and sender)', scorecardCard(scorecardInput({ week: { ...week, oldestWaiting: [{ ...week.oldestWaiting[0]!, from: value, subject: value }] } }))],
     ['waiting', waitingCard({ locale: 'en', timeZone: 'UTC', windowHours: 24, privacyMode: false, items: [{ ...item(value), minutesLeft: 30 }], tabUrl: null })],
-    ['breach warning', breachCard({ locale: 'en', timeZone: 'UTC', privacyMode: false, items: [{ ...item(value), minutesLeft: 30 }] })],
+    ['breach warning', breachCard({ locale: 'en', timeZone: 'UTC', privacyMode: false, items: [{ ...item(value), minutesLeft: 30 }], tabUrl: null })],
     ['help (the unknown command echoed)', helpCard({ locale: 'en', unknown: value, paired: true })],
     ['settings (names)', settingsCard({ locale: 'en', owner: value, va: value, mailbox: 'owner@contoso.example', settings, tabUrl: null })],
     ['leave (the VA)', leaveCard({ locale: 'en', va: value, from: '2026-12-24', to: '2026-12-31', timeZone: 'UTC' })],

@@ -210,8 +210,14 @@ describe('scorecard task KPI', () => {
 
 describe('cards that lead somewhere', () => {
   it('the breach warning turns warnings off with a button that runs the typed command', () => {
-    const card = breachCard({ locale: 'da', timeZone: 'UTC', privacyMode: false, items: [{ from: 'a@b.example', subject: 'x', receivedAt: 0, minutesLeft: 30 }] });
+    const items = [{ from: 'a@b.example', subject: 'x', receivedAt: 0, minutesLeft: 30 }];
+    const card = breachCard({ locale: 'da', timeZone: 'UTC', privacyMode: false, items, tabUrl: null });
     expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', title: 'Slå advarsler fra', verb: 'command', data: { command: 'warnings off' } })]);
+    // With the app id configured, it opens the tab's Waiting view first.
+    expect(breachCard({ locale: 'en-GB', timeZone: 'UTC', privacyMode: false, items, tabUrl: TAB_URL }).actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open KPI tab', url: TAB_URL },
+      expect.objectContaining({ type: 'Action.Execute', title: 'Turn warnings off' }),
+    ]);
     expect(parseCommand(WARNINGS_OFF_COMMAND)).toEqual({ kind: 'warnings', on: false });
     expect(textOf(card)).not.toMatch(/Skriv|Type/);
   });

@@ -1,12 +1,13 @@
 // Breach warnings (optional per pairing, "warnings on" in the chat): mail that will pass the window within four
 // hours is listed in one short card, at most once an hour per pairing, whichever instance runs the check.
 import { aboutToBreach } from '../reports/breach-list.ts';
+import { kpiTabLink } from '../reports/tab-link.ts';
 import { conversationRefSchema } from '../ports/chat.ts';
 import { claimBreachWarning, listBreachWarningPairings, releaseBreachWarning } from '../store/breach-warnings.ts';
 import { getPairing } from '../store/pairings.ts';
 import type { DeliveryContext } from './deliveries.ts';
 
-export type BreachContext = Pick<DeliveryContext, 'db' | 'chat' | 'clock' | 'log' | 'reports' | 'renderers'>;
+export type BreachContext = Pick<DeliveryContext, 'db' | 'chat' | 'clock' | 'log' | 'reports' | 'renderers' | 'teamsAppId'>;
 
 /** Checks every pairing with warnings on; returns how many warnings were posted. */
 export async function warnAboutBreaches(ctx: BreachContext): Promise<number> {
@@ -18,7 +19,8 @@ export async function warnAboutBreaches(ctx: BreachContext): Promise<number> {
     const now = ctx.clock.now();
     const items = aboutToBreach(await ctx.reports.waiting(pairing, now));
     if (items.length === 0 || !(await claimBreachWarning(ctx.db, pairing.id, now))) continue;
-    const card = ctx.renderers.card({ kind: 'breachWarning', locale: pairing.locale, timeZone: pairing.settings.timeZone, privacyMode: pairing.settings.privacyMode, items });
+    const tabUrl = ctx.teamsAppId === undefined ? null : kpiTabLink(ctx.teamsAppId, pairing.id, { view: 'waiting' });
+    const card = ctx.renderers.card({ kind: 'breachWarning', locale: pairing.locale, timeZone: pairing.settings.timeZone, privacyMode: pairing.settings.privacyMode, items, tabUrl });
     try {
       await ctx.chat.post(conversation.data, card, `breach:${pairing.id}:${Math.floor(now / 3_600_000)}`);
     } catch (error) {

@@ -13,7 +13,7 @@ export type RitualPost =
   | { readonly kind: 'feedbackReminder'; readonly locale: string; readonly pairingId: string; readonly week: string; readonly waitingFor: readonly NamedPerson[] }
   | { readonly kind: 'monthlyQuestion'; readonly locale: string }
   | { readonly kind: 'review'; readonly locale: string; readonly pairingId: string; readonly weeks: readonly WeekKpi[]; readonly settings: Settings }
-  | { readonly kind: 'breachWarning'; readonly locale: string; readonly timeZone: string; readonly privacyMode: boolean; readonly items: readonly BreachItem[] };
+  | { readonly kind: 'breachWarning'; readonly locale: string; readonly timeZone: string; readonly privacyMode: boolean; readonly items: readonly BreachItem[]; readonly tabUrl: string | null };
 
 export interface RenderedMail {
   readonly subject: string;

@@ -170,7 +170,7 @@ export function allCards(locale = 'en-GB'): Array<[string, Card]> {
     ['help', helpCard({ locale, unknown: null, paired: true })],
     ['help-unknown-unpaired', helpCard({ locale, unknown: 'please send me the numbers for last quarter broken down by client and by weekday', paired: false })],
     ['waiting', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [...MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: i < 2 ? null : 60 * (i * 3) + 12 })), ...Array.from({ length: 12 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Question ${i}`, receivedAt: at('2026-11-24T09:00:00Z') + i * 60_000, minutesLeft: 900 }))], tabUrl: TAB_URL })],
-    ['breach-warning', breachCard({ locale, timeZone: 'Europe/Copenhagen', privacyMode: false, items: MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: 20 + i * 45 })) })],
+    ['breach-warning', breachCard({ locale, timeZone: 'Europe/Copenhagen', privacyMode: false, items: MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: 20 + i * 45 })) , tabUrl: TAB_URL})],
     ['waiting-empty', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: true, items: [], tabUrl: null })],
     ['settings', settingsCard({ locale, owner: 'Olivia Owner', va: LONG_NAME, mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
     ['leave', leaveCard({ locale, va: LONG_NAME, from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
