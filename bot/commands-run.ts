@@ -67,7 +67,7 @@ async function waiting(turn: Turn, pairing: Pairing, locale: string): Promise<Bo
       timeZone: settings.timeZone,
       windowHours: settings.windowHours,
       privacyMode: settings.privacyMode,
-      items: rows.map((row) => ({ from: row.from, subject: row.subject, receivedAt: row.receivedAt, minutesLeft: row.remainingMinutes })),
+      items: rows.map((row) => ({ from: row.from, subject: row.subject, receivedAt: row.receivedAt, minutesLeft: row.remainingMinutes, webLink: row.webLink })),
       tabUrl: tabUrl(turn, pairing, { view: 'waiting' }),
     }),
   );

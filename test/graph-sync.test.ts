@@ -252,6 +252,8 @@ describe('incremental sync', () => {
     const after = new Map((await loadKpiInput(db, pairing, { from: '2000-01-01', to: '2100-01-01' }, tenant.clock.now())).messages.map((message) => [message.id, message]));
     expect(after.get(toMove!.id)?.folder).toBe('archive');
     expect(after.get(toCategorize!.id)?.categories).toEqual(['No reply needed']);
+    // Outlook on the web's link to each message, as Graph's webLink gives it (the cards open waiting mail there).
+    expect(after.get(toCategorize!.id)?.webLink).toMatch(/^https:\/\/outlook\.office365\.com\/owa\/\?ItemID=/);
     // Deleted outright in the mailbox, still counted by Tandem (kpi-spec: handling is not answering), kept as
     // Deleted Items once the Inbox listing shows it gone.
     expect(after.get(toDelete!.id)).toEqual({ ...before.get(toDelete!.id), folder: 'deleteditems' });

@@ -222,6 +222,14 @@ describe('cards that lead somewhere', () => {
     expect(textOf(card)).not.toMatch(/Skriv|Type/);
   });
 
+  it('a waiting row opens its message in Outlook on the web where Graph gave the link', () => {
+    const item = { from: 'a@b.example', subject: 'x', receivedAt: 0, minutesLeft: 30 };
+    const link = 'https://outlook.office365.com/owa/?ItemID=AAMk%3D&exvsurl=1&viewmodel=ReadMessageItem';
+    const rows = (webLink: string | null) => (waitingCard({ locale: 'de', timeZone: 'UTC', windowHours: 24, privacyMode: true, items: [{ ...item, webLink }], tabUrl: null }).body as Array<Record<string, unknown>>).filter((element) => element.type === 'ColumnSet');
+    expect(rows(link)).toEqual([expect.objectContaining({ selectAction: { type: 'Action.OpenUrl', title: 'In Outlook öffnen', url: link } })]);
+    expect(rows(null)[0]).not.toHaveProperty('selectAction');
+  });
+
   it('the waiting list leads to the KPI tab for the mail it does not show', () => {
     const items = Array.from({ length: WAITING_ON_CARD + 3 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Q${i}`, receivedAt: i, minutesLeft: 60 }));
     const card = waitingCard({ locale: 'en-GB', timeZone: 'UTC', windowHours: 24, privacyMode: false, items, tabUrl: TAB_URL });

@@ -14,6 +14,8 @@ export interface WaitingItem {
   readonly receivedAt: number;
   /** Minutes left in the window on the pairing's clock; null or ≤ 0 when overdue. */
   readonly minutesLeft: number | null;
+  /** Outlook on the web's link to the message: selecting the row opens it there. */
+  readonly webLink?: string | null;
 }
 
 export interface WaitingCardInput {
@@ -34,6 +36,7 @@ export function waitingRow(input: Pick<WaitingCardInput, 'locale' | 'timeZone' |
   return {
     type: 'ColumnSet',
     spacing: 'Small',
+    ...(item.webLink == null ? {} : { selectAction: openUrl(t(locale, 'waiting.openInOutlook'), item.webLink) }),
     columns: [
       {
         type: 'Column',

@@ -19,6 +19,8 @@ const BASIC_FIELDS = [
   'categories',
   'inferenceClassification',
   'subject',
+  // Outlook on the web's link to the item: how cards and the tab open a waiting message.
+  'webLink',
 ] as const;
 
 export function messageSelect(mode: AutomaticDetection): string {

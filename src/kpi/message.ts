@@ -45,6 +45,8 @@ export interface MessageMeta {
   readonly subject: string;
   /** RFC 5322 Message-ID (Graph `internetMessageId`), where the source gives one: how Outlook names the item. */
   readonly internetMessageId?: string;
+  /** Where Outlook on the web opens the message (Graph `webLink`), for Graph-synced mail. */
+  readonly webLink?: string;
 }
 
 /** A half-open interval [start, end) of epoch milliseconds. */

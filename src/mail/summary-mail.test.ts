@@ -39,7 +39,7 @@ describe('summaryMail', () => {
           "The VA (edited)",
         ],
         "links": [
-          "https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-000000000001/kpi?context=%7B%22subEntityId%22%3A%22p%2F2026-W47%22%7D",
+          "https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-000000000001/kpi?context=%7B%22subEntityId%22%3A%22p%2Fmessages%2F2026-W47%22%7D",
         ],
         "sections": [
           "header",

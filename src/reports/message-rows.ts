@@ -26,6 +26,8 @@ export interface MessageRow {
   /** Minutes left in the window for a pending message. */
   readonly remainingMinutes: number | null;
   readonly mark: MarkDetail | null;
+  /** Outlook on the web's link to the message (Graph-synced mail only). */
+  readonly webLink: string | null;
 }
 
 const STATUS_NAMES: Record<number, MessageStatus> = {
@@ -59,6 +61,7 @@ export function messageRows(input: KpiInput, marks: ReadonlyMap<string, MarkDeta
       clockMinutes: excluded ? null : Math.round(evaluation.clockMs[i]! / MINUTE_MS),
       remainingMinutes: status === 'pending' ? minutesLeft(evaluation.clockMs[i]!, input.settings) : null,
       mark: marks.get(message.id) ?? null,
+      webLink: message.webLink ?? null,
     });
   });
   return rows.sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1));

@@ -92,5 +92,16 @@ export function graphMessageMeta(
     automatic: automatic(message, detection),
     subject: message.subject ?? '',
     ...(message.internetMessageId == null ? {} : { internetMessageId: message.internetMessageId }),
+    ...(isOutlookLink(message.webLink) ? { webLink: message.webLink } : {}),
   };
+}
+
+/** Only an https link is kept: cards and the tab open it as is. */
+function isOutlookLink(link: string | null | undefined): link is string {
+  if (link == null) return false;
+  try {
+    return new URL(link).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

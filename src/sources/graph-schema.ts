@@ -35,6 +35,7 @@ export const graphMessageSchema = z.object({
   meetingMessageType: z.string().nullish(),
   subject: z.string().nullish(),
   internetMessageId: z.string().nullish(),
+  webLink: z.string().nullish(),
 });
 export type GraphMessage = z.infer<typeof graphMessageSchema>;
 export type GraphRecipient = z.infer<typeof emailAddress>;

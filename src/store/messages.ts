@@ -15,7 +15,7 @@ export const UPSERT_CHUNK = 5_000;
 
 const RECORD_TYPE = `r(id text, conversation_id text, received_at timestamptz, sent_at timestamptz, from_address text,
   sender_address text, to_addresses text[], cc_addresses text[], folder text, is_draft boolean, categories text[],
-  inference text, automatic boolean, subject text, internet_message_id text)`;
+  inference text, automatic boolean, subject text, internet_message_id text, web_link text)`;
 
 const DATA_COLUMNS = [
   'conversation_id',
@@ -32,6 +32,7 @@ const DATA_COLUMNS = [
   'automatic',
   'subject',
   'internet_message_id',
+  'web_link',
 ] as const;
 
 // A re-synced message that did not change is left alone: no dead row, not counted as written.
@@ -75,6 +76,7 @@ function toRecord(message: MessageMeta) {
     automatic: message.automatic,
     subject: storableText(message.subject),
     internet_message_id: message.internetMessageId === undefined ? null : storableText(message.internetMessageId),
+    web_link: message.webLink === undefined ? null : storableText(message.webLink),
   };
 }
 
@@ -113,6 +115,7 @@ interface MessageRow {
   automatic: boolean;
   subject: string;
   internet_message_id: string | null;
+  web_link: string | null;
 }
 
 function toMessage(row: MessageRow): MessageMeta {
@@ -132,6 +135,7 @@ function toMessage(row: MessageRow): MessageMeta {
     automatic: row.automatic,
     subject: row.subject,
     ...(row.internet_message_id === null ? {} : { internetMessageId: row.internet_message_id }),
+    ...(row.web_link === null ? {} : { webLink: row.web_link }),
   };
 }
 

@@ -136,7 +136,7 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
             <OfflineBanner />
             <Suspense fallback={null}><SyncBanner api={api} pairingId={pairing.id} /></Suspense>
             <ViewBoundary key={shown}>
-              <PairingView api={api} pairing={pairing} view={shown} week={link?.pairing === pairing.id ? link.week : null} />
+              <PairingView api={api} pairing={pairing} view={shown} week={link?.pairing === pairing.id ? link.week : new URLSearchParams(window.location.search).get('week')} />
             </ViewBoundary>
           </main>
         </>
@@ -145,7 +145,7 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
   );
 }
 
-/** `week`: the week a deep link asked Messages to show first. */
+/** `week`: the week a deep link (or standalone, `?week=`) asked Messages to show first. */
 function PairingView({ api, pairing, view, week }: { api: ApiClient; pairing: PairingSummary; view: View; week: string | null }) {
   const props = { api, base: `/pairings/${pairing.id}`, zone: pairing.timeZone };
   if (view === 'week') return <ThisWeek {...props} />;

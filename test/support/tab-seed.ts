@@ -39,6 +39,8 @@ export interface SeededPairing {
 
 /** The RFC 5322 Message-ID a seeded message carries with `messageIds` (as the Graph sync stores it). */
 export const seededMessageId = (id: string): string => `<${id}@seed.contoso.example>`;
+/** Outlook on the web's link to a seeded customer mail, in the form Graph's webLink takes. */
+export const seededWebLink = (id: string): string => `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(id)}&exvsurl=1&viewmodel=ReadMessageItem`;
 
 export interface SeedOptions {
   tenantId?: string;
@@ -134,7 +136,7 @@ export async function seedTabPairing(db: Queryable, now: number, options: SeedOp
         if (received > now) continue;
         const id = `m${tag}-${w}-${day}-${i}`;
         const from = CUSTOMERS[slot % CUSTOMERS.length]!;
-        messages.push({ ...base, id, conversationId: `c-${id}`, receivedAt: received, sentAt: received - 60_000, from, to: [owner], folder: 'inbox', subject: SUBJECTS[slot % SUBJECTS.length]! });
+        messages.push({ ...base, id, webLink: seededWebLink(id), conversationId: `c-${id}`, receivedAt: received, sentAt: received - 60_000, from, to: [owner], folder: 'inbox', subject: SUBJECTS[slot % SUBJECTS.length]! });
         const delay = DELAYS[slot % DELAYS.length]!;
         slot++;
         if (delay === null || received + delay * HOUR * delayScale > now) continue;

@@ -181,6 +181,7 @@ export const BOT = {
   'waiting.overdue': 'ikke besvaret',
   'waiting.more': 'og {count} til',
   'waiting.subjectHidden': 'emne skjult',
+  'waiting.openInOutlook': 'Åbn i Outlook',
 
   'settings.title': 'Indstillinger for Tandem',
   'settings.owner': 'Ejer',

@@ -130,6 +130,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Besvar inden for {hours, plural, one {# time} other {# timer}}; alle døgnets timer tæller.',
   'tab.waiting.clockWorking': 'Besvar inden for {hours, plural, one {# time} other {# timer}}; kun arbejdstid tæller.',
   'tab.waiting.updated': 'Opdateret {time}',
+  'tab.waiting.openInOutlook': 'Åbn i Outlook',
   'tab.waiting.left': '{time} tilbage',
   'tab.waiting.emptyTitle': 'Intet venter',
   'tab.waiting.empty': 'Alle mails, der kræver svar, har fået et.',

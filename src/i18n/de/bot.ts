@@ -181,6 +181,7 @@ export const BOT = {
   'waiting.overdue': 'unbeantwortet',
   'waiting.more': 'und {count} weitere',
   'waiting.subjectHidden': 'Betreff ausgeblendet',
+  'waiting.openInOutlook': 'In Outlook öffnen',
 
   'settings.title': 'Einstellungen von Tandem',
   'settings.owner': 'Inhaber',

@@ -130,6 +130,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Antworten innerhalb von {hours, plural, one {# Stunde} other {# Stunden}}, rund um die Uhr gezählt.',
   'tab.waiting.clockWorking': 'Antworten innerhalb von {hours, plural, one {# Stunde} other {# Stunden}}, nur Arbeitszeit gezählt.',
   'tab.waiting.updated': 'Aktualisiert {time}',
+  'tab.waiting.openInOutlook': 'In Outlook öffnen',
   'tab.waiting.left': 'noch {time}',
   'tab.waiting.emptyTitle': 'Nichts wartet',
   'tab.waiting.empty': 'Jede Nachricht, die eine Antwort braucht, hat eine bekommen.',

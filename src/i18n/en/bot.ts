@@ -163,6 +163,7 @@ export const BOT = {
   'waiting.overdue': 'missed',
   'waiting.more': 'and {count} more',
   'waiting.subjectHidden': 'subject hidden',
+  'waiting.openInOutlook': 'Open in Outlook',
 
   'settings.title': 'Tandem settings',
   'settings.owner': 'Owner',

@@ -127,6 +127,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Answer within {hours, plural, one {# hour} other {# hours}}, counting all hours of the day.',
   'tab.waiting.clockWorking': 'Answer within {hours, plural, one {# hour} other {# hours}}, counting working hours only.',
   'tab.waiting.updated': 'Updated {time}',
+  'tab.waiting.openInOutlook': 'Open in Outlook',
   'tab.waiting.left': '{time} left',
   'tab.waiting.emptyTitle': 'Nothing is waiting',
   'tab.waiting.empty': 'Every message that needs an answer has one.',

@@ -181,6 +181,7 @@ export const BOT = {
   'waiting.overdue': 'ikke besvart',
   'waiting.more': 'og {count} til',
   'waiting.subjectHidden': 'emne skjult',
+  'waiting.openInOutlook': 'Åpne i Outlook',
 
   'settings.title': 'Innstillinger for Tandem',
   'settings.owner': 'Eier',

@@ -130,6 +130,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Svar innen {hours, plural, one {# time} other {# timer}}; alle døgnets timer teller.',
   'tab.waiting.clockWorking': 'Svar innen {hours, plural, one {# time} other {# timer}}; bare arbeidstid teller.',
   'tab.waiting.updated': 'Oppdatert {time}',
+  'tab.waiting.openInOutlook': 'Åpne i Outlook',
   'tab.waiting.left': '{time} igjen',
   'tab.waiting.emptyTitle': 'Ingenting venter',
   'tab.waiting.empty': 'Alle meldinger som trenger svar, har fått det.',

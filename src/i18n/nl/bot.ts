@@ -181,6 +181,7 @@ export const BOT = {
   'waiting.overdue': 'gemist',
   'waiting.more': 'en nog {count}',
   'waiting.subjectHidden': 'onderwerp verborgen',
+  'waiting.openInOutlook': 'Openen in Outlook',
 
   'settings.title': 'Instellingen van Tandem',
   'settings.owner': 'Eigenaar',

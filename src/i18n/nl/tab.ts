@@ -130,6 +130,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Beantwoorden binnen {hours, plural, one {# uur} other {# uur}}; alle uren van de dag tellen.',
   'tab.waiting.clockWorking': 'Beantwoorden binnen {hours, plural, one {# uur} other {# uur}}; alleen werktijd telt.',
   'tab.waiting.updated': 'Bijgewerkt {time}',
+  'tab.waiting.openInOutlook': 'Openen in Outlook',
   'tab.waiting.left': 'nog {time}',
   'tab.waiting.emptyTitle': 'Er wacht niets',
   'tab.waiting.empty': 'Elk bericht dat een antwoord nodig heeft, heeft er een.',

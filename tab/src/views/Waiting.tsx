@@ -1,5 +1,6 @@
-// Unanswered inbound mail, oldest first, with the time left on the pairing's clock; refreshes itself.
-import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+// Unanswered inbound mail, oldest first, with the time left on the pairing's clock, each subject opening the
+// message in Outlook on the web where Graph gave its link; refreshes itself.
+import { Badge, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { ApiClient } from '../api.ts';
 import { dateTime, duration, text } from '../i18n.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
@@ -38,7 +39,11 @@ export function Waiting({ api, base, zone }: { api: ApiClient; base: string; zon
             {messages.map((m) => (
               <TableRow key={m.id} data-testid="waiting-row">
                 <TableCell>{m.from ?? text('none')}</TableCell>
-                <TableCell>{m.subject}</TableCell>
+                <TableCell>
+                  {m.webLink === null ? m.subject : (
+                    <Link href={m.webLink} target="_blank" rel="noopener noreferrer" title={text('tab.waiting.openInOutlook')} data-testid="open-in-outlook">{m.subject || text('none')}</Link>
+                  )}
+                </TableCell>
                 <TableCell>{dateTime(m.receivedAt, zone)}</TableCell>
                 <TableCell>
                   {m.status === 'missed'
