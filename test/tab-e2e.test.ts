@@ -110,6 +110,15 @@ async function shown(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).first().textContent())!.trim();
 }
 
+/** The totals sentence as English (en-US) writes it, by hand: "40 e-mails needed a reply: 33 on time, 2 late, and 5 missed." */
+function totalsInEnglish(week: WeekKpi): string {
+  const parts = ([[week.onTime, 'on time'], [week.late, 'late'], [week.missed, 'missed']] as const).filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
+  const list = parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')}, and ${parts.at(-1)}`;
+  const counted = week.counted === 0 ? [] : [`${week.counted} ${week.counted === 1 ? 'e-mail' : 'e-mails'} needed a reply: ${list}.`];
+  const pending = week.pending === 0 ? [] : [`${week.pending} more ${week.pending === 1 ? 'still has' : 'still have'} time for an answer.`];
+  return [...counted, ...pending].join(' ');
+}
+
 describe('the KPI tab in Chromium', () => {
   it('shows the owner exactly the engine\'s numbers for this week', async () => {
     const page = await openPage();
@@ -121,6 +130,7 @@ describe('the KPI tab in Chromium', () => {
       p90: await shown(page, 'p90'),
       answeredBy: [await shown(page, 'byVa'), await shown(page, 'byOwner')],
       streak: await shown(page, 'streak'),
+      totals: await shown(page, 'totals'),
     };
     const engine = expected.map(({ week, streak }) => ({
       rate: week.rate === null ? 'No mail' : formatPercent(LOCALE, week.rate),
@@ -130,6 +140,7 @@ describe('the KPI tab in Chromium', () => {
       answeredBy: [String(week.answeredBy.va), String(week.answeredBy.owner)],
       // Written out by hand, not through the app's catalog: English says "1 week", every other count "weeks".
       streak: streak === null ? 'No streak yet' : streak === 1 ? 'Streak: 1 week' : `Streak: ${streak} weeks`,
+      totals: totalsInEnglish(week),
     }));
     expect(engine).toContainEqual(screen);
     expect(expected[0]!.week.counted).toBeGreaterThan(0);

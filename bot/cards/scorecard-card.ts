@@ -3,11 +3,12 @@
 // is a Teams chart with a text fallback.
 import type { WeekKpi } from '../../src/kpi/engine.ts';
 import type { TaskWeek } from '../../src/kpi/tasks.ts';
-import { formatDate, formatDateTime, formatDuration, formatList, formatPercent, formatWeek } from '../../src/i18n/format.ts';
+import { formatDate, formatDateTime, formatDuration, formatPercent, formatWeek } from '../../src/i18n/format.ts';
 import type { Settings } from '../../src/kpi/settings.ts';
 import { resolveTimeZone } from '../../src/kpi/time-zone.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { zoneLabel } from '../../src/i18n/time-zones.ts';
+import { weekTotals } from '../../src/i18n/week-totals.ts';
 import { STATUS_MARK } from '../../src/i18n/status-marks.ts';
 import { card, execute, facts, openUrl, statusText, text, toggleButton, type Card, type Element } from './card-parts.ts';
 
@@ -67,25 +68,10 @@ function mailHeadline(input: ScorecardInput): Element[] {
   return [text(headline, { size: 'Large', weight: 'Bolder' }), ...verdict(locale, week.met), ...changeLine(input)];
 }
 
-/**
- * The counted mail as its parts in one sentence that adds up ("40 e-mails needed a reply: 33 on time and 7
- * missed."), and the mail still within its window after it, since it is not part of the count yet.
- */
+/** The week's totals as one sentence that adds up (src/i18n/week-totals.ts). */
 function totals({ week, locale }: ScorecardInput): Element[] {
-  const parts = (
-    [
-      ['scorecard.part.onTime', week.onTime],
-      ['scorecard.part.late', week.late],
-      ['scorecard.part.missed', week.missed],
-    ] as const
-  )
-    .filter(([, count]) => count > 0)
-    .map(([key, count]) => t(locale, key, { count }));
-  const sentences = [
-    ...(week.counted === 0 ? [] : [t(locale, 'scorecard.totals', { counted: week.counted, parts: formatList(locale, parts) })]),
-    ...(week.pending === 0 ? [] : [t(locale, 'scorecard.totals.pending', { count: week.pending })]),
-  ];
-  return sentences.length === 0 ? [] : [text(sentences.join(' '), { spacing: 'Medium' })];
+  const sentence = weekTotals(locale, week);
+  return sentence === null ? [] : [text(sentence, { spacing: 'Medium' })];
 }
 
 /** The finer figures, folded away: one glance for the week, the rest one click off. */

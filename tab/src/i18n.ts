@@ -6,6 +6,8 @@ import type { Weekday } from '../../src/kpi/settings.ts';
 import { t, type MessageKey, type Params } from '../../src/i18n/catalog.ts';
 import { loadCatalog } from '../../src/i18n/load-catalog.ts';
 import { zoneChoices, zoneLabel, type ZoneChoice } from '../../src/i18n/time-zones.ts';
+import { weekTotals } from '../../src/i18n/week-totals.ts';
+import type { WeekKpi } from '../../src/kpi/engine.ts';
 
 let current = 'en';
 
@@ -23,6 +25,8 @@ export function preloadLocale(locale: string): void {
 export const text = (key: MessageKey, params?: Params): string => t(current, key, params);
 export const percent = (rate: number | null): string => (rate === null ? text('tab.week.noMail') : formatPercent(current, rate));
 export const duration = (minutes: number | null): string => formatDuration(current, minutes);
+/** The week's counted mail as its parts in one sentence, as the scorecard card says it. */
+export const totals = (week: Pick<WeekKpi, 'counted' | 'onTime' | 'late' | 'missed' | 'pending'>): string | null => weekTotals(current, week);
 
 export const dateTime = (ms: number, timeZone: string): string => formatDateTime(current, ms, timeZone);
 /** A 1–5 check-in rating, or a mean of them to one decimal: "4 of 5", "3,5 af 5". */

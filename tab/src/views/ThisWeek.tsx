@@ -3,7 +3,7 @@
 // tasks done on time against its own target.
 import { Badge, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api.ts';
-import { dateTime, duration, percent, shortDate, text } from '../i18n.ts';
+import { dateTime, duration, percent, shortDate, text, totals } from '../i18n.ts';
 import { marked } from '../../../src/i18n/status-marks.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
 import type { WeekResponse } from '../types.ts';
@@ -98,6 +98,7 @@ export function ThisWeek({ api, base, zone }: { api: ApiClient; base: string; zo
       {tasksCard}
       <Card className={styles.wide}>
         <CardHeader header={<Text as="h2" weight="semibold">{text('tab.week.countsTitle')}</Text>} />
+        <Text data-testid="totals">{totals(week)}</Text>
         <div className={styles.counts}>
           <Stat label={text('tab.status.counted')} value={week.counted} testId="counted" />
           <Stat label={text('tab.status.onTime')} value={week.onTime} testId="onTime" />
