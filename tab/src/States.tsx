@@ -1,6 +1,6 @@
 // The designed states: loading, errors (with retry), empty, offline, and a boundary for views that fail.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Component, useEffect, useState, type ReactNode } from 'react';
+import { Component, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ApiError, OFFLINE } from './api.ts';
 import { text } from './i18n.ts';
 
@@ -21,8 +21,28 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
+/**
+ * How many offline error states are on screen. Each says "You are offline" with its own retry, so while one
+ * shows, the banner that says the same above it stays away (one message, not two).
+ */
+const offlineErrors = { shown: 0, listeners: new Set<() => void>() };
+const changed = () => offlineErrors.listeners.forEach((listener) => listener());
+const subscribeOfflineErrors = (listener: () => void) => {
+  offlineErrors.listeners.add(listener);
+  return () => offlineErrors.listeners.delete(listener);
+};
+
 export function ErrorState({ error, message, onRetry }: { error?: ApiError; message?: string; onRetry?: () => void }) {
   const offline = error?.status === OFFLINE;
+  useEffect(() => {
+    if (!offline) return;
+    offlineErrors.shown++;
+    changed();
+    return () => {
+      offlineErrors.shown--;
+      changed();
+    };
+  }, [offline]);
   return (
     <MessageBar intent={offline ? 'warning' : 'error'}>
       <MessageBarBody>
@@ -54,6 +74,7 @@ export class ViewBoundary extends Component<{ children: ReactNode }, { error: Er
   }
 }
 
+/** Says the device is offline, unless an offline error state on screen says so already. */
 export function OfflineBanner() {
   const [online, setOnline] = useState(navigator.onLine);
   useEffect(() => {
@@ -66,7 +87,8 @@ export function OfflineBanner() {
       window.removeEventListener('offline', down);
     };
   }, []);
-  if (online) return null;
+  const errorSaysSo = useSyncExternalStore(subscribeOfflineErrors, () => offlineErrors.shown > 0);
+  if (online || errorSaysSo) return null;
   return (
     <MessageBar intent="warning">
       <MessageBarBody><MessageBarTitle>{text('tab.state.offlineTitle')}</MessageBarTitle>{text('tab.state.offline')}</MessageBarBody>
