@@ -246,6 +246,14 @@ describe('the Outlook task pane', () => {
       await page.goto(`${server.url}/tab/addin/`);
       await page.getByRole('button', { name: 'Sign in as VA' }).waitFor();
       await page.screenshot({ path: `${ARTIFACTS}pane-sign-in-light.png`, fullPage: true });
+      // Every button whole inside its person's card (which clips what overflows it), and the card inside the pane.
+      const width = page.viewportSize()!.width;
+      for (const button of await page.getByRole('button', { name: /^Sign in as / }).all()) {
+        const box = (await button.boundingBox())!;
+        const card = (await button.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " fui-Card ")][1]').boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);
+        expect(card.x + card.width).toBeLessThanOrEqual(width);
+      }
       await context.close();
     });
   });

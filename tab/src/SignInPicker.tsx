@@ -7,8 +7,10 @@ import { Empty, ErrorState, Loading } from './States.tsx';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', backgroundColor: tokens.colorNeutralBackground2 },
-  panel: { marginTop: '10vh', width: 'min(440px, 92vw)', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  user: { cursor: 'pointer' },
+  // As wide as the page allows up to 440 px: the Outlook pane is 320–360 px wide with padding of its own.
+  panel: { marginTop: '10vh', width: '100%', maxWidth: '440px', boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // A long address wraps instead of pushing the Sign in button out of the card.
+  user: { cursor: 'pointer', '& .fui-CardHeader__description': { overflowWrap: 'anywhere' } },
 });
 
 export function SignInPicker({ onSignedIn }: { onSignedIn: (token: string) => void }) {
