@@ -190,14 +190,17 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
 
   /** Continues a listing (backfill or sweep) from its nextLink: one request. */
   async function continueListing(request: MailboxSyncRequest, position: SyncPosition): Promise<MailboxSyncStep> {
+    const askedAt = clock.now();
     const listing = await readPage(await graph.get(position.nextLink!, { headers: preferList }), position, request.mailbox);
-    return afterListing(request.mailbox, position, listing, null, null, null);
+    return afterListing(request.mailbox, position, listing, askedAt, null, null, null);
   }
 
+  /** `askedAt`: when the page was asked for (before any retry), the instant a finished sweep has read up to. */
   function afterListing(
     mailbox: string,
     position: SyncPosition,
     listing: Listing,
+    askedAt: number,
     outOfOffice: MailboxSyncStep['outOfOffice'],
     verifiedDomains: readonly string[] | null,
     mailboxSettings: MailboxDefaults | null,
@@ -212,7 +215,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       nextLink,
       phase: backfilling && nextLink === null ? 'incremental' : position.phase,
       backfill: { ...position.backfill, fetched, ...oldest(position.backfill.oldestReceived, backfilling ? listing.oldestReceived : null) },
-      watermark: backfilling ? position.watermark : sweptTo(position.watermark, listing.newestModified, nextLink === null),
+      watermark: backfilling ? position.watermark : sweptTo(position.watermark, listing.newestModified, nextLink === null ? askedAt : null),
     };
     return {
       messages: listing.messages,
@@ -228,13 +231,14 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
 
   /**
    * The watermark after a sweep's page. A backfill leaves it where it began, so a sweep later sees what changed
-   * meanwhile. A finished sweep has read everything Exchange had indexed by now, and indexing lags a change by
-   * less than SWEEP_OVERLAP_MS; so the watermark may move up to now less that lag (the next sweep re-reads one
-   * more overlap on top), and a mailbox where nothing changed gets an empty sweep instead of re-reading its
-   * newest message every cycle.
+   * meanwhile. A finished sweep has read everything Exchange had indexed when its last page was asked for
+   * (`finishedAt`, taken before the request, so retries and reads after it do not count), and indexing lags a
+   * change by less than SWEEP_OVERLAP_MS; so the watermark may move up to that instant less the lag (the next
+   * sweep re-reads one more overlap on top), and a mailbox where nothing changed gets an empty sweep instead of
+   * re-reading its newest message every cycle.
    */
-  function sweptTo(watermark: number, newestModified: number | null, finished: boolean): number {
-    return Math.max(watermark, newestModified ?? watermark, finished ? clock.now() - SWEEP_OVERLAP_MS : watermark);
+  function sweptTo(watermark: number, newestModified: number | null, finishedAt: number | null): number {
+    return Math.max(watermark, newestModified ?? watermark, finishedAt === null ? watermark : finishedAt - SWEEP_OVERLAP_MS);
   }
 
   /**
@@ -369,7 +373,8 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
       const stored = await request.storedInInbox!();
       const total = inboxTotalSchema.parse(okBody(answers[inboxCountSlot]!, requests[inboxCountSlot]!.url)).totalItemCount;
       let firstPage = inboxIdsSlot === null ? null : okBody(answers[inboxIdsSlot]!, requests[inboxIdsSlot]!.url);
-      if (firstPage === null && trackedInInbox(stored, listing.messages, gone) + inbox!.untracked !== total) {
+      // A sweep with more pages moves more mail once they are read: the count is compared next cycle.
+      if (firstPage === null && listing.nextLink === null && trackedInInbox(stored, listing.messages, []) + inbox!.untracked !== total) {
         const ids = inboxIds(mailbox, position.backfill.since);
         firstPage = await graph.get(ids.url, { headers: ids.headers });
       }
@@ -378,7 +383,7 @@ export function graphMailboxSource(options: GraphMailboxSourceOptions): MailboxS
         inbox = { untracked: total - trackedInInbox(stored, listing.messages, gone), listedAt: now };
       }
     }
-    return afterListing(mailbox, { ...position, vaMailbox, outOfOffice, domainsReadAt, inbox }, listing, record, verifiedDomains, mailboxSettings, gone);
+    return afterListing(mailbox, { ...position, vaMailbox, outOfOffice, domainsReadAt, inbox }, listing, now, record, verifiedDomains, mailboxSettings, gone);
   }
 
   return {

@@ -101,7 +101,7 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
   const [view, setView] = useState<View>(() => initialView(link));
 
   if (me.data === null) return <div className={styles.page}>{me.error ? <ErrorState error={me.error} onRetry={me.reload} /> : <Loading />}</div>;
-  // Pinned in a chat, the tab shows that chat's pairing; else the one asked for, else the first.
+  // The pairing asked for (a chat tab's saved ?pairing=, or a deep link's), else the chat's it is pinned in, else the first.
   const pairing: PairingSummary | undefined =
     me.data.pairings.find((p) => p.id === chosen) ?? me.data.pairings.find((p) => host.chatId !== null && p.chatId === host.chatId) ?? me.data.pairings[0];
   const views = pairing === undefined ? VIEWS : viewsOf(pairing);

@@ -1,6 +1,6 @@
 // The designed states: loading, errors (with retry), empty, offline, and a boundary for views that fail.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Component, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Component, useEffect, useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ApiError, OFFLINE } from './api.ts';
 import { text } from './i18n.ts';
 
@@ -34,7 +34,8 @@ const subscribeOfflineErrors = (listener: () => void) => {
 
 export function ErrorState({ error, message, onRetry }: { error?: ApiError; message?: string; onRetry?: () => void }) {
   const offline = error?.status === OFFLINE;
-  useEffect(() => {
+  // Before paint, so the banner does not flash beside the error for a frame.
+  useLayoutEffect(() => {
     if (!offline) return;
     offlineErrors.shown++;
     changed();

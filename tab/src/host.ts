@@ -31,7 +31,7 @@ export interface Host {
   ssoToken(): Promise<string | null>;
   /** The Teams chat the tab is pinned in, whose pairing it shows; null outside a chat. */
   readonly chatId: string | null;
-  /** Where a deep link asked the tab to open (Teams' sub-page id, tab/src/sub-page.ts); null when none did. */
+  /** Where a deep link asked the tab to open (Teams' sub-page id, readSubPage in src/reports/tab-link.ts); null when none did. */
   readonly subPageId: string | null;
   /** Set when Teams opened the page to configure the tab (frame context `settings`); null for the tab itself. */
   readonly configuration: TabConfiguration | null;
