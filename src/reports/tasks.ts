@@ -1,5 +1,6 @@
 // The completion KPI of a pairing and a period (docs/kpi.md §11): the tasks stored from its task source and
 // the same pauses the response KPI weighs (leave and observed out-of-office), through the engine.
+import { httpsLink } from '../kpi/links.ts';
 import { parseTaskSource, type Settings } from '../kpi/settings.ts';
 import { evaluateTasks, type TaskReport, type TaskRow } from '../kpi/tasks.ts';
 import type { Period } from '../kpi/weeks.ts';
@@ -27,18 +28,12 @@ export function taskSourceKind(settings: Pick<Settings, 'taskSource'>): TaskSour
   return parseTaskSource(settings.taskSource)?.kind ?? null;
 }
 
-/** Only an https page is offered as a link: the URL comes from outside, and a `javascript:` one would run in the tab. */
-function openable(url: string | null): string | null {
-  if (url === null || !URL.canParse(url)) return null;
-  return new URL(url).protocol === 'https:' ? url : null;
-}
-
 /** The task KPI of every week of the period at `now`, or null when the pairing reads no tasks. */
 export async function loadTaskReport(db: Queryable, pairing: Pairing, period: Period, now: number, settings = pairing.settings): Promise<PairingTaskReport | null> {
   const source = taskSourceKind(settings);
   if (source === null) return null;
   const [tasks, paused] = await Promise.all([listTasks(db, pairing.id, settings.taskSource), listPauses(db, pairing.id)]);
   const report = evaluateTasks({ tasks, timeZone: settings.timeZone, targetPct: settings.taskTargetPct, paused, now, period });
-  const links = new Map(tasks.map((task) => [task.id, openable(task.webUrl)]));
+  const links = new Map(tasks.map((task) => [task.id, httpsLink(task.webUrl)]));
   return { source, weeks: report.weeks, rows: report.rows.map((row) => ({ ...row, webUrl: links.get(row.id) ?? null })) };
 }

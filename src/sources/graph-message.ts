@@ -2,6 +2,7 @@
 // live Graph sync, so both read a message the same way.
 import { DateTime } from 'luxon';
 import { detectAutomatic } from '../kpi/automatic.ts';
+import { httpsLink } from '../kpi/links.ts';
 import type { FolderKind, InferenceClass, MessageMeta } from '../kpi/message.ts';
 import type { GraphMessage, GraphRecipient } from './graph-schema.ts';
 
@@ -77,6 +78,7 @@ export function graphMessageMeta(
   if (typeof when === 'string') problems.push(when);
   if (from === null && !isDraft) problems.push('no from address');
   if (typeof when === 'string' || problems.length > 0) return problems.join('; ');
+  const webLink = httpsLink(message.webLink);
   return {
     id,
     receivedAt: when.receivedAt,
@@ -92,16 +94,6 @@ export function graphMessageMeta(
     automatic: automatic(message, detection),
     subject: message.subject ?? '',
     ...(message.internetMessageId == null ? {} : { internetMessageId: message.internetMessageId }),
-    ...(isOutlookLink(message.webLink) ? { webLink: message.webLink } : {}),
+    ...(webLink === null ? {} : { webLink }),
   };
-}
-
-/** Only an https link is kept: cards and the tab open it as is. */
-function isOutlookLink(link: string | null | undefined): link is string {
-  if (link == null) return false;
-  try {
-    return new URL(link).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
