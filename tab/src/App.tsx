@@ -50,8 +50,8 @@ const useStyles = makeStyles({
 const isView = (name: string | null | undefined): name is View => (VIEWS as readonly string[]).includes(name ?? '');
 
 /** The view asked for by `?view=` (standalone) or a Teams deep link, else This week. */
-function initialView(link: SubPage | null): View {
-  const asked = new URLSearchParams(window.location.search).get('view') ?? link?.view;
+function initialView(params: URLSearchParams, link: SubPage | null): View {
+  const asked = params.get('view') ?? link?.view;
   return isView(asked) ? asked : 'week';
 }
 
@@ -96,9 +96,11 @@ export function App({ host }: { host: Host }) {
 function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOut: () => void }) {
   const styles = useStyles();
   const me = useApi<Me>(api, '/me');
+  // Where the tab was asked to open: the page's query (standalone, a chat tab's saved page), else a deep link.
+  const params = useMemo(() => new URLSearchParams(window.location.search), []);
   const link = useMemo(() => readSubPage(host.subPageId), [host]);
-  const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(window.location.search).get('pairing') ?? link?.pairing ?? null);
-  const [view, setView] = useState<View>(() => initialView(link));
+  const [chosen, setChosen] = useState<string | null>(() => params.get('pairing') ?? link?.pairing ?? null);
+  const [view, setView] = useState<View>(() => initialView(params, link));
 
   if (me.data === null) return <div className={styles.page}>{me.error ? <ErrorState error={me.error} onRetry={me.reload} /> : <Loading />}</div>;
   // The pairing asked for (a chat tab's saved ?pairing=, or a deep link's), else the chat's it is pinned in, else the first.
@@ -136,7 +138,7 @@ function Signed({ api, host, onSignOut }: { api: ApiClient; host: Host; onSignOu
             <OfflineBanner />
             <Suspense fallback={null}><SyncBanner api={api} pairingId={pairing.id} /></Suspense>
             <ViewBoundary key={shown}>
-              <PairingView api={api} pairing={pairing} view={shown} week={link?.pairing === pairing.id ? link.week : new URLSearchParams(window.location.search).get('week')} />
+              <PairingView api={api} pairing={pairing} view={shown} week={link?.pairing === pairing.id ? link.week : params.get('week')} />
             </ViewBoundary>
           </main>
         </>
