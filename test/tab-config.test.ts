@@ -141,6 +141,13 @@ describe('a deep link into the personal tab (Teams hands it over as page.subPage
     expect(await frame.locator('header select').inputValue()).toBe(otherPairing.id);
   });
 
+  it('never opens a pairing the reader is not in: a link naming one opens one of their own', async () => {
+    const host = await openHost('content', `${server.url}/tab/`, { entityId: 'kpi', subEntityId: '7f3c2a10-0000-4000-8000-00000000beef/settings' });
+    const frame = await host.frame();
+    await frame.locator('[role="tab"][aria-selected="true"]').getByText('Settings').waitFor();
+    expect([chatPairing.id, otherPairing.id]).toContain(await frame.locator('header select').inputValue());
+  });
+
   it('opens Messages at the linked week', async () => {
     const monday = DateTime.now().setZone(SEED_ZONE).startOf('week').minus({ weeks: 3 });
     const week = `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`;
