@@ -1,9 +1,10 @@
 // Numbers, percentages, durations, dates and times for cards, the tab and e-mails, formatted by Intl in the
 // reader's locale (the tag Intl gets comes from locales.ts, so formats match the language shown) and, for
-// instants, the pairing's time zone. Imports nothing but the catalog: the tab loads it up front, so luxon,
+// instants, the pairing's time zone. Imports nothing but the catalog and the formatter cache: the tab loads it up front, so luxon,
 // zod and the Windows zone table stay out (callers resolve Windows zone names with src/kpi/time-zone.ts).
 import type { Weekday } from '../kpi/settings.ts';
 import { intlLocale, PSEUDO_LOCALE, resolveLocale } from './locales.ts';
+import { dateTimeFormat, displayNames, listFormat, numberFormat } from './intl-cache.ts';
 import { accent } from './pseudo.ts';
 import { t } from './messages.ts';
 
@@ -14,12 +15,12 @@ const DAYS_AFTER_MONDAY: Readonly<Record<Weekday, number>> = { monday: 0, tuesda
 const DAY_MS = 86_400_000;
 
 export function formatNumber(locale: string, value: number): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  return numberFormat(intlLocale(locale)).format(value);
 }
 
 /** A rate in 0..1 as a percentage with at most one decimal: "82.5%", "82,5 %" (da, de), "82,5%" (nl). */
 export function formatPercent(locale: string, rate: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  return numberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
 /** Whole hours and minutes of a duration rounded to the minute; negative durations count as zero. */
@@ -48,7 +49,7 @@ export function formatDurationLong(locale: string, minutes: number | null): stri
 /** The IANA zone to format in; a name Intl does not know (a Windows name left unresolved) reads as UTC. */
 function zoneOf(timeZone: string): string {
   try {
-    new Intl.DateTimeFormat('en', { timeZone });
+    dateTimeFormat('en', { timeZone });
     return timeZone;
   } catch (error) {
     if (error instanceof RangeError) return 'UTC';
@@ -63,20 +64,20 @@ function marked(locale: string, text: string): string {
 
 /** Hours as the locale writes them: "09:30" where the day has 24 hours, "9:30 AM" (not "09:30 AM") where it has 12. */
 function clock(locale: string): Pick<Intl.DateTimeFormatOptions, 'hour' | 'minute'> {
-  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const cycle = dateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
   return { hour: cycle === 'h11' || cycle === 'h12' ? 'numeric' : '2-digit', minute: '2-digit' };
 }
 
 /** An instant as the pairing's local weekday, date and time (IANA `timeZone`): "Mon 16 Nov, 09:30" (en-GB), "man. 16. nov. 09.30" (da). */
 export function formatDateTime(locale: string, instant: number, timeZone: string): string {
   const tag = intlLocale(locale);
-  return marked(locale, new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant));
+  return marked(locale, dateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant));
 }
 
 /** An instant's local time of day in the pairing's zone: "09:30", "9:30 AM" (en-US). */
 export function formatTime(locale: string, instant: number, timeZone: string): string {
   const tag = intlLocale(locale);
-  return marked(locale, new Intl.DateTimeFormat(tag, { ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant));
+  return marked(locale, dateTimeFormat(tag, { ...clock(tag), timeZone: zoneOf(timeZone) }).format(instant));
 }
 
 export interface DateOptions {
@@ -88,7 +89,7 @@ export interface DateOptions {
 
 /** A calendar date (YYYY-MM-DD, already local to the pairing) as "16 Nov 2026", "16. nov. 2026" (da), "16. Nov. 2026" (de). */
 export function formatDate(locale: string, isoDate: string, options: DateOptions = {}): string {
-  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+  const format = dateTimeFormat(intlLocale(locale), {
     ...(options.weekday === true ? { weekday: 'short' as const } : {}),
     day: 'numeric',
     month: 'short',
@@ -149,17 +150,17 @@ export function formatWeek(locale: string, isoWeek: string, options: WeekOptions
 /** A local clock time (HH:mm, as settings hold it) in the reader's convention: "17:00", "5:00 PM" (en-US). */
 export function formatClockTime(locale: string, time: string): string {
   const tag = intlLocale(locale);
-  return marked(locale, new Intl.DateTimeFormat(tag, { ...clock(tag), timeZone: 'UTC' }).format(Date.parse(`1970-01-01T${time}:00Z`)));
+  return marked(locale, dateTimeFormat(tag, { ...clock(tag), timeZone: 'UTC' }).format(Date.parse(`1970-01-01T${time}:00Z`)));
 }
 
 /** A settings weekday in the reader's language: "Friday", "fredag"; short: "Fri", "fre.", "vr", "Fr" (Intl's own abbreviations). */
 export function formatWeekday(locale: string, day: Weekday, width: 'long' | 'short' = 'long'): string {
-  return marked(locale, new Intl.DateTimeFormat(intlLocale(locale), { weekday: width, timeZone: 'UTC' }).format(A_MONDAY + DAYS_AFTER_MONDAY[day] * DAY_MS));
+  return marked(locale, dateTimeFormat(intlLocale(locale), { weekday: width, timeZone: 'UTC' }).format(A_MONDAY + DAYS_AFTER_MONDAY[day] * DAY_MS));
 }
 
 /** Names joined as the locale lists them: "Olivia and Vera" (en), "Olivia und Vera" (de), "Olivia og Vera" (da, nb). */
 export function formatList(locale: string, items: readonly string[]): string {
-  return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
+  return listFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
 }
 
 /**
@@ -167,13 +168,13 @@ export function formatList(locale: string, items: readonly string[]): string {
  * `locale` = `tag` in its own ("dansk"), as language pickers list the choices. Intl's names, so none need translating.
  */
 export function formatLanguage(locale: string, tag: string): string {
-  const name = new Intl.DisplayNames([intlLocale(locale)], { type: 'language', languageDisplay: 'standard', fallback: 'code' }).of(tag) ?? tag;
+  const name = displayNames(intlLocale(locale), { type: 'language', languageDisplay: 'standard', fallback: 'code' }).of(tag) ?? tag;
   return marked(locale, name.charAt(0).toLocaleUpperCase(intlLocale(locale)) + name.slice(1));
 }
 
 /** The order of day, month and year in the locale's numeric dates, and the separator after each but the last. */
 function numericDateParts(locale: string): Array<{ readonly type: 'day' | 'month' | 'year'; readonly after: string }> {
-  const parts = new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(A_MONDAY);
+  const parts = dateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(A_MONDAY);
   const fields: Array<{ type: 'day' | 'month' | 'year'; after: string }> = [];
   for (const part of parts) {
     if (part.type === 'day' || part.type === 'month' || part.type === 'year') fields.push({ type: part.type, after: '' });
@@ -189,7 +190,7 @@ export function numericDatePattern(locale: string): string {
 
 /** A calendar date (YYYY-MM-DD) in the locale's digits: "13.10.2026" (de), "13-10-2026" (nl), "10/13/2026" (en-US). */
 export function formatNumericDate(locale: string, isoDate: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${isoDate}T00:00:00Z`));
+  return dateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${isoDate}T00:00:00Z`));
 }
 
 /**

@@ -1,5 +1,6 @@
 // Which of Tandem's languages a user's locale tag (from Teams, Outlook or mailboxSettings) gets, and which
 // tag Intl formats numbers and dates with, so text and formats never disagree.
+import { boundedCache } from './bounded-cache.ts';
 
 /** Tandem's languages; `qps-ploc` is the pseudo-locale that makes untranslated or clipped strings visible. */
 export const LANGUAGES = ['en', 'da', 'nl', 'nb', 'de'] as const;
@@ -37,12 +38,20 @@ export function canonicalLocale(tag: string | null | undefined): string | null {
   }
 }
 
+/** Asked for every value formatted, of a few tags (the users' own): Intl's canonicalisation runs once per tag. */
+const intlTags = boundedCache<string>(1_000);
+
 /**
  * The tag Intl should format with: the user's own tag when its language is the one shown (so de-CH gets Swiss
  * numbers and en-GB day-month dates), the catalog's language otherwise (French readers see English text, so
  * English formats), English for the pseudo-locale and for anything Intl cannot parse.
  */
 export function intlLocale(tag: string | null | undefined): string {
+  if (tag === null || tag === undefined) return 'en';
+  return intlTags(tag, () => intlTagOf(tag));
+}
+
+function intlTagOf(tag: string): string {
   const resolved = resolveLocale(tag);
   if (resolved === PSEUDO_LOCALE) return 'en';
   const canonical = canonicalLocale(tag);

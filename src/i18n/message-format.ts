@@ -4,6 +4,8 @@
 // String(value), a missing value leaves `{name}` visible) and apostrophes stay plain text: ICU quoting
 // would eat the apostrophe in Dutch "VA's" or German "geht's".
 
+import { numberFormat } from './intl-cache.ts';
+
 export type Params = Readonly<Record<string, string | number>>;
 
 type Node =
@@ -130,18 +132,11 @@ export function parseMessage(template: string): Message {
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function rules(locale: string, ordinal: boolean): Intl.PluralRules {
   const key = `${locale}|${ordinal}`;
   let found = pluralRules.get(key);
   if (found === undefined) pluralRules.set(key, (found = new Intl.PluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' })));
-  return found;
-}
-
-function numbers(locale: string): Intl.NumberFormat {
-  let found = numberFormats.get(locale);
-  if (found === undefined) numberFormats.set(locale, (found = new Intl.NumberFormat(locale)));
   return found;
 }
 
@@ -166,7 +161,7 @@ function render(message: Message, locale: string, params: Params, pound: string 
       }
       const shown = value - node.offset;
       const branch = node.cases.get(`=${value}`) ?? node.cases.get(rules(locale, node.ordinal).select(shown)) ?? node.cases.get('other')!;
-      out += render(branch, locale, params, numbers(locale).format(shown));
+      out += render(branch, locale, params, numberFormat(locale).format(shown));
     }
   }
   return out;

@@ -1,7 +1,8 @@
 // Time zones as people read them: "Central European Time (Copenhagen) · UTC+01:00", "Mitteleuropäische Zeit
 // (Copenhagen) · UTC+01:00", from Intl's own generic zone names (none to translate), the exemplar city of the
-// IANA id and the offset at a given instant. Imports nothing but the catalog, like format.ts: the tab loads it,
+// IANA id and the offset at a given instant. Imports nothing but the catalog and the formatter cache, like format.ts: the tab loads it,
 // so IANA ids only here; callers resolve Windows names first (src/kpi/time-zone.ts resolveTimeZone).
+import { collator as collatorFor, dateTimeFormat } from './intl-cache.ts';
 import { intlLocale, PSEUDO_LOCALE, resolveLocale } from './locales.ts';
 import { accent } from './pseudo.ts';
 import { t } from './messages.ts';
@@ -17,7 +18,7 @@ export interface ZoneChoice {
 /** One part of a formatted instant in `zone`, or null when Intl does not know the zone. */
 function zonePart(locale: string, zone: string, style: 'longGeneric' | 'longOffset', at: number): string | null {
   try {
-    return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? null;
+    return dateTimeFormat(locale, { timeZone: zone, timeZoneName: style }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? null;
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;
@@ -72,7 +73,7 @@ export function zoneLabel(locale: string, zone: string, at: number = Date.now())
  * older name: "Asia/Kolkata" as "Asia/Calcutta") are among them.
  */
 export function zoneChoices(locale: string, now: number, keep: readonly string[] = []): ZoneChoice[] {
-  const collator = new Intl.Collator(intlLocale(locale));
+  const collator = collatorFor(intlLocale(locale));
   const zones = new Set(Intl.supportedValuesOf('timeZone'));
   for (const zone of ['UTC', ...keep]) if (offsetOf(zone, now) !== null) zones.add(zone);
   return [...zones]
@@ -102,7 +103,7 @@ export function zoneGroups(locale: string, now: number, keep: readonly string[] 
     group.zones.push(choice.value);
     groups.set(key, group);
   }
-  const collator = new Intl.Collator(tag);
+  const collator = collatorFor(tag);
   return [...groups.values()].map((group) => {
     const zones = [...group.zones].sort((a, b) => collator.compare(zoneCity(a) ?? a, zoneCity(b) ?? b));
     const regions = zones.map((zone) => zone.split('/')[0]!);

@@ -1,10 +1,8 @@
 // The weekly summary's content as plain, already-formatted strings: one view, rendered twice (HTML and
 // plain text), so both parts always say the same thing. Every number comes from the engine's WeekKpi, and the
 // task KPI's from its TaskWeek.
-import { WEEKDAYS, type Weekday } from '../kpi/settings.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
-import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPercent, formatWeek } from '../i18n/format.ts';
-import { intlLocale } from '../i18n/locales.ts';
+import { formatClockTime, formatDate, formatDateTime, formatDuration, formatPercent, formatWeek, formatWeekday } from '../i18n/format.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
 import { labelledAnswers, type FeedbackRole } from '../reports/feedback-questions.ts';
 import { TREND_WEEKS, type SummaryMailInput, type TrendWeek } from '../reports/summary.ts';
@@ -85,12 +83,6 @@ const AUTHORS: readonly { author: FeedbackRole; key: MessageKey }[] = [
   { author: 'va', key: 'mail.feedback.va' },
 ];
 
-/** A settings weekday in the reader's language ("Friday", "fredag"). */
-function weekdayName(locale: string, day: Weekday): string {
-  const MONDAY = Date.UTC(2024, 0, 1);
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(MONDAY + WEEKDAYS.indexOf(day) * 86_400_000);
-}
-
 /** A trend bar's week as its Monday ("16 Nov"); the year only on weeks in another year than the mail's week. */
 function trendBar(locale: string, week: TrendWeek, current: boolean, reported: string): TrendBar {
   return {
@@ -104,7 +96,7 @@ function trendBar(locale: string, week: TrendWeek, current: boolean, reported: s
 
 function inboxZeroStat(input: SummaryMailInput): SummaryView['inboxZero'] {
   const { week, settings, locale, streak } = input;
-  const label = t(locale, 'mail.inboxZero', { day: weekdayName(locale, settings.inboxZeroDay) });
+  const label = t(locale, 'mail.inboxZero', { day: formatWeekday(locale, settings.inboxZeroDay) });
   const result = week.inboxZero;
   if (result === null || result.status === 'unknown') return { label, value: t(locale, 'mail.inboxZero.unknown'), tone: 'neutral', streak: null };
   const params = { count: result.count ?? 0, cutoff: formatClockTime(locale, settings.inboxZeroCutoff), max: settings.inboxZeroMaxItems };
