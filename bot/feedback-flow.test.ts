@@ -24,7 +24,8 @@ describe('feedback rules', () => {
     const bad = checkFeedback('en', 'va', '2026-W48', { wentWell: '  ', needFromOwner: 'y'.repeat(2001), support: 'ok', involved: '7' });
     expect(bad).toEqual({
       ok: false,
-      values: { wentWell: '  ', needFromOwner: 'y'.repeat(2001), support: 'ok', involved: '7' },
+      // The VA's optional question about the targets, left out, comes back empty for the form to show again.
+      values: { wentWell: '  ', needFromOwner: 'y'.repeat(2001), support: 'ok', involved: '7', kpisFair: '' },
       errors: { wentWell: 'Please answer this question.', needFromOwner: 'Please keep this under 2000 characters (now 2001).', involved: 'Please pick one of the options.' },
     });
     const good = checkFeedback('en', 'owner', '2026-W49', { wentWell: ' Fast ', improve: 'x'.repeat(2000), nextTime: 'Plan', kpisFair: 'partly', gladAbout: '', extra: 'ignored' });

@@ -84,14 +84,15 @@ describe.each(testEngines())('refresh.userIds of the check-in form on %s', (engi
     expect(form.refresh).toEqual({ action: { type: 'Action.Execute', verb: 'feedback.refresh', data: { pairingId: pairing.id, week: WEEK } }, userIds: [owner.id, va.id] });
     for (const id of (form.refresh as { userIds: string[] }).userIds) expect(id).toMatch(/^29:/);
 
-    // The owner's questions (kpisFair is the owner's own), the VA's (needFromOwner), and for anyone else the shared
-    // card: who has answered, nothing to fill in.
+    // The owner's questions (improve is the owner's own), the VA's (needFromOwner), both asked whether the targets
+    // are fair, and for anyone else the shared card: who has answered, nothing to fill in.
     const ownerView = await refreshedFor(chat, owner, pairing);
     expect(inputIds(ownerView)).toEqual(expect.arrayContaining(['wentWell', 'improve', 'kpisFair']));
     expect(inputIds(ownerView)).not.toContain('needFromOwner');
+    expect(inputIds(ownerView)).not.toContain('involved');
     const vaView = await refreshedFor(chat, va, pairing);
-    expect(inputIds(vaView)).toEqual(expect.arrayContaining(['wentWell', 'needFromOwner', 'involved']));
-    expect(inputIds(vaView)).not.toContain('kpisFair');
+    expect(inputIds(vaView)).toEqual(expect.arrayContaining(['wentWell', 'needFromOwner', 'involved', 'kpisFair']));
+    expect(inputIds(vaView)).not.toContain('improve');
     const otherView = await refreshedFor(chat, bystander, pairing);
     expect(inputIds(otherView)).toEqual([]);
     expect(otherView.body).toEqual(form.body);

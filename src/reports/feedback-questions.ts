@@ -51,6 +51,9 @@ export const FEEDBACK_QUESTIONS: Readonly<Record<FeedbackRole, readonly Feedback
     { key: 'needFromOwner', label: 'feedback.q.va.needFromOwner', kind: 'text', required: true },
     { key: 'support', label: 'feedback.q.va.support', kind: 'text', required: true },
     { key: 'involved', label: 'feedback.q.va.involved', kind: 'choice', choices: INVOLVED_CHOICES, scale: RATING_SCALE, required: true },
+    // Both sides are asked whether the targets are fair: the VA is measured by them. Optional, so a VA with nothing
+    // to say about the targets is not held up; an unanswered week reads as no answer, never as "no".
+    { key: 'kpisFair', label: 'feedback.q.va.kpisFair', kind: 'choice', choices: FAIR_CHOICES, required: false },
   ],
 };
 

@@ -73,6 +73,7 @@ export const BOT = {
   'feedback.q.va.needFromOwner': 'Hvad har du brug for fra ejeren, for at opgaverne kan blive uddelegeret bedre?',
   'feedback.q.va.support': 'Hvor har du brug for mere støtte eller vejledning?',
   'feedback.q.va.involved': 'Føler du dig inddraget og hørt?',
+  'feedback.q.va.kpisFair': 'Føltes målene fair for dig i denne uge?',
   'feedback.choice.yes': 'Ja',
   'feedback.choice.partly': 'Delvist',
   'feedback.choice.no': 'Nej',

@@ -73,6 +73,7 @@ export const BOT = {
   'feedback.q.va.needFromOwner': 'Was brauchen Sie vom Inhaber, damit die Übergabe von Aufgaben an Sie besser klappt?',
   'feedback.q.va.support': 'Wo brauchen Sie mehr Unterstützung oder Orientierung?',
   'feedback.q.va.involved': 'Fühlen Sie sich einbezogen und gehört?',
+  'feedback.q.va.kpisFair': 'Empfanden Sie die Ziele diese Woche als fair?',
   'feedback.choice.yes': 'Ja',
   'feedback.choice.partly': 'Teilweise',
   'feedback.choice.no': 'Nein',

@@ -70,6 +70,7 @@ export const BOT = {
   'feedback.q.va.needFromOwner': 'What do you need from the owner so that they can delegate to you better?',
   'feedback.q.va.support': 'Where do you need more support or direction?',
   'feedback.q.va.involved': 'Do you feel involved and heard?',
+  'feedback.q.va.kpisFair': 'Did the targets feel fair to you this week?',
   'feedback.choice.yes': 'Yes',
   'feedback.choice.partly': 'Partly',
   'feedback.choice.no': 'No',

@@ -73,6 +73,7 @@ export const BOT = {
   'feedback.q.va.needFromOwner': 'Hva trenger du fra eieren for at oppgaver skal delegeres bedre?',
   'feedback.q.va.support': 'Hvor trenger du mer støtte eller veiledning?',
   'feedback.q.va.involved': 'Føler du deg involvert og hørt?',
+  'feedback.q.va.kpisFair': 'Virket målene rimelige for deg denne uken?',
   'feedback.choice.yes': 'Ja',
   'feedback.choice.partly': 'Delvis',
   'feedback.choice.no': 'Nei',

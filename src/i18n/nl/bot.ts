@@ -73,6 +73,7 @@ export const BOT = {
   'feedback.q.va.needFromOwner': 'Wat heb je van de eigenaar nodig zodat die beter aan jou kan delegeren?',
   'feedback.q.va.support': 'Waar heb je meer ondersteuning of sturing nodig?',
   'feedback.q.va.involved': 'Voel je je betrokken en gehoord?',
+  'feedback.q.va.kpisFair': 'Vond je de doelen deze week eerlijk voor jou?',
   'feedback.choice.yes': 'Ja',
   'feedback.choice.partly': 'Deels',
   'feedback.choice.no': 'Nee',
