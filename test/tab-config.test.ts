@@ -139,6 +139,8 @@ describe('a deep link into the personal tab (Teams hands it over as page.subPage
     const frame = await host.frame();
     await frame.locator('[role="tab"][aria-selected="true"]').getByText('Settings').waitFor();
     expect(await frame.locator('header select').inputValue()).toBe(otherPairing.id);
+    // Inside Teams the user is signed in as Teams' own user (SSO): there is nothing to sign out of.
+    expect(await frame.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
   });
 
   it('never opens a pairing the reader is not in: a link naming one opens one of their own', async () => {

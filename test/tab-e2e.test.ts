@@ -170,6 +170,8 @@ describe('the KPI tab in Chromium', () => {
     const page = await openPage();
     // The server's first sync of this mailbox (the dev tenant's import-backed source) finds nothing.
     await signIn(page, 'Owner New', 'text=No mail yet');
+    // Outside Teams the picker signed the user in, so the header offers to sign out (inside Teams it does not: tab-config).
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}tab-new-pairing-week-light.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     // No task source: nothing about tasks, not even an empty box, and asking for the Tasks view shows This week.
@@ -398,6 +400,12 @@ describe('the KPI tab in Chromium', () => {
     await openView(page, 'settings', 'light');
     await page.getByText('Only the owner can change these settings.', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    // What was agreed reads as text: nothing to type into or switch but the VA's own time off (two date fields).
+    expect(await page.getByRole('spinbutton').count()).toBe(0);
+    expect(await page.getByRole('switch').count()).toBe(0);
+    expect(await page.getByRole('textbox').count()).toBe(2);
+    expect(await page.getByTestId('setting-windowHours').textContent()).toBe('24');
+    expect(await page.getByTestId('setting-privacyMode').textContent()).toMatch(/^Hide the subjects .*: Off$/);
     // Typed in the reader's order (en-US: month first), as the placeholder shows.
     expect(await page.getByLabel('First day away').getAttribute('placeholder')).toBe('MM/DD/YYYY');
     await page.getByLabel('First day away').fill('10/13/2026');
@@ -479,7 +487,9 @@ describe('the KPI tab in Chromium', () => {
     const seen = va.getByRole('combobox', { name: 'Tasks to measure' });
     await expect.poll(async () => (await seen.textContent())!.trim()).toBe(chosen);
     expect(await seen.isDisabled()).toBe(true);
-    expect(await va.getByLabel('Task target (% done on time)').inputValue()).toBe('80');
+    // Read-only values are text, not fields that look as if they could be typed into.
+    expect(await va.getByTestId('setting-taskTargetPct').textContent()).toBe('80');
+    expect(await va.getByRole('spinbutton').count()).toBe(0);
     await va.screenshot({ path: `${ARTIFACTS}tab-va-settings-tasks-dark.png`, fullPage: true });
     expect(await seriousViolations(va)).toEqual([]);
     await va.context().close();

@@ -56,7 +56,10 @@ export interface SeedOptions {
 /** A Planner plan the dev tenant does not know: the server's task sync fails on it and leaves the seeded tasks alone. */
 export const SEED_TASK_SOURCE = 'planner:seed-plan';
 export const SEED_TASK_TARGET = 80;
-/** Where a seeded task opens (the sync stores Planner's page for a task the same way). */
+/**
+ * A link for the seeded tasks, so the Tasks view's link can be seen and tested. The sync stores none: Graph v1.0
+ * gives Planner and To Do tasks no web URL, and their web apps' URL formats are not documented.
+ */
 export const seededTaskUrl = (id: string): string => `https://tasks.office.com/contoso.example/Home/Task/${id}`;
 
 /** On-time tasks of each older week (index: weeks back, from 2), of four due Monday to Thursday; of the rest, one is done late and the others stay overdue. */

@@ -183,6 +183,8 @@ export const TAB = {
 
   'tab.settings.title': 'Mål og regler',
   'tab.settings.readOnly': 'Kun ejeren kan ændre disse indstillinger. Du ser det, I har aftalt sammen.',
+  'tab.settings.switchedOn': '{setting}: Til',
+  'tab.settings.switchedOff': '{setting}: Fra',
   'tab.settings.responseTargetPct': 'Mål (% besvaret til tiden)',
   'tab.settings.responseTargetPctHint': '1 til 100',
   'tab.settings.windowHours': 'Besvar inden for (timer)',

@@ -183,6 +183,8 @@ export const TAB = {
 
   'tab.settings.title': 'Ziele und Regeln',
   'tab.settings.readOnly': 'Nur der Inhaber kann diese Einstellungen ändern. Sie sehen, was Sie gemeinsam vereinbart haben.',
+  'tab.settings.switchedOn': '{setting}: Ein',
+  'tab.settings.switchedOff': '{setting}: Aus',
   'tab.settings.responseTargetPct': 'Ziel (% rechtzeitig beantwortet)',
   'tab.settings.responseTargetPctHint': '1 bis 100',
   'tab.settings.windowHours': 'Antworten innerhalb von (Stunden)',

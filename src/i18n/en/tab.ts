@@ -180,6 +180,8 @@ export const TAB = {
 
   'tab.settings.title': 'Targets and rules',
   'tab.settings.readOnly': 'Only the owner can change these settings. You see what you both agreed.',
+  'tab.settings.switchedOn': '{setting}: On',
+  'tab.settings.switchedOff': '{setting}: Off',
   'tab.settings.responseTargetPct': 'Target (% answered on time)',
   'tab.settings.responseTargetPctHint': '1 to 100',
   'tab.settings.windowHours': 'Answer within (hours)',

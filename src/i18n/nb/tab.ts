@@ -183,6 +183,8 @@ export const TAB = {
 
   'tab.settings.title': 'Mål og regler',
   'tab.settings.readOnly': 'Bare eieren kan endre disse innstillingene. Du ser det dere ble enige om.',
+  'tab.settings.switchedOn': '{setting}: På',
+  'tab.settings.switchedOff': '{setting}: Av',
   'tab.settings.responseTargetPct': 'Mål (% besvart i tide)',
   'tab.settings.responseTargetPctHint': '1 til 100',
   'tab.settings.windowHours': 'Svar innen (timer)',

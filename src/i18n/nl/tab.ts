@@ -183,6 +183,8 @@ export const TAB = {
 
   'tab.settings.title': 'Doelen en regels',
   'tab.settings.readOnly': 'Alleen de eigenaar kan deze instellingen wijzigen. Je ziet wat jullie samen hebben afgesproken.',
+  'tab.settings.switchedOn': '{setting}: Aan',
+  'tab.settings.switchedOff': '{setting}: Uit',
   'tab.settings.responseTargetPct': 'Doel (% op tijd beantwoord)',
   'tab.settings.responseTargetPctHint': '1 tot 100',
   'tab.settings.windowHours': 'Beantwoorden binnen (uur)',

@@ -11,10 +11,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const STEPS = Array.from({ length: (24 * 60) / STEP_MINUTES }, (_, i) => `${pad(Math.floor((i * STEP_MINUTES) / 60))}:${pad((i * STEP_MINUTES) % 60)}`);
 
 /** A time of day (HH:MM) from the day's quarter hours, and the stored time if it falls between them. */
-export function TimePicker({ value, disabled, onChange }: { value: string; disabled: boolean; onChange: (value: string) => void }) {
+export function TimePicker({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const times = STEPS.includes(value) || !/^\d\d:\d\d$/.test(value) ? STEPS : [...STEPS, value].sort();
   return (
-    <Dropdown disabled={disabled} value={/^\d\d:\d\d$/.test(value) ? clockTime(value) : value} selectedOptions={[value]} onOptionSelect={(_e, d) => d.optionValue !== undefined && onChange(d.optionValue)}>
+    <Dropdown value={/^\d\d:\d\d$/.test(value) ? clockTime(value) : value} selectedOptions={[value]} onOptionSelect={(_e, d) => d.optionValue !== undefined && onChange(d.optionValue)}>
       {times.map((time) => <Option key={time} value={time}>{clockTime(time)}</Option>)}
     </Dropdown>
   );
@@ -24,14 +24,13 @@ export function TimePicker({ value, disabled, onChange }: { value: string; disab
 const folded = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** A time zone (IANA id), found by typing any part of its friendly name, city or id. */
-export function ZonePicker({ value, disabled, onChange }: { value: string; disabled: boolean; onChange: (value: string) => void }) {
+export function ZonePicker({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const choices = useMemo(() => zoneList([value]), [value]);
   const [query, setQuery] = useState<string | null>(null);
   const selected = choices.find((choice) => choice.value === value);
   const shown = query === null || query.trim() === '' ? choices : choices.filter((choice) => folded(`${choice.label} ${choice.value}`).includes(folded(query.trim())));
   return (
     <Combobox
-      disabled={disabled}
       value={query ?? selected?.label ?? value}
       selectedOptions={[value]}
       placeholder={text('tab.settings.timeZone.placeholder')}

@@ -7,7 +7,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../api.ts';
-import { percent, shortWeekday, text, weekLabel } from '../i18n.ts';
+import { clockTime, percent, shortWeekday, text, weekLabel, zoneName } from '../i18n.ts';
 import { ErrorState, Loading } from '../States.tsx';
 import type { PreviewResponse, Role, Settings, SettingsResponse, TaskSourcesResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   // Zone names run long: "Mitteleuropäische Zeit (Copenhagen) · UTC+01:00".
   wide: { gridColumn: 'span 2' },
   changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteMarigoldForeground2 },
+  value: { display: 'block', paddingTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** "windowHours must be …; workingHours.endTime must …" → field → message, as the API names them. */
@@ -77,22 +78,26 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
   });
 
   const field = (name: string, label: string, control: React.ReactElement, hint?: string, className?: string) => (
-    <Field className={className} label={label} validationMessage={problems[name]} validationState={problems[name] ? 'error' : 'none'} hint={hint}>{control}</Field>
+    // A field's hint says what may be typed ("1 to 100"), which the VA cannot.
+    <Field className={className} label={label} validationMessage={problems[name]} validationState={problems[name] ? 'error' : 'none'} hint={readOnly ? undefined : hint}>{control}</Field>
   );
-  const numberInput = (key: 'responseTargetPct' | 'windowHours' | 'inboxZeroMaxItems' | 'reviewEveryWeeks' | 'taskTargetPct') => (
-    <Input type="number" readOnly={readOnly} value={String(draft[key])} onChange={(_e, d) => set(key, d.value === '' ? Number.NaN : Number(d.value))} />
-  );
-  const dayDropdown = (key: 'inboxZeroDay' | 'scorecardDay') => (
-    <Dropdown disabled={readOnly} value={text(`tab.day.${draft[key]}`)} selectedOptions={[draft[key]]} onOptionSelect={(_e, d) => set(key, d.optionValue as Settings[typeof key])}>
-      {WEEKDAYS.map((day) => <Option key={day} value={day}>{text(`tab.day.${day}`)}</Option>)}
-    </Dropdown>
-  );
-  const timeInput = (value: string, onChange: (value: string) => void) => <TimePicker disabled={readOnly} value={value} onChange={onChange} />;
+  // The VA reads what was agreed and cannot change it: values as text, so no field looks as if it could be typed into.
+  const shown = (name: string, value: string) => <Text className={styles.value} data-testid={`setting-${name}`}>{value}</Text>;
+  const numberInput = (key: 'responseTargetPct' | 'windowHours' | 'inboxZeroMaxItems' | 'reviewEveryWeeks' | 'taskTargetPct') =>
+    readOnly ? shown(key, String(draft[key])) : <Input type="number" value={String(draft[key])} onChange={(_e, d) => set(key, d.value === '' ? Number.NaN : Number(d.value))} />;
+  const dayDropdown = (key: 'inboxZeroDay' | 'scorecardDay') =>
+    readOnly ? shown(key, text(`tab.day.${draft[key]}`)) : (
+      <Dropdown value={text(`tab.day.${draft[key]}`)} selectedOptions={[draft[key]]} onOptionSelect={(_e, d) => set(key, d.optionValue as Settings[typeof key])}>
+        {WEEKDAYS.map((day) => <Option key={day} value={day}>{text(`tab.day.${day}`)}</Option>)}
+      </Dropdown>
+    );
+  const timeInput = (name: string, value: string, onChange: (value: string) => void) => (readOnly ? shown(name, clockTime(value)) : <TimePicker value={value} onChange={onChange} />);
   // The saved zone as the server resolved it (a mailbox's Windows name as its IANA zone); a changed one as chosen.
   const zoneValue = draft.timeZone === loaded.data.settings.timeZone && zone !== '' ? zone : draft.timeZone;
-  const toggle = (key: 'countCcOnly' | 'excludeInternal' | 'excludeOtherFocused' | 'privacyMode') => (
-    <Switch disabled={readOnly} checked={draft[key]} onChange={(_e, d) => set(key, d.checked)} label={text(`tab.settings.${key}`)} />
-  );
+  const toggle = (key: 'countCcOnly' | 'excludeInternal' | 'excludeOtherFocused' | 'privacyMode') =>
+    readOnly ? shown(key, text(draft[key] ? 'tab.settings.switchedOn' : 'tab.settings.switchedOff', { setting: text(`tab.settings.${key}`) })) : (
+      <Switch checked={draft[key]} onChange={(_e, d) => set(key, d.checked)} label={text(`tab.settings.${key}`)} />
+    );
   const hours = draft.workingHours;
   // A listing the server could not answer leaves "None" as a failed one does.
   const sources: TaskSourcesResponse | null = taskSources.data ?? (taskSources.error ? { choices: [], failure: 'unavailable', editable: false } : null);
@@ -105,30 +110,30 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
         <div className={styles.form}>
           {field('responseTargetPct', text('tab.settings.responseTargetPct'), numberInput('responseTargetPct'), text('tab.settings.responseTargetPctHint'))}
           {field('windowHours', text('tab.settings.windowHours'), numberInput('windowHours'), text('tab.settings.windowHoursHint'))}
-          {field('clock', text('tab.settings.clock'), (
-            <Dropdown disabled={readOnly} value={text(`tab.settings.clock.${draft.clock}`)} selectedOptions={[draft.clock]} onOptionSelect={(_e, d) => set('clock', d.optionValue as Settings['clock'])}>
+          {field('clock', text('tab.settings.clock'), readOnly ? shown('clock', text(`tab.settings.clock.${draft.clock}`)) : (
+            <Dropdown value={text(`tab.settings.clock.${draft.clock}`)} selectedOptions={[draft.clock]} onOptionSelect={(_e, d) => set('clock', d.optionValue as Settings['clock'])}>
               <Option value="calendar">{text('tab.settings.clock.calendar')}</Option>
               <Option value="working">{text('tab.settings.clock.working')}</Option>
             </Dropdown>
           ))}
-          {field('timeZone', text('tab.settings.timeZone'), <ZonePicker disabled={readOnly} value={zoneValue} onChange={(value) => set('timeZone', value)} />, undefined, styles.wide)}
-          {field('workingHours.daysOfWeek', text('tab.settings.workingDays'), (
+          {field('timeZone', text('tab.settings.timeZone'), readOnly ? shown('timeZone', zoneName(zoneValue)) : <ZonePicker value={zoneValue} onChange={(value) => set('timeZone', value)} />, undefined, styles.wide)}
+          {field('workingHours.daysOfWeek', text('tab.settings.workingDays'), readOnly ? shown('workingDays', hours.daysOfWeek.map((day) => shortWeekday(day)).join(', ')) : (
             <div className={styles.days}>
               {WEEKDAYS.map((day) => (
-                <Checkbox key={day} disabled={readOnly} label={shortWeekday(day)} checked={hours.daysOfWeek.includes(day)}
+                <Checkbox key={day} label={shortWeekday(day)} checked={hours.daysOfWeek.includes(day)}
                   onChange={(_e, d) => set('workingHours', { ...hours, daysOfWeek: d.checked ? WEEKDAYS.filter((w) => w === day || hours.daysOfWeek.includes(w)) : hours.daysOfWeek.filter((w) => w !== day) })} />
               ))}
             </div>
           ))}
-          {field('workingHours.startTime', text('tab.settings.workStart'), timeInput(hours.startTime, (v) => set('workingHours', { ...hours, startTime: v })))}
-          {field('workingHours.endTime', text('tab.settings.workEnd'), timeInput(hours.endTime, (v) => set('workingHours', { ...hours, endTime: v })))}
+          {field('workingHours.startTime', text('tab.settings.workStart'), timeInput('workStart', hours.startTime, (v) => set('workingHours', { ...hours, startTime: v })))}
+          {field('workingHours.endTime', text('tab.settings.workEnd'), timeInput('workEnd', hours.endTime, (v) => set('workingHours', { ...hours, endTime: v })))}
           {field('inboxZeroDay', text('tab.settings.inboxZeroDay'), dayDropdown('inboxZeroDay'))}
-          {field('inboxZeroCutoff', text('tab.settings.inboxZeroCutoff'), timeInput(draft.inboxZeroCutoff, (v) => set('inboxZeroCutoff', v)))}
+          {field('inboxZeroCutoff', text('tab.settings.inboxZeroCutoff'), timeInput('inboxZeroCutoff', draft.inboxZeroCutoff, (v) => set('inboxZeroCutoff', v)))}
           {field('inboxZeroMaxItems', text('tab.settings.inboxZeroMaxItems'), numberInput('inboxZeroMaxItems'))}
           {field('countCcOnly', text('tab.settings.exclusions'), <div>{toggle('countCcOnly')}{toggle('excludeInternal')}{toggle('excludeOtherFocused')}</div>)}
-          {field('noReplyCategory', text('tab.settings.noReplyCategory'), <Input readOnly={readOnly} value={draft.noReplyCategory} onChange={(_e, d) => set('noReplyCategory', d.value)} />)}
+          {field('noReplyCategory', text('tab.settings.noReplyCategory'), readOnly ? shown('noReplyCategory', draft.noReplyCategory || text('none')) : <Input value={draft.noReplyCategory} onChange={(_e, d) => set('noReplyCategory', d.value)} />)}
           {field('scorecardDay', text('tab.settings.scorecardDay'), dayDropdown('scorecardDay'))}
-          {field('scorecardTime', text('tab.settings.scorecardTime'), timeInput(draft.scorecardTime, (v) => set('scorecardTime', v)))}
+          {field('scorecardTime', text('tab.settings.scorecardTime'), timeInput('scorecardTime', draft.scorecardTime, (v) => set('scorecardTime', v)))}
           {field('reviewEveryWeeks', text('tab.settings.reviewEveryWeeks'), numberInput('reviewEveryWeeks'))}
           {field('privacyMode', text('tab.settings.privacy'), toggle('privacyMode'))}
           {field(
