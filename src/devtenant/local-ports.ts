@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Queryable } from '../store/database.ts';
 import type { MailboxSource } from '../ports/mailbox.ts';
 import type { MailSender } from '../ports/mail.ts';
+import type { TaskSource } from '../ports/tasks.ts';
 
 /** Imported mail is already in the store, so a sync finds nothing new; the Inbox count is what was imported into it. */
 export function importedMailboxSource(db: Queryable): MailboxSource {
@@ -27,6 +28,20 @@ export function importedMailboxSource(db: Queryable): MailboxSource {
       return row?.count ?? 0;
     },
   };
+}
+
+/**
+ * Tasks of a pairing outside the dev tenant, as mail is: what the store holds stays, nothing arrives (no import
+ * reads tasks). Without it, their task sync would ask the dev tenant for a plan it has never heard of, and the tab
+ * would say the tasks could not be read.
+ */
+export const storedTaskSource: TaskSource = {
+  sync: async ({ position }) => ({ tasks: [], removed: [], listedAll: null, at: 0, position: position ?? { version: 1, kind: 'stored' }, more: false }),
+};
+
+/** The dev tenant's Graph for its own people's tasks, the store's for everyone else's (by the owner's mailbox, asked first). */
+export function routedTaskSource(isDevMailbox: (mailbox: string) => boolean, graph: TaskSource): TaskSource {
+  return { sync: (request) => (request.users[0] !== undefined && isDevMailbox(request.users[0]) ? graph : storedTaskSource).sync(request) };
 }
 
 /** Writes each mail as JSON under `<dir>/<key>.json`; the key makes a retry find the earlier send. */

@@ -1,11 +1,11 @@
 // The local stand-ins, loaded by dynamic import in local mode only: the seeded dev tenant (Graph and Entra
-// over HTTPS) read through the same Graph client as a tenant, mail imported with `tandem import` for any other
-// mailbox, summary mails as files, the sign-in picker, and the Agents Playground. Chat posts go through the same
+// over HTTPS) read through the same Graph client as a tenant, mail imported with `tandem import` (and tasks as
+// stored) for any other mailbox, summary mails as files, the sign-in picker, and the Agents Playground. Chat posts go through the same
 // CloudAdapter as a tenant's, without credentials: the Playground sends no token and expects none.
 import { join } from 'node:path';
 import { tabTokenValidator } from '../auth/tab-validator.ts';
 import type { Config } from '../config.ts';
-import { fileMailSender, importedMailboxSource, routedMailboxSource } from '../devtenant/local-ports.ts';
+import { fileMailSender, importedMailboxSource, routedMailboxSource, routedTaskSource } from '../devtenant/local-ports.ts';
 import { ensureSeedPairing, seedPeople, startLocalTenant } from '../devtenant/local-tenant.ts';
 import { launchPlayground, playgroundCli } from '../devtenant/playground.ts';
 import { startStandaloneSignIn } from '../devtenant/tab-sign-in.ts';
@@ -25,12 +25,14 @@ type Deps = { db: Database; clock: Clock; log: Logger };
 export async function localMailbox(config: Config, deps: Deps) {
   const local = await startLocalTenant({ now: () => deps.clock.now(), logger: deps.log });
   const pairing = await ensureSeedPairing(deps.db, local.seed);
+  const isDevMailbox = (address: string) => local.tenant.store.mailbox(address) !== undefined;
   const graph = connectGraph({ mode: config.graphMode, backfillDays: config.backfillDays, logger: deps.log, auth: local.tenant.authConfig, graphBaseUrl: local.tenant.graphBaseUrl, trustedCaPem: local.tenant.ca, clock: local.tenant.clock });
   return {
     local,
     pairing,
     graph,
-    mailbox: routedMailboxSource((address) => local.tenant.store.mailbox(address) !== undefined, graph.mailbox, importedMailboxSource(deps.db)),
+    mailbox: routedMailboxSource(isDevMailbox, graph.mailbox, importedMailboxSource(deps.db)),
+    tasks: routedTaskSource(isDevMailbox, graph.tasks),
     async close() {
       await graph.close();
       await local.close();
@@ -50,12 +52,12 @@ export async function localTabIdentity(db: Database, host: string, log: Logger) 
 }
 
 export async function localEnvironment(config: Config, deps: Deps): Promise<Environment> {
-  const { local, pairing, graph, mailbox, close } = await localMailbox(config, deps);
+  const { local, pairing, graph, mailbox, tasks, close } = await localMailbox(config, deps);
   const tab = await localTabIdentity(deps.db, `localhost:${config.port}`, deps.log);
   let playground: { url: string; close(): Promise<void> } | null = null;
   return {
     mailbox,
-    tasks: graph.tasks,
+    tasks,
     taskChoices: graph.taskChoices,
     mail: fileMailSender(join(config.dataDir, 'outbox')),
     directory: graphDirectory(graph.graph),

@@ -53,7 +53,7 @@ export interface SeedOptions {
   tasks?: boolean;
 }
 
-/** A Planner plan the dev tenant does not know: the server's task sync fails on it and leaves the seeded tasks alone. */
+/** A Planner plan of a mailbox outside the dev tenant: the local server's task sync keeps the seeded tasks as stored. */
 export const SEED_TASK_SOURCE = 'planner:seed-plan';
 export const SEED_TASK_TARGET = 80;
 /**
