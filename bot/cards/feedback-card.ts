@@ -7,7 +7,7 @@ import { formatWeek } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { card, choiceInput, execute, facts, heading, text, textInput, toggleButton, type Card, type Element } from './card-parts.ts';
 import type { CheckInView } from '../../src/reports/check-in-privacy.ts';
-import { labelledAnswers, MAX_ANSWER_LENGTH, questionsFor, type FeedbackRole } from '../../src/reports/feedback-questions.ts';
+import { labelledAnswers, MAX_ANSWER_LENGTH, questionsFor, type FeedbackQuestion, type FeedbackRole } from '../../src/reports/feedback-questions.ts';
 
 export interface FeedbackCardInput {
   readonly pairingId: string;
@@ -100,11 +100,13 @@ function formBody(input: FeedbackCardInput, role: FeedbackRole): Element[] {
   const values = input.draft?.values ?? (own.state === 'shown' ? own.answers : {});
   const errors = input.draft?.errors ?? {};
   const required = t(locale, 'feedback.error.required');
+  // A question asked only on the month's first check-in says so on the form; its answer is shown under the bare question.
+  const labelOf = (question: FeedbackQuestion) => (question.monthly === true ? t(locale, 'feedback.q.monthly', { question: t(locale, question.label) }) : t(locale, question.label));
   return questionsFor(role, input.monthly).flatMap((question) =>
     question.kind === 'choice'
       ? choiceInput({
           id: question.key,
-          label: t(locale, question.label),
+          label: labelOf(question),
           choices: (question.choices ?? []).map((choice) => ({ value: choice.value, title: t(locale, choice.label) })),
           value: values[question.key],
           required: question.required,
@@ -114,7 +116,7 @@ function formBody(input: FeedbackCardInput, role: FeedbackRole): Element[] {
         })
       : textInput({
           id: question.key,
-          label: t(locale, question.label),
+          label: labelOf(question),
           value: values[question.key],
           multiline: true,
           maxLength: MAX_ANSWER_LENGTH,

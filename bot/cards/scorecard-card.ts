@@ -79,7 +79,8 @@ function details({ week, locale }: ScorecardInput): Element[] {
   const answered = week.answeredBy;
   const toggle = (title: string) => toggleButton(title, ['details-show', 'details'], 'Small');
   return [
-    { type: 'Container', id: 'details-show', spacing: 'None', items: [toggle(t(locale, 'scorecard.details.show'))] },
+    // Apart from the list above it, so "…and 4 more" does not read as the button's caption.
+    { type: 'Container', id: 'details-show', spacing: 'Medium', items: [toggle(t(locale, 'scorecard.details.show'))] },
     {
       type: 'Container',
       id: 'details',

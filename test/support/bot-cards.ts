@@ -143,7 +143,7 @@ const seen = (audience: Audience, saved: Parameters<typeof checkInView>[2]) => c
 
 const LONG_ANSWER = 'Answered the catalogue requests quickly and flagged the two legal letters. '.repeat(26).slice(0, 2000);
 const OWNER_ANSWERS = { answers: { wentWell: LONG_ANSWER, improve: 'Flag anything legal to me first.', nextTime: 'A short Monday plan.', kpisFair: 'partly', gladAbout: 'The supplier spreadsheet!' }, edited: true, submittedAt: 0 };
-const VA_ANSWERS = { answers: { wentWell: 'Cleared the inbox three Fridays running.', needFromOwner: LONG_ANSWER, support: 'Pricing questions.', involved: '4' }, edited: false, submittedAt: 0 };
+const VA_ANSWERS = { answers: { wentWell: 'Cleared the inbox three Fridays running.', needFromOwner: LONG_ANSWER, support: 'Pricing questions.', involved: '4', kpisFair: 'yes' }, edited: false, submittedAt: 0 };
 
 /** Every card by name, in `locale` (English by default). */
 export function allCards(locale = 'en-GB'): Array<[string, Card]> {
@@ -166,7 +166,7 @@ export function allCards(locale = 'en-GB'): Array<[string, Card]> {
     ['feedback-owner-answered', feedbackCard(feedbackInput({ locale, viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: OWNER_ANSWERS, va: null }) }))],
     ['feedback-summary', feedbackCard(feedbackInput({ locale, viewer: 'owner', checkIn: seen(AUDIENCES.owner, { owner: OWNER_ANSWERS, va: VA_ANSWERS }) }))],
     // The largest a card can get: every answer at its 2,000-character limit, the monthly question included.
-    ['feedback-summary-longest', feedbackCard(feedbackInput({ locale, viewer: 'va', checkIn: seen(AUDIENCES.va, { owner: { answers: { wentWell: LONG_ANSWER, improve: LONG_ANSWER, nextTime: LONG_ANSWER, kpisFair: 'no', gladAbout: LONG_ANSWER }, edited: true, submittedAt: 0 }, va: { answers: { wentWell: LONG_ANSWER, needFromOwner: LONG_ANSWER, support: LONG_ANSWER, involved: '1' }, edited: true, submittedAt: 0 } }) }))],
+    ['feedback-summary-longest', feedbackCard(feedbackInput({ locale, viewer: 'va', checkIn: seen(AUDIENCES.va, { owner: { answers: { wentWell: LONG_ANSWER, improve: LONG_ANSWER, nextTime: LONG_ANSWER, kpisFair: 'no', gladAbout: LONG_ANSWER }, edited: true, submittedAt: 0 }, va: { answers: { wentWell: LONG_ANSWER, needFromOwner: LONG_ANSWER, support: LONG_ANSWER, involved: '1', kpisFair: 'partly' }, edited: true, submittedAt: 0 } }) }))],
     ['help', helpCard({ locale, unknown: null, paired: true })],
     ['help-unknown-unpaired', helpCard({ locale, unknown: 'please send me the numbers for last quarter broken down by client and by weekday', paired: false })],
     ['waiting', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [...MISSED.map((item, i) => ({ from: item.from, subject: item.subject, receivedAt: item.receivedAt, minutesLeft: i < 2 ? null : 60 * (i * 3) + 12 })), ...Array.from({ length: 12 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Question ${i}`, receivedAt: at('2026-11-24T09:00:00Z') + i * 60_000, minutesLeft: 900 }))], tabUrl: TAB_URL })],
