@@ -7,6 +7,7 @@ import { languageName, ownLanguageName, text } from '../i18n.ts';
 import { ErrorState, Loading } from '../States.tsx';
 import type { LanguageResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
+import { ReadOnlyValue } from './ReadOnlyValue.tsx';
 
 // As wide as one column of the settings form above it.
 const useStyles = makeStyles({ field: { maxWidth: '360px' } });
@@ -39,12 +40,16 @@ export function ChatLanguage({ api, base }: { api: ApiClient; base: string }) {
     <Card>
       <CardHeader header={<Text as="h2" weight="semibold">{text('tab.language.title')}</Text>} description={<Text size={200}>{text('tab.language.hint')}</Text>} />
       <Field className={styles.field} label={text('tab.language.label')} hint={language.editable ? undefined : text('tab.language.readOnly')}>
-        <Dropdown disabled={!language.editable} value={labelOf(selected)} selectedOptions={[selected]} onOptionSelect={(_e, d) => void choose(d.optionValue!)}>
-          <Option value={MAILBOX} text={mailboxLabel}>{mailboxLabel}</Option>
-          {language.languages.map((tag) => (
-            <Option key={tag} value={tag} text={ownLanguageName(tag)}><span lang={tag}>{ownLanguageName(tag)}</span></Option>
-          ))}
-        </Dropdown>
+        {language.editable ? (
+          <Dropdown value={labelOf(selected)} selectedOptions={[selected]} onOptionSelect={(_e, d) => void choose(d.optionValue!)}>
+            <Option value={MAILBOX} text={mailboxLabel}>{mailboxLabel}</Option>
+            {language.languages.map((tag) => (
+              <Option key={tag} value={tag} text={ownLanguageName(tag)}><span lang={tag}>{ownLanguageName(tag)}</span></Option>
+            ))}
+          </Dropdown>
+        ) : (
+          <ReadOnlyValue name="language" value={labelOf(selected)} />
+        )}
       </Field>
       {saved !== null && <Text role="status">{text('tab.language.saved')}</Text>}
       {failure && <ErrorState error={failure} />}

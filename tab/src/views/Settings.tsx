@@ -15,6 +15,7 @@ import { ChatLanguage } from './ChatLanguage.tsx';
 import { EndEngagement } from './EndEngagement.tsx';
 import { Leave } from './Leave.tsx';
 import { TimePicker, ZonePicker } from './LocaleInputs.tsx';
+import { ReadOnlyValue } from './ReadOnlyValue.tsx';
 import { TaskSourcePicker } from './TaskSourcePicker.tsx';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -27,7 +28,6 @@ const useStyles = makeStyles({
   // Zone names run long: "Mitteleuropäische Zeit (Copenhagen) · UTC+01:00".
   wide: { gridColumn: 'span 2' },
   changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteMarigoldForeground2 },
-  value: { display: 'block', paddingTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** "windowHours must be …; workingHours.endTime must …" → field → message, as the API names them. */
@@ -81,8 +81,8 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
     // A field's hint says what may be typed ("1 to 100"), which the VA cannot.
     <Field className={className} label={label} validationMessage={problems[name]} validationState={problems[name] ? 'error' : 'none'} hint={readOnly ? undefined : hint}>{control}</Field>
   );
-  // The VA reads what was agreed and cannot change it: values as text, so no field looks as if it could be typed into.
-  const shown = (name: string, value: string) => <Text className={styles.value} data-testid={`setting-${name}`}>{value}</Text>;
+  // The VA reads what was agreed and cannot change it.
+  const shown = (name: string, value: string) => <ReadOnlyValue name={name} value={value} />;
   const numberInput = (key: 'responseTargetPct' | 'windowHours' | 'inboxZeroMaxItems' | 'reviewEveryWeeks' | 'taskTargetPct') =>
     readOnly ? shown(key, String(draft[key])) : <Input type="number" value={String(draft[key])} onChange={(_e, d) => set(key, d.value === '' ? Number.NaN : Number(d.value))} />;
   const dayDropdown = (key: 'inboxZeroDay' | 'scorecardDay') =>
@@ -139,7 +139,7 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
           {field(
             'taskSource',
             text('tab.settings.taskSource'),
-            <TaskSourcePicker value={draft.taskSource} listed={sources} disabled={readOnly} onChange={(source) => set('taskSource', source)} />,
+            <TaskSourcePicker value={draft.taskSource} listed={sources} readOnly={readOnly} onChange={(source) => set('taskSource', source)} />,
             sources?.failure ? text(`taskSource.failure.${sources.failure}`) : text('tab.settings.taskSourceHint'),
             styles.wide,
           )}

@@ -4,11 +4,12 @@
 import { Dropdown, Option, OptionGroup } from '@fluentui/react-components';
 import { text } from '../i18n.ts';
 import type { TaskChoice, TaskSourcesResponse } from '../types.ts';
+import { ReadOnlyValue } from './ReadOnlyValue.tsx';
 
 const optionText = (choice: TaskChoice) => text('taskSource.option', { name: choice.name, whose: choice.of });
 
-/** `listed` null while loading: only the current choice shows, and nothing can be picked yet. */
-export function TaskSourcePicker({ value, listed, disabled, onChange }: { value: string; listed: TaskSourcesResponse | null; disabled: boolean; onChange: (source: string) => void }) {
+/** `listed` null while loading: only the current choice shows, and nothing can be picked yet. `readOnly`: the choice as text. */
+export function TaskSourcePicker({ value, listed, readOnly, onChange }: { value: string; listed: TaskSourcesResponse | null; readOnly: boolean; onChange: (source: string) => void }) {
   const choices = listed?.choices ?? [];
   const current = choices.find((choice) => choice.source === value);
   const label = value === 'none' ? text('taskSource.none') : current ? optionText(current) : listed === null ? '' : text('taskSource.unlisted');
@@ -20,8 +21,9 @@ export function TaskSourcePicker({ value, listed, disabled, onChange }: { value:
       </OptionGroup>
     );
   };
+  if (readOnly) return <ReadOnlyValue name="taskSource" value={label} />;
   return (
-    <Dropdown disabled={disabled || listed === null} value={label} selectedOptions={[value]} onOptionSelect={(_e, d) => d.optionValue !== undefined && onChange(d.optionValue)}>
+    <Dropdown disabled={listed === null} value={label} selectedOptions={[value]} onOptionSelect={(_e, d) => d.optionValue !== undefined && onChange(d.optionValue)}>
       <Option value="none">{text('taskSource.none')}</Option>
       {group('planner')}
       {group('todo')}
