@@ -19,7 +19,11 @@ import { services } from '../test/support/services.ts';
 import { withCpuReport } from './load.ts';
 
 const AGES_IN_WEEKS = [0, 4, 13, 51] as const;
-const WEEKS_OF_DATA = 52;
+/**
+ * One week more than the oldest age: "51 weeks back" is the seven days before now − 51 weeks, which early on a
+ * Monday reach into the week before the 52nd (the seed's weeks run Monday to Friday from this week's Monday).
+ */
+const WEEKS_OF_DATA = 53;
 const PER_DAY = 40;
 /** One received message in MARK_EVERY marked "no reply needed" (about two a working day). */
 const MARK_EVERY = 25;
