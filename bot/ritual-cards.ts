@@ -3,11 +3,16 @@
 import { t } from '../src/i18n/messages.ts';
 import type { RitualPost } from '../src/jobs/renderers.ts';
 import { breachCard } from './cards/breach-card.ts';
-import type { Card } from './cards/card-parts.ts';
+import { execute, type Card } from './cards/card-parts.ts';
 import { noticeCard } from './cards/notice-card.ts';
 import { reminderCard } from './cards/reminder-card.ts';
 import { reviewCard } from './cards/review-card.ts';
 import { scorecardCard } from './cards/scorecard-card.ts';
+
+/** The month's question, with the button that opens the check-in whose form asks it. */
+export function monthlyQuestionCard({ locale, pairingId, week }: { locale: string; pairingId: string; week: string }): Card {
+  return noticeCard(t(locale, 'monthly.text'), [execute(t(locale, 'feedback.action.open'), 'feedback.open', { pairingId, week })]);
+}
 
 export function ritualCard(post: RitualPost): Card {
   switch (post.kind) {
@@ -18,7 +23,7 @@ export function ritualCard(post: RitualPost): Card {
     case 'feedbackReminder':
       return reminderCard({ locale: post.locale, pairingId: post.pairingId, week: post.week, waitingFor: post.waitingFor });
     case 'monthlyQuestion':
-      return noticeCard(t(post.locale, 'monthly.text'));
+      return monthlyQuestionCard(post);
     case 'review':
       return reviewCard({ locale: post.locale, pairingId: post.pairingId, weeks: post.weeks, settings: post.settings });
     case 'breachWarning':

@@ -1,6 +1,6 @@
 // Exactly-once delivery and the job system on both engines, with typed fakes for the outside world.
 import { describe, expect, it } from 'vitest';
-import type { DeliveryContext } from '../src/jobs/deliveries.ts';
+import { runDelivery, type DeliveryContext } from '../src/jobs/deliveries.ts';
 import { deliverOnce, type DeliveryChannel } from '../src/jobs/deliver-once.ts';
 import { startJobSystem } from '../src/jobs/job-system.ts';
 import type { DueDelivery } from '../src/jobs/planner.ts';
@@ -116,6 +116,17 @@ describe.each(testEngines())('delivery on %s', (engine) => {
     expect(text).not.toMatch(/still have time|still has time/);
     // The hours keep their unit on one line (a no-break space).
     expect(text).toContain('50% answered on time, within 24\u00a0h (target 90%)');
+  });
+
+  it('posts the monthly question with a button that opens the check-in asking it: the week the month’s first scorecard reports', async () => {
+    const created = await pairing('chat-monthly');
+    const chat = recordingChat();
+    const ctx: DeliveryContext = { ...deliveryServices(db()), db: db(), chat, mail: acceptingMail, mailbox: emptyMailbox, clock: { now: () => at('2026-12-07T09:05Z') }, log: silentLogger };
+    // Monday 7 December 2026 is December's first scorecard day; that scorecard reports 30 Nov to 6 Dec, ISO week 49.
+    const monthly: DueDelivery = { pairingId: created.id, kind: 'monthly_question', period: '2026-12', dueAt: at('2026-12-07T09:00Z'), late: false };
+    expect(await runDelivery(ctx, monthly)).toBe('delivered');
+    expect(chat.posts).toHaveLength(1);
+    expect(chat.posts[0]!.card).toMatchObject({ actions: [{ type: 'Action.Execute', title: 'Answer', verb: 'feedback.open', data: { pairingId: created.id, week: '2026-W49' } }] });
   });
 
   it('stop() returns only after a job that outlived pg-boss’s stop timeout has ended, so the database can close', async () => {

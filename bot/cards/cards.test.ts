@@ -13,6 +13,7 @@ import { scorecardCard } from './scorecard-card.ts';
 import { breachCard, WARNINGS_OFF_COMMAND } from './breach-card.ts';
 import { waitingCard, WAITING_ON_CARD } from './waiting-card.ts';
 import { parseCommand } from '../commands.ts';
+import { monthlyQuestionCard } from '../ritual-cards.ts';
 import { MIDWEEK, taskWeek } from '../../test/support/tasks.ts';
 
 /**
@@ -236,6 +237,13 @@ describe('cards that lead somewhere', () => {
     expect(sdk.parse(card).text).toContain('and 3 more');
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open KPI tab', url: TAB_URL }]);
     expect(waitingCard({ locale: 'en-GB', timeZone: 'UTC', windowHours: 24, privacyMode: false, items, tabUrl: null }).actions).toBeUndefined();
+  });
+});
+
+describe('the monthly question', () => {
+  it('opens the check-in whose form asks it', () => {
+    const card = monthlyQuestionCard({ locale: 'en', pairingId: 'p-1', week: '2026-W49' });
+    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: 'feedback.open', data: { pairingId: 'p-1', week: '2026-W49' } })]);
   });
 });
 

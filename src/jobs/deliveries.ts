@@ -1,6 +1,6 @@
 // What each planned delivery does: read its numbers from the read models, have the renderers turn them into a
 // card or a mail, and deliver it once.
-import { lastWeeks, weekAt } from '../kpi/weeks.ts';
+import { addWeeks, lastWeeks, weekAt } from '../kpi/weeks.ts';
 import type { Logger } from '../log.ts';
 import { ChatGoneError, conversationRefSchema, type ChatPoster, type ConversationRef } from '../ports/chat.ts';
 import type { ChangeFeed } from '../ports/changes.ts';
@@ -95,7 +95,8 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
         return { kind: 'feedbackReminder', locale, pairingId: pairing.id, week: due.period, waitingFor };
       });
     case 'monthly_question':
-      return post(async () => ({ kind: 'monthlyQuestion', locale }));
+      // Due with the month's first scorecard, which reports the week before it: that week's check-in asks the question.
+      return post(async () => ({ kind: 'monthlyQuestion', locale, pairingId: pairing.id, week: addWeeks(weekAt(settings, due.dueAt), -1) }));
     case 'review':
       return post(async () => {
         const now = ctx.clock.now();

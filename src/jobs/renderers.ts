@@ -11,7 +11,8 @@ import type { SummaryMailInput } from '../reports/summary.ts';
 export type RitualPost =
   | { readonly kind: 'scorecard'; readonly pairingId: string; readonly summary: SummaryMailInput }
   | { readonly kind: 'feedbackReminder'; readonly locale: string; readonly pairingId: string; readonly week: string; readonly waitingFor: readonly NamedPerson[] }
-  | { readonly kind: 'monthlyQuestion'; readonly locale: string }
+  /** `week`: the check-in posted with the month's first scorecard, whose form asks the monthly question. */
+  | { readonly kind: 'monthlyQuestion'; readonly locale: string; readonly pairingId: string; readonly week: string }
   | { readonly kind: 'review'; readonly locale: string; readonly pairingId: string; readonly weeks: readonly WeekKpi[]; readonly settings: Settings }
   | { readonly kind: 'breachWarning'; readonly locale: string; readonly timeZone: string; readonly privacyMode: boolean; readonly items: readonly BreachItem[]; readonly tabUrl: string | null };
 

@@ -7,7 +7,6 @@ import { breachCard } from '../../bot/cards/breach-card.ts';
 import { feedbackCard, type FeedbackCardInput } from '../../bot/cards/feedback-card.ts';
 import { helpCard } from '../../bot/cards/help-card.ts';
 import { leaveCard } from '../../bot/cards/leave-card.ts';
-import { noticeCard } from '../../bot/cards/notice-card.ts';
 import { offboardCard } from '../../bot/cards/offboard-card.ts';
 import { reviewCard } from '../../bot/cards/review-card.ts';
 import { scorecardCard, type ScorecardInput } from '../../bot/cards/scorecard-card.ts';
@@ -16,6 +15,7 @@ import { waitingCard } from '../../bot/cards/waiting-card.ts';
 import type { TaskChoiceList } from '../../src/ports/tasks.ts';
 import { welcomeCard, type ChatMember } from '../../bot/cards/welcome-card.ts';
 import { reminderCard } from '../../bot/cards/reminder-card.ts';
+import { monthlyQuestionCard } from '../../bot/ritual-cards.ts';
 import { AUDIENCES, checkInView, type Audience } from '../../src/reports/check-in-privacy.ts';
 import { MIDWEEK, taskWeek } from './tasks.ts';
 
@@ -178,6 +178,6 @@ export function allCards(locale = 'en-GB'): Array<[string, Card]> {
     ['review', reviewCard({ locale, pairingId: PAIRING_ID, weeks: [...TREND, THIS_WEEK], settings })],
     ['review-errors', reviewCard({ locale, pairingId: PAIRING_ID, weeks: TREND, settings, values: { targetPct: 50, windowHours: 24, comment: 'Too strict for December' }, errors: { form: 'Only the owner can change the targets. Your comment can still be saved with the targets unchanged.' } })],
     ['reminder', reminderCard({ locale, pairingId: PAIRING_ID, week: '2026-W47', waitingFor: [{ name: 'Olivia Owner', mentionId: '29:owner' }, { name: LONG_NAME, mentionId: '29:va' }] })],
-    ['monthly-question', noticeCard('Did your VA do something this month you had not thought of? Say so in the feedback form: it is good to hear.')],
+    ['monthly-question', monthlyQuestionCard({ locale, pairingId: PAIRING_ID, week: '2026-W49' })],
   ];
 }
