@@ -159,6 +159,8 @@ describe.each(testEngines())('tab API on %s', (engine) => {
         ['missed', 'missed', null],
         ['pending', 'pending', 22 * 60],
       ]);
+      // The tab says how far back the list reaches: four weeks, this one included.
+      expect(body.weeks).toBe(4);
     });
 
     it('lists the week\'s messages with status or exclusion reason, filtered', async () => {

@@ -56,6 +56,8 @@ export interface WaitingResponse {
   readonly now: number;
   readonly windowHours: number;
   readonly clock: 'calendar' | 'working';
+  /** How many weeks back the list reaches. */
+  readonly weeks: number;
   readonly messages: readonly MessageRow[];
 }
 export interface MessagesResponse {

@@ -6,6 +6,7 @@ import { lastWeeks, weekAt, weekPeriod } from '../../kpi/weeks.ts';
 import { audienceOf } from '../../reports/check-in-privacy.ts';
 import { weekParam } from '../../reports/params.ts';
 import { ratingsTrend } from '../../reports/ratings.ts';
+import { WAITING_WEEKS } from '../../reports/reports.ts';
 import type { ApiEnv, RouteDependencies } from '../context.ts';
 
 /** Weeks the tab's trend shows unless asked for more. */
@@ -49,6 +50,6 @@ export function kpiRoutes({ clock, db, reports }: RouteDependencies) {
     .get('/waiting', async (c) => {
       const pairing = c.get('pairing');
       const now = clock.now();
-      return c.json({ now, windowHours: pairing.settings.windowHours, clock: pairing.settings.clock, messages: await reports.waiting(pairing, now) });
+      return c.json({ now, windowHours: pairing.settings.windowHours, clock: pairing.settings.clock, weeks: WAITING_WEEKS, messages: await reports.waiting(pairing, now) });
     });
 }

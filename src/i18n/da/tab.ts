@@ -130,6 +130,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Besvar inden for {hours, plural, one {# time} other {# timer}}; alle døgnets timer tæller.',
   'tab.waiting.clockWorking': 'Besvar inden for {hours, plural, one {# time} other {# timer}}; kun arbejdstid tæller.',
   'tab.waiting.updated': 'Opdateret {time}',
+  'tab.waiting.scope': 'Mails, som ingen har besvaret endnu, fra de seneste {weeks} uger, ældste først. »Ikke besvaret« tæller med i den uge, mailen kom ind.',
   'tab.waiting.openInOutlook': 'Åbn i Outlook',
   'tab.waiting.left': '{time} tilbage',
   'tab.waiting.emptyTitle': 'Intet venter',

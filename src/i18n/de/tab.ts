@@ -130,6 +130,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Antworten innerhalb von {hours, plural, one {# Stunde} other {# Stunden}}, rund um die Uhr gezählt.',
   'tab.waiting.clockWorking': 'Antworten innerhalb von {hours, plural, one {# Stunde} other {# Stunden}}, nur Arbeitszeit gezählt.',
   'tab.waiting.updated': 'Aktualisiert {time}',
+  'tab.waiting.scope': 'E-Mails, die noch niemand beantwortet hat, aus den letzten {weeks} Wochen, älteste zuerst. „Unbeantwortet“ zählt in der Woche, in der die E-Mail eingetroffen ist.',
   'tab.waiting.openInOutlook': 'In Outlook öffnen',
   'tab.waiting.left': 'noch {time}',
   'tab.waiting.emptyTitle': 'Nichts wartet',

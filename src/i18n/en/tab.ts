@@ -127,6 +127,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Answer within {hours, plural, one {# hour} other {# hours}}, counting all hours of the day.',
   'tab.waiting.clockWorking': 'Answer within {hours, plural, one {# hour} other {# hours}}, counting working hours only.',
   'tab.waiting.updated': 'Updated {time}',
+  'tab.waiting.scope': 'Mail nobody has answered yet, from the last {weeks} weeks, oldest first. “Missed” counts in the week the mail arrived.',
   'tab.waiting.openInOutlook': 'Open in Outlook',
   'tab.waiting.left': '{time} left',
   'tab.waiting.emptyTitle': 'Nothing is waiting',

@@ -130,6 +130,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Svar innen {hours, plural, one {# time} other {# timer}}; alle døgnets timer teller.',
   'tab.waiting.clockWorking': 'Svar innen {hours, plural, one {# time} other {# timer}}; bare arbeidstid teller.',
   'tab.waiting.updated': 'Oppdatert {time}',
+  'tab.waiting.scope': 'E-post som ingen har svart på ennå, fra de siste {weeks} ukene, eldste først. «Ikke besvart» telles i uken e-posten kom inn.',
   'tab.waiting.openInOutlook': 'Åpne i Outlook',
   'tab.waiting.left': '{time} igjen',
   'tab.waiting.emptyTitle': 'Ingenting venter',

@@ -130,6 +130,7 @@ export const TAB = {
   'tab.waiting.clockCalendar': 'Beantwoorden binnen {hours, plural, one {# uur} other {# uur}}; alle uren van de dag tellen.',
   'tab.waiting.clockWorking': 'Beantwoorden binnen {hours, plural, one {# uur} other {# uur}}; alleen werktijd telt.',
   'tab.waiting.updated': 'Bijgewerkt {time}',
+  'tab.waiting.scope': 'Mail die nog niemand heeft beantwoord, uit de afgelopen {weeks} weken, oudste eerst. ‘Gemist’ telt mee in de week waarin de mail binnenkwam.',
   'tab.waiting.openInOutlook': 'Openen in Outlook',
   'tab.waiting.left': 'nog {time}',
   'tab.waiting.emptyTitle': 'Er wacht niets',

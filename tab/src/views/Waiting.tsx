@@ -15,13 +15,15 @@ export function Waiting({ api, base, zone }: { api: ApiClient; base: string; zon
   const loaded = useApi<WaitingResponse>(api, `${base}/waiting`, REFRESH_MS);
   if (loaded.error && loaded.data === null) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === null) return <Loading />;
-  const { messages, windowHours, clock } = loaded.data;
+  const { messages, windowHours, clock, weeks } = loaded.data;
   return (
     <section aria-label={text('tab.nav.waiting')}>
       <div className={styles.toolbar}>
         <Text>{text(clock === 'working' ? 'tab.waiting.clockWorking' : 'tab.waiting.clockCalendar', { hours: windowHours })}</Text>
         {loaded.loadedAt !== null && <Text size={200} className={styles.muted} role="status">{text('tab.waiting.updated', { time: dateTime(loaded.loadedAt, zone) })}</Text>}
       </div>
+      {/* This week's figures count only this week's mail; older unanswered mail, already missed there, is listed here too. */}
+      <Text as="p" size={200} className={styles.muted}>{text('tab.waiting.scope', { weeks })}</Text>
       {loaded.error && <ErrorState error={loaded.error} onRetry={loaded.reload} />}
       {messages.length === 0 ? (
         <Empty title={text('tab.waiting.emptyTitle')}>{text('tab.waiting.empty')}</Empty>
