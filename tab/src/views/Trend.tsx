@@ -127,7 +127,8 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
             return (
               <Tooltip key={w.week} content={`${weekLabel(w.week)}: ${label}`} relationship="description">
                 <div role="listitem" tabIndex={0} aria-label={`${weekLabel(w.week)}: ${label}`} className={`${styles.cell} ${status === 'pass' ? styles.pass : status === 'fail' ? styles.fail : styles.unknown}`}>
-                  {shortDate(w.start)}
+                  {/* Told by mark as well as colour, like every status (src/i18n/status-marks.ts). */}
+                  {status === 'pass' ? `${STATUS_MARK.good} ` : status === 'fail' ? `${STATUS_MARK.bad} ` : ''}{shortDate(w.start)}
                 </div>
               </Tooltip>
             );
