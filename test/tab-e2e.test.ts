@@ -296,7 +296,7 @@ describe('the KPI tab in Chromium', () => {
     await openView(owner, 'settings', 'light');
     const picker = owner.getByRole('combobox', { name: 'Language' });
     await picker.waitFor();
-    expect(await picker.textContent()).toContain('The owner’s Outlook language');
+    expect(await picker.textContent()).toContain('Your Outlook language');
     await picker.click();
     await owner.getByRole('option', { name: 'Dansk' }).click();
     await owner.getByText('Saved. The next cards in the chat use it.').waitFor();
@@ -319,9 +319,9 @@ describe('the KPI tab in Chromium', () => {
     await signIn(back, 'Owner');
     await openView(back, 'settings', 'light');
     await back.getByRole('combobox', { name: 'Language' }).click();
-    await back.getByRole('option', { name: /The owner’s Outlook language/ }).click();
+    await back.getByRole('option', { name: /Your Outlook language/ }).click();
     await back.getByText('Saved. The next cards in the chat use it.').waitFor();
-    expect(await back.getByRole('combobox', { name: 'Language' }).textContent()).toContain('The owner’s Outlook language');
+    expect(await back.getByRole('combobox', { name: 'Language' }).textContent()).toContain('Your Outlook language');
     await back.context().close();
   }, 120_000);
 

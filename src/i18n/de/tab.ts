@@ -230,6 +230,8 @@ export const TAB = {
   'tab.language.label': 'Sprache',
   'tab.language.mailbox': 'Outlook-Sprache des Inhabers: {language}',
   'tab.language.mailboxUnknown': 'Outlook-Sprache des Inhabers (noch nicht gelesen)',
+  'tab.language.mailboxYours': 'Ihre Outlook-Sprache: {language}',
+  'tab.language.mailboxYoursUnknown': 'Ihre Outlook-Sprache (noch nicht gelesen)',
   'tab.language.saved': 'Gespeichert. Die nächsten Karten im Chat verwenden sie.',
   'tab.language.readOnly': 'Nur der Inhaber kann sie ändern.',
 

@@ -227,6 +227,8 @@ export const TAB = {
   'tab.language.label': 'Language',
   'tab.language.mailbox': 'The owner’s Outlook language: {language}',
   'tab.language.mailboxUnknown': 'The owner’s Outlook language (not read yet)',
+  'tab.language.mailboxYours': 'Your Outlook language: {language}',
+  'tab.language.mailboxYoursUnknown': 'Your Outlook language (not read yet)',
   'tab.language.saved': 'Saved. The next cards in the chat use it.',
   'tab.language.readOnly': 'Only the owner can change it.',
 

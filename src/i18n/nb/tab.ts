@@ -230,6 +230,8 @@ export const TAB = {
   'tab.language.label': 'Språk',
   'tab.language.mailbox': 'Eierens språk i Outlook: {language}',
   'tab.language.mailboxUnknown': 'Eierens språk i Outlook (ikke lest ennå)',
+  'tab.language.mailboxYours': 'Ditt språk i Outlook: {language}',
+  'tab.language.mailboxYoursUnknown': 'Ditt språk i Outlook (ikke lest ennå)',
   'tab.language.saved': 'Lagret. De neste kortene i chatten bruker det.',
   'tab.language.readOnly': 'Bare eieren kan endre det.',
 

@@ -230,6 +230,8 @@ export const TAB = {
   'tab.language.label': 'Taal',
   'tab.language.mailbox': 'Taal van de eigenaar in Outlook: {language}',
   'tab.language.mailboxUnknown': 'Taal van de eigenaar in Outlook (nog niet gelezen)',
+  'tab.language.mailboxYours': 'Je taal in Outlook: {language}',
+  'tab.language.mailboxYoursUnknown': 'Je taal in Outlook (nog niet gelezen)',
   'tab.language.saved': 'Opgeslagen. De volgende kaarten in de chat gebruiken deze taal.',
   'tab.language.readOnly': 'Alleen de eigenaar kan dit wijzigen.',
 
