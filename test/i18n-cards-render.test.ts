@@ -30,7 +30,7 @@ const at = (iso: string) => Date.parse(iso);
 function cards(locale: string): Array<[string, Card]> {
   const scorecard = scorecardInput({ locale });
   const { settings } = scorecard;
-  const feedback = { pairingId: PAIRING_ID, week: '2026-W47', locale, monthly: true, names: { owner: 'olivia@contoso.example', va: 'vera@contoso.example' }, userIds: { owner: '29:owner', va: '29:va' } };
+  const feedback = { pairingId: PAIRING_ID, week: '2026-W47', locale, monthly: true, names: { owner: 'Olivia Owner', va: 'Vera VA' }, userIds: { owner: '29:owner', va: '29:va' } };
   const answers = { owner: { answers: { wentWell: 'Quick answers.', improve: 'Legal first.', kpisFair: 'partly' }, edited: true, submittedAt: 0 }, va: { answers: { wentWell: 'Inbox empty.', needFromOwner: 'Templates.', involved: '4' }, edited: false, submittedAt: 0 } };
   const seen = (audience: Audience, saved: Parameters<typeof checkInView>[2]) => checkInView(audience, '2026-W47', saved);
   return [
@@ -46,8 +46,8 @@ function cards(locale: string): Array<[string, Card]> {
     ['help-unpaired', helpCard({ locale, unknown: 'numbers please', paired: false })],
     ['waiting', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 24, privacyMode: false, items: [{ from: 'client@fabrikam.example', subject: 'Order 1001', receivedAt: at('2026-11-24T09:00:00Z'), minutesLeft: 65 }, { from: null, subject: 'Invoice', receivedAt: at('2026-11-23T09:00:00Z'), minutesLeft: null }], tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
     ['waiting-empty', waitingCard({ locale, timeZone: 'Europe/Copenhagen', windowHours: 1, privacyMode: true, items: [], tabUrl: null })],
-    ['settings', settingsCard({ locale, owner: 'olivia@contoso.example', va: 'vera@contoso.example', mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
-    ['leave', leaveCard({ locale, va: 'vera@contoso.example', from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
+    ['settings', settingsCard({ locale, owner: 'Olivia Owner', va: 'Vera VA', mailbox: 'olivia@contoso.example', settings, tabUrl: 'https://teams.microsoft.com/l/entity/x/kpi' })],
+    ['leave', leaveCard({ locale, va: 'Vera VA', from: '2026-12-24', to: '2026-12-31', timeZone: 'Europe/Copenhagen' })],
     ['offboard', offboardCard({ locale, pairingId: PAIRING_ID, mailbox: 'olivia@contoso.example' })],
     ['review', reviewCard({ locale, pairingId: PAIRING_ID, weeks: Array.from({ length: 13 }, () => scorecard.week), settings })],
   ];

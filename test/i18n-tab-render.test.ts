@@ -69,6 +69,8 @@ interface Findings {
   readonly texts: string[];
   /** aria-label and title attributes: read out and shown as tooltips. */
   readonly labels: string[];
+  /** Addresses the layout wrapped inside a name, not after "@" or before a ".". */
+  readonly brokenAddresses: string[];
 }
 
 /** Text the page cut with an ellipsis, the text of every visible element that holds text itself, and labels. */
@@ -79,6 +81,20 @@ function inspect(page: Page): Promise<Findings> {
       clipped: leaves.filter((node) => node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).textOverflow === 'ellipsis').map((node) => node.textContent!.slice(0, 80)),
       texts: leaves.map((node) => (node.textContent ?? '').trim()),
       labels: [...document.querySelectorAll('[aria-label], [title]')].flatMap((node) => [node.getAttribute('aria-label') ?? '', node.getAttribute('title') ?? '']).filter((label) => label !== ''),
+      brokenAddresses: [...document.querySelectorAll('[data-testid="address"]')].filter((node) => {
+        // Each character's line (its box's top); a new line may start only after "@" or at a ".".
+        const chars: Array<{ char: string; top: number }> = [];
+        const range = document.createRange();
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode() as Text | null; text !== null; text = walker.nextNode() as Text | null) {
+          for (let i = 0; i < text.length; i++) {
+            range.setStart(text, i);
+            range.setEnd(text, i + 1);
+            chars.push({ char: text.data[i]!, top: range.getBoundingClientRect().top });
+          }
+        }
+        return chars.some((c, i) => i > 0 && c.top > chars[i - 1]!.top + 1 && chars[i - 1]!.char !== '@' && c.char !== '.');
+      }).map((node) => node.textContent ?? ''),
     };
   });
 }
@@ -95,8 +111,9 @@ describe.each(LOCALES)('the tab in %s', (locale) => {
       await page.locator(ready(locale, view)).first().waitFor();
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: `${ARTIFACTS}${locale}-${view}.png`, fullPage: true });
-      const { clipped, texts, labels } = await inspect(page);
+      const { clipped, texts, labels, brokenAddresses } = await inspect(page);
       for (const text of clipped) problems.push(`${view}: cut off: ${text}`);
+      for (const address of brokenAddresses) problems.push(`${view}: address wrapped inside a name: ${address}`);
       for (const text of texts) if (/\{\w+[},]|NaN|Invalid Date|undefined/.test(text)) problems.push(`${view}: unfilled: ${text}`);
       for (const text of isoWeekIn([...texts, ...labels])) problems.push(`${view}: ISO week: ${text}`);
       // The chart's legend as shown (innerText applies CSS text-transform): the catalog's words, not title case.

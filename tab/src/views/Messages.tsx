@@ -10,6 +10,7 @@ import { dateTime, duration, text } from '../i18n.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
 import type { MessageRow, MessagesResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
+import { Address } from './Address.tsx';
 import { useViewStyles } from './ThisWeek.tsx';
 import { usePickedWeek, WeekPicker } from './WeekPicker.tsx';
 
@@ -83,7 +84,7 @@ export function Messages({ api, base, zone, week = null }: { api: ApiClient; bas
             {loaded.data.messages.map((row) => (
               <TableRow key={row.id} data-testid="message-row" data-id={row.id} data-status={row.status}>
                 <TableCell>{dateTime(row.receivedAt, zone)}</TableCell>
-                <TableCell>{row.from ?? text('none')}</TableCell>
+                <TableCell>{row.from === null ? text('none') : <Address value={row.from} />}</TableCell>
                 <TableCell>{row.subject}</TableCell>
                 <TableCell className={styles.nowrap}><StatusBadge row={row} /></TableCell>
                 <TableCell>{row.answeredAt === null ? text('none') : dateTime(row.answeredAt, zone)}</TableCell>

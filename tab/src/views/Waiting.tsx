@@ -6,6 +6,7 @@ import { dateTime, duration, text } from '../i18n.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
 import type { WaitingResponse } from '../types.ts';
 import { useApi } from '../use-api.ts';
+import { Address } from './Address.tsx';
 import { useViewStyles } from './ThisWeek.tsx';
 
 const REFRESH_MS = 60_000;
@@ -40,7 +41,7 @@ export function Waiting({ api, base, zone }: { api: ApiClient; base: string; zon
           <TableBody>
             {messages.map((m) => (
               <TableRow key={m.id} data-testid="waiting-row">
-                <TableCell>{m.from ?? text('none')}</TableCell>
+                <TableCell>{m.from === null ? text('none') : <Address value={m.from} />}</TableCell>
                 <TableCell>
                   {m.webLink === null ? m.subject : (
                     <Link href={m.webLink} target="_blank" rel="noopener noreferrer" title={text('tab.waiting.openInOutlook')} data-testid="open-in-outlook">{m.subject || text('none')}</Link>
