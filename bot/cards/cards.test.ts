@@ -231,6 +231,12 @@ describe('cards that lead somewhere', () => {
     expect(rows(null)[0]).not.toHaveProperty('selectAction');
   });
 
+  it('a waiting row says its time is when the mail arrived, not when it falls due', () => {
+    // 1 January 1970 was a Thursday; en-GB writes the day first.
+    const card = waitingCard({ locale: 'en-GB', timeZone: 'UTC', windowHours: 24, privacyMode: false, items: [{ from: 'a@b.example', subject: 'x', receivedAt: 9 * 3_600_000, minutesLeft: 30 }], tabUrl: null });
+    expect(sdk.parse(card).text).toContain('Received Thu 1 Jan, 09:00');
+  });
+
   it('the waiting list leads to the KPI tab for the mail it does not show', () => {
     const items = Array.from({ length: WAITING_ON_CARD + 3 }, (_, i) => ({ from: `c${i}@x.example`, subject: `Q${i}`, receivedAt: i, minutesLeft: 60 }));
     const card = waitingCard({ locale: 'en-GB', timeZone: 'UTC', windowHours: 24, privacyMode: false, items, tabUrl: TAB_URL });

@@ -50,7 +50,8 @@ export function waitingRow(input: Pick<WaitingCardInput, 'locale' | 'timeZone' |
         type: 'Column',
         width: 'auto',
         items: [
-          text(formatDateTime(locale, item.receivedAt, resolveTimeZone(input.timeZone) ?? 'UTC'), { size: 'Small', horizontalAlignment: 'Right' }),
+          // Said to be the arrival, not the deadline the time left counts down to.
+          text(t(locale, 'waiting.received', { time: formatDateTime(locale, item.receivedAt, resolveTimeZone(input.timeZone) ?? 'UTC') }), { size: 'Small', horizontalAlignment: 'Right' }),
           text(overdue ? marked('bad', t(locale, 'waiting.overdue')) : t(locale, 'waiting.left', { left: formatDuration(locale, item.minutesLeft) }), {
             size: 'Small',
             spacing: 'None',

@@ -180,6 +180,7 @@ export const BOT = {
   'waiting.title': 'Venter på svar ({count})',
   'waiting.none': 'Intet venter: alle mails er besvaret inden for {window} t.',
   'waiting.left': '{left} tilbage',
+  'waiting.received': 'Modtaget {time}',
   'waiting.overdue': 'ikke besvaret',
   'waiting.more': 'og {count} til',
   'waiting.subjectHidden': 'emne skjult',

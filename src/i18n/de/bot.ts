@@ -180,6 +180,7 @@ export const BOT = {
   'waiting.title': 'Wartende E-Mails ({count})',
   'waiting.none': 'Nichts wartet: Jede E-Mail wurde innerhalb von {window} Std. beantwortet.',
   'waiting.left': 'noch {left}',
+  'waiting.received': 'Empfangen {time}',
   'waiting.overdue': 'unbeantwortet',
   'waiting.more': 'und {count} weitere',
   'waiting.subjectHidden': 'Betreff ausgeblendet',

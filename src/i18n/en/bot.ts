@@ -162,6 +162,7 @@ export const BOT = {
   'waiting.title': 'Waiting for an answer ({count})',
   'waiting.none': 'Nothing is waiting: every mail has been answered within {window} h.',
   'waiting.left': '{left} left',
+  'waiting.received': 'Received {time}',
   'waiting.overdue': 'missed',
   'waiting.more': 'and {count} more',
   'waiting.subjectHidden': 'subject hidden',

@@ -180,6 +180,7 @@ export const BOT = {
   'waiting.title': 'Venter på svar ({count})',
   'waiting.none': 'Ingenting venter: all e-post er besvart innen {window} t.',
   'waiting.left': '{left} igjen',
+  'waiting.received': 'Mottatt {time}',
   'waiting.overdue': 'ikke besvart',
   'waiting.more': 'og {count} til',
   'waiting.subjectHidden': 'emne skjult',

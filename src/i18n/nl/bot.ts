@@ -180,6 +180,7 @@ export const BOT = {
   'waiting.title': 'Wacht op antwoord ({count})',
   'waiting.none': 'Er wacht niets: elke mail is binnen {window} uur beantwoord.',
   'waiting.left': 'nog {left}',
+  'waiting.received': 'Ontvangen {time}',
   'waiting.overdue': 'gemist',
   'waiting.more': 'en nog {count}',
   'waiting.subjectHidden': 'onderwerp verborgen',
