@@ -15,22 +15,25 @@ describe('feedback rules', () => {
   });
 
   it('adds the monthly question to the check-in posted in a month’s first days', () => {
-    expect(isMonthlyWeek('2026-W48')).toBe(false); // scorecard on Mon 30 Nov
-    expect(isMonthlyWeek('2026-W49')).toBe(true); // scorecard on Mon 7 Dec
-    expect(isMonthlyWeek('2026-W52')).toBe(false);
+    const monday = { scorecardDay: 'monday' } as const;
+    expect(isMonthlyWeek('2026-W48', monday)).toBe(false); // scorecard on Mon 30 Nov
+    expect(isMonthlyWeek('2026-W49', monday)).toBe(true); // scorecard on Mon 7 Dec
+    expect(isMonthlyWeek('2026-W52', monday)).toBe(false);
+    // A Friday scorecard day: December's first scorecard, Fri 4 Dec, reports week 48.
+    expect(isMonthlyWeek('2026-W48', { scorecardDay: 'friday' })).toBe(true);
   });
 
   it('requires the required answers, caps each at 2,000 characters, knows the choices, and keeps what was typed', () => {
-    const bad = checkFeedback('en', 'va', '2026-W48', { wentWell: '  ', needFromOwner: 'y'.repeat(2001), support: 'ok', involved: '7' });
+    const bad = checkFeedback('en', 'va', false, { wentWell: '  ', needFromOwner: 'y'.repeat(2001), support: 'ok', involved: '7' });
     expect(bad).toEqual({
       ok: false,
       // The VA's optional question about the targets, left out, comes back empty for the form to show again.
       values: { wentWell: '  ', needFromOwner: 'y'.repeat(2001), support: 'ok', involved: '7', kpisFair: '' },
       errors: { wentWell: 'Please answer this question.', needFromOwner: 'Please keep this under 2000 characters (now 2001).', involved: 'Please pick one of the options.' },
     });
-    const good = checkFeedback('en', 'owner', '2026-W49', { wentWell: ' Fast ', improve: 'x'.repeat(2000), nextTime: 'Plan', kpisFair: 'partly', gladAbout: '', extra: 'ignored' });
+    const good = checkFeedback('en', 'owner', true, { wentWell: ' Fast ', improve: 'x'.repeat(2000), nextTime: 'Plan', kpisFair: 'partly', gladAbout: '', extra: 'ignored' });
     expect(good).toEqual({ ok: true, answers: { wentWell: 'Fast', improve: 'x'.repeat(2000), nextTime: 'Plan', kpisFair: 'partly' } });
     // NUL cannot be stored by PostgreSQL; it is dropped, not refused.
-    expect(checkFeedback('en', 'va', '2026-W48', { wentWell: 'a\u0000b', needFromOwner: 'n', support: 's', involved: 3 })).toMatchObject({ ok: true, answers: { wentWell: 'ab', involved: '3' } });
+    expect(checkFeedback('en', 'va', false, { wentWell: 'a\u0000b', needFromOwner: 'n', support: 's', involved: 3 })).toMatchObject({ ok: true, answers: { wentWell: 'ab', involved: '3' } });
   });
 });

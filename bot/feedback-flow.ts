@@ -48,7 +48,7 @@ export async function feedbackView(db: Queryable, pairing: Pairing, week: string
     pairingId: pairing.id,
     week,
     locale: seat.locale,
-    monthly: isMonthlyWeek(week),
+    monthly: isMonthlyWeek(week, pairing.settings),
     names: { owner: displayName(pairing.owner), va: displayName(pairing.va) },
     userIds: { owner: pairing.owner.mri, va: pairing.va.mri },
     checkIn,
@@ -73,8 +73,8 @@ function worded(locale: string, check: Extract<AnswerCheck, { ok: false }>): Rec
 }
 
 /** Checks a submission against the role's questions; errors are worded for the field they sit under. */
-export function checkFeedback(locale: string, role: FeedbackRole, week: string, raw: Readonly<Record<string, unknown>>): FeedbackCheck {
-  const check = checkAnswers(role, week, raw);
+export function checkFeedback(locale: string, role: FeedbackRole, monthly: boolean, raw: Readonly<Record<string, unknown>>): FeedbackCheck {
+  const check = checkAnswers(role, monthly, raw);
   return check.ok ? check : { ok: false, values: check.values, errors: worded(locale, check) };
 }
 

@@ -7,6 +7,7 @@ import type { DueDelivery } from '../src/jobs/planner.ts';
 import type { ChatPoster, ConversationRef } from '../src/ports/chat.ts';
 import { silentLogger } from '../src/log.ts';
 import { upsertMessages } from '../src/store/messages.ts';
+import { isMonthlyWeek } from '../src/reports/check-in.ts';
 import { createPairing } from '../src/store/pairings.ts';
 import { ensureTenant } from '../src/store/tenants.ts';
 import { testEngines, useTestDatabase } from './support/databases.ts';
@@ -36,13 +37,14 @@ function recordingChat(): ChatPoster & { posts: Array<{ conversation: Conversati
 describe.each(testEngines())('delivery on %s', (engine) => {
   const db = useTestDatabase(engine);
 
-  async function pairing(conversationId = 'chat-1') {
+  async function pairing(conversationId = 'chat-1', settings: Record<string, unknown> = {}) {
     await ensureTenant(db(), { id: 'contoso', name: 'Contoso', verifiedDomains: ['contoso.com'] });
     const created = await createPairing(db(), {
       tenantId: 'contoso',
       mailbox: OWNER,
       owner: { address: OWNER },
       va: { address: VA },
+      settings,
       conversationRef: { serviceUrl: 'https://smba.example/teams', conversation: { id: conversationId } },
     });
     await db().execute("update pairings set created_at = '2026-01-01' where id = $1", [created.id]);
@@ -127,6 +129,13 @@ describe.each(testEngines())('delivery on %s', (engine) => {
     expect(await runDelivery(ctx, monthly)).toBe('delivered');
     expect(chat.posts).toHaveLength(1);
     expect(chat.posts[0]!.card).toMatchObject({ actions: [{ type: 'Action.Execute', title: 'Answer', verb: 'feedback.open', data: { pairingId: created.id, week: '2026-W49' } }] });
+
+    // With Friday scorecards, December's first is on Friday 4 December and reports 23 to 29 November, week 48:
+    // the button opens that check-in, and its form is the one that asks the monthly question.
+    const friday = await pairing('chat-monthly-friday', { scorecardDay: 'friday' });
+    expect(await runDelivery(ctx, { ...monthly, pairingId: friday.id, dueAt: at('2026-12-04T09:00Z') })).toBe('delivered');
+    expect(chat.posts[1]!.card).toMatchObject({ actions: [{ data: { pairingId: friday.id, week: '2026-W48' } }] });
+    expect(isMonthlyWeek('2026-W48', friday.settings)).toBe(true);
   });
 
   it('stop() returns only after a job that outlived pg-boss’s stop timeout has ended, so the database can close', async () => {

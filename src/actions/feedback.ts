@@ -18,11 +18,11 @@ export type AnswerCheck =
   /** What was typed, kept even when too long so nothing is lost, and each field's problem. */
   | { readonly ok: false; readonly values: Record<string, string>; readonly problems: Record<string, AnswerProblem> };
 
-/** Checks a submission against the questions `role` is asked for `week`. */
-export function checkAnswers(role: FeedbackRole, week: string, raw: Readonly<Record<string, unknown>>): AnswerCheck {
+/** Checks a submission against the questions `role` is asked in a check-in, the month's first (`monthly`) or another. */
+export function checkAnswers(role: FeedbackRole, monthly: boolean, raw: Readonly<Record<string, unknown>>): AnswerCheck {
   const values: Record<string, string> = {};
   const problems: Record<string, AnswerProblem> = {};
-  for (const question of questionsFor(role, isMonthlyWeek(week))) {
+  for (const question of questionsFor(role, monthly)) {
     const value = raw[question.key];
     // PostgreSQL cannot store NUL in text or jsonb; nobody types it, so it is dropped.
     const typed = (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '').replaceAll('\u0000', '');
@@ -51,7 +51,7 @@ export const submitAnswers = defineAction({
   who: 'member',
   async run(ctx, { pairing, as }, { week, answers }): Promise<AnswerCheck & { readonly role: FeedbackRole }> {
     const role: FeedbackRole = as === 'owner' ? 'owner' : 'va';
-    const check = checkAnswers(role, week, answers);
+    const check = checkAnswers(role, isMonthlyWeek(week, pairing.settings), answers);
     if (!check.ok) return { ...check, role };
     await atomically(ctx.db, async (tx) => {
       const { edited } = await saveFeedback(tx, pairing.id, week, role, check.answers);

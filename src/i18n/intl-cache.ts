@@ -28,6 +28,10 @@ export function displayNames(tag: string, options: Intl.DisplayNamesOptions): In
   return once(`names|${tag}|${JSON.stringify(options)}`, () => new Intl.DisplayNames([tag], options));
 }
 
+export function pluralRules(tag: string, options: Intl.PluralRulesOptions): Intl.PluralRules {
+  return once(`plural|${tag}|${JSON.stringify(options)}`, () => new Intl.PluralRules(tag, options));
+}
+
 export function collator(tag: string): Intl.Collator {
   return once(`collator|${tag}`, () => new Intl.Collator(tag));
 }

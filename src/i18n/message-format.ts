@@ -4,7 +4,7 @@
 // String(value), a missing value leaves `{name}` visible) and apostrophes stay plain text: ICU quoting
 // would eat the apostrophe in Dutch "VA's" or German "geht's".
 
-import { numberFormat } from './intl-cache.ts';
+import { numberFormat, pluralRules } from './intl-cache.ts';
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -131,13 +131,8 @@ export function parseMessage(template: string): Message {
   return message;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 function rules(locale: string, ordinal: boolean): Intl.PluralRules {
-  const key = `${locale}|${ordinal}`;
-  let found = pluralRules.get(key);
-  if (found === undefined) pluralRules.set(key, (found = new Intl.PluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' })));
-  return found;
+  return pluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' });
 }
 
 /** `pound` is what `#` prints inside a plural branch: its number, formatted; null outside plurals. */

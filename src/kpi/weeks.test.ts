@@ -57,9 +57,13 @@ describe('week keys', () => {
     expect(weeksEndingWith('2026-W47', 8)).toEqual({ from: '2026-09-28', to: '2026-11-22' });
   });
 
-  it('knows the month\'s first check-in: the week whose next Monday is in the first seven days', () => {
-    expect(isFirstWeekOfMonth('2026-W48')).toBe(false); // next Monday 30 Nov
-    expect(isFirstWeekOfMonth('2026-W49')).toBe(true); // next Monday 7 Dec
-    expect(isFirstWeekOfMonth('2026-W52')).toBe(false); // next Monday 28 Dec
+  it('knows the month\'s first check-in: the week whose scorecard, on the scorecard day after it, falls in the first seven days', () => {
+    expect(isFirstWeekOfMonth('2026-W48', 'monday')).toBe(false); // scorecard Monday 30 Nov
+    expect(isFirstWeekOfMonth('2026-W49', 'monday')).toBe(true); // Monday 7 Dec
+    expect(isFirstWeekOfMonth('2026-W52', 'monday')).toBe(false); // Monday 28 Dec
+    expect(isFirstWeekOfMonth('2026-W48', 'friday')).toBe(true); // Friday 4 Dec
+    expect(isFirstWeekOfMonth('2026-W49', 'friday')).toBe(false); // Friday 11 Dec
+    expect(isFirstWeekOfMonth('2026-W47', 'sunday')).toBe(false); // Sunday 29 Nov
+    expect(isFirstWeekOfMonth('2026-W48', 'sunday')).toBe(true); // Sunday 6 Dec
   });
 });

@@ -3,7 +3,7 @@
 // mean the same everywhere.
 import { DateTime } from 'luxon';
 import type { LocalDate } from './local-calendar.ts';
-import type { Settings } from './settings.ts';
+import { WEEKDAYS, type Settings, type Weekday } from './settings.ts';
 import { resolveTimeZone } from './time-zone.ts';
 
 /** An ISO week key: year, "-W", two-digit week. */
@@ -83,7 +83,10 @@ export function lastWeeks(settings: Pick<Settings, 'timeZone'>, now: number, cou
   return weeksEndingWith(weekAt(settings, now), count);
 }
 
-/** Whether `week` ends within the first seven days of a month: the month's first weekly check-in. */
-export function isFirstWeekOfMonth(week: string): boolean {
-  return mondayOf(week).plus({ days: 7 }).day <= 7;
+/**
+ * Whether the scorecard that reports `week`, posted on `scorecardDay` of the week after it, falls in the first
+ * seven days of a month: the month's first weekly check-in, the one the monthly question goes with.
+ */
+export function isFirstWeekOfMonth(week: string, scorecardDay: Weekday): boolean {
+  return mondayOf(week).plus({ days: 7 + WEEKDAYS.indexOf(scorecardDay) }).day <= 7;
 }

@@ -15,7 +15,9 @@ export function checkInWeek(settings: Pick<Settings, 'timeZone'>, now: number): 
 }
 
 /** The month's first check-in (its scorecard is posted in the first seven days of a month) asks one more question. */
-export const isMonthlyWeek = isFirstWeekOfMonth;
+export function isMonthlyWeek(week: string, settings: Pick<Settings, 'scorecardDay'>): boolean {
+  return isFirstWeekOfMonth(week, settings.scorecardDay);
+}
 
 /** The week's check-in as `audience` may see it (check-in-privacy.ts decides what that is). */
 export async function checkInFor(db: Queryable, pairingId: string, week: string, audience: Audience): Promise<CheckInView> {

@@ -129,7 +129,7 @@ export const BOT = {
   'welcome.inboxZeroDay': 'Tom indbakke om',
   'welcome.inboxZeroCutoff': 'senest kl.',
   'welcome.taskSource': 'Opgaver, der skal måles (valgfrit)',
-  'welcome.privacy': 'Tandem læser, hvem en mail er fra, dens emne, og hvornår den kom ind og blev besvaret – aldrig selve meddelelsen.',
+  'welcome.privacy': 'Tandem læser oplysningerne om hver mail (afsender, modtagere, emne, kategorier og tidspunkter) – aldrig selve meddelelsen eller vedhæftede filer.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem er sat op for {owner} og {va}. Det første resultatkort kommer efter den første hele uge.',
   'welcome.mailboxPending': "{mailbox} er ikke en postkasse, der tilhører {owner}, så Tandem læser den ikke, før en administrator i jeres organisation har godkendt den (Tandems approlle Tandem.Admin). Indtil da er der ingen tal.",

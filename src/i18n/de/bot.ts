@@ -129,7 +129,7 @@ export const BOT = {
   'welcome.inboxZeroDay': 'Posteingang leer am',
   'welcome.inboxZeroCutoff': 'bis',
   'welcome.taskSource': 'Zu messende Aufgaben (optional)',
-  'welcome.privacy': 'Tandem liest Absender, Betreff und wann eine E-Mail eintrifft und beantwortet wird, niemals die Nachricht selbst.',
+  'welcome.privacy': 'Tandem liest die Angaben zu jeder E-Mail (Absender, Empfänger, Betreff, Kategorien und Zeitpunkte), niemals die Nachricht selbst oder ihre Anlagen.',
   'welcome.action.start': 'Tandem starten',
   'welcome.done': 'Tandem ist für {owner} und {va} eingerichtet. Der erste Wochenbericht kommt nach der ersten vollen Woche.',
   'welcome.mailboxPending': "{mailbox} ist nicht das eigene Postfach von {owner}. Tandem liest es deshalb erst, wenn ein Administrator Ihrer Organisation es genehmigt (App-Rolle Tandem.Admin von Tandem). Bis dahin gibt es keine Zahlen.",

@@ -126,7 +126,7 @@ export const BOT = {
   'welcome.inboxZeroDay': 'Inbox empty on',
   'welcome.inboxZeroCutoff': 'by',
   'welcome.taskSource': 'Tasks to measure (optional)',
-  'welcome.privacy': 'Tandem reads who sent each mail, its subject, and when it arrived and was answered, never the message itself.',
+  'welcome.privacy': 'Tandem reads the details of each mail (sender, recipients, subject, categories and times), never the message itself or its attachments.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem is set up for {owner} and {va}. The first scorecard comes after the first full week.',
   'welcome.mailboxPending': "{mailbox} is not {owner}'s own mailbox, so Tandem will not read it until an admin of your organisation approves it (Tandem's app role Tandem.Admin). Until then there are no numbers.",

@@ -129,7 +129,7 @@ export const BOT = {
   'welcome.inboxZeroDay': 'Tom innboks på',
   'welcome.inboxZeroCutoff': 'innen kl.',
   'welcome.taskSource': 'Oppgaver som skal måles (valgfritt)',
-  'welcome.privacy': 'Tandem leser hvem en e-post er fra, emnet og når den kom inn og ble besvart, aldri selve meldingen.',
+  'welcome.privacy': 'Tandem leser opplysningene om hver e-post (avsender, mottakere, emne, kategorier og tidspunkter), aldri selve meldingen eller vedleggene.',
   'welcome.action.start': 'Start Tandem',
   'welcome.done': 'Tandem er satt opp for {owner} og {va}. Det første resultatkortet kommer etter den første hele uken.',
   'welcome.mailboxPending': "{mailbox} er ikke {owner} sin egen postboks, så Tandem leser den ikke før en administrator i organisasjonen deres har godkjent den (Tandems approlle Tandem.Admin). Inntil da finnes det ingen tall.",

@@ -129,7 +129,7 @@ export const BOT = {
   'welcome.inboxZeroDay': 'Postvak IN leeg op',
   'welcome.inboxZeroCutoff': 'om',
   'welcome.taskSource': 'Taken om te meten (optioneel)',
-  'welcome.privacy': 'Tandem leest van wie een mail komt, het onderwerp en wanneer die binnenkwam en werd beantwoord, nooit het bericht zelf.',
+  'welcome.privacy': 'Tandem leest de gegevens van elke mail (afzender, geadresseerden, onderwerp, categorieën en tijden), nooit het bericht zelf of de bijlagen.',
   'welcome.action.start': 'Tandem starten',
   'welcome.done': 'Tandem is ingesteld voor {owner} en {va}. De eerste scorekaart komt na de eerste volledige week.',
   'welcome.mailboxPending': "{mailbox} is niet het eigen postvak van {owner}. Tandem leest het daarom pas als een beheerder van je organisatie het goedkeurt (app-rol Tandem.Admin van Tandem). Tot dan zijn er geen cijfers.",

@@ -117,7 +117,7 @@ export function SettingsView({ api, base, role, zone, mailbox }: { api: ApiClien
             </Dropdown>
           ))}
           {field('timeZone', text('tab.settings.timeZone'), readOnly ? shown('timeZone', zoneName(zoneValue)) : <ZonePicker value={zoneValue} onChange={(value) => set('timeZone', value)} />, undefined, styles.wide)}
-          {field('workingHours.daysOfWeek', text('tab.settings.workingDays'), readOnly ? shown('workingDays', hours.daysOfWeek.map((day) => shortWeekday(day)).join(', ')) : (
+          {field('workingHours.daysOfWeek', text('tab.settings.workingDays'), readOnly ? shown('workingDays', hours.daysOfWeek.map((day) => shortWeekday(day)).join(', ') || text('none')) : (
             <div className={styles.days}>
               {WEEKDAYS.map((day) => (
                 <Checkbox key={day} label={shortWeekday(day)} checked={hours.daysOfWeek.includes(day)}

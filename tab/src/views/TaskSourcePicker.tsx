@@ -21,7 +21,7 @@ export function TaskSourcePicker({ value, listed, readOnly, onChange }: { value:
       </OptionGroup>
     );
   };
-  if (readOnly) return <ReadOnlyValue name="taskSource" value={label} />;
+  if (readOnly) return <ReadOnlyValue name="taskSource" value={label || text('none')} />;
   return (
     <Dropdown disabled={listed === null} value={label} selectedOptions={[value]} onOptionSelect={(_e, d) => d.optionValue !== undefined && onChange(d.optionValue)}>
       <Option value="none">{text('taskSource.none')}</Option>
