@@ -1,6 +1,6 @@
 // What each planned delivery does: read its numbers from the read models, have the renderers turn them into a
 // card or a mail, and deliver it once.
-import { addWeeks, lastWeeks, weekAt } from '../kpi/weeks.ts';
+import { lastWeeks, weekAt } from '../kpi/weeks.ts';
 import type { Logger } from '../log.ts';
 import { ChatGoneError, conversationRefSchema, type ChatPoster, type ConversationRef } from '../ports/chat.ts';
 import type { ChangeFeed } from '../ports/changes.ts';
@@ -8,7 +8,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { MailSender } from '../ports/mail.ts';
 import type { MailboxSource, NotificationTarget } from '../ports/mailbox.ts';
 import type { TaskSource } from '../ports/tasks.ts';
-import { checkInFor } from '../reports/check-in.ts';
+import { checkInFor, checkInWeek } from '../reports/check-in.ts';
 import { AUDIENCES, notAnswered } from '../reports/check-in-privacy.ts';
 import type { Reports } from '../reports/reports.ts';
 import { namedPerson } from '../reports/people.ts';
@@ -95,8 +95,8 @@ function channelFor(ctx: DeliveryContext, pairing: Pairing, due: DueDelivery): D
         return { kind: 'feedbackReminder', locale, pairingId: pairing.id, week: due.period, waitingFor };
       });
     case 'monthly_question':
-      // Due with the month's first scorecard, which reports the week before it: that week's check-in asks the question.
-      return post(async () => ({ kind: 'monthlyQuestion', locale, pairingId: pairing.id, week: addWeeks(weekAt(settings, due.dueAt), -1) }));
+      // Due with the month's first scorecard: the check-in of the week that scorecard reports asks the question.
+      return post(async () => ({ kind: 'monthlyQuestion', locale, pairingId: pairing.id, week: checkInWeek(settings, due.dueAt) }));
     case 'review':
       return post(async () => {
         const now = ctx.clock.now();

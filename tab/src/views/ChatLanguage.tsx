@@ -25,9 +25,8 @@ export function ChatLanguage({ api, base }: { api: ApiClient; base: string }) {
   if (language === null) return <Loading />;
 
   // Only the owner may choose, and the mailbox is the owner's: to them it is their own Outlook language.
-  const mailboxLabel = language.editable
-    ? language.mailbox === null ? text('tab.language.mailboxYoursUnknown') : text('tab.language.mailboxYours', { language: languageName(language.mailbox) })
-    : language.mailbox === null ? text('tab.language.mailboxUnknown') : text('tab.language.mailbox', { language: languageName(language.mailbox) });
+  const mailboxKey = language.editable ? 'tab.language.mailboxYours' : 'tab.language.mailbox';
+  const mailboxLabel = language.mailbox === null ? text(`${mailboxKey}Unknown`) : text(mailboxKey, { language: languageName(language.mailbox) });
   const selected = language.chosen ? language.locale : MAILBOX;
   const labelOf = (value: string) => (value === MAILBOX ? mailboxLabel : ownLanguageName(value));
   const choose = async (value: string) => {
