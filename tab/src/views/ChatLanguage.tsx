@@ -25,8 +25,8 @@ export function ChatLanguage({ api, base }: { api: ApiClient; base: string }) {
   if (language === null) return <Loading />;
 
   // Only the owner may choose, and the mailbox is the owner's: to them it is their own Outlook language.
-  const mailboxKey = language.editable ? 'tab.language.mailboxYours' : 'tab.language.mailbox';
-  const mailboxLabel = language.mailbox === null ? text(`${mailboxKey}Unknown`) : text(mailboxKey, { language: languageName(language.mailbox) });
+  const [known, unknown] = language.editable ? (['tab.language.mailboxYours', 'tab.language.mailboxYoursUnknown'] as const) : (['tab.language.mailbox', 'tab.language.mailboxUnknown'] as const);
+  const mailboxLabel = language.mailbox === null ? text(unknown) : text(known, { language: languageName(language.mailbox) });
   const selected = language.chosen ? language.locale : MAILBOX;
   const labelOf = (value: string) => (value === MAILBOX ? mailboxLabel : ownLanguageName(value));
   const choose = async (value: string) => {
