@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { pgliteBossDb } from './boss-adapter.ts';
+import { textOf, type Prepared } from './prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -13,7 +14,7 @@ const RECONNECT_MS = 1_000;
 
 /** What repositories need: parameterized queries, and transactions that see their own writes. */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(sql: string | Prepared, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs a statement and returns how many rows it changed. */
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
   /** Parameterless, possibly multi-statement SQL (migrations). */
@@ -49,8 +50,8 @@ export interface DatabaseOptions {
 
 function pgliteQueryable(db: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      return (await db.query<Row>(sql, [...params])).rows;
+    async query<Row>(sql: string | Prepared, params: readonly unknown[] = []) {
+      return (await db.query<Row>(textOf(sql), [...params])).rows;
     },
     async execute(sql: string, params: readonly unknown[] = []) {
       return (await db.query(sql, [...params])).affectedRows ?? 0;
@@ -77,8 +78,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 function pgQueryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      return (await client.query(sql, [...params])).rows as Row[];
+    async query<Row>(sql: string | Prepared, params: readonly unknown[] = []) {
+      const values = [...params];
+      return (await (typeof sql === 'string' ? client.query(sql, values) : client.query({ name: sql.name, text: sql.text, values }))).rows as Row[];
     },
     async execute(sql: string, params: readonly unknown[] = []) {
       return (await client.query(sql, [...params])).rowCount ?? 0;

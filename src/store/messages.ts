@@ -3,6 +3,7 @@
 import type { FolderKind, InferenceClass, MessageMeta } from '../kpi/message.ts';
 import { atomically } from './atomically.ts';
 import type { Queryable } from './database.ts';
+import { prepared } from './prepared.ts';
 import { isoInstant, millis } from './instants.ts';
 import type { MarkDetail, MarkActor } from './marks.ts';
 import { NotFoundError } from './not-found-error.ts';
@@ -161,6 +162,22 @@ interface MarkedRow extends MessageRow {
 const MARKED_COLUMNS = `${['id', ...DATA_COLUMNS].map((column) => `m.${column}`).join(', ')}, mm.marked_by, mm.reason, mm.marked_at`;
 const MARKS_JOIN = 'left join message_marks mm on mm.pairing_id = m.pairing_id and mm.message_id = m.id';
 
+const MARKED_SINCE = prepared(
+  'marked-messages-since',
+  `select ${MARKED_COLUMNS} from messages m ${MARKS_JOIN} where m.pairing_id = $1 and m.received_at >= $2::timestamptz order by m.received_at, m.id`,
+);
+const CONVERSATION_BY_INTERNET_ID = prepared(
+  'conversation-by-internet-id',
+  `with found as (
+     select id, conversation_id, received_at from messages where pairing_id = $1 and internet_message_id = $2 order by received_at limit 1
+   )
+   select ${MARKED_COLUMNS}, m.id = found.id as found
+   from found join messages m on m.pairing_id = $1 and m.conversation_id = found.conversation_id
+     and m.received_at >= least(found.received_at, $3::timestamptz) - $4::bigint * interval '1 millisecond'
+   ${MARKS_JOIN}
+   order by m.received_at, m.id`,
+);
+
 /** Messages read with their marks, and the marks by message id (only those of these messages). */
 export interface MarkedMessages {
   readonly messages: MessageMeta[];
@@ -178,10 +195,7 @@ function toMarkedMessages(rows: readonly MarkedRow[]): MarkedMessages {
  * (Marks on older mail cannot change how these messages count.)
  */
 export async function listMarkedMessagesSince(db: Queryable, pairingId: string, sinceMs: number): Promise<MarkedMessages> {
-  const rows = await db.query<MarkedRow>(
-    `select ${MARKED_COLUMNS} from messages m ${MARKS_JOIN} where m.pairing_id = $1 and m.received_at >= $2::timestamptz order by m.received_at, m.id`,
-    [pairingId, isoInstant(sinceMs)],
-  );
+  const rows = await db.query<MarkedRow>(MARKED_SINCE, [pairingId, isoInstant(sinceMs)]);
   return toMarkedMessages(rows);
 }
 
@@ -198,17 +212,7 @@ export async function findConversationByInternetId(
   nowMs: number,
   lookBackMs: number,
 ): Promise<(MarkedMessages & { readonly message: MessageMeta }) | null> {
-  const rows = await db.query<MarkedRow & { found: boolean }>(
-    `with found as (
-       select id, conversation_id, received_at from messages where pairing_id = $1 and internet_message_id = $2 order by received_at limit 1
-     )
-     select ${MARKED_COLUMNS}, m.id = found.id as found
-     from found join messages m on m.pairing_id = $1 and m.conversation_id = found.conversation_id
-       and m.received_at >= least(found.received_at, $3::timestamptz) - $4::bigint * interval '1 millisecond'
-     ${MARKS_JOIN}
-     order by m.received_at, m.id`,
-    [pairingId, internetMessageId, isoInstant(nowMs), Math.round(lookBackMs)],
-  );
+  const rows = await db.query<MarkedRow & { found: boolean }>(CONVERSATION_BY_INTERNET_ID, [pairingId, internetMessageId, isoInstant(nowMs), Math.round(lookBackMs)]);
   const found = rows.findIndex((row) => row.found);
   if (found < 0) return null;
   const marked = toMarkedMessages(rows);

@@ -6,6 +6,7 @@ import { parseSettings, SettingsError, type Settings } from '../kpi/settings.ts'
 import { atomically } from './atomically.ts';
 import { appendAudit } from './audit.ts';
 import type { Queryable } from './database.ts';
+import { prepared } from './prepared.ts';
 import { isoInstant, millis, millisOrNull } from './instants.ts';
 import { NotFoundError } from './not-found-error.ts';
 
@@ -166,9 +167,15 @@ export function isPairingId(id: string): boolean {
   return UUID.test(id);
 }
 
+const PAIRING = prepared('pairing', `select ${COLUMNS} from pairings where id = $1`);
+const PAIRINGS_NAMING = prepared(
+  'pairings-naming',
+  `select ${COLUMNS} from pairings where tenant_id = $1 and (owner_user_id = $2 or va_user_id = $2) order by created_at, id`,
+);
+
 async function readPairing(db: Queryable, id: string, lock: 'for update' | ''): Promise<Pairing | null> {
   if (!isPairingId(id)) return null;
-  const [row] = await db.query<PairingRow>(`select ${COLUMNS} from pairings where id = $1 ${lock}`, [id]);
+  const [row] = await db.query<PairingRow>(lock === '' ? PAIRING : `${PAIRING.text} ${lock}`, [id]);
   return row === undefined ? null : toPairing(row);
 }
 
@@ -371,11 +378,7 @@ export async function resumePairing(db: Queryable, id: string, ref: unknown): Pr
  * by Entra object id. Oldest first.
  */
 export async function findPairingsNaming(db: Queryable, tenantId: string, userId: string): Promise<Pairing[]> {
-  const rows = await db.query<PairingRow>(
-    `select ${COLUMNS} from pairings where tenant_id = $1 and (owner_user_id = $2 or va_user_id = $2)
-      order by created_at, id`,
-    [tenantId, userId],
-  );
+  const rows = await db.query<PairingRow>(PAIRINGS_NAMING, [tenantId, userId]);
   return rows.map(toPairing);
 }
 

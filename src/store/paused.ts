@@ -1,6 +1,7 @@
 // Paused intervals (leave, out of office): time the response clock does not run for the pairing.
 import type { Interval } from '../kpi/message.ts';
 import type { Queryable } from './database.ts';
+import { prepared } from './prepared.ts';
 import { atomically } from './atomically.ts';
 import { isoInstant, millis } from './instants.ts';
 
@@ -27,11 +28,10 @@ export async function addPause(db: Queryable, pairingId: string, pause: NewPause
 }
 
 /** The pairing's pauses as half-open intervals, in order of start. */
+const PAUSES = prepared('pauses', 'select starts_at, ends_at from paused_intervals where pairing_id = $1 order by starts_at, ends_at');
+
 export async function listPauses(db: Queryable, pairingId: string): Promise<Interval[]> {
-  const rows = await db.query<{ starts_at: Date; ends_at: Date }>(
-    'select starts_at, ends_at from paused_intervals where pairing_id = $1 order by starts_at, ends_at',
-    [pairingId],
-  );
+  const rows = await db.query<{ starts_at: Date; ends_at: Date }>(PAUSES, [pairingId]);
   return rows.map((row) => ({ start: millis(row.starts_at), end: millis(row.ends_at) }));
 }
 

@@ -1,5 +1,6 @@
 // Tenants: an Entra tenant (or 'dev') and its verified domains, which decide what mail is internal.
 import type { Queryable } from './database.ts';
+import { prepared } from './prepared.ts';
 
 export interface Tenant {
   readonly id: string;
@@ -21,8 +22,10 @@ export async function ensureTenant(db: Queryable, tenant: { id: string; name: st
   );
 }
 
+const TENANT = prepared('tenant', 'select id, name, verified_domains from tenants where id = $1');
+
 export async function getTenant(db: Queryable, id: string): Promise<Tenant | null> {
-  const [row] = await db.query<{ id: string; name: string; verified_domains: string[] }>('select id, name, verified_domains from tenants where id = $1', [id]);
+  const [row] = await db.query<{ id: string; name: string; verified_domains: string[] }>(TENANT, [id]);
   return row === undefined ? null : { id: row.id, name: row.name, verifiedDomains: row.verified_domains };
 }
 

