@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiFor } from '../src/reports/reports.ts';
 import { buildTab } from '../src/api/tab-build.ts';
-import { weekAt, weekPeriod } from '../src/kpi/weeks.ts';
+import { lastWeeks, weekAt, weekPeriod } from '../src/kpi/weeks.ts';
 import { DateTime } from 'luxon';
 import { formatDate, formatDuration, formatPercent } from '../src/i18n/format.ts';
 import { t } from '../src/i18n/messages.ts';
@@ -46,6 +46,8 @@ let pairing: Pairing;
  */
 let expected: Array<{ week: WeekKpi; streak: number | null }>;
 let expectedWith72h: WeekKpi[];
+/** The engine's trend at seeding: the weeks before this one, whose rates the passing minutes cannot change. */
+let expectedTrend: readonly WeekKpi[];
 const MINUTES_WATCHED = 30;
 /**
  * The people of the local dev tenant (the seed `npm start` uses; its people do not depend on the week it starts),
@@ -69,6 +71,7 @@ beforeAll(async () => {
     const period = weekPeriod(weekAt(pairing.settings, now));
     const minutes = Array.from({ length: MINUTES_WATCHED + 1 }, (_, minute) => now + minute * 60_000);
     expected = await Promise.all(minutes.map(async (at) => kpiFor(db, pairing, period, at).then((report) => ({ week: report.weeks[0]!, streak: report.inboxZeroStreak }))));
+    expectedTrend = (await kpiFor(db, pairing, lastWeeks(pairing.settings, now, 12), now)).weeks.slice(0, -1);
     expectedWith72h = await Promise.all(minutes.map(async (at) => (await kpiFor(db, pairing, period, at, parseSettings({ ...pairing.settings, windowHours: 72 }))).weeks[0]!));
   });
   // Always the current code: a bundle left from an earlier build would be tested otherwise.
@@ -144,6 +147,23 @@ describe('the KPI tab in Chromium', () => {
     }));
     expect(engine).toContainEqual(screen);
     expect(expected[0]!.week.counted).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('shows the trend\'s rates in words under the chart, as the engine computes them, each marked against the target', async () => {
+    const page = await openPage();
+    await signIn(page, 'Owner');
+    await openView(page, 'trend', 'light');
+    const values = page.getByTestId('trend-values');
+    // On the page, not only for screen readers: inside the viewport's width, where the chart is.
+    const box = (await values.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    const rates = await values.locator('tbody tr').first().locator('td').allInnerTexts();
+    expect(rates).toHaveLength(12);
+    const written = expectedTrend.map((week) => (week.rate === null ? '–' : `${formatPercent(LOCALE, week.rate)} ${week.met ? '✓' : '✗'}`));
+    expect(rates.slice(0, -1).map((cell) => cell.trim())).toEqual(written);
+    expect(expectedTrend.some((week) => week.rate !== null)).toBe(true);
     await page.context().close();
   });
 

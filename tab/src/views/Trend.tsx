@@ -18,12 +18,24 @@ const useStyles = makeStyles({
   unknown: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
   // The chart capitalises every legend word ("Besvart I Tide"); a legend is a sentence-case catalog message.
   legend: { textTransform: 'none' },
+  values: { overflowX: 'auto', marginTop: tokens.spacingVerticalS },
+  valueTable: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  rowHeader: { width: '9em', textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingInlineEnd: tokens.spacingHorizontalS },
+  valueCell: { minWidth: '3.5em', textAlign: 'center', fontWeight: tokens.fontWeightRegular, paddingBlock: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground1 },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 /** A week's share of tasks done on time, marked as the scorecard marks a met or missed target; "No tasks due" without a rate. */
 function taskRate(week: TaskWeek | undefined): string {
   if (week === undefined || week.rate === null) return text('tab.week.noTasks');
   return `${percent(week.rate)} ${STATUS_MARK[week.met ? 'good' : 'bad']}`;
+}
+
+/** A week's rate with the target's mark, or a dash that reads as `none` ("No mail", "No tasks due"). */
+function Value({ rate, met, none }: { rate: number | null; met: boolean | null; none: 'tab.week.noMail' | 'tab.week.noTasks' }) {
+  const styles = useStyles();
+  if (rate === null) return <><span aria-hidden="true">–</span><span className={styles.hidden}>{text(none)}</span></>;
+  return <>{met === null ? percent(rate) : `${percent(rate)} ${STATUS_MARK[met ? 'good' : 'bad']}`}</>;
 }
 
 export default function Trend({ api, base }: { api: ApiClient; base: string; zone: string }) {
@@ -68,20 +80,32 @@ export default function Trend({ api, base }: { api: ApiClient; base: string; zon
         <CardHeader header={<Text as="h2" weight="semibold">{title}</Text>} />
         {/* Legends wrap: folded, the library would show its own untranslated "+1 more" for the fourth line. */}
         <LineChart data={data} height={300} yMinValue={0} yMaxValue={100} useUTC legendProps={{ enabledWrapLines: true, styles: { legend: styles.legend } }} tickValues={weeks.map((w) => x(w.start))} customDateTimeFormatter={(d) => shortDate(d.toISOString().slice(0, 10))} />
-        <table aria-label={text('tab.trend.tableLabel')} style={{ position: 'absolute', left: '-10000px' }}>
-          {tasks !== null && (
-            <thead><tr><th scope="col">{text('tab.column.week')}</th><th scope="col">{text('tab.trend.rate')}</th><th scope="col">{text('tab.trend.tasksRate')}</th></tr></thead>
-          )}
-          <tbody>
-            {weeks.map((w) => (
-              <tr key={w.week}>
-                <th scope="row">{weekLabel(w.week)}</th>
-                <td>{percent(w.rate)}</td>
-                {tasks !== null && <td>{taskRate(taskWeek.get(w.week))}</td>}
+        {/* The chart's values in words under it: read at a glance, not only on hover or by a screen reader. */}
+        <div className={styles.values}>
+          <table aria-label={text('tab.trend.tableLabel')} className={styles.valueTable} data-testid="trend-values">
+            <thead>
+              <tr>
+                <th scope="col" className={styles.rowHeader}><span className={styles.hidden}>{text('tab.column.week')}</span></th>
+                {weeks.map((w) => <th key={w.week} scope="col" className={styles.valueCell}>{shortDate(w.start)}</th>)}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row" className={styles.rowHeader}>{text('tab.trend.rate')}</th>
+                {weeks.map((w) => <td key={w.week} className={styles.valueCell}><Value rate={w.rate} met={w.met} none="tab.week.noMail" /></td>)}
+              </tr>
+              {tasks !== null && (
+                <tr>
+                  <th scope="row" className={styles.rowHeader}>{text('tab.trend.tasksRate')}</th>
+                  {weeks.map((w) => {
+                    const week = taskWeek.get(w.week);
+                    return <td key={w.week} className={styles.valueCell}><Value rate={week?.rate ?? null} met={week?.met ?? null} none="tab.week.noTasks" /></td>;
+                  })}
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
       </Card>
       {tasks !== null && (
         <Card>
