@@ -428,9 +428,21 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       expect((await listAudit(db(), pairing.id)).filter((entry) => entry.action === 'settings_updated' && JSON.stringify(entry.details).includes('taskSource')).map((entry) => entry.actor)).toEqual(['owner', 'owner']);
     });
 
+    it("names a shared mailbox by its address where the chat's language follows it, and the owner's own mailbox as theirs", async () => {
+      const shared = await pairingInTenant(db(), pairing.tenantId, { mailbox: 'info@contoso.example' });
+      await recordSyncSuccess(db(), shared.id, 'mailbox_settings', { timeZone: 'UTC', workingHours: { daysOfWeek: [], startTime: '09:00', endTime: '17:00', timeZone: 'UTC' }, locale: 'da-DK' });
+      const token = await issuer.sign({ tid: shared.tenantId, oid: shared.owner.userId!, upn: shared.owner.address });
+      const read = async (id: string, bearer: string) => (await api.request(`/pairings/${id}/settings/language`, { headers: { authorization: `Bearer ${bearer}` } })).json();
+      expect(await read(shared.id, token)).toMatchObject({ mailbox: 'da-DK', sharedMailbox: 'info@contoso.example', editable: true });
+      // A mailbox the directory confirmed as the owner's own at set-up is theirs, whatever its address.
+      const confirmed = await pairingInTenant(db(), pairing.tenantId, { mailbox: 'sales@contoso.example', mailboxApproval: 'own' });
+      expect(await read(confirmed.id, await issuer.sign({ tid: confirmed.tenantId, oid: confirmed.owner.userId!, upn: confirmed.owner.address }))).toMatchObject({ sharedMailbox: null });
+      expect(await read(pairing.id, tokens.owner)).toMatchObject({ sharedMailbox: null });
+    });
+
     it("lets only the owner choose the chat's language, and go back to the mailbox's", async () => {
       await recordSyncSuccess(db(), pairing.id, 'mailbox_settings', { timeZone: 'UTC', workingHours: { daysOfWeek: [], startTime: '09:00', endTime: '17:00', timeZone: 'UTC' }, locale: 'nl-BE' });
-      expect(await (await call('GET', '/settings/language', 'va')).json()).toEqual({ locale: pairing.locale, chosen: false, mailbox: 'nl-BE', languages: ['en', 'da', 'nl', 'nb', 'de'], editable: false });
+      expect(await (await call('GET', '/settings/language', 'va')).json()).toEqual({ locale: pairing.locale, chosen: false, mailbox: 'nl-BE', sharedMailbox: null, languages: ['en', 'da', 'nl', 'nb', 'de'], editable: false });
       expect((await call('PUT', '/settings/language', 'va', { locale: 'da' })).status).toBe(403);
       expect(await (await call('PUT', '/settings/language', 'owner', { locale: 'da' })).json()).toMatchObject({ locale: 'da', chosen: true, editable: true });
       expect(await (await call('GET', '/settings/language', 'va')).json()).toMatchObject({ locale: 'da', chosen: true });

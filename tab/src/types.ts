@@ -77,8 +77,10 @@ export interface LanguageResponse {
   readonly locale: string;
   /** Whether the owner chose it (else it follows the owner's Outlook language). */
   readonly chosen: boolean;
-  /** The owner's Outlook language as the last sync read it. */
+  /** The measured mailbox's Outlook language as the last sync read it. */
   readonly mailbox: string | null;
+  /** The measured mailbox's address when it is not the owner's own (a shared mailbox); null when it is theirs. */
+  readonly sharedMailbox: string | null;
   readonly languages: readonly string[];
   readonly editable: boolean;
 }

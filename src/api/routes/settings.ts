@@ -1,6 +1,6 @@
 // The pairing's KPI settings: both read them, the owner changes them (src/actions/settings.ts), and a proposed
 // change is previewed on the past weeks (history is derived, so it recomputes) before it is saved. The chat's
-// language sits beside them: it follows the owner's Outlook language until the owner chooses one. The task
+// language sits beside them: it follows the mailbox's Outlook language until the owner chooses one. The task
 // sources on offer (the owner's and the VA's Planner plans and To Do lists) are read by both, like the settings.
 import { Hono } from 'hono';
 import { chooseChatLanguage, changeSettings, settingsChange } from '../../actions/settings.ts';
@@ -13,7 +13,20 @@ import { actorOf, type ApiEnv, type RouteDependencies } from '../context.ts';
 import { HttpError } from '../http-error.ts';
 import { TREND_WEEKS } from './kpi.ts';
 
-const languageOf = (pairing: Pairing, mailbox: string | null, editable: boolean) => ({ locale: pairing.locale, chosen: pairing.localeChosen, mailbox, languages: LANGUAGES, editable });
+/** The measured mailbox's address when it is not the owner's own (a shared mailbox): its Outlook language is then not "yours". */
+function sharedMailbox(pairing: Pairing): string | null {
+  const ownAddresses = [pairing.owner.address, ...pairing.owner.aliases].map((address) => address.toLowerCase());
+  return pairing.mailboxApproval === 'own' || ownAddresses.includes(pairing.mailbox) ? null : pairing.mailbox;
+}
+
+const languageOf = (pairing: Pairing, mailbox: string | null, editable: boolean) => ({
+  locale: pairing.locale,
+  chosen: pairing.localeChosen,
+  mailbox,
+  sharedMailbox: sharedMailbox(pairing),
+  languages: LANGUAGES,
+  editable,
+});
 
 export function settingsRoutes({ db, clock, reports, actions, taskChoices }: RouteDependencies) {
   return new Hono<ApiEnv>()

@@ -232,6 +232,8 @@ export const TAB = {
   'tab.language.mailboxUnknown': 'Ejerens sprog i Outlook (ikke læst endnu)',
   'tab.language.mailboxYours': 'Dit sprog i Outlook: {language}',
   'tab.language.mailboxYoursUnknown': 'Dit sprog i Outlook (ikke læst endnu)',
+  'tab.language.sharedMailbox': 'Sproget i Outlook for {mailbox}: {language}',
+  'tab.language.sharedMailboxUnknown': 'Sproget i Outlook for {mailbox} (ikke læst endnu)',
   'tab.language.saved': 'Gemt. De næste kort i chatten bruger det.',
   'tab.language.readOnly': 'Kun ejeren kan ændre det.',
 

@@ -232,6 +232,8 @@ export const TAB = {
   'tab.language.mailboxUnknown': 'Outlook-Sprache des Inhabers (noch nicht gelesen)',
   'tab.language.mailboxYours': 'Ihre Outlook-Sprache: {language}',
   'tab.language.mailboxYoursUnknown': 'Ihre Outlook-Sprache (noch nicht gelesen)',
+  'tab.language.sharedMailbox': 'Outlook-Sprache von {mailbox}: {language}',
+  'tab.language.sharedMailboxUnknown': 'Outlook-Sprache von {mailbox} (noch nicht gelesen)',
   'tab.language.saved': 'Gespeichert. Die nächsten Karten im Chat verwenden sie.',
   'tab.language.readOnly': 'Nur der Inhaber kann sie ändern.',
 

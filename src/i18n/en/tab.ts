@@ -229,6 +229,8 @@ export const TAB = {
   'tab.language.mailboxUnknown': 'The owner’s Outlook language (not read yet)',
   'tab.language.mailboxYours': 'Your Outlook language: {language}',
   'tab.language.mailboxYoursUnknown': 'Your Outlook language (not read yet)',
+  'tab.language.sharedMailbox': 'Outlook language of {mailbox}: {language}',
+  'tab.language.sharedMailboxUnknown': 'Outlook language of {mailbox} (not read yet)',
   'tab.language.saved': 'Saved. The next cards in the chat use it.',
   'tab.language.readOnly': 'Only the owner can change it.',
 

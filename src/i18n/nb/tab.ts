@@ -232,6 +232,8 @@ export const TAB = {
   'tab.language.mailboxUnknown': 'Eierens språk i Outlook (ikke lest ennå)',
   'tab.language.mailboxYours': 'Ditt språk i Outlook: {language}',
   'tab.language.mailboxYoursUnknown': 'Ditt språk i Outlook (ikke lest ennå)',
+  'tab.language.sharedMailbox': 'Språket i Outlook for {mailbox}: {language}',
+  'tab.language.sharedMailboxUnknown': 'Språket i Outlook for {mailbox} (ikke lest ennå)',
   'tab.language.saved': 'Lagret. De neste kortene i chatten bruker det.',
   'tab.language.readOnly': 'Bare eieren kan endre det.',
 

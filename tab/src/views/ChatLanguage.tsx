@@ -1,5 +1,5 @@
-// The language of what Tandem posts to the owner–VA chat: the owner's Outlook language unless the owner
-// picks another; the VA sees the choice. Saved on selection, as Teams' own language pickers do.
+// The language of what Tandem posts to the owner–VA chat: the measured mailbox's Outlook language (the owner's,
+// unless Tandem reads a shared mailbox) until the owner picks another; the VA sees the choice. Saved on selection, as Teams' own language pickers do.
 import { Card, CardHeader, Dropdown, Field, Option, Text, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient, ApiError } from '../api.ts';
@@ -12,8 +12,19 @@ import { ReadOnlyValue } from './ReadOnlyValue.tsx';
 // As wide as one column of the settings form above it.
 const useStyles = makeStyles({ field: { maxWidth: '360px' } });
 
-/** The option that follows the owner's Outlook language. */
+/** The option that follows the mailbox's Outlook language. */
 const MAILBOX = 'mailbox';
+
+/** The option that follows the mailbox: the reader's own Outlook language, the owner's, or a shared mailbox's by its address. */
+function mailboxOption({ mailbox, sharedMailbox, editable }: LanguageResponse): string {
+  const language = mailbox === null ? null : languageName(mailbox);
+  if (sharedMailbox !== null) {
+    return language === null ? text('tab.language.sharedMailboxUnknown', { mailbox: sharedMailbox }) : text('tab.language.sharedMailbox', { mailbox: sharedMailbox, language });
+  }
+  // Only the owner may choose, and the mailbox is the owner's: to them it is their own Outlook language.
+  if (editable) return language === null ? text('tab.language.mailboxYoursUnknown') : text('tab.language.mailboxYours', { language });
+  return language === null ? text('tab.language.mailboxUnknown') : text('tab.language.mailbox', { language });
+}
 
 export function ChatLanguage({ api, base }: { api: ApiClient; base: string }) {
   const styles = useStyles();
@@ -24,9 +35,7 @@ export function ChatLanguage({ api, base }: { api: ApiClient; base: string }) {
   const language = saved ?? loaded.data;
   if (language === null) return <Loading />;
 
-  // Only the owner may choose, and the mailbox is the owner's: to them it is their own Outlook language.
-  const [known, unknown] = language.editable ? (['tab.language.mailboxYours', 'tab.language.mailboxYoursUnknown'] as const) : (['tab.language.mailbox', 'tab.language.mailboxUnknown'] as const);
-  const mailboxLabel = language.mailbox === null ? text(unknown) : text(known, { language: languageName(language.mailbox) });
+  const mailboxLabel = mailboxOption(language);
   const selected = language.chosen ? language.locale : MAILBOX;
   const labelOf = (value: string) => (value === MAILBOX ? mailboxLabel : ownLanguageName(value));
   const choose = async (value: string) => {
