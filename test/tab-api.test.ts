@@ -206,8 +206,9 @@ describe.each(testEngines())('tab API on %s', (engine) => {
     let todo: Pairing;
     const as: Record<'owner' | 'va' | 'todoOwner', string> = { owner: '', va: '', todoOwner: '' };
     const PLAN = 'planner:plan-48';
-    const link = (id: string) => `https://tasks.office.com/contoso.example/Home/Task/${id}`;
-    const task = (id: string, overrides: Partial<StoredTask>): StoredTask => ({ id, title: id, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: null, webUrl: link(id), ...overrides });
+    /** Planner's own address of a task in the pairing's tenant; the sync stores no link (Graph gives none). */
+    const link = (id: string) => `https://tasks.office.com/${tasked.tenantId}/Home/Task/${id}`;
+    const task = (id: string, overrides: Partial<StoredTask>): StoredTask => ({ id, title: id, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: null, webUrl: null, ...overrides });
     const get = (target: Pairing, path: string, token: string) => api.request(`/pairings/${target.id}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
     beforeAll(async () => {
@@ -220,20 +221,23 @@ describe.each(testEngines())('tab API on %s', (engine) => {
         task('call-back', { title: 'Call Anna back', due: { at: at('2026-11-23T11:00:00Z') }, completedAt: at('2026-11-23T20:00:00Z') }),
         // Due Mon 23, done Tue 00:30 local → late.
         task('invoice', { title: 'Send invoice, 2291', due: { at: at('2026-11-23T09:00:00Z') }, completedAt: at('2026-11-23T23:30:00Z') }),
-        // Due Tue 24 (ended Tue 23:00 UTC), not done at Wed 13:00 local → overdue; its link is not https, so none is offered.
+        // Due Tue 24 (ended Tue 23:00 UTC), not done at Wed 13:00 local → overdue; the link stored for it is not https, so Planner's own is offered.
         task('quote', { due: { at: at('2026-11-24T10:00:00Z') }, webUrl: 'javascript:alert(1)' }),
         // Due Fri 27, not done → open, not in the rate.
         task('agenda', { due: { at: at('2026-11-27T16:00:00Z') } }),
         task('not-mine', { due: { at: at('2026-11-24T10:00:00Z') }, assignedToVa: false }),
         // Removed Tue, before its due day Thu 26 ended.
         task('dropped', { due: { at: at('2026-11-26T10:00:00Z') }, deletedAt: at('2026-11-24T08:00:00Z') }),
-        task('someday', { webUrl: null }),
+        task('someday', { webUrl: 'https://planner.example/someday' }),
         // Fri 20 Nov (2026-W47), done the day before.
         task('last-week', { due: { at: at('2026-11-20T10:00:00Z') }, completedAt: at('2026-11-19T15:00:00Z') }),
         // Sun 29 Nov 23:30 UTC is Mon 30 Nov in Copenhagen: 2026-W49, not this week.
         task('sunday-night', { due: { at: at('2026-11-29T23:30:00Z') } }),
       ]);
-      await upsertTasks(db(), todo.id, 'todo:list-1', [task('todo-1', { due: { dateTime: '2026-11-24T00:00:00.0000000', timeZone: 'Europe/Copenhagen' }, completedAt: at('2026-11-24T09:00:00Z') })]);
+      await upsertTasks(db(), todo.id, 'todo:list-1', [
+        task('todo-1', { due: { dateTime: '2026-11-24T00:00:00.0000000', timeZone: 'Europe/Copenhagen' }, completedAt: at('2026-11-24T09:00:00Z') }),
+        task('todo-2', { due: { dateTime: '2026-11-25T00:00:00.0000000', timeZone: 'Europe/Copenhagen' }, webUrl: 'javascript:alert(1)' }),
+      ]);
       as.owner = await issuer.sign({ tid: tasked.tenantId, oid: tasked.owner.userId!, upn: tasked.owner.address, name: 'Owner' });
       as.va = await issuer.sign({ tid: tasked.tenantId, oid: tasked.va.userId!, upn: tasked.va.address, name: 'VA' });
       as.todoOwner = await issuer.sign({ tid: todo.tenantId, oid: todo.owner.userId!, upn: todo.owner.address });
@@ -273,14 +277,21 @@ describe.each(testEngines())('tab API on %s', (engine) => {
         ['early-monday', '2026-11-23', { status: 'onTime' }, link('early-monday')],
         ['invoice', '2026-11-23', { status: 'late' }, link('invoice')],
         ['not-mine', '2026-11-24', { excluded: 'notVa' }, link('not-mine')],
-        ['quote', '2026-11-24', { status: 'overdue' }, null],
+        ['quote', '2026-11-24', { status: 'overdue' }, link('quote')],
         ['dropped', '2026-11-26', { excluded: 'deleted' }, link('dropped')],
         ['agenda', '2026-11-27', { status: 'open' }, link('agenda')],
-        ['someday', null, { excluded: 'noDueDate' }, null],
+        // A link the source gave is kept over Planner's address.
+        ['someday', null, { excluded: 'noDueDate' }, 'https://planner.example/someday'],
       ]);
       expect(body.tasks[0]).toMatchObject({ title: 'Call Anna back', dueAt: at('2026-11-23T23:00:00Z') });
       // Without a week: this week.
       expect((await (await get(tasked, '/tasks', as.owner)).json()).tasks).toHaveLength(8);
+    });
+
+    it('offers no link to a To Do task: a list is one person\'s, and To Do on the web opens only your own tasks; never a link that is not https', async () => {
+      const body = await (await get(todo, `/tasks?week=${WEEK}`, as.todoOwner)).json();
+      expect(body.source).toBe('todo');
+      expect(body.tasks.map((r: { id: string; webUrl: string | null }) => [r.id, r.webUrl])).toEqual([['todo-1', null], ['todo-2', null]]);
     });
 
     it('exports a week’s tasks, and the weekly KPIs with the task KPI’s columns', async () => {
@@ -291,7 +302,7 @@ describe.each(testEngines())('tab API on %s', (engine) => {
       expect(lines).toHaveLength(9);
       expect(lines[3]).toBe(`invoice,"Send invoice, 2291",2026-11-23,2026-11-23T23:00:00.000Z,late,,${link('invoice')}`);
       expect(lines[4]).toBe(`not-mine,not-mine,2026-11-24,2026-11-24T23:00:00.000Z,,notVa,${link('not-mine')}`);
-      expect(lines[8]).toBe('someday,someday,,,,noDueDate,');
+      expect(lines[8]).toBe('someday,someday,,,,noDueDate,https://planner.example/someday');
 
       const weeks = (await (await get(tasked, '/export/weeks.csv?weeks=2', as.va)).text()).trim().split('\r\n');
       expect(weeks[0]).toMatch(/,inboxZeroCount,tasks_onTime,tasks_late,tasks_overdue,tasks_open,tasks_rate,tasks_met$/);

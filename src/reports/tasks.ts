@@ -9,11 +9,12 @@ import type { Queryable } from '../store/database.ts';
 import type { Pairing } from '../store/pairings.ts';
 import { listPauses } from '../store/paused.ts';
 import { listTasks } from '../store/tasks.ts';
+import { taskLink } from './task-links.ts';
 
 /** Which tool the pairing's tasks come from, as the surfaces name it ("Open in Planner"). */
 export type { TaskSourceKind };
 
-/** A task as evaluated, with the page that opens it in Planner or To Do when the source gave one. */
+/** A task as evaluated, with the page that opens it in Planner (the source's own link, when it gave one). */
 export interface LinkedTaskRow extends TaskRow {
   readonly webUrl: string | null;
 }
@@ -34,6 +35,6 @@ export async function loadTaskReport(db: Queryable, pairing: Pairing, period: Pe
   if (source === null) return null;
   const [tasks, paused] = await Promise.all([listTasks(db, pairing.id, settings.taskSource), listPauses(db, pairing.id)]);
   const report = evaluateTasks({ tasks, timeZone: settings.timeZone, targetPct: settings.taskTargetPct, paused, now, period });
-  const links = new Map(tasks.map((task) => [task.id, httpsLink(task.webUrl)]));
+  const links = new Map(tasks.map((task) => [task.id, httpsLink(task.webUrl) ?? taskLink(source, pairing.tenantId, task.id)]));
   return { source, weeks: report.weeks, rows: report.rows.map((row) => ({ ...row, webUrl: links.get(row.id) ?? null })) };
 }

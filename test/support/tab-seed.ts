@@ -56,12 +56,6 @@ export interface SeedOptions {
 /** A Planner plan of a mailbox outside the dev tenant: the local server's task sync keeps the seeded tasks as stored. */
 export const SEED_TASK_SOURCE = 'planner:seed-plan';
 export const SEED_TASK_TARGET = 80;
-/**
- * A link for the seeded tasks, so the Tasks view's link can be seen and tested. The sync stores none: Graph v1.0
- * gives Planner and To Do tasks no web URL, and their web apps' URL formats are not documented.
- */
-export const seededTaskUrl = (id: string): string => `https://tasks.office.com/contoso.example/Home/Task/${id}`;
-
 /** On-time tasks of each older week (index: weeks back, from 2), of four due Monday to Thursday; of the rest, one is done late and the others stay overdue. */
 const ON_TIME_BY_WEEK = [4, 3, 4, 2, 4, 3, 4, 4, 3, 2];
 
@@ -74,7 +68,7 @@ const ON_TIME_BY_WEEK = [4, 3, 4, 2, 4, 3, 4, 4, 3, 2];
  */
 async function seedTasks(db: Queryable, pairingId: string, thisMonday: DateTime, now: number, weeks: number): Promise<void> {
   const due = (monday: DateTime, day: number) => ({ at: monday.plus({ days: day, hours: 10 }).toMillis() });
-  const task = (id: string, title: string, overrides: Partial<StoredTask>): StoredTask => ({ id, title, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: `W/"${id}"`, webUrl: seededTaskUrl(id), ...overrides });
+  const task = (id: string, title: string, overrides: Partial<StoredTask>): StoredTask => ({ id, title, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: `W/"${id}"`, webUrl: null, ...overrides });
   const lastMonday = thisMonday.minus({ weeks: 1 });
   const at = (day: number, hours: number) => lastMonday.plus({ days: day, hours }).toMillis();
   const tasks: StoredTask[] = [

@@ -1,5 +1,5 @@
 // A week's tasks for the completion KPI (docs/kpi.md §11): each with its due day and its status or the reason
-// it does not count, and the link that opens it in Planner or To Do. Only for a pairing that reads tasks.
+// it does not count, and (for Planner) the link that opens it. Only for a pairing that reads tasks.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { weekAt, weekPeriod } from '../../kpi/weeks.ts';
