@@ -279,7 +279,7 @@ describe.each(testEngines())('the bot through /api/messages on %s', (engine) => 
       settings: { timeZone: 'Europe/Copenhagen', taskSource: plan },
       conversationRef: { serviceUrl: connector.url, conversation: { id: tasksChat.conversationId } },
     });
-    await upsertTasks(db(), pairing.id, plan, TASKS.map((task) => ({ ...task, etag: null, webUrl: null })));
+    await upsertTasks(db(), pairing.id, plan, TASKS.map((task) => ({ ...task, etag: null })));
     const shown = async (command: string) => {
       await send(messageActivity(tasksChat, owner, command));
       return texts(connector.cards()[0]!.card).map((text) => text.replace(/\u00a0/g, ' '));

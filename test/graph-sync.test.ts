@@ -17,6 +17,7 @@ import { readMailboxLocale } from '../src/store/sync-state.ts';
 import { chooseLocale, createPairing, getPairing, type Pairing } from '../src/store/pairings.ts';
 import { listPauses } from '../src/store/paused.ts';
 import { readSyncState } from '../src/store/sync-state.ts';
+import { textOf, type Prepared } from '../src/store/prepared.ts';
 import { openTestDatabase, type TestDatabase } from './support/databases.ts';
 import { inboxListing, measureMailSyncCost, requestsTo, seedTruthPairing, startSyncTenant, userOf, wireCount, type SyncTenant, type SyncTenantOptions } from './support/dev-tenant-sync.ts';
 
@@ -189,7 +190,8 @@ describe('incremental sync', () => {
     const counted = new Proxy(db, {
       get(target, property, receiver) {
         if (property === 'transaction') return (work: never) => (statements.push('transaction'), target.transaction(work));
-        if (property === 'query' || property === 'execute') return (sql: string, params?: readonly unknown[]) => (statements.push(sql.trim()), target[property](sql, params));
+        if (property === 'query') return (sql: string | Prepared, params?: readonly unknown[]) => (statements.push(textOf(sql).trim()), target.query(sql, params));
+        if (property === 'execute') return (sql: string, params?: readonly unknown[]) => (statements.push(sql.trim()), target.execute(sql, params));
         return Reflect.get(target, property, receiver);
       },
     });

@@ -9,6 +9,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiFor } from '../src/reports/reports.ts';
+import { loadTaskReport } from '../src/reports/tasks.ts';
+import type { TaskWeek } from '../src/kpi/tasks.ts';
 import { buildTab } from '../src/api/tab-build.ts';
 import { lastWeeks, weekAt, weekPeriod } from '../src/kpi/weeks.ts';
 import { DateTime } from 'luxon';
@@ -48,6 +50,7 @@ let expected: Array<{ week: WeekKpi; streak: number | null }>;
 let expectedWith72h: WeekKpi[];
 /** The engine's trend at seeding: the weeks before this one, whose rates the passing minutes cannot change. */
 let expectedTrend: readonly WeekKpi[];
+let expectedTaskTrend: readonly TaskWeek[];
 const MINUTES_WATCHED = 30;
 /**
  * The people of the local dev tenant (the seed `npm start` uses; its people do not depend on the week it starts),
@@ -72,6 +75,7 @@ beforeAll(async () => {
     const minutes = Array.from({ length: MINUTES_WATCHED + 1 }, (_, minute) => now + minute * 60_000);
     expected = await Promise.all(minutes.map(async (at) => kpiFor(db, pairing, period, at).then((report) => ({ week: report.weeks[0]!, streak: report.inboxZeroStreak }))));
     expectedTrend = (await kpiFor(db, pairing, lastWeeks(pairing.settings, now, 12), now)).weeks.slice(0, -1);
+    expectedTaskTrend = (await loadTaskReport(db, pairing, lastWeeks(pairing.settings, now, 12), now))!.weeks.slice(0, -1);
     expectedWith72h = await Promise.all(minutes.map(async (at) => (await kpiFor(db, pairing, period, at, parseSettings({ ...pairing.settings, windowHours: 72 }))).weeks[0]!));
   });
   // Always the current code: a bundle left from an earlier build would be tested otherwise.
@@ -159,11 +163,34 @@ describe('the KPI tab in Chromium', () => {
     const box = (await values.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(1280);
-    const rates = await values.locator('tbody tr').first().locator('td').allInnerTexts();
-    expect(rates).toHaveLength(12);
-    const written = expectedTrend.map((week) => (week.rate === null ? '–' : `${formatPercent(LOCALE, week.rate)} ${week.met ? '✓' : '✗'}`));
-    expect(rates.slice(0, -1).map((cell) => cell.trim())).toEqual(written);
+    // A week without a rate shows a dash, and says why to a screen reader (read here with the rest of the cell).
+    const written = (weeks: readonly { rate: number | null; met: boolean | null }[], none: string) =>
+      weeks.map((week) => (week.rate === null ? `– ${none}` : `${formatPercent(LOCALE, week.rate)} ${week.met ? '✓' : '✗'}`));
+    const row = async (n: number) => (await values.locator('tbody tr').nth(n).locator('td').allInnerTexts()).map((cell) => cell.replace(/\s+/g, ' ').trim());
+    const [mail, tasks] = [await row(0), await row(1)];
+    expect([mail.length, tasks.length]).toEqual([12, 12]);
+    expect(mail.slice(0, -1)).toEqual(written(expectedTrend, 'No mail'));
+    expect(tasks.slice(0, -1)).toEqual(written(expectedTaskTrend, 'No tasks due'));
     expect(expectedTrend.some((week) => week.rate !== null)).toBe(true);
+    await page.context().close();
+  });
+
+  it('keeps the trend readable on a phone: the rates\' table scrolls instead of squeezing them, a week without mail says so, and the page is no wider than the screen', async () => {
+    const page = await openPage({ viewport: { width: 360, height: 800 } });
+    await signIn(page, 'Owner New', 'text=No mail yet');
+    await openView(page, 'trend', 'light');
+    const values = page.getByTestId('trend-values');
+    const cells = await values.locator('tbody tr').first().locator('td').allInnerTexts();
+    expect(cells.map((cell) => cell.replace(/\s+/g, ' ').trim())).toEqual(Array(12).fill('– No mail'));
+    // Every date and rate fits its cell, and the table is wider than the screen, inside a box that scrolls.
+    const fits = await values.locator('th, td').evaluateAll((cells) => cells.every((cell) => cell.scrollWidth <= cell.clientWidth + 1));
+    expect(fits).toBe(true);
+    const box = await values.evaluate((table) => ({ table: table.scrollWidth, scroller: table.parentElement!.clientWidth, scrolls: getComputedStyle(table.parentElement!).overflowX }));
+    expect(box.table).toBeGreaterThan(box.scroller);
+    expect(box.scrolls).toBe('auto');
+    // Nor does anything else widen the page: the views' names scroll in their own bar.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${ARTIFACTS}tab-trend-narrow.png`, fullPage: true });
     await page.context().close();
   });
 

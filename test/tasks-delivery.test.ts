@@ -40,9 +40,9 @@ describe('the task KPI on the scorecard and the summary mail', () => {
 
   it('shows the stored tasks’ week on both, with the same numbers', async () => {
     const pairing = await newTestPairing(db(), { settings: { timeZone: 'Europe/Copenhagen', taskSource: PLAN }, conversationRef: conversationRef('19:tasks') });
-    await upsertTasks(db(), pairing.id, PLAN, TASKS.map((task) => ({ ...task, etag: null, webUrl: null })));
+    await upsertTasks(db(), pairing.id, PLAN, TASKS.map((task) => ({ ...task, etag: null })));
     // A list the pairing does not read (another source) is not counted.
-    await upsertTasks(db(), pairing.id, 'todo:other-list', [{ ...TASKS[3]!, id: 'stray', etag: null, webUrl: null }]);
+    await upsertTasks(db(), pairing.id, 'todo:other-list', [{ ...TASKS[3]!, id: 'stray', etag: null }]);
     const { card, mail } = await deliver(pairing);
 
     // support/tasks.ts after the week: a, b, e, f, h, j on time; c, i late; d, g overdue; none open: 6 of 10.
@@ -56,7 +56,7 @@ describe('the task KPI on the scorecard and the summary mail', () => {
 
   it('says nothing about tasks for a pairing without a task source, whatever tasks are stored for it', async () => {
     const pairing = await newTestPairing(db(), { settings: { timeZone: 'Europe/Copenhagen' }, conversationRef: conversationRef('19:no-tasks') });
-    await upsertTasks(db(), pairing.id, PLAN, TASKS.map((task) => ({ ...task, etag: null, webUrl: null })));
+    await upsertTasks(db(), pairing.id, PLAN, TASKS.map((task) => ({ ...task, etag: null })));
     const { card, mail } = await deliver(pairing);
     expect(card).not.toMatch(/tasks|overdue|not due yet/i);
     expect(new JSDOM(mail.html).window.document.querySelector('[data-section="tasks"]')).toBeNull();

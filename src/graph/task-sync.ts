@@ -120,7 +120,6 @@ export function graphTaskSource(options: GraphTaskSourceOptions): TaskSource {
       completedAt: completed,
       deletedAt: null,
       etag: task['@odata.etag'] ?? null,
-      webUrl: null,
     };
   }
 
@@ -131,7 +130,7 @@ export function graphTaskSource(options: GraphTaskSourceOptions): TaskSource {
     const due: TaskDue | null = task.dueDateTime ? { dateTime: task.dueDateTime.dateTime, timeZone: task.dueDateTime.timeZone } : null;
     if (task.dueDateTime && zonedInstant(task.dueDateTime) === null) return `dueDateTime ${JSON.stringify(task.dueDateTime)} cannot be read`;
     const completed = task.status === 'completed' && task.completedDateTime ? zonedInstant(task.completedDateTime) : null;
-    return { id: task.id, title: task.title ?? '', due, assignedToVa: true, completedAt: completed, deletedAt: null, etag: task['@odata.etag'] ?? null, webUrl: null };
+    return { id: task.id, title: task.title ?? '', due, assignedToVa: true, completedAt: completed, deletedAt: null, etag: task['@odata.etag'] ?? null };
   }
 
   async function plannerStep(request: TaskSyncRequest, planId: string, position: TaskPosition): Promise<TaskSyncStep> {

@@ -24,7 +24,6 @@ export interface TaskSyncRequest {
 
 export interface SyncedTask extends TaskMeta {
   readonly etag: string | null;
-  readonly webUrl: string | null;
 }
 
 export interface TaskSyncStep {

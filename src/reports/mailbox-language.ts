@@ -1,4 +1,5 @@
-// The owner's Outlook language as the last sync read it (the chat follows it until the owner chooses one).
+// The measured mailbox's Outlook language as the last sync read it (the chat follows it until the owner
+// chooses one).
 import type { Queryable } from '../store/database.ts';
 import { readMailboxLocale } from '../store/sync-state.ts';
 

@@ -1,6 +1,5 @@
 // The completion KPI of a pairing and a period (docs/kpi.md §11): the tasks stored from its task source and
 // the same pauses the response KPI weighs (leave and observed out-of-office), through the engine.
-import { httpsLink } from '../kpi/links.ts';
 import { parseTaskSource, type Settings } from '../kpi/settings.ts';
 import { evaluateTasks, type TaskReport, type TaskRow } from '../kpi/tasks.ts';
 import type { Period } from '../kpi/weeks.ts';
@@ -14,7 +13,7 @@ import { taskLink } from './task-links.ts';
 /** Which tool the pairing's tasks come from, as the surfaces name it ("Open in Planner"). */
 export type { TaskSourceKind };
 
-/** A task as evaluated, with the page that opens it in Planner (the source's own link, when it gave one). */
+/** A task as evaluated, with the page that opens it in Planner (src/reports/task-links.ts). */
 export interface LinkedTaskRow extends TaskRow {
   readonly webUrl: string | null;
 }
@@ -35,6 +34,5 @@ export async function loadTaskReport(db: Queryable, pairing: Pairing, period: Pe
   if (source === null) return null;
   const [tasks, paused] = await Promise.all([listTasks(db, pairing.id, settings.taskSource), listPauses(db, pairing.id)]);
   const report = evaluateTasks({ tasks, timeZone: settings.timeZone, targetPct: settings.taskTargetPct, paused, now, period });
-  const links = new Map(tasks.map((task) => [task.id, httpsLink(task.webUrl) ?? taskLink(source, pairing.tenantId, task.id)]));
-  return { source, weeks: report.weeks, rows: report.rows.map((row) => ({ ...row, webUrl: links.get(row.id) ?? null })) };
+  return { source, weeks: report.weeks, rows: report.rows.map((row) => ({ ...row, webUrl: taskLink(source, pairing.tenantId, row.id) })) };
 }

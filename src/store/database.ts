@@ -76,11 +76,29 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-function pgQueryable(client: pg.Pool | pg.PoolClient): Queryable {
+/**
+ * Whether PostgreSQL refused a kept statement: another instance's migration changed what it returns (0A000,
+ * "cached plan must not change result type"), or the connection no longer has it (26000).
+ */
+function isStaleStatement(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '0A000' || code === '26000';
+}
+
+/** `pooled`: each query on a connection of the pool's choosing, which drops a connection whose query failed. */
+function pgQueryable(client: pg.Pool | pg.PoolClient, pooled: boolean): Queryable {
   return {
     async query<Row>(sql: string | Prepared, params: readonly unknown[] = []) {
       const values = [...params];
-      return (await (typeof sql === 'string' ? client.query(sql, values) : client.query({ name: sql.name, text: sql.text, values }))).rows as Row[];
+      if (typeof sql === 'string') return (await client.query(sql, values)).rows as Row[];
+      try {
+        return (await client.query({ name: sql.name, text: sql.text, values })).rows as Row[];
+      } catch (error) {
+        // The pool has dropped the connection that kept the stale statement; the read runs once more, unnamed.
+        // Inside a transaction it cannot: the transaction has failed, and so does the caller, once.
+        if (pooled && isStaleStatement(error)) return (await client.query(sql.text, values)).rows as Row[];
+        throw error;
+      }
     },
     async execute(sql: string, params: readonly unknown[] = []) {
       return (await client.query(sql, [...params])).rowCount ?? 0;
@@ -100,19 +118,23 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     engine: 'postgres',
     // pg-boss shares this pool, so one pool size bounds the instance's connections.
     bossConnection: { db: { executeSql: async (text: string, values: unknown[] = []) => ({ rows: (await pool.query(text, values)).rows }) } },
-    ...pgQueryable(pool),
+    ...pgQueryable(pool, true),
     async transaction(work) {
       const client = await pool.connect();
+      let failure: Error | undefined;
       try {
         await client.query('begin');
-        const result = await work(pgQueryable(client));
+        const result = await work(pgQueryable(client, false));
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback');
+        failure = error instanceof Error ? error : new Error(String(error));
+        await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        // A connection whose transaction failed is closed, not handed out again: it may keep a statement that
+        // another instance's migration made stale, which would fail every transaction that drew it.
+        client.release(failure);
       }
     },
     listen: (channel, onMessage) => listenOn(url, channel, onMessage, options),

@@ -29,7 +29,7 @@ async function fillEveryTable(db: Queryable, boss: PgBoss, pairing: Pairing): Pr
   await upsertMessages(db, pairing.id, [question, reply('2026-11-16T10:00:00Z', question.conversationId, { from: owner.address, sender: va.address })]);
   await markNoReply(db, pairing.id, question.id, 'va', `asked ${owner.address}`);
   await upsertTasks(db, pairing.id, `planner:plan-${pairing.id}`, [
-    { id: `task-${pairing.id}`, title: `Call ${owner.address}`, due: { at: Date.parse('2026-11-18T12:00:00Z') }, assignedToVa: true, completedAt: null, deletedAt: null, etag: 'W/"JzEtVGFzayAg"', webUrl: null },
+    { id: `task-${pairing.id}`, title: `Call ${owner.address}`, due: { at: Date.parse('2026-11-18T12:00:00Z') }, assignedToVa: true, completedAt: null, deletedAt: null, etag: 'W/"JzEtVGFzayAg"' },
   ]);
   await recordSyncSuccess(db, pairing.id, 'mailbox', { version: 1, deltaLink: `https://graph.microsoft.com/v1.0/users/${owner.address}/messages/delta` });
   await recordSyncError(db, pairing.id, 'backfill', `mailbox ${owner.address} not found`);

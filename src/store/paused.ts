@@ -27,9 +27,9 @@ export async function addPause(db: Queryable, pairingId: string, pause: NewPause
   return Number(row!.id);
 }
 
-/** The pairing's pauses as half-open intervals, in order of start. */
 const PAUSES = prepared('pauses', 'select starts_at, ends_at from paused_intervals where pairing_id = $1 order by starts_at, ends_at');
 
+/** The pairing's pauses as half-open intervals, in order of start. */
 export async function listPauses(db: Queryable, pairingId: string): Promise<Interval[]> {
   const rows = await db.query<{ starts_at: Date; ends_at: Date }>(PAUSES, [pairingId]);
   return rows.map((row) => ({ start: millis(row.starts_at), end: millis(row.ends_at) }));

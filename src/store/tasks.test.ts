@@ -10,7 +10,7 @@ const PLAN = 'planner:xqQg5FS2LkCp935s-FIFm2QAFkHM';
 const LIST = 'todo:AAMkADIyAAAhrbPXAAA=';
 
 function task(id: string, overrides: Partial<StoredTask> = {}): StoredTask {
-  return { id, title: `Task ${id}`, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: `W/"${id}-1"`, webUrl: null, ...overrides };
+  return { id, title: `Task ${id}`, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: `W/"${id}-1"`, ...overrides };
 }
 
 describe.each(testEngines())('tasks on %s', (engine) => {
@@ -19,7 +19,7 @@ describe.each(testEngines())('tasks on %s', (engine) => {
   it('reads back what was stored, both due shapes, per source', async () => {
     const pairing = await newTestPairing(db());
     const planner = [
-      task('p1', { due: { at: at('2026-03-03T23:00:00Z') }, completedAt: at('2026-03-04T22:30:00Z'), webUrl: 'https://planner.example/p1' }),
+      task('p1', { due: { at: at('2026-03-03T23:00:00Z') }, completedAt: at('2026-03-04T22:30:00Z') }),
       task('p2', { assignedToVa: false, etag: null }),
     ];
     const todo = [task('t1', { due: { dateTime: '2026-03-04T00:00:00.0000000', timeZone: 'W. Europe Standard Time' }, deletedAt: at('2026-03-02T10:00:00Z') })];

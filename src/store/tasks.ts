@@ -9,16 +9,15 @@ import { isoInstant, millisOrNull } from './instants.ts';
 import { storableText } from './messages.ts';
 import { NotFoundError } from './not-found-error.ts';
 
-/** A task as the sync read it: the engine's fields, and what the source says about its version and page. */
+/** A task as the sync read it: the engine's fields, and what the source says about its version. */
 export interface StoredTask extends TaskMeta {
   /** The source's `@odata.etag`, when it sent one. */
   readonly etag: string | null;
-  readonly webUrl: string | null;
 }
 
-const COLUMNS = ['title', 'due_at', 'due_date_time', 'due_time_zone', 'assigned_to_va', 'completed_at', 'deleted_at', 'etag', 'web_url'] as const;
+const COLUMNS = ['title', 'due_at', 'due_date_time', 'due_time_zone', 'assigned_to_va', 'completed_at', 'deleted_at', 'etag'] as const;
 const RECORD_TYPE = `r(id text, title text, due_at timestamptz, due_date_time text, due_time_zone text, assigned_to_va boolean,
-  completed_at timestamptz, deleted_at timestamptz, etag text, web_url text)`;
+  completed_at timestamptz, deleted_at timestamptz, etag text)`;
 
 // An unchanged task is left alone, so an idle sync writes nothing.
 const UPSERT_SQL = `
@@ -49,7 +48,6 @@ function toRecord(task: StoredTask) {
     completed_at: task.completedAt === null ? null : isoInstant(task.completedAt),
     deleted_at: task.deletedAt === null ? null : isoInstant(task.deletedAt),
     etag: task.etag === null ? null : storableText(task.etag),
-    web_url: task.webUrl === null ? null : storableText(task.webUrl),
   };
 }
 
@@ -89,7 +87,6 @@ interface TaskRow {
   completed_at: Date | null;
   deleted_at: Date | null;
   etag: string | null;
-  web_url: string | null;
 }
 
 function fromRow(row: TaskRow): StoredTask {
@@ -103,7 +100,6 @@ function fromRow(row: TaskRow): StoredTask {
     completedAt: millisOrNull(row.completed_at),
     deletedAt: millisOrNull(row.deleted_at),
     etag: row.etag,
-    webUrl: row.web_url,
   };
 }
 

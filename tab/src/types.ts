@@ -75,7 +75,7 @@ export interface TaskSourcesResponse extends TaskChoiceList {
 export interface LanguageResponse {
   /** The chat's language tag, e.g. `da-DK`. */
   readonly locale: string;
-  /** Whether the owner chose it (else it follows the owner's Outlook language). */
+  /** Whether the owner chose it (else it follows the mailbox's Outlook language). */
   readonly chosen: boolean;
   /** The measured mailbox's Outlook language as the last sync read it. */
   readonly mailbox: string | null;

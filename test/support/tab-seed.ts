@@ -68,7 +68,7 @@ const ON_TIME_BY_WEEK = [4, 3, 4, 2, 4, 3, 4, 4, 3, 2];
  */
 async function seedTasks(db: Queryable, pairingId: string, thisMonday: DateTime, now: number, weeks: number): Promise<void> {
   const due = (monday: DateTime, day: number) => ({ at: monday.plus({ days: day, hours: 10 }).toMillis() });
-  const task = (id: string, title: string, overrides: Partial<StoredTask>): StoredTask => ({ id, title, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: `W/"${id}"`, webUrl: null, ...overrides });
+  const task = (id: string, title: string, overrides: Partial<StoredTask>): StoredTask => ({ id, title, due: null, assignedToVa: true, completedAt: null, deletedAt: null, etag: `W/"${id}"`, ...overrides });
   const lastMonday = thisMonday.minus({ weeks: 1 });
   const at = (day: number, hours: number) => lastMonday.plus({ days: day, hours }).toMillis();
   const tasks: StoredTask[] = [

@@ -232,8 +232,8 @@ export const TAB = {
   'tab.language.mailboxUnknown': 'Taal van de eigenaar in Outlook (nog niet gelezen)',
   'tab.language.mailboxYours': 'Je taal in Outlook: {language}',
   'tab.language.mailboxYoursUnknown': 'Je taal in Outlook (nog niet gelezen)',
-  'tab.language.sharedMailbox': 'Taal in Outlook van {mailbox}: {language}',
-  'tab.language.sharedMailboxUnknown': 'Taal in Outlook van {mailbox} (nog niet gelezen)',
+  'tab.language.sharedMailbox': 'Taal van {mailbox} in Outlook: {language}',
+  'tab.language.sharedMailboxUnknown': 'Taal van {mailbox} in Outlook (nog niet gelezen)',
   'tab.language.saved': 'Opgeslagen. De volgende kaarten in de chat gebruiken deze taal.',
   'tab.language.readOnly': 'Alleen de eigenaar kan dit wijzigen.',
 
