@@ -2,7 +2,7 @@
 // the pairings the store holds, and approve a mailbox set up in a chat that is not the owner's own.
 import { z } from 'zod';
 import { appendAudit } from '../store/audit.ts';
-import { approveMailbox, createPairing, listPairings, requirePairing, type Pairing } from '../store/pairings.ts';
+import { addressesOf, approveMailbox, createPairing, listPairings, requirePairing } from '../store/pairings.ts';
 import { ensureTenant, getTenant } from '../store/tenants.ts';
 import { address, domain, domainOf, parseCommandLine, validateArguments } from './arguments.ts';
 import { resolveSettings } from './settings-file.ts';
@@ -96,8 +96,6 @@ async function addPairing(argv: readonly string[], stdout: NodeJS.WritableStream
   return 0;
 }
 
-const withAliases = (person: Pairing['owner']) => [person.address, ...person.aliases].join(',');
-
 /** Aligned columns; the last one is not padded. */
 function formatColumns(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
@@ -118,8 +116,8 @@ async function listAll(argv: readonly string[], stdout: NodeJS.WritableStream, e
   const rows = pairings.map((pairing) => [
     pairing.id,
     pairing.mailbox,
-    withAliases(pairing.owner),
-    withAliases(pairing.va),
+    addressesOf(pairing.owner).join(','),
+    addressesOf(pairing.va).join(','),
     pairing.owner.userId ?? '-',
     pairing.va.userId ?? '-',
     pairing.settings.timeZone,

@@ -23,6 +23,9 @@ export interface Person {
   readonly name: string | null;
 }
 
+/** Every address of the person, the primary one first, lower-cased. */
+export const addressesOf = (person: Person): readonly string[] => [person.address, ...person.aliases];
+
 export interface Pairing {
   readonly id: string;
   readonly tenantId: string;
@@ -297,8 +300,8 @@ export function pairingPeople(pairing: Pairing, verifiedDomains: readonly string
   const domains = verifiedDomains.map((domain) => domain.toLowerCase());
   return {
     mailbox: [pairing.mailbox],
-    owner: [pairing.owner.address, ...pairing.owner.aliases],
-    va: [pairing.va.address, ...pairing.va.aliases],
+    owner: addressesOf(pairing.owner),
+    va: addressesOf(pairing.va),
     internalDomains: domains.length > 0 ? domains : [domainOf(pairing.mailbox)],
   };
 }

@@ -1,5 +1,6 @@
 // The language of what Tandem posts to the owner–VA chat: the measured mailbox's Outlook language (the owner's,
-// unless Tandem reads a shared mailbox) until the owner picks another; the VA sees the choice. Saved on selection, as Teams' own language pickers do.
+// unless Tandem reads a shared mailbox) until the owner picks another; the VA sees the choice. Saved on
+// selection, as Teams' own language pickers do.
 import { Card, CardHeader, Dropdown, Field, Option, Text, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient, ApiError } from '../api.ts';

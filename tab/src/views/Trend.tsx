@@ -27,10 +27,14 @@ const useStyles = makeStyles({
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
-/** A week's share of tasks done on time, marked as the scorecard marks a met or missed target; "No tasks due" without a rate. */
+/** A week's rate, marked as the scorecard marks a met or missed target. */
+function markedRate(rate: number, met: boolean | null): string {
+  return met === null ? percent(rate) : `${percent(rate)} ${STATUS_MARK[met ? 'good' : 'bad']}`;
+}
+
+/** A week's share of tasks done on time, marked; "No tasks due" without a rate. */
 function taskRate(week: TaskWeek | undefined): string {
-  if (week === undefined || week.rate === null) return text('tab.week.noTasks');
-  return `${percent(week.rate)} ${STATUS_MARK[week.met ? 'good' : 'bad']}`;
+  return week === undefined || week.rate === null ? text('tab.week.noTasks') : markedRate(week.rate, week.met);
 }
 
 /** Narrower than this, the chart labels every third week: twelve dates would run into each other. */
@@ -51,7 +55,7 @@ function useNarrow(): boolean {
 function Value({ rate, met, none }: { rate: number | null; met: boolean | null; none: 'tab.week.noMail' | 'tab.week.noTasks' }) {
   const styles = useStyles();
   if (rate === null) return <><span aria-hidden="true">–</span><span className={styles.hidden}>{text(none)}</span></>;
-  return <>{met === null ? percent(rate) : `${percent(rate)} ${STATUS_MARK[met ? 'good' : 'bad']}`}</>;
+  return <>{markedRate(rate, met)}</>;
 }
 
 export default function Trend({ api, base }: { api: ApiClient; base: string; zone: string }) {
