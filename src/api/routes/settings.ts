@@ -6,17 +6,12 @@ import { Hono } from 'hono';
 import { chooseChatLanguage, changeSettings, settingsChange } from '../../actions/settings.ts';
 import { LANGUAGES } from '../../i18n/locales.ts';
 import { parseSettings } from '../../kpi/settings.ts';
-import { addressesOf, type Pairing } from '../../store/pairings.ts';
-import { mailboxLanguage } from '../../reports/mailbox-language.ts';
+import type { Pairing } from '../../store/pairings.ts';
+import { mailboxLanguage, sharedMailbox } from '../../reports/mailbox-language.ts';
 import { listTaskChoices, taskChoicesRequest } from '../../reports/task-choices.ts';
 import { actorOf, type ApiEnv, type RouteDependencies } from '../context.ts';
 import { HttpError } from '../http-error.ts';
 import { TREND_WEEKS } from './kpi.ts';
-
-/** The measured mailbox's address when it is not the owner's own (a shared mailbox): its Outlook language is then not "yours". */
-function sharedMailbox(pairing: Pairing): string | null {
-  return pairing.mailboxApproval === 'own' || addressesOf(pairing.owner).includes(pairing.mailbox) ? null : pairing.mailbox;
-}
 
 const languageOf = (pairing: Pairing, mailbox: string | null, editable: boolean) => ({
   locale: pairing.locale,
