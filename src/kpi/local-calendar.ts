@@ -29,18 +29,44 @@ export function localDateOf(instant: number, zone: string): LocalDate {
   return DateTime.fromMillis(instant, { zone }).toISODate()!;
 }
 
+/**
+ * Instants already computed, by date, time and zone: every report asks for the same few (its period's start and
+ * end, each working day's shift, each Friday's cut-off), and each costs a zone-offset look-up.
+ */
+const instants = new Map<string, number>();
+const MAX_INSTANTS = 8_192;
+
 /** The instant a local date and HH:MM time happen in a zone; a time skipped by DST moves forward. */
 export function localInstant(date: LocalDate, time: string, zone: string): number {
-  const [hour, minute] = time.split(':').map(Number);
-  return parseLocalDate(date, zone).set({ hour: hour!, minute: minute! }).toMillis();
+  const key = `${date} ${time} ${zone}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    const [hour, minute] = time.split(':').map(Number);
+    instant = parseLocalDate(date, zone).set({ hour: hour!, minute: minute! }).toMillis();
+    if (instants.size >= MAX_INSTANTS) instants.delete(instants.keys().next().value!);
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
+const toLocalDate = (utc: number): LocalDate => new Date(utc).toISOString().slice(0, 10);
+
+/** Midnight UTC of a local date: date-only arithmetic needs no zone, so plain Date does it exactly. */
+function utcMidnight(date: LocalDate): number {
+  const match = LOCAL_DATE.exec(date);
+  const utc = match === null ? NaN : Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!);
+  // Date.UTC rolls 2026-02-30 over into March; a date that does not read back is not a date.
+  if (Number.isNaN(utc) || toLocalDate(utc) !== date) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
+  return utc;
 }
 
 export function weekdayOf(date: LocalDate): Weekday {
-  return WEEKDAYS[parseLocalDate(date, 'UTC').weekday - 1]!;
+  // getUTCDay counts from Sunday; WEEKDAYS from Monday.
+  return WEEKDAYS[(new Date(utcMidnight(date)).getUTCDay() + 6) % 7]!;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return parseLocalDate(date, 'UTC').plus({ days }).toISODate()!;
+  return toLocalDate(utcMidnight(date) + days * DAY_MS);
 }
 
 /** ISO weeks from the week holding `from` to the week holding `to`, with their bounds as instants. */
@@ -55,7 +81,7 @@ export interface WeekGrid {
 
 /** The Monday of the ISO week holding a local date. */
 export function mondayOf(date: LocalDate): LocalDate {
-  return parseLocalDate(date, 'UTC').startOf('week').toISODate()!;
+  return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));
 }
 
 /**

@@ -5,7 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { pgliteBossDb } from './boss-adapter.ts';
-import { textOf, type Prepared } from './prepared.ts';
+import { keptStatements, queryKept, type KeptStatements } from './pglite-statements.ts';
+import type { Prepared } from './prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -48,10 +49,12 @@ export interface DatabaseOptions {
   readonly onIdleConnectionError?: (error: Error) => void;
 }
 
-function pgliteQueryable(db: Pick<PGlite, 'query' | 'exec'>): Queryable {
+/** `inTransaction`: a kept statement made stale fails the transaction rather than being run again. */
+function pgliteQueryable(db: Pick<PGlite, 'query' | 'exec'>, kept: KeptStatements, inTransaction: boolean): Queryable {
   return {
     async query<Row>(sql: string | Prepared, params: readonly unknown[] = []) {
-      return (await db.query<Row>(textOf(sql), [...params])).rows;
+      if (typeof sql !== 'string') return queryKept<Row>(db, kept, sql, params, !inTransaction);
+      return (await db.query<Row>(sql, [...params])).rows;
     },
     async execute(sql: string, params: readonly unknown[] = []) {
       return (await db.query(sql, [...params])).affectedRows ?? 0;
@@ -66,11 +69,12 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
+  const kept = keptStatements();
   return {
     engine: 'pglite',
     bossConnection: { db: pgliteBossDb(db) },
-    ...pgliteQueryable(db),
-    transaction: (work) => db.transaction((tx) => work(pgliteQueryable(tx))),
+    ...pgliteQueryable(db, kept, false),
+    transaction: (work) => db.transaction((tx) => work(pgliteQueryable(tx, kept, true))),
     listen: (channel, onMessage) => db.listen(channel, onMessage),
     close: () => db.close(),
   };

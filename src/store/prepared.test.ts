@@ -1,8 +1,9 @@
 // Named statements: one text per name, kept by PostgreSQL's connection, plain text on PGlite.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testEngines, useTestDatabase } from '../../test/support/databases.ts';
 import { createScratchDatabase, TEST_DATABASE_URL } from '../../test/support/postgres.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, type Database, type Engine } from './database.ts';
 import { prepared } from './prepared.ts';
 
 describe('prepared', () => {
@@ -26,26 +27,56 @@ describe.each(testEngines())('a prepared read on %s', (engine) => {
     expect(await db().query(read.text, [3])).toEqual(first);
   });
 
-  it(engine === 'postgres' ? 'is parsed once per connection and then only bound' : 'runs as plain text (PGlite keeps no named statements)', async () => {
+  it('is parsed once per session (a PostgreSQL connection, the PGlite) and then only run', async () => {
     const kept = await db().transaction(async (tx) => {
       await tx.query(read, [1]);
       await tx.query(read, [2]);
       return tx.query<{ name: string }>('select name from pg_prepared_statements where name = $1', [read.name]);
     });
-    expect(kept.map((row) => row.name)).toEqual(engine === 'postgres' ? [read.name] : []);
+    expect(kept.map((row) => row.name)).toEqual([read.name]);
+  });
+
+  it('passes any value exactly as a bound parameter would, and nothing in a value is read as SQL', async () => {
+    const echo = prepared('prepared-test-echo', 'select $1::text as text, $2::text[] as list, $3::float8 as number, $4::boolean as flag');
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary' }).filter((text) => !text.includes('\0')),
+      fc.constantFrom("'); drop table messages; --", "\\'", "E'\\x00'", '$1', '{"a",b}', 'NULL', '"', '\\', '${x}', 'ø’æ 💌'),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, fc.array(hostile, { maxLength: 4 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), async (text, list, number, flag) => {
+        const params = [text, list, number, flag];
+        expect(await db().query(echo, params)).toEqual(await db().query(echo.text, params));
+      }),
+      { numRuns: 150 },
+    );
+    expect(await db().query('select count(*)::int as count from messages')).toEqual([{ count: 0 }]);
+  });
+
+  it('refuses a NUL in a value as PostgreSQL refuses a bound one', async () => {
+    const echo = prepared('prepared-test-nul', 'select $1::text as text');
+    await expect(db().query(echo, ['a\0b'])).rejects.toMatchObject({ code: '22021' });
   });
 });
 
-describe.runIf(TEST_DATABASE_URL !== undefined)('a prepared read on PostgreSQL after a migration changed what it returns', () => {
-  it('is read once more unnamed, and a transaction that met it does not leave its connection to the next', async () => {
-    const scratch = await createScratchDatabase(TEST_DATABASE_URL!);
-    // One connection, so the statement kept by it is the one every later call meets.
-    const db = await openDatabase({ url: scratch.url, maxConnections: 1 });
+/** A database of its own (the schema change below must not reach other tests); on PostgreSQL one connection, so the statement it keeps is the one every later call meets. */
+async function ownDatabase(engine: Engine): Promise<{ db: Database; drop: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const db = await openDatabase({});
+    return { db, drop: () => db.close() };
+  }
+  const scratch = await createScratchDatabase(TEST_DATABASE_URL!);
+  const db = await openDatabase({ url: scratch.url, maxConnections: 1 });
+  return { db, drop: async () => (await db.close(), await scratch.drop()) };
+}
+
+describe.each(testEngines())('a prepared read on %s after a migration changed what it returns', (engine) => {
+  it('is run once more, and a transaction that met it fails once, leaving nothing stale to the next', async () => {
+    const { db, drop } = await ownDatabase(engine);
     try {
       await db.script("create table notes (id int primary key, body text); insert into notes values (1, 'first')");
       const read = prepared('prepared-test-notes', 'select id, body from notes where id = $1');
       expect(await db.query(read, [1])).toEqual([{ id: 1, body: 'first' }]);
-      // Another instance's migration: the kept plan would now return another type, which PostgreSQL refuses.
+      // Another instance's migration (or, on PGlite, this one's): the kept plan would now return another type, which PostgreSQL refuses.
       await db.script('alter table notes alter column body type varchar(40)');
       expect(await db.query(read, [1])).toEqual([{ id: 1, body: 'first' }]);
 
@@ -53,9 +84,9 @@ describe.runIf(TEST_DATABASE_URL !== undefined)('a prepared read on PostgreSQL a
       await db.script('alter table notes alter column body type text');
       await expect(db.transaction((tx) => tx.query(read, [1]))).rejects.toThrow(/cached plan must not change result type/);
       expect(await db.transaction((tx) => tx.query(read, [1]))).toEqual([{ id: 1, body: 'first' }]);
+      expect(await db.query(read, [1])).toEqual([{ id: 1, body: 'first' }]);
     } finally {
-      await db.close();
-      await scratch.drop();
+      await drop();
     }
   });
 });

@@ -1,4 +1,4 @@
-// Named statements: the reads a request makes, parsed once per PostgreSQL connection.
+// Named statements: the reads a request makes, parsed once per PostgreSQL connection or PGlite session.
 
 /**
  * A read every request makes (the pane's lookup, a report's input). PostgreSQL parses it once per pooled
