@@ -3,16 +3,15 @@
 // answer and who sent it, the conversation's other waiting mail) with this week's figures, plus when the
 // mailbox last synced. The message's status depends only on its own conversation (answers are found per
 // conversation), so the engine evaluates that conversation rather than all mail since the message arrived.
-// Per request the store is asked twice: when the person's mailboxes last synced, and (per pairing) the
-// message's conversation with its marks; the person's pairings, their people and pauses, and this week's
-// figures are the read models' (kept like every report, dropped on a change).
+// Per request the store is asked once per pairing, for the message's conversation with its marks; the person's
+// pairings, when their mailboxes last synced, their people and pauses, and this week's figures are the read
+// models' (kept like every report, dropped on a change).
 import type { KpiInput } from '../kpi/engine.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import { weekAt, weekPeriod } from '../kpi/weeks.ts';
 import type { Queryable } from '../store/database.ts';
 import { findConversationByInternetId, type MarkedMessages } from '../store/messages.ts';
 import type { Pairing } from '../store/pairings.ts';
-import { readLastSuccesses, SYNC_SCOPES } from '../store/sync-state.ts';
 import type { Actor, PairingRole } from './access.ts';
 import { periodStart } from './kpi-input.ts';
 import { messageRows, waitingRows, type MessageRow } from './message-rows.ts';
@@ -65,7 +64,7 @@ export interface PaneQuery {
   readonly receivedAt: number | null;
 }
 
-export type PaneReports = Pick<Reports, 'pairingsOf' | 'context' | 'week'>;
+export type PaneReports = Pick<Reports, 'pairingsOf' | 'lastMailSync' | 'context' | 'week'>;
 
 function describe(pairing: Pairing, role: PairingRole, lastSyncAt: number | null): PanePairing {
   const { settings } = pairing;
@@ -93,8 +92,8 @@ async function matchFor(reports: PaneReports, described: PanePairing, pairing: P
 
 export async function paneView(db: Queryable, reports: PaneReports, actor: Actor, query: PaneQuery, now: number): Promise<PaneAnswer> {
   const mine = await reports.pairingsOf(actor);
-  const synced = await readLastSuccesses(db, mine.map(({ pairing }) => pairing.id), SYNC_SCOPES.mailbox);
-  const described = mine.map(({ pairing, role }) => ({ described: describe(pairing, role, synced.get(pairing.id) ?? null), pairing }));
+  const synced = await Promise.all(mine.map(({ pairing }) => reports.lastMailSync(pairing)));
+  const described = mine.map(({ pairing, role }, index) => ({ described: describe(pairing, role, synced[index]!), pairing }));
   const matches: PaneMatch[] = [];
   for (const { described: pane, pairing } of described) {
     const found = await findConversationByInternetId(db, pairing.id, query.internetMessageId, now, LOOK_BACK_MS);

@@ -11,6 +11,7 @@ import type { ChangeFeed } from '../ports/changes.ts';
 import type { Queryable } from '../store/database.ts';
 import { getPairing, pairingPeople, type Pairing } from '../store/pairings.ts';
 import { listPauses } from '../store/paused.ts';
+import { readLastSuccesses, SYNC_SCOPES } from '../store/sync-state.ts';
 import { getVerifiedDomains } from '../store/tenants.ts';
 import { pairingsOf, type Actor, type PairingRole } from './access.ts';
 import { loadKpiInput, loadMarkedKpiInput } from './kpi-input.ts';
@@ -19,6 +20,11 @@ import { loadTaskReport, type PairingTaskReport } from './tasks.ts';
 import { ttlCache } from './ttl-cache.ts';
 
 export const READ_TTL_MS = 30_000;
+/**
+ * How long when a mailbox last synced is kept. A sync that stores mail announces a change, which drops it at
+ * once; one that finds nothing new only moves the time on, and "synced a few seconds ago" may lag that long.
+ */
+export const SYNC_TTL_MS = 10_000;
 const MAX_ENTRIES = 20_000;
 /** Unanswered mail older than this is shown as missed in its week, not in the waiting list. */
 export const WAITING_WEEKS = 4;
@@ -39,6 +45,8 @@ export interface Reports {
   pairing(id: string): Promise<Pairing | null>;
   /** The pairings the actor is owner or VA of, with their roles (dropped on any change: one may name or drop them). */
   pairingsOf(actor: Actor): Promise<ReadonlyArray<{ readonly pairing: Pairing; readonly role: PairingRole }>>;
+  /** When the pairing's mailbox sync last succeeded; null if never. */
+  lastMailSync(pairing: Pairing): Promise<number | null>;
   /** The pairing's people and pauses, as the engine weighs its mail. */
   context(pairing: Pairing): Promise<KpiContext>;
   /** The report for a period under the pairing's settings, or (uncached) under proposed ones. */
@@ -89,6 +97,7 @@ export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = REA
   const contexts = ttlCache<KpiContext>(ttlMs, MAX_ENTRIES);
   const people = ttlCache<Awaited<ReturnType<Reports['pairingsOf']>>>(ttlMs, MAX_ENTRIES);
   const taskReports = ttlCache<PairingTaskReport | null>(ttlMs, MAX_ENTRIES);
+  const syncs = ttlCache<number | null>(Math.min(ttlMs, SYNC_TTL_MS), MAX_ENTRIES);
   const kpi: Reports['kpi'] = (pairing, period, now, settings) =>
     settings === undefined
       ? reports.get(`${pairing.id}:${period.from}:${period.to}`, () => kpiFor(db, pairing, period, now))
@@ -98,6 +107,7 @@ export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = REA
     reports.invalidate(`${pairingId}:`);
     contexts.invalidate(`${pairingId}:`);
     taskReports.invalidate(`${pairingId}:`);
+    syncs.invalidate(`${pairingId}:`);
     // Which pairings name a person is not keyed by pairing: a set-up, a new chat member or an offboarding may change anyone's.
     people.invalidate('');
   };
@@ -105,6 +115,7 @@ export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = REA
   return {
     pairing: (id) => pairings.get(`${id}:`, () => getPairing(db, id)),
     pairingsOf: (actor) => people.get(JSON.stringify([actor.tenantId, actor.userId]), () => pairingsOf(db, actor)),
+    lastMailSync: (pairing) => syncs.get(`${pairing.id}:`, async () => (await readLastSuccesses(db, [pairing.id], SYNC_SCOPES.mailbox)).get(pairing.id) ?? null),
     context: (pairing) => contexts.get(`${pairing.id}:`, () => contextFor(db, pairing)),
     kpi,
     trend: (pairing, count, now, settings) => kpi(pairing, lastWeeks(settings ?? pairing.settings, now, count), now, settings),

@@ -4,9 +4,9 @@
  * A read every request makes (the pane's lookup, a report's input). PostgreSQL parses it once per pooled
  * connection and keeps its plan (after five runs it may settle on one plan for all values), and later runs
  * only bind it (a node-postgres named statement): the pane bench's p95 at 50 connections fell from 60–66 ms
- * to 34–43 ms. PGlite runs its text like any other. Only reads with a fixed column list: PostgreSQL re-plans a
- * kept statement after a migration, but refuses one whose columns changed (src/store/database.ts then reads
- * once more unnamed).
+ * to 34–43 ms. PGlite keeps it as an SQL prepared statement (src/store/pglite-statements.ts). Only reads with a
+ * fixed column list: PostgreSQL re-plans a kept statement after a migration, but refuses one whose columns
+ * changed (it is then read once more: unnamed on PostgreSQL, prepared anew on PGlite).
  */
 export interface Prepared {
   readonly name: string;
