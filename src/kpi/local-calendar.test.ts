@@ -12,6 +12,9 @@ describe('date-only arithmetic', () => {
     expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
     expect(addDays('2026-12-07', -7)).toBe('2026-11-30');
     expect(addDays('2026-12-07', 0)).toBe('2026-12-07');
+    // Years below 100 are years, not 19xx.
+    expect(addDays('0050-02-28', 1)).toBe('0050-03-01');
+    expect(weekdayOf('0001-01-01')).toBe('monday');
   });
 
   it('names the weekday and the ISO week’s Monday', () => {

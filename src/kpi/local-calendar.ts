@@ -54,7 +54,8 @@ const toLocalDate = (utc: number): LocalDate => new Date(utc).toISOString().slic
 /** Midnight UTC of a local date: date-only arithmetic needs no zone, so plain Date does it exactly. */
 function utcMidnight(date: LocalDate): number {
   const match = LOCAL_DATE.exec(date);
-  const utc = match === null ? NaN : Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!);
+  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+  const utc = match === null ? NaN : new Date(0).setUTCFullYear(+match[1]!, +match[2]! - 1, +match[3]!);
   // Date.UTC rolls 2026-02-30 over into March; a date that does not read back is not a date.
   if (Number.isNaN(utc) || toLocalDate(utc) !== date) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
   return utc;

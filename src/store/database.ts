@@ -1,11 +1,11 @@
 // One Postgres schema, two engines: embedded PGlite by default, a PostgreSQL server when DATABASE_URL is
 // set. Everything above this module speaks plain parameterized SQL through `Database`.
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { pgliteBossDb } from './boss-adapter.ts';
-import { keptStatements, queryKept, type KeptStatements } from './pglite-statements.ts';
+import { keptStatements, type KeptStatements } from './pglite-statements.ts';
 import type { Prepared } from './prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -49,18 +49,19 @@ export interface DatabaseOptions {
   readonly onIdleConnectionError?: (error: Error) => void;
 }
 
-/** `inTransaction`: a kept statement made stale fails the transaction rather than being run again. */
-function pgliteQueryable(db: Pick<PGlite, 'query' | 'exec'>, kept: KeptStatements, inTransaction: boolean): Queryable {
+/** `tx`: the transaction this queryable runs in, or null for the PGlite itself. */
+function pgliteQueryable(db: PGlite, tx: Transaction | null, kept: KeptStatements): Queryable {
+  const session = tx ?? db;
   return {
     async query<Row>(sql: string | Prepared, params: readonly unknown[] = []) {
-      if (typeof sql !== 'string') return queryKept<Row>(db, kept, sql, params, !inTransaction);
-      return (await db.query<Row>(sql, [...params])).rows;
+      if (typeof sql !== 'string') return kept.query<Row>(db, tx, sql, params);
+      return (await session.query<Row>(sql, [...params])).rows;
     },
     async execute(sql: string, params: readonly unknown[] = []) {
-      return (await db.query(sql, [...params])).affectedRows ?? 0;
+      return (await session.query(sql, [...params])).affectedRows ?? 0;
     },
     async script(sql: string) {
-      await db.exec(sql);
+      await session.exec(sql);
     },
   };
 }
@@ -73,8 +74,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     engine: 'pglite',
     bossConnection: { db: pgliteBossDb(db) },
-    ...pgliteQueryable(db, kept, false),
-    transaction: (work) => db.transaction((tx) => work(pgliteQueryable(tx, kept, true))),
+    ...pgliteQueryable(db, null, kept),
+    transaction: (work) => db.transaction((tx) => work(pgliteQueryable(db, tx, kept))),
     listen: (channel, onMessage) => db.listen(channel, onMessage),
     close: () => db.close(),
   };

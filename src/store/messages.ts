@@ -212,7 +212,8 @@ export async function findConversationByInternetId(
   nowMs: number,
   lookBackMs: number,
 ): Promise<(MarkedMessages & { readonly message: MessageMeta }) | null> {
-  const rows = await db.query<MarkedRow & { found: boolean }>(CONVERSATION_BY_INTERNET_ID, [pairingId, internetMessageId, isoInstant(nowMs), Math.round(lookBackMs)]);
+  // Every value as text: PGlite then runs the read as a kept statement (src/store/pglite-statements.ts).
+  const rows = await db.query<MarkedRow & { found: boolean }>(CONVERSATION_BY_INTERNET_ID, [pairingId, internetMessageId, isoInstant(nowMs), String(Math.round(lookBackMs))]);
   const found = rows.findIndex((row) => row.found);
   if (found < 0) return null;
   const marked = toMarkedMessages(rows);
