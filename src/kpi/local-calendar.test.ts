@@ -1,7 +1,7 @@
 // Date-only arithmetic and local instants, checked against dates and offsets read off a calendar.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, localInstant, mondayOf, weekdayOf } from './local-calendar.ts';
+import { addDays, isLocalDate, localInstant, mondayOf, weekdayOf } from './local-calendar.ts';
 
 describe('date-only arithmetic', () => {
   it('adds days across month ends, leap days and years', () => {
@@ -31,7 +31,9 @@ describe('date-only arithmetic', () => {
     for (const date of ['2026-02-30', '2026-13-01', '2026-00-10', '2026-1-5', 'monday', '']) {
       expect(() => addDays(date, 1), date).toThrow(RangeError);
       expect(() => weekdayOf(date), date).toThrow(RangeError);
+      expect(isLocalDate(date), date).toBe(false);
     }
+    for (const date of ['2026-02-28', '2028-02-29', '0050-03-01', '9999-12-31']) expect(isLocalDate(date), date).toBe(true);
   });
 
   it('steps back to the date it started from, a week of days lands on the same weekday', () => {

@@ -12,8 +12,7 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export type LocalDate = string;
 
 export function isLocalDate(value: string): boolean {
-  const match = LOCAL_DATE.exec(value);
-  return match !== null && DateTime.fromObject({ year: +match[1]!, month: +match[2]!, day: +match[3]! }).isValid;
+  return utcMidnightOf(value) !== null;
 }
 
 function parseLocalDate(date: LocalDate, zone: string): DateTime {
@@ -51,13 +50,18 @@ export function localInstant(date: LocalDate, time: string, zone: string): numbe
 
 const toLocalDate = (utc: number): LocalDate => new Date(utc).toISOString().slice(0, 10);
 
-/** Midnight UTC of a local date: date-only arithmetic needs no zone, so plain Date does it exactly. */
-function utcMidnight(date: LocalDate): number {
+/** Midnight UTC of a local date, or null when it is not one: date-only arithmetic needs no zone, so plain Date does it exactly. */
+function utcMidnightOf(date: string): number | null {
   const match = LOCAL_DATE.exec(date);
   // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
   const utc = match === null ? NaN : new Date(0).setUTCFullYear(+match[1]!, +match[2]! - 1, +match[3]!);
-  // Date.UTC rolls 2026-02-30 over into March; a date that does not read back is not a date.
-  if (Number.isNaN(utc) || toLocalDate(utc) !== date) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
+  // Both roll 2026-02-30 over into March: a date that does not read back is not a date.
+  return Number.isNaN(utc) || toLocalDate(utc) !== date ? null : utc;
+}
+
+function utcMidnight(date: LocalDate): number {
+  const utc = utcMidnightOf(date);
+  if (utc === null) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
   return utc;
 }
 

@@ -11,7 +11,7 @@ import type { ChangeFeed } from '../ports/changes.ts';
 import type { Queryable } from '../store/database.ts';
 import { getPairing, pairingPeople, type Pairing } from '../store/pairings.ts';
 import { listPauses } from '../store/paused.ts';
-import { readLastSuccesses, SYNC_SCOPES } from '../store/sync-state.ts';
+import { readSyncState, SYNC_SCOPES } from '../store/sync-state.ts';
 import { getVerifiedDomains } from '../store/tenants.ts';
 import { pairingsOf, type Actor, type PairingRole } from './access.ts';
 import { loadKpiInput, loadMarkedKpiInput } from './kpi-input.ts';
@@ -115,7 +115,7 @@ export function createReports(db: Queryable, changes?: ChangeFeed, { ttlMs = REA
   return {
     pairing: (id) => pairings.get(`${id}:`, () => getPairing(db, id)),
     pairingsOf: (actor) => people.get(JSON.stringify([actor.tenantId, actor.userId]), () => pairingsOf(db, actor)),
-    lastMailSync: (pairing) => syncs.get(`${pairing.id}:`, async () => (await readLastSuccesses(db, [pairing.id], SYNC_SCOPES.mailbox)).get(pairing.id) ?? null),
+    lastMailSync: (pairing) => syncs.get(`${pairing.id}:`, async () => (await readSyncState(db, pairing.id, SYNC_SCOPES.mailbox))?.lastSuccessAt ?? null),
     context: (pairing) => contexts.get(`${pairing.id}:`, () => contextFor(db, pairing)),
     kpi,
     trend: (pairing, count, now, settings) => kpi(pairing, lastWeeks(settings ?? pairing.settings, now, count), now, settings),

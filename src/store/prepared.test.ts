@@ -1,4 +1,4 @@
-// Named statements: one text per name, kept by PostgreSQL's connection, plain text on PGlite.
+// Named statements: one text per name, kept by PostgreSQL's connection and by PGlite's session.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testEngines, useTestDatabase } from '../../test/support/databases.ts';

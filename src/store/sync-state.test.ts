@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { testEngines, useTestDatabase } from '../../test/support/databases.ts';
 import { newTestPairing } from '../../test/support/pairings.ts';
-import { MAX_ERROR_LENGTH, readLastSuccesses, readSyncState, recordSyncError, recordSyncSuccess } from './sync-state.ts';
+import { MAX_ERROR_LENGTH, readSyncState, recordSyncError, recordSyncSuccess } from './sync-state.ts';
 
 describe.each(testEngines())('sync state on %s', (engine) => {
   const db = useTestDatabase(engine);
@@ -35,16 +35,5 @@ describe.each(testEngines())('sync state on %s', (engine) => {
     expect(await readSyncState(db(), pairing.id, 'backfill')).toMatchObject({ position: null, lastSuccessAt: null, lastError: 'mailbox not found' });
     expect(await readSyncState(db(), pairing.id, 'AAMkFolderId')).toMatchObject({ position: { version: 1, watermark: 1_700_000_000_000 }, lastError: null });
     expect(await readSyncState(db(), pairing.id, 'mailbox')).toBeNull();
-  });
-
-  it('reads when several pairings last synced in one query: never synced (or only failed) is absent', async () => {
-    const [synced, failed, never] = [await newTestPairing(db()), await newTestPairing(db()), await newTestPairing(db())];
-    await recordSyncSuccess(db(), synced.id, 'mailbox', { version: 1 });
-    await recordSyncSuccess(db(), failed.id, 'backfill', { version: 1 });
-    await recordSyncError(db(), failed.id, 'mailbox', 'throttled');
-    const last = await readLastSuccesses(db(), [synced.id, failed.id, never.id], 'mailbox');
-    expect([...last.keys()]).toEqual([synced.id]);
-    expect(last.get(synced.id)).toBe((await readSyncState(db(), synced.id, 'mailbox'))!.lastSuccessAt);
-    expect(await readLastSuccesses(db(), [], 'mailbox')).toEqual(new Map());
   });
 });

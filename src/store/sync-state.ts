@@ -2,7 +2,6 @@
 // parses its own versioned shape on every read and resyncs when it cannot.
 import { z } from 'zod';
 import type { Queryable } from './database.ts';
-import { prepared } from './prepared.ts';
 import { millisOrNull } from './instants.ts';
 
 export interface SyncState {
@@ -34,18 +33,6 @@ export async function readSyncState(db: Queryable, pairingId: string, scope: str
   );
   if (row === undefined) return null;
   return { position: row.position ?? null, lastSuccessAt: millisOrNull(row.last_success_at), lastError: row.last_error, lastErrorAt: millisOrNull(row.last_error_at) };
-}
-
-const LAST_SUCCESSES = prepared(
-  'last-successes',
-  'select pairing_id, last_success_at from sync_state where pairing_id = any($1::uuid[]) and scope = $2 and last_success_at is not null',
-);
-
-/** When each pairing's sync of `scope` last succeeded, in one query; a pairing never synced is absent. */
-export async function readLastSuccesses(db: Queryable, pairingIds: readonly string[], scope: string): Promise<Map<string, number>> {
-  if (pairingIds.length === 0) return new Map();
-  const rows = await db.query<{ pairing_id: string; last_success_at: Date | null }>(LAST_SUCCESSES, [pairingIds, scope]);
-  return new Map(rows.map((row) => [row.pairing_id, row.last_success_at!.getTime()]));
 }
 
 /** Stores the new position and clears the last error. */
