@@ -6,12 +6,9 @@ import type { Settings } from '../kpi/settings.ts';
 import { resolveTimeZone } from '../kpi/time-zone.ts';
 import type { Period } from '../kpi/weeks.ts';
 import type { Queryable } from '../store/database.ts';
+import { readKpiSource } from '../store/kpi-source.ts';
 import type { MarkDetail } from '../store/marks.ts';
-import { listMarkedMessagesSince } from '../store/messages.ts';
 import { pairingPeople, type Pairing } from '../store/pairings.ts';
-import { listPauses } from '../store/paused.ts';
-import { listSnapshots } from '../store/snapshots.ts';
-import { getVerifiedDomains } from '../store/tenants.ts';
 
 /** The engine's input for a pairing and a period of local dates, under its settings or proposed ones. */
 export async function loadKpiInput(db: Queryable, pairing: Pairing, period: Period, now: number, settings = pairing.settings): Promise<KpiInput> {
@@ -27,14 +24,9 @@ export async function loadMarkedKpiInput(
   settings = pairing.settings,
 ): Promise<{ input: KpiInput; marks: Map<string, MarkDetail> }> {
   // Mail received before the period never belongs to it, and its answers are irrelevant here.
-  const [mail, paused, snapshots, domains] = await Promise.all([
-    listMarkedMessagesSince(db, pairing.id, periodStart(period, settings)),
-    listPauses(db, pairing.id),
-    listSnapshots(db, pairing.id),
-    getVerifiedDomains(db, pairing.tenantId),
-  ]);
-  const input = { messages: mail.messages, people: pairingPeople(pairing, domains), settings, paused, marks: new Set(mail.marks.keys()), snapshots, now, period };
-  return { input, marks: mail.marks };
+  const { messages, marks, paused, snapshots, verifiedDomains } = await readKpiSource(db, pairing.id, pairing.tenantId, periodStart(period, settings));
+  const input = { messages, people: pairingPeople(pairing, verifiedDomains), settings, paused, marks: new Set(marks.keys()), snapshots, now, period };
+  return { input, marks };
 }
 
 /** The instant the period's first local day starts. */

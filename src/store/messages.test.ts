@@ -5,7 +5,7 @@ import { at, inbound, reply } from '../../test/support/mail.ts';
 import { testEngines, useTestDatabase } from '../../test/support/databases.ts';
 import { newTestPairing } from '../../test/support/pairings.ts';
 import { listMarks, markNoReply } from './marks.ts';
-import { countMessages, findConversationByInternetId, listMarkedMessagesSince, listMessagesSince, purgeMessagesOlderThan, upsertMessages, UPSERT_CHUNK } from './messages.ts';
+import { countMessages, findConversationByInternetId, listMessagesSince, purgeMessagesOlderThan, upsertMessages, UPSERT_CHUNK } from './messages.ts';
 import { NotFoundError } from './not-found-error.ts';
 
 const byReceipt = (a: MessageMeta, b: MessageMeta) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1);
@@ -67,21 +67,6 @@ describe.each(testEngines())('messages on %s', (engine) => {
     expect((await findConversationByInternetId(db(), pairing.id, '<q1@fabrikam.com>', at('2026-11-09T00:00:00Z'), 8 * DAY))?.messages.map((m) => m.id)).toEqual([earlier.id, sameDay.id, question.id, answer.id]);
     expect(await findConversationByInternetId(db(), other.id, '<q1@fabrikam.com>', now, 7 * DAY)).toBeNull();
     expect(await findConversationByInternetId(db(), pairing.id, '<nope@fabrikam.com>', now, 7 * DAY)).toBeNull();
-  });
-
-  it('lists messages with the marks on them, and no mark on older mail', async () => {
-    const pairing = await newTestPairing(db());
-    const old = inbound('2026-11-09T09:00:00Z');
-    const recent = inbound('2026-11-16T09:00:00Z');
-    const unmarked = inbound('2026-11-16T10:00:00Z');
-    await upsertMessages(db(), pairing.id, [old, recent, unmarked]);
-    await markNoReply(db(), pairing.id, old.id, 'va', 'newsletter');
-    await markNoReply(db(), pairing.id, recent.id, 'owner', 'thanks only');
-    const { messages, marks } = await listMarkedMessagesSince(db(), pairing.id, at('2026-11-16T00:00:00Z'));
-    expect(messages).toEqual([recent, unmarked]);
-    expect([...marks.keys()]).toEqual([recent.id]);
-    expect(marks.get(recent.id)).toMatchObject({ by: 'owner', reason: 'thanks only' });
-    expect(await listMessagesSince(db(), pairing.id, at('2026-11-16T00:00:00Z'))).toEqual(messages);
   });
 
   it('lists from the given instant on, inclusive', async () => {

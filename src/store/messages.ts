@@ -162,10 +162,6 @@ interface MarkedRow extends MessageRow {
 const MARKED_COLUMNS = `${['id', ...DATA_COLUMNS].map((column) => `m.${column}`).join(', ')}, mm.marked_by, mm.reason, mm.marked_at`;
 const MARKS_JOIN = 'left join message_marks mm on mm.pairing_id = m.pairing_id and mm.message_id = m.id';
 
-const MARKED_SINCE = prepared(
-  'marked-messages-since',
-  `select ${MARKED_COLUMNS} from messages m ${MARKS_JOIN} where m.pairing_id = $1 and m.received_at >= $2::timestamptz order by m.received_at, m.id`,
-);
 const CONVERSATION_BY_INTERNET_ID = prepared(
   'conversation-by-internet-id',
   `with found as (
@@ -188,15 +184,6 @@ function toMarkedMessages(rows: readonly MarkedRow[]): MarkedMessages {
   const marks = new Map<string, MarkDetail>();
   for (const row of rows) if (row.marked_by !== null) marks.set(row.id, { by: row.marked_by, reason: row.reason!, at: millis(row.marked_at!) });
   return { messages: rows.map(toMessage), marks };
-}
-
-/**
- * listMessagesSince and the marks on those messages in one query: what the engine and the message rows read.
- * (Marks on older mail cannot change how these messages count.)
- */
-export async function listMarkedMessagesSince(db: Queryable, pairingId: string, sinceMs: number): Promise<MarkedMessages> {
-  const rows = await db.query<MarkedRow>(MARKED_SINCE, [pairingId, isoInstant(sinceMs)]);
-  return toMarkedMessages(rows);
 }
 
 /**

@@ -1,9 +1,10 @@
-// Inbox snapshots on both engines: one count per instant, a repeated recording changes nothing.
+// Inbox snapshots on both engines: one count per instant, a repeated recording changes nothing (read as the engine reads them).
 import { describe, expect, it } from 'vitest';
 import { at } from '../../test/support/mail.ts';
 import { testEngines, useTestDatabase } from '../../test/support/databases.ts';
 import { newTestPairing } from '../../test/support/pairings.ts';
-import { listSnapshots, recordSnapshot } from './snapshots.ts';
+import { readKpiSource } from './kpi-source.ts';
+import { recordSnapshot } from './snapshots.ts';
 
 describe.each(testEngines())('inbox snapshots on %s', (engine) => {
   const db = useTestDatabase(engine);
@@ -13,7 +14,7 @@ describe.each(testEngines())('inbox snapshots on %s', (engine) => {
     await recordSnapshot(db(), pairing.id, at('2026-11-27T17:00:30.250Z'), 0);
     await recordSnapshot(db(), pairing.id, at('2026-11-20T17:01:00Z'), 3);
     await recordSnapshot(db(), pairing.id, at('2026-11-20T17:01:00Z'), 9);
-    expect(await listSnapshots(db(), pairing.id)).toEqual([
+    expect((await readKpiSource(db(), pairing.id, pairing.tenantId, 0)).snapshots).toEqual([
       { takenAt: at('2026-11-20T17:01:00Z'), count: 3 },
       { takenAt: at('2026-11-27T17:00:30.250Z'), count: 0 },
     ]);
