@@ -1,5 +1,6 @@
-// Message metadata per pairing: batched upserts from syncs and imports, reads for the KPI engine, and the
-// retention purge. Metadata only: no body or preview has a column here.
+// Message metadata per pairing: batched upserts from syncs and imports, reads by receipt and by Message-ID (the
+// Outlook pane's), and the retention purge; the KPI engine reads mail through kpi-source.ts. Metadata only: no
+// body or preview has a column here.
 import type { FolderKind, InferenceClass, MessageMeta } from '../kpi/message.ts';
 import { atomically } from './atomically.ts';
 import type { Queryable } from './database.ts';
