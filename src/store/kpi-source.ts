@@ -25,7 +25,9 @@ export interface KpiSource {
 // Instants travel as epoch milliseconds, cut as node-postgres cuts a timestamp's microseconds.
 const ms = (column: string) => `floor(extract(epoch from ${column}) * 1000)::bigint`;
 
-// Tuples, not objects: a week's mail is then half the bytes to build and to parse.
+// Tuples, not objects: fewer bytes to build and to parse (0.44 of the objects' size on the bench's mail, 0.72 with
+// Graph's long ids and web links). One JSON value may not exceed V8's longest string (about 512 MB), about 800,000
+// messages of Graph's size received since the period began: far beyond any mailbox a person reads.
 type MessageTuple = [
   id: string,
   conversationId: string,
