@@ -7,6 +7,7 @@ import type { FolderKind, InboxSnapshot, InferenceClass, Interval, MessageMeta }
 import type { Queryable } from './database.ts';
 import { isoInstant } from './instants.ts';
 import type { MarkActor, MarkDetail } from './marks.ts';
+import { MARKS_JOIN } from './messages.ts';
 import { prepared } from './prepared.ts';
 
 export interface KpiSource {
@@ -57,7 +58,7 @@ const KPI_SOURCE = prepared(
      (select coalesce(json_agg(json_build_array(m.id, m.conversation_id, ${ms('m.received_at')}, ${ms('m.sent_at')}, m.from_address, m.sender_address,
                 m.to_addresses, m.cc_addresses, m.folder, m.is_draft, m.categories, m.inference, m.automatic, m.subject, m.internet_message_id,
                 m.web_link, mm.marked_by, mm.reason, ${ms('mm.marked_at')}) order by m.received_at, m.id), '[]'::json)
-        from messages m left join message_marks mm on mm.pairing_id = m.pairing_id and mm.message_id = m.id
+        from messages m ${MARKS_JOIN}
         where m.pairing_id = $1 and m.received_at >= $2::timestamptz),
      (select coalesce(json_agg(json_build_array(${ms('starts_at')}, ${ms('ends_at')}) order by starts_at, ends_at), '[]'::json)
         from paused_intervals where pairing_id = $1),

@@ -161,7 +161,8 @@ interface MarkedRow extends MessageRow {
 }
 
 const MARKED_COLUMNS = `${['id', ...DATA_COLUMNS].map((column) => `m.${column}`).join(', ')}, mm.marked_by, mm.reason, mm.marked_at`;
-const MARKS_JOIN = 'left join message_marks mm on mm.pairing_id = m.pairing_id and mm.message_id = m.id';
+/** Messages `m` with their marks `mm`; the pairing is part of the key, since imported mail of two mailboxes may share an id. */
+export const MARKS_JOIN = 'left join message_marks mm on mm.pairing_id = m.pairing_id and mm.message_id = m.id';
 
 const CONVERSATION_BY_INTERNET_ID = prepared(
   'conversation-by-internet-id',
