@@ -76,13 +76,18 @@ export async function load(base: string, connections: number, seconds: number, r
   return { requestsPerSecond: result.requests.average, serverCpuMsPerRequest: cpuMs / Math.max(1, latencies.length), latencies, notOk };
 }
 
-/** "N req/s, p50 …, p95 … (target ≤ T), p99 …, n responses, m not 200". */
-export function describeLoad(result: LoadResult, targetP95Ms: number): string {
+/** " (target ≤ T: met)" or " (target ≤ T: NOT met)"; nothing for a figure printed without a target. */
+export function verdict(p95Ms: number, targetP95Ms: number | undefined): string {
+  return targetP95Ms === undefined ? '' : ` (target ≤ ${targetP95Ms}: ${p95Ms <= targetP95Ms ? 'met' : 'NOT met'})`;
+}
+
+/** "N req/s, p50 …, p95 … (target ≤ T: met), p99 …, n responses, m not 200". */
+export function describeLoad(result: LoadResult, targetP95Ms?: number): string {
   const { latencies } = result;
   const p95 = percentile(latencies, 95);
   return (
-    `${Math.round(result.requestsPerSecond)} req/s (server CPU ${result.serverCpuMsPerRequest.toFixed(2)} ms a request), p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ` +
-    `(target ≤ ${targetP95Ms}: ${p95 <= targetP95Ms ? 'met' : 'NOT met'}), p99 ${percentile(latencies, 99).toFixed(1)} ms, ` +
+    `${Math.round(result.requestsPerSecond)} req/s (server CPU ${result.serverCpuMsPerRequest.toFixed(2)} ms a request), p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms` +
+    `${verdict(p95, targetP95Ms)}, p99 ${percentile(latencies, 99).toFixed(1)} ms, ` +
     `${latencies.length.toLocaleString('en')} responses, ${result.notOk} not 200`
   );
 }
