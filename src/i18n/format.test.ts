@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { WEEKDAYS } from '../kpi/settings.ts';
-import { addWeeks, isoWeekDates } from '../kpi/weeks.ts';
 import { formatClockTime, formatDate, formatDateTime, formatDuration, formatDurationLong, formatNumber, formatPercent, formatTime, formatWeek, formatWeekday } from './format.ts';
 
 /** Intl separates numbers and units with no-break spaces; the tests compare words, not space kinds. */
@@ -134,13 +133,7 @@ describe('weeks by their Monday, not their ISO label (issue #20)', () => {
     expect(formatWeek('en-GB', '2025-W52', { near: '2026-W01', form: 'monday' })).toBe('22 Dec');
   });
 
-  it('finds the same Monday as weeks.ts for every week of 2019–2032', () => {
-    for (let week = '2019-W01'; week <= '2032-W52'; week = addWeeks(week, 1)) {
-      expect(formatDate('en-GB', isoWeekDates(week).monday, { year: false })).toBe(formatWeek('en-GB', week, { form: 'monday' }));
-    }
-  });
-
   it('refuses what is not an ISO week', () => {
-    for (const bad of ['2026-W00', '2026-W54', '2026-47', 'review-3', '2026-11']) expect(() => formatWeek('en', bad)).toThrow(RangeError);
+    for (const bad of ['2026-W00', '2026-W54', '2027-W53', '2026-47', 'review-3', '2026-11']) expect(() => formatWeek('en', bad)).toThrow(RangeError);
   });
 });

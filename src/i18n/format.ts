@@ -1,7 +1,8 @@
 // Numbers, percentages, durations, dates and times for cards, the tab and e-mails, formatted by Intl in the
 // reader's locale (the tag Intl gets comes from locales.ts, so formats match the language shown) and, for
-// instants, the pairing's time zone. Imports nothing but the catalog and the formatter cache: the tab loads it up front, so luxon,
-// zod and the Windows zone table stay out (callers resolve Windows zone names with src/kpi/time-zone.ts).
+// instants, the pairing's time zone. Imports nothing but the catalog, the formatter cache and the ISO week rule: the tab loads it
+// up front, so luxon, zod and the Windows zone table stay out (callers resolve Windows zone names with src/kpi/time-zone.ts).
+import { ISO_WEEK, isoWeekDates } from '../kpi/iso-week.ts';
 import type { Weekday } from '../kpi/settings.ts';
 import { intlLocale, PSEUDO_LOCALE, resolveLocale } from './locales.ts';
 import { dateTimeFormat, displayNames, listFormat, numberFormat } from './intl-cache.ts';
@@ -99,23 +100,6 @@ export function formatDate(locale: string, isoDate: string, options: DateOptions
   return marked(locale, format.format(Date.parse(`${isoDate}T00:00:00Z`)));
 }
 
-/** An ISO week key as weeks.ts makes them ("2026-W47"); checked again here because format.ts may not import it. */
-const ISO_WEEK_KEY = /^(\d{4})-W(\d{2})$/;
-
-/**
- * The Monday (YYYY-MM-DD) of an ISO week: week 1 holds 4 January. The same day as isoWeekDates in
- * src/kpi/weeks.ts (format.test.ts checks that), worked out with Date because the tab loads this file up front
- * and luxon stays out of it.
- */
-function mondayOfWeek(isoWeek: string): string {
-  const match = ISO_WEEK_KEY.exec(isoWeek);
-  const week = Number(match?.[2]);
-  if (match === null || week < 1 || week > 53) throw new RangeError(`Not an ISO week: ${isoWeek}`);
-  const fourthOfJanuary = Date.UTC(Number(match[1]), 0, 4);
-  const weekdayOfFourth = (new Date(fourthOfJanuary).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return new Date(fourthOfJanuary + ((week - 1) * 7 - weekdayOfFourth) * DAY_MS).toISOString().slice(0, 10);
-}
-
 export interface WeekOptions {
   /**
    * What the reader takes as "now": an ISO week or a YYYY-MM-DD date. The year is shown when the week's Monday
@@ -140,8 +124,8 @@ export interface WeekOptions {
  * CSV exports keep them; nothing a person reads shows them (issue #20).
  */
 export function formatWeek(locale: string, isoWeek: string, options: WeekOptions = {}): string {
-  const monday = mondayOfWeek(isoWeek);
-  const near = options.near === undefined ? undefined : ISO_WEEK_KEY.test(options.near) ? mondayOfWeek(options.near) : options.near;
+  const { monday } = isoWeekDates(isoWeek);
+  const near = options.near === undefined ? undefined : ISO_WEEK.test(options.near) ? isoWeekDates(options.near).monday : options.near;
   const year = options.year === true || (near !== undefined && near.slice(0, 4) !== monday.slice(0, 4));
   const date = formatDate(locale, monday, { year });
   return options.form === 'monday' ? date : t(locale, 'week.of', { monday: date });

@@ -1,13 +1,13 @@
-// ISO weeks and periods in a pairing's time zone: the one place week keys ("2026-W47") are made, parsed and
-// stepped. Every surface, job and read model asks here, so "this week", "last week" and "the last N weeks"
-// mean the same everywhere.
+// ISO weeks and periods in a pairing's time zone: the one place week keys ("2026-W47") are made and stepped,
+// on the rule in iso-week.ts. Every surface, job and read model asks here, so "this week", "last week" and
+// "the last N weeks" mean the same everywhere.
 import { DateTime } from 'luxon';
+import { isoWeekDates } from './iso-week.ts';
 import type { LocalDate } from './local-calendar.ts';
 import { WEEKDAYS, type Settings, type Weekday } from './settings.ts';
 import { resolveTimeZone } from './time-zone.ts';
 
-/** An ISO week key: year, "-W", two-digit week. */
-export const ISO_WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
+export { ISO_WEEK, isoWeekDates } from './iso-week.ts';
 
 /** Local calendar days, both ends included, in the pairing's time zone. */
 export interface Period {
@@ -17,17 +17,7 @@ export interface Period {
 
 const keyOf = (monday: DateTime): string => monday.toFormat("kkkk-'W'WW");
 
-function mondayOf(week: string): DateTime {
-  const monday = ISO_WEEK.test(week) ? DateTime.fromISO(`${week}-1`, { zone: 'UTC' }) : DateTime.invalid('not an ISO week');
-  if (!monday.isValid) throw new RangeError(`Not an ISO week: ${week}`);
-  return monday;
-}
-
-/** Monday and Sunday of an ISO week. */
-export function isoWeekDates(week: string): { monday: LocalDate; sunday: LocalDate } {
-  const monday = mondayOf(week);
-  return { monday: monday.toISODate()!, sunday: monday.plus({ days: 6 }).toISODate()! };
-}
+const mondayOf = (week: string): DateTime => DateTime.fromISO(isoWeekDates(week).monday, { zone: 'UTC' });
 
 /** The ISO week holding a local date. */
 export function isoWeekOf(date: LocalDate): string {

@@ -1,4 +1,5 @@
 // Weekly feedback: the owner's and the VA's answers to the weekly questions, one set per person and ISO week.
+import { ISO_WEEK } from '../kpi/iso-week.ts';
 import type { Queryable } from './database.ts';
 import { millis } from './instants.ts';
 
@@ -13,8 +14,6 @@ export interface Feedback {
   /** Answered more than once: these are the later answers. */
   readonly edited: boolean;
 }
-
-const ISO_WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
 
 /** Saves an author's answers for a week; answering again replaces them and marks them edited. Returns whether it was an edit. */
 export async function saveFeedback(db: Queryable, pairingId: string, week: string, author: FeedbackAuthor, answers: Record<string, string>): Promise<{ edited: boolean }> {

@@ -2,6 +2,7 @@
 // locale's catalog loads (setLocale, before the first render); the build serves messages.ts as catalog.ts.
 import { labelledAnswers, RATING_SCALE, type FeedbackRole, type LabelledAnswer } from '../../src/reports/feedback-questions.ts';
 import { formatClockTime, formatDate, formatDateTime, formatDuration, formatLanguage, formatNumber, formatNumericDate, formatPercent, formatWeek, formatWeekday, numericDatePattern, parseNumericDate } from '../../src/i18n/format.ts';
+import { ISO_WEEK } from '../../src/kpi/iso-week.ts';
 import type { Weekday } from '../../src/kpi/settings.ts';
 import { t, type MessageKey, type Params } from '../../src/i18n/catalog.ts';
 import { loadCatalog } from '../../src/i18n/load-catalog.ts';
@@ -34,14 +35,12 @@ export const rating = (value: number | null): string => (value === null ? text('
 export const shortDate = (isoDate: string): string => formatDate(current, isoDate, { year: false });
 /** A local calendar day with its weekday, as a list of days shows it: "Mon 23 Nov", "ma. 23. nov.". */
 export const day = (isoDate: string): string => formatDate(current, isoDate, { weekday: true, year: false });
-/** An ISO week key as the tab's tables, pickers and headings show it. */
-const ISO_WEEK_KEY = /^\d{4}-W\d{2}$/;
 /**
  * A week as people read it, "Week of 16 Nov" (issue #20): the tab lists months of history, so the year is
  * added on weeks whose Monday is in another year than today's. API paths, query strings and the CSV exports
  * keep the ISO key. A period that is not a week (a monthly question's "2026-11", a review) shows as given.
  */
-export const weekLabel = (week: string): string => (ISO_WEEK_KEY.test(week) ? formatWeek(current, week, { near: new Date().toISOString().slice(0, 10) }) : week);
+export const weekLabel = (week: string): string => (ISO_WEEK.test(week) ? formatWeek(current, week, { near: new Date().toISOString().slice(0, 10) }) : week);
 export const shortWeekday = (day: Weekday): string => formatWeekday(current, day, 'short');
 /** A language tag's name in the reader's language. */
 export const languageName = (tag: string): string => formatLanguage(current, tag);
