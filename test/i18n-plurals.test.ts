@@ -49,12 +49,21 @@ describe('count phrases in every language', () => {
   });
 
   it.each([
+    ['en', ['Streak: 1 week', 'Streak: 2 weeks']],
     ['da', ['1 uge i træk', '2 uger i træk']],
     ['nl', ['Reeks: 1 week', 'Reeks: 2 weken']],
     ['nb', ['1 uke på rad', '2 uker på rad']],
     ['de', ['Serie: 1 Woche', 'Serie: 2 Wochen']],
   ])('weeks in a row, %s', (locale, expected) => {
     expect([1, 2].map((streak) => t(locale, 'mail.streak', { streak }))).toEqual(expected);
+  });
+
+  it('weeks in a row, en, where the tab and the scorecard say it', () => {
+    expect([1, 2].map((weeks) => t('en', 'tab.inboxZero.streak', { weeks }))).toEqual(['Streak: 1 week', 'Streak: 2 weeks']);
+    expect([1, 2].map((streak) => t('en', 'scorecard.inboxZero.pass', { day: 'Friday', count: 1, streak }))).toEqual([
+      'Inbox empty on Friday: yes (1 item) · streak 1 week',
+      'Inbox empty on Friday: yes (1 item) · streak 2 weeks',
+    ]);
   });
 
   it.each([
