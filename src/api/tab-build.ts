@@ -13,7 +13,10 @@ const VITE_CONFIG = fileURLToPath(new URL('../../tab/vite.config.ts', import.met
 /** Builds the tab (and the Outlook pane, the same Vite build) into dist/tab. */
 export async function buildTab(): Promise<void> {
   const staging = `${TAB_DIST}.build-${randomBytes(4).toString('hex')}`;
-  const { build } = await import('vite');
+  const { build } = await import('vite').catch((error: unknown) => {
+    // A production install (npm ci --omit=dev) has no Vite: its image builds the tab before it drops them.
+    throw new Error(`${TAB_DIST} holds no build of the tab and Vite, a devDependency, is not installed: run \`npm run build\` where it is`, { cause: error });
+  });
   try {
     await build({ configFile: VITE_CONFIG, logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
     const entries = await readdir(staging, { recursive: true });
