@@ -3,7 +3,7 @@
 // second submission replaces the first and is marked edited. The audit line says who answered which week,
 // never what they wrote.
 import { z } from 'zod';
-import { ISO_WEEK } from '../kpi/weeks.ts';
+import { isIsoWeek } from '../kpi/weeks.ts';
 import { isMonthlyWeek } from '../reports/check-in.ts';
 import { MAX_ANSWER_LENGTH, questionsFor, type FeedbackRole } from '../reports/feedback-questions.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -41,7 +41,7 @@ export function checkAnswers(role: FeedbackRole, monthly: boolean, raw: Readonly
 }
 
 export const answersInput = z.strictObject({
-  week: z.string().regex(ISO_WEEK),
+  week: z.string().refine(isIsoWeek, { error: 'must be an ISO week like 2026-W47' }),
   answers: z.record(z.string(), z.unknown()),
 });
 

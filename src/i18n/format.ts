@@ -2,7 +2,7 @@
 // reader's locale (the tag Intl gets comes from locales.ts, so formats match the language shown) and, for
 // instants, the pairing's time zone. Imports nothing but the catalog, the formatter cache and the ISO week rule: the tab loads it
 // up front, so luxon, zod and the Windows zone table stay out (callers resolve Windows zone names with src/kpi/time-zone.ts).
-import { ISO_WEEK, isoWeekDates } from '../kpi/iso-week.ts';
+import { isIsoWeek, isoWeekDates } from '../kpi/iso-week.ts';
 import type { Weekday } from '../kpi/settings.ts';
 import { intlLocale, PSEUDO_LOCALE, resolveLocale } from './locales.ts';
 import { dateTimeFormat, displayNames, listFormat, numberFormat } from './intl-cache.ts';
@@ -125,7 +125,7 @@ export interface WeekOptions {
  */
 export function formatWeek(locale: string, isoWeek: string, options: WeekOptions = {}): string {
   const { monday } = isoWeekDates(isoWeek);
-  const near = options.near === undefined ? undefined : ISO_WEEK.test(options.near) ? isoWeekDates(options.near).monday : options.near;
+  const near = options.near === undefined ? undefined : isIsoWeek(options.near) ? isoWeekDates(options.near).monday : options.near;
   const year = options.year === true || (near !== undefined && near.slice(0, 4) !== monday.slice(0, 4));
   const date = formatDate(locale, monday, { year });
   return options.form === 'monday' ? date : t(locale, 'week.of', { monday: date });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { isoWeekDates } from './iso-week.ts';
+import { isIsoWeek, isoWeekDates } from './iso-week.ts';
 
 describe('the ISO week rule', () => {
   it('finds Monday and Sunday of weeks checked against a printed calendar', () => {
@@ -16,10 +16,14 @@ describe('the ISO week rule', () => {
     expect(isoWeekDates('2004-W09')).toEqual({ monday: '2004-02-23', sunday: '2004-02-29' });
   });
 
-  it('refuses what is not a week, and week 53 of a year that has 52', () => {
-    for (const bad of ['2026-W00', '2026-W54', '2027-W53', '2021-W53', '2026-W7', '2026-w47', '26-W47', ' 2026-W47', '2026-W47-1']) {
+  it('refuses what is not a week, week 53 of a year that has 52, and weeks ending past 9999', () => {
+    for (const bad of ['2026-W00', '2026-W54', '2027-W53', '2021-W53', '2026-W7', '2026-w47', '26-W47', ' 2026-W47', '2026-W47-1', '9999-W52']) {
       expect(() => isoWeekDates(bad), bad).toThrow(RangeError);
+      expect(isIsoWeek(bad), bad).toBe(false);
     }
+    for (const good of ['2026-W53', '2020-W53', '2027-W52', '9999-W51']) expect(isIsoWeek(good), good).toBe(true);
+    // Year 0000 (1 BC) started on a Saturday, so its week 1 starts on 3 January.
+    expect(isoWeekDates('0000-W01')).toEqual({ monday: '0000-01-03', sunday: '0000-01-09' });
   });
 
   it('agrees with luxon on every week key of 1900–2199, valid or not', () => {

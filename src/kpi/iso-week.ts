@@ -3,12 +3,17 @@
 // load it up front: weeks.ts builds zones and periods on it, and format.ts names weeks with it.
 import type { LocalDate } from './local-calendar.ts';
 
-/** An ISO week key: year, "-W", two-digit week ("2026-W47"). */
-export const ISO_WEEK = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
+/** The shape of an ISO week key: year, "-W", two-digit week ("2026-W47"); isIsoWeek also knows which years have 53. */
+const ISO_WEEK = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
 
 const DAY_MS = 86_400_000;
 
-const dateOf = (utc: number): LocalDate => new Date(utc).toISOString().slice(0, 10);
+function dateOf(utc: number): LocalDate {
+  const iso = new Date(utc).toISOString();
+  // Years past 9999 print as "+010000-…": no four-digit date names them.
+  if (iso.startsWith('+') || iso.startsWith('-')) throw new RangeError(`No date before 0000 or after 9999: ${iso}`);
+  return iso.slice(0, 10);
+}
 
 /** Monday and Sunday of an ISO week; a RangeError for anything else, week 53 of a year that has 52 included. */
 export function isoWeekDates(week: string): { monday: LocalDate; sunday: LocalDate } {
@@ -22,4 +27,14 @@ export function isoWeekDates(week: string): { monday: LocalDate; sunday: LocalDa
   // Week 53 of a 52-week year would be the next year's week 1: its Thursday falls in January.
   if (new Date(monday + 3 * DAY_MS).getUTCFullYear() !== year) throw new RangeError(`Not an ISO week: ${week} (${year} has 52 weeks)`);
   return { monday: dateOf(monday), sunday: dateOf(monday + 6 * DAY_MS) };
+}
+
+/** Whether `value` is a week key isoWeekDates takes: the right shape, and week 53 only in a year that has one. */
+export function isIsoWeek(value: string): boolean {
+  try {
+    isoWeekDates(value);
+    return true;
+  } catch {
+    return false;
+  }
 }

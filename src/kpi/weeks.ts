@@ -1,13 +1,14 @@
 // ISO weeks and periods in a pairing's time zone: the one place week keys ("2026-W47") are made and stepped,
-// on the rule in iso-week.ts. Every surface, job and read model asks here, so "this week", "last week" and
-// "the last N weeks" mean the same everywhere.
+// on the rule in iso-week.ts (which code that must stay free of luxon, such as the tab's, asks directly).
+// Every surface, job and read model asks one of the two, so "this week", "last week" and "the last N weeks"
+// mean the same everywhere.
 import { DateTime } from 'luxon';
 import { isoWeekDates } from './iso-week.ts';
 import type { LocalDate } from './local-calendar.ts';
 import { WEEKDAYS, type Settings, type Weekday } from './settings.ts';
 import { resolveTimeZone } from './time-zone.ts';
 
-export { ISO_WEEK, isoWeekDates } from './iso-week.ts';
+export { isIsoWeek, isoWeekDates } from './iso-week.ts';
 
 /** Local calendar days, both ends included, in the pairing's time zone. */
 export interface Period {

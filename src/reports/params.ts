@@ -1,5 +1,5 @@
 // Inputs that name a read model's period, validated where they enter (the tab's query strings, card data).
 import { z } from 'zod';
-import { ISO_WEEK } from '../kpi/weeks.ts';
+import { isIsoWeek } from '../kpi/weeks.ts';
 
-export const weekParam = z.string().regex(ISO_WEEK, { error: 'must be an ISO week like 2026-W47' });
+export const weekParam = z.string().refine(isIsoWeek, { error: 'must be an ISO week like 2026-W47' });

@@ -1,5 +1,6 @@
 // The deep link that opens Tandem's personal KPI tab in Teams (or the Microsoft 365 app / Outlook, which resolve
 // the same link) at one pairing and view: the summary e-mail and the cards' "Open KPI tab".
+import { isIsoWeek } from '../kpi/iso-week.ts';
 
 /** The static tab's `entityId` in manifest/manifest.json. */
 export const KPI_TAB_ENTITY_ID = 'kpi';
@@ -21,8 +22,6 @@ export function kpiTabLink(teamsAppId: string, pairingId: string, place: TabPlac
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${KPI_TAB_ENTITY_ID}?context=${context}`;
 }
 
-const WEEK = /^\d{4}-W\d{2}$/;
-
 /** Where a deep link asks the tab to open, as the tab reads it back from Teams' sub-page id. */
 export interface SubPage {
   readonly pairing: string;
@@ -35,6 +34,6 @@ export interface SubPage {
 export function readSubPage(subPageId: string | null | undefined): SubPage | null {
   const [pairing, second, third] = (subPageId ?? '').split('/');
   if (!pairing) return null;
-  if (second !== undefined && WEEK.test(second)) return { pairing, view: 'messages', week: second };
-  return { pairing, view: second || null, week: third !== undefined && WEEK.test(third) ? third : null };
+  if (second !== undefined && isIsoWeek(second)) return { pairing, view: 'messages', week: second };
+  return { pairing, view: second || null, week: third !== undefined && isIsoWeek(third) ? third : null };
 }

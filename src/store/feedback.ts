@@ -1,5 +1,5 @@
 // Weekly feedback: the owner's and the VA's answers to the weekly questions, one set per person and ISO week.
-import { ISO_WEEK } from '../kpi/iso-week.ts';
+import { isIsoWeek } from '../kpi/iso-week.ts';
 import type { Queryable } from './database.ts';
 import { millis } from './instants.ts';
 
@@ -17,7 +17,7 @@ export interface Feedback {
 
 /** Saves an author's answers for a week; answering again replaces them and marks them edited. Returns whether it was an edit. */
 export async function saveFeedback(db: Queryable, pairingId: string, week: string, author: FeedbackAuthor, answers: Record<string, string>): Promise<{ edited: boolean }> {
-  if (!ISO_WEEK.test(week)) throw new RangeError(`feedback week must be an ISO week like 2026-W47 (got "${week}")`);
+  if (!isIsoWeek(week)) throw new RangeError(`feedback week must be an ISO week like 2026-W47 (got "${week}")`);
   const [row] = await db.query<{ edited: boolean }>(
     `insert into feedback (pairing_id, week, author, answers) values ($1, $2, $3, $4::jsonb)
      on conflict (pairing_id, week, author) do update set answers = excluded.answers, submitted_at = now(), edited = true

@@ -2,7 +2,7 @@
 // locale's catalog loads (setLocale, before the first render); the build serves messages.ts as catalog.ts.
 import { labelledAnswers, RATING_SCALE, type FeedbackRole, type LabelledAnswer } from '../../src/reports/feedback-questions.ts';
 import { formatClockTime, formatDate, formatDateTime, formatDuration, formatLanguage, formatNumber, formatNumericDate, formatPercent, formatWeek, formatWeekday, numericDatePattern, parseNumericDate } from '../../src/i18n/format.ts';
-import { ISO_WEEK } from '../../src/kpi/iso-week.ts';
+import { isIsoWeek } from '../../src/kpi/iso-week.ts';
 import type { Weekday } from '../../src/kpi/settings.ts';
 import { t, type MessageKey, type Params } from '../../src/i18n/catalog.ts';
 import { loadCatalog } from '../../src/i18n/load-catalog.ts';
@@ -40,7 +40,7 @@ export const day = (isoDate: string): string => formatDate(current, isoDate, { w
  * added on weeks whose Monday is in another year than today's. API paths, query strings and the CSV exports
  * keep the ISO key. A period that is not a week (a monthly question's "2026-11", a review) shows as given.
  */
-export const weekLabel = (week: string): string => (ISO_WEEK.test(week) ? formatWeek(current, week, { near: new Date().toISOString().slice(0, 10) }) : week);
+export const weekLabel = (week: string): string => (isIsoWeek(week) ? formatWeek(current, week, { near: new Date().toISOString().slice(0, 10) }) : week);
 export const shortWeekday = (day: Weekday): string => formatWeekday(current, day, 'short');
 /** A language tag's name in the reader's language. */
 export const languageName = (tag: string): string => formatLanguage(current, tag);
