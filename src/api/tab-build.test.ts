@@ -1,17 +1,19 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { buildTab, TAB_DIST } from './tab-build.ts';
 
-describe('building the tab where Vite is missing', () => {
-  it('says what to do, with the failed import as its cause', async () => {
+/** Vite's import failing as Node reports it. */
+const failing = (message: string, code: string) => () => Promise.reject(Object.assign(new Error(message), { code }));
+
+describe('building the tab where Vite cannot load', () => {
+  it('says what to do when Vite is not installed, with the failed import as its cause', async () => {
     // As in an image installed with `npm ci --omit=dev` that was not given dist/tab.
-    vi.doMock('vite', () => {
-      throw new Error("Cannot find package 'vite'");
-    });
-    const { buildTab, TAB_DIST } = await import('./tab-build.ts');
-    const error = await buildTab().then(
-      () => null,
-      (caught: unknown) => caught as Error,
-    );
-    expect(error?.message).toBe(`${TAB_DIST} holds no build of the tab and Vite, a devDependency, is not installed: run \`npm run build\` where it is`);
-    expect(error?.cause).toBeInstanceOf(Error);
+    const error = await buildTab(failing("Cannot find package 'vite'", 'ERR_MODULE_NOT_FOUND')).then(() => null, (caught: unknown) => caught as Error);
+    expect(error?.message).toBe(`${TAB_DIST} holds no complete build of the tab and Vite, a devDependency, is not installed: run \`npm run build\` where it is`);
+    expect(error?.cause).toMatchObject({ code: 'ERR_MODULE_NOT_FOUND' });
+  });
+
+  it('passes on any other failure as it is', async () => {
+    const error = await buildTab(failing('Invalid package config', 'ERR_INVALID_PACKAGE_CONFIG')).then(() => null, (caught: unknown) => caught as Error);
+    expect(error).toMatchObject({ message: 'Invalid package config', code: 'ERR_INVALID_PACKAGE_CONFIG' });
   });
 });

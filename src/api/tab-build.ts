@@ -10,12 +10,16 @@ import { fileURLToPath } from 'node:url';
 export const TAB_DIST = fileURLToPath(new URL('../../dist/tab', import.meta.url));
 const VITE_CONFIG = fileURLToPath(new URL('../../tab/vite.config.ts', import.meta.url));
 
-/** Builds the tab (and the Outlook pane, the same Vite build) into dist/tab. */
-export async function buildTab(): Promise<void> {
+/**
+ * Builds the tab (and the Outlook pane, the same Vite build) into dist/tab. `loadVite` is Vite's import, a
+ * parameter so a test can fail it as a production install does.
+ */
+export async function buildTab(loadVite: () => Promise<Pick<typeof import('vite'), 'build'>> = () => import('vite')): Promise<void> {
   const staging = `${TAB_DIST}.build-${randomBytes(4).toString('hex')}`;
-  const { build } = await import('vite').catch((error: unknown) => {
+  const { build } = await loadVite().catch((error: unknown) => {
     // A production install (npm ci --omit=dev) has no Vite: its image builds the tab before it drops them.
-    throw new Error(`${TAB_DIST} holds no build of the tab and Vite, a devDependency, is not installed: run \`npm run build\` where it is`, { cause: error });
+    if ((error as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(`${TAB_DIST} holds no complete build of the tab and Vite, a devDependency, is not installed: run \`npm run build\` where it is`, { cause: error });
   });
   try {
     await build({ configFile: VITE_CONFIG, logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
