@@ -1,7 +1,7 @@
 // The tab's week-KPI API under load: a year of mail for 100 pairings (bench/tab-api-server.ts, its own
 // process), 200 concurrent connections with autocannon, each request a different pairing's owner with a
 // real signed token, for this week. Prints the first request per pairing (one at a time, nothing kept yet;
-// the bench called it "uncached" when #15 set its target), then p50/p95/p99 under load as the server runs
+// the bench labelled it "uncached" when #15 set its target), then p50/p95/p99 under load as the server runs
 // (read models kept 30 s and dropped on every change); target p95 ≤ 50 ms for both. Then the same load with the
 // read-model cache off, so every request reads the store and runs the engine: printed without a target, as
 // what a request costs the server's one thread (200 connections wait on about 200 × that CPU time).
@@ -32,7 +32,7 @@ for (const target of ready.targets) {
 cold.sort((a, b) => a - b);
 const coldP95 = percentile(cold, 95);
 process.stdout.write(
-  `first request per pairing (uncached, one at a time): p50 ${percentile(cold, 50).toFixed(1)} ms, p95 ${coldP95.toFixed(1)} ms${verdict(coldP95, TARGET_P95_MS)}\n`,
+  `first request per pairing (nothing kept yet, one at a time): p50 ${percentile(cold, 50).toFixed(1)} ms, p95 ${coldP95.toFixed(1)} ms${verdict(coldP95, TARGET_P95_MS)}\n`,
 );
 
 const runs = [
