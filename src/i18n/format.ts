@@ -1,8 +1,10 @@
 // Numbers, percentages, durations, dates and times for cards, the tab and e-mails, formatted by Intl in the
 // reader's locale (the tag Intl gets comes from locales.ts, so formats match the language shown) and, for
-// instants, the pairing's time zone. Imports nothing but the catalog, the formatter cache and the ISO week rule: the tab loads it
-// up front, so luxon, zod and the Windows zone table stay out (callers resolve Windows zone names with src/kpi/time-zone.ts).
+// instants, the pairing's time zone. Imports nothing but the catalog, the formatter cache and the engine's plain
+// dates and ISO week rule: the tab loads it up front, so luxon, zod and the Windows zone table stay out (callers
+// resolve Windows zone names with src/kpi/time-zone.ts).
 import { isIsoWeek, isoWeekDates } from '../kpi/iso-week.ts';
+import { DAY_MS, isLocalDate } from '../kpi/plain-date.ts';
 import type { Weekday } from '../kpi/settings.ts';
 import { intlLocale, PSEUDO_LOCALE, resolveLocale } from './locales.ts';
 import { dateTimeFormat, displayNames, listFormat, numberFormat } from './intl-cache.ts';
@@ -13,7 +15,6 @@ const MINUTES_PER_HOUR = 60;
 /** 1 January 2024 was a Monday: the days after it name every weekday. */
 const A_MONDAY = Date.UTC(2024, 0, 1);
 const DAYS_AFTER_MONDAY: Readonly<Record<Weekday, number>> = { monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6 };
-const DAY_MS = 86_400_000;
 
 export function formatNumber(locale: string, value: number): string {
   return numberFormat(intlLocale(locale)).format(value);
@@ -189,6 +190,5 @@ export function parseNumericDate(locale: string, typed: string): string | null {
   numericDateParts(locale).forEach((part, i) => (value[part.type] = digits[i + 1]!));
   if (!/^\d{4}$/.test(value.year) || value.day.length > 2 || value.month.length > 2) return null;
   const iso = `${value.year}-${value.month.padStart(2, '0')}-${value.day.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+  return isLocalDate(iso) ? iso : null;
 }

@@ -3,17 +3,10 @@
 import { DateTime } from 'luxon';
 import type { Interval } from './message.ts';
 import { WEEKDAYS, type Weekday, type WorkingHours } from './settings.ts';
+import { dateOfUtc, DAY_MS, daysAfterMonday, LOCAL_DATE, utcMidnightOf, type LocalDate } from './plain-date.ts';
 import { isoWeekOf } from './weeks.ts';
 
-const DAY_MS = 86_400_000;
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar date 'YYYY-MM-DD' as the pairing's people read it. */
-export type LocalDate = string;
-
-export function isLocalDate(value: string): boolean {
-  return utcMidnightOf(value) !== null;
-}
+export { isLocalDate, type LocalDate } from './plain-date.ts';
 
 function parseLocalDate(date: LocalDate, zone: string): DateTime {
   const match = LOCAL_DATE.exec(date);
@@ -48,17 +41,6 @@ export function localInstant(date: LocalDate, time: string, zone: string): numbe
   return instant;
 }
 
-const toLocalDate = (utc: number): LocalDate => new Date(utc).toISOString().slice(0, 10);
-
-/** Midnight UTC of a local date, or null when it is not one: date-only arithmetic needs no zone, so plain Date does it exactly. */
-function utcMidnightOf(date: string): number | null {
-  const match = LOCAL_DATE.exec(date);
-  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
-  const utc = match === null ? NaN : new Date(0).setUTCFullYear(+match[1]!, +match[2]! - 1, +match[3]!);
-  // Both roll 2026-02-30 over into March: a date that does not read back is not a date.
-  return Number.isNaN(utc) || toLocalDate(utc) !== date ? null : utc;
-}
-
 function utcMidnight(date: LocalDate): number {
   const utc = utcMidnightOf(date);
   if (utc === null) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
@@ -66,12 +48,11 @@ function utcMidnight(date: LocalDate): number {
 }
 
 export function weekdayOf(date: LocalDate): Weekday {
-  // getUTCDay counts from Sunday; WEEKDAYS from Monday.
-  return WEEKDAYS[(new Date(utcMidnight(date)).getUTCDay() + 6) % 7]!;
+  return WEEKDAYS[daysAfterMonday(utcMidnight(date))]!;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return toLocalDate(utcMidnight(date) + days * DAY_MS);
+  return dateOfUtc(utcMidnight(date) + days * DAY_MS);
 }
 
 /** ISO weeks from the week holding `from` to the week holding `to`, with their bounds as instants. */
