@@ -3,9 +3,9 @@
 // second submission replaces the first and is marked edited. The audit line says who answered which week,
 // never what they wrote.
 import { z } from 'zod';
-import { isIsoWeek } from '../kpi/weeks.ts';
 import { isMonthlyWeek } from '../reports/check-in.ts';
 import { MAX_ANSWER_LENGTH, questionsFor, type FeedbackRole } from '../reports/feedback-questions.ts';
+import { weekParam } from '../reports/params.ts';
 import { appendAudit } from '../store/audit.ts';
 import { atomically } from '../store/atomically.ts';
 import { saveFeedback } from '../store/feedback.ts';
@@ -41,7 +41,7 @@ export function checkAnswers(role: FeedbackRole, monthly: boolean, raw: Readonly
 }
 
 export const answersInput = z.strictObject({
-  week: z.string().refine(isIsoWeek, { error: 'must be an ISO week like 2026-W47' }),
+  week: weekParam,
   answers: z.record(z.string(), z.unknown()),
 });
 
